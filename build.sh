@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Build the site from content/ into site/ (and the offline bundle), setting up .venv on first use.
+# Extra arguments go to `mkdocs build`, e.g. ./build.sh --site-dir /tmp/out
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/venv.sh
+exec mkdocs build --strict "$@"

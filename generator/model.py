@@ -1,0 +1,119 @@
+"""The archive's one model: frozen dataclasses built by the parser and read by everything else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved identity behind a label."""
+
+    id: str
+    """Stable slug, used in URLs and exports."""
+    name: str
+    """Display name (`Antony J. Blinken`), or the label as printed when nothing resolved it."""
+    role: str = ""
+    """Role at the time of the briefing (`Secretary of State`), empty when unknown."""
+    resolved: bool = False
+    """True when the name came from a participant list or registry rather than the bare label."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a paragraph's text: speech, or a stage direction such as `(Laughter.)`."""
+
+    text: str
+    stage: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a turn, in order, with interpretation taken out of the text proper."""
+
+    segments: tuple[Segment, ...]
+    line: int
+    """1-based line in the source file where the paragraph starts."""
+    interpreted: bool = False
+
+    @property
+    def text(self) -> str:
+        """Plain text, stage directions kept in place."""
+        return " ".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """The journalist a moderator called on, and their outlet when named."""
+
+    name: str
+    outlet: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's uninterrupted contribution; the unit of anchors, search entries and citations."""
+
+    anchor: str
+    """Permanent fragment id (`t012`) within the briefing page."""
+    label: str
+    """Speaker label exactly as printed, without the colon (`SECRETARY BLINKEN`, `Q`)."""
+    speaker: Speaker
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+    question: bool = False
+    """True for reporters' turns (`QUESTION:`, `Q`)."""
+    reporter: Reporter | None = None
+    """Who asked, for questions whose reporter a moderator introduced."""
+
+    @property
+    def interpreted(self) -> bool:
+        """True when any paragraph was delivered through an interpreter."""
+        return any(p.interpreted for p in self.paragraphs)
+
+    @property
+    def text(self) -> str:
+        """The turn's plain text, paragraphs separated by blank lines."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A header line naming someone on the podium."""
+
+    name: str
+    role: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One transcript: metadata and turns."""
+
+    slug: str
+    """URL segment of the briefing page, unique in the archive."""
+    source: str
+    """Path of the transcript file, as given to the parser (for messages)."""
+    title: str
+    date: dt.date
+    turns: tuple[Turn, ...]
+    participants: tuple[Participant, ...] = ()
+    location: str = ""
+    venue: str = ""
+    time: str = ""
+    """Start time as printed (`2:06 p.m. EST`), empty when not given."""
+    kind: str = ""
+    """Kind of event: press briefing, press availability, interview, background call, gaggle, remarks."""
+    source_url: str = ""
+    extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    """Front-matter keys the generator does not interpret, kept for exports."""
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """Distinct speakers in order of first appearance, questions excluded."""
+        seen: dict[str, Speaker] = {}
+        for turn in self.turns:
+            if not turn.question:
+                seen.setdefault(turn.speaker.id, turn.speaker)
+        return tuple(seen.values())

@@ -1,0 +1,135 @@
+"""The MkDocs plugin: parse and render the archive in memory during `mkdocs build` and `serve`.
+
+Only event hooks live here. Builds are atomic: `mkdocs build` writes into a staging folder
+beside `site_dir`, and the finished site replaces the old one in the last step, only when the
+build succeeded (under `--strict`, only when it logged no warning). A failed or interrupted
+build leaves the previous site as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
+
+from . import render
+from .archive import Archive, Loader
+
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+class ArchiveConfig(Config):
+    """Options under `plugins: - archive:` in `mkdocs.yml`."""
+
+    content_dir = c.Type(str, default="content")
+    """Folder holding `briefings/`, relative to `mkdocs.yml`."""
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    """Generates the briefing pages and the home page from `content/`."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._loader = Loader()
+        self._command = "build"
+        self._final_dir: Path | None = None
+        self._staging: Path | None = None
+        self._warnings: CountHandler | None = None
+        self.archive = Archive((), ())
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path).parent
+        self.content_dir = (self.root / self.config.content_dir).resolve()
+        if self._command == "build":
+            self._stage(config)
+        return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        final = Path(config.site_dir).resolve()
+        final.parent.mkdir(parents=True, exist_ok=True)
+        for stale in final.parent.glob(f".{final.name}-staging-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self._final_dir = final
+        self._staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent))
+        config.site_dir = str(self._staging)
+        if config.strict:
+            self._warnings = CountHandler()
+            self._warnings.setLevel(logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self._warnings)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.archive = self._loader.load(self.content_dir, self.root)
+        for error in self.archive.errors:
+            log.warning("skipped %s", error)
+        if config.strict and self.archive.errors:
+            raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
+                              "the previous site was left untouched")
+        for briefing in self.archive.briefings:
+            self._add(files, config, f"briefings/{briefing.slug}.md", render.briefing_page(briefing))
+        if files.get_file_from_path("index.md") is None:
+            self._add(files, config, "index.md", render.home_page(config.site_name, self.archive.briefings))
+        return files
+
+    @staticmethod
+    def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            raise PluginError(f"{path}: generated page collides with a file in docs_dir")
+        files.append(File.generated(config, path, content=content))
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir))
+        return server
+
+    @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._staging is None or self._final_dir is None:
+            return
+        if self._warnings is not None and self._warnings.get_counts():
+            self._discard()
+            return
+        _swap(self._staging, self._final_dir)
+        config.site_dir = str(self._final_dir)
+        self._staging = None
+        self._detach()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._discard()
+
+    def on_shutdown(self) -> None:
+        self._discard()
+
+    def _discard(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+        self._detach()
+
+    def _detach(self) -> None:
+        if self._warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self._warnings)
+            self._warnings = None
+
+
+def _swap(new: Path, final: Path) -> None:
+    """Put `new` in place of `final` with two renames; the old site is removed only afterwards."""
+    old = final.with_name(f".{final.name}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    new.rename(final)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,132 @@
+"""Rendering the model to Markdown pages. Markdown only: HTML lives in `theme_overrides/`.
+
+Every piece of transcript text passes through `escape`, so nothing a transcript says can
+become HTML, a link, an attribute list or any other Markdown syntax.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit
+
+from .model import Briefing, Paragraph, Turn
+
+_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]#|~^$%"}
+_LINE_START = re.compile(r"^(?:[-+=>!:]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Literal text for Markdown with extensions: every syntax character becomes an entity.
+
+    Entities survive Markdown untouched and the browser shows the characters as typed;
+    line-leading list, quote and heading markers are neutralised too.
+    """
+    out = "".join(_ENTITIES.get(c, c) for c in " ".join(text.split()))
+    if match := _LINE_START.match(out):
+        first = match.group(0)
+        out = f"&#{ord(first[0])};" + out[1:] if not first[0].isdigit() else _escape_number(out)
+    return out
+
+
+def _escape_number(text: str) -> str:
+    match = re.match(r"\d+", text)
+    assert match is not None
+    end = match.end()
+    return text[:end] + f"&#{ord(text[end])};" + text[end + 1:]
+
+
+def escape_html(text: str) -> str:
+    """HTML-escape a value MkDocs or Material prints without escaping (page titles in the nav)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def front_matter(title: str, **extra: object) -> str:
+    """YAML front matter; the title is HTML-escaped because Material prints it raw in nav and <title>."""
+    data = {"title": escape_html(title), **extra}
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in data.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def long_date(date: dt.date) -> str:
+    """`Thursday, 13 October 2022`: unambiguous in every country."""
+    return f"{date:%A}, {date.day} {date:%B %Y}"
+
+
+def short_date(date: dt.date) -> str:
+    """`13 Oct 2022`."""
+    return f"{date.day} {date:%b %Y}"
+
+
+def safe_url(url: str) -> str:
+    """An http(s) URL fit for a Markdown link target, or empty: other schemes are dropped."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+
+
+def briefing_page(briefing: Briefing) -> str:
+    """The briefing's page: metadata, participants, then one heading with a permanent id per turn."""
+    out = [front_matter(briefing.title, description=_description(briefing)),
+           f"# {escape(briefing.title)}\n\n"]
+    facts = [long_date(briefing.date), briefing.time, briefing.location, briefing.venue, briefing.kind.capitalize()]
+    out.append(" · ".join(escape(f) for f in facts if f) + "\n{: .briefing-meta }\n\n")
+    if briefing.participants:
+        out.append("**Participants**\n{: .participants-title }\n\n")
+        out.extend(f"- **{escape(p.name)}**, {escape(p.role)}\n" for p in briefing.participants)
+        out.append("\n")
+    if url := safe_url(briefing.source_url):
+        out.append(f"[Original transcript]({url}){{: .source-link rel=nofollow }}\n\n")
+    out.extend(turn_markdown(turn) for turn in briefing.turns)
+    return "".join(out)
+
+
+def turn_heading(turn: Turn) -> str:
+    """Heading text: who spoke, as resolved; for questions, who asked."""
+    if turn.question:
+        if turn.reporter is None:
+            return "Question"
+        outlet = f" ({turn.reporter.outlet})" if turn.reporter.outlet else ""
+        return f"Question from {turn.reporter.name}{outlet}"
+    speaker = turn.speaker
+    return f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name
+
+
+def turn_markdown(turn: Turn) -> str:
+    """One turn: `## Heading {#t012 .turn}`, an interpretation badge, then its paragraphs."""
+    classes = " .turn" + (" .question" if turn.question else "") + (" .interpreted-turn" if turn.interpreted else "")
+    out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} data-speaker={turn.speaker.id} }}\n\n"]
+    if turn.interpreted:
+        whole = all(p.interpreted for p in turn.paragraphs)
+        out.append(f"*{'Via interpreter' if whole else 'Partly via interpreter'}*{{: .badge-interpreted }}\n\n")
+    out.extend(paragraph_markdown(p) for p in turn.paragraphs)
+    return "".join(out)
+
+
+def paragraph_markdown(paragraph: Paragraph) -> str:
+    """A paragraph with stage directions set apart as emphasised `.stage` spans."""
+    parts = [f"*{escape(s.text)}*{{: .stage }}" if s.stage else escape(s.text) for s in paragraph.segments]
+    mark = "\n{: .interpreted }" if paragraph.interpreted else ""
+    return " ".join(parts) + mark + "\n\n"
+
+
+def _description(briefing: Briefing) -> str:
+    where = f", {briefing.location}" if briefing.location else ""
+    return f"Transcript, {long_date(briefing.date)}{where}: {len(briefing.turns)} turns."
+
+
+def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
+    """The archive's briefings, newest first, with date, title, location and participants."""
+    ordered = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)
+    out = [front_matter(site_name), f"# {escape(site_name)}\n\n"]
+    count = len(ordered)
+    out.append(f"{count} briefing{'s' if count != 1 else ''}, newest first.\n{{: .archive-count }}\n\n")
+    for b in ordered:
+        line = f"- **{short_date(b.date)}** · [{escape(b.title)}](briefings/{b.slug}.md)"
+        details = [b.location, ", ".join(p.name for p in b.participants)]
+        shown = " · ".join(escape(d) for d in details if d)
+        out.append(line + (f"  \n  {shown}\n" if shown else "\n"))
+    return "".join(out)

@@ -1,0 +1,102 @@
+"""Shared fixtures: the seed briefing, a real site build, a local web server, headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.model import Briefing
+from generator.parse import parse
+from generator.source import parse_source, read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "content" / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
+]
+
+
+def parse_text(text: str, path: str = "2022-01-02-snippet.txt") -> Briefing:
+    """Parse an inline transcript snippet (front matter allowed)."""
+    return parse(parse_source(text, path))
+
+
+@pytest.fixture(scope="session")
+def seed() -> Briefing:
+    return parse(read_source(SEED, "content/briefings/" + SEED.name))
+
+
+def build_site(project: Path, site_dir: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build` (with `--strict` unless told otherwise) on a project folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    flags = ["--strict"] if strict else []
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site_dir)],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of the project's site sources (config, content, overrides) to build in."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "content", "theme_overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("build") / "site"
+    result = build_site(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed (test.sh installs it with apt-get)")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()

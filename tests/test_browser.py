@@ -1,0 +1,52 @@
+"""What a reader clicks, in headless Chromium against the built site served on localhost."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def search(page: Any, query: str) -> None:
+    """Open Material's search box and type like a person: its search starts on keyup."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    # Results appear while typing; wait for those of the whole query.
+    page.locator(f".md-search-result__item a[href*='h={query}']").first.wait_for(timeout=15000)
+
+
+def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
+    """Typing "fentanyl" lists results; clicking one opens the briefing at that turn, highlighted."""
+    page.goto(served_site)
+    search(page, "fentanyl")
+    # Material shows the page first, then its best-matching turn.
+    first = page.locator(".md-search-result__item a[href*='#t']").first
+    href = first.get_attribute("href") or ""
+    assert re.search(r"briefings/2022-10-13-us-mexico-high-level-security-dialogue/\?h=fentanyl#t\d{3}$", href), href
+    first.click()
+    page.wait_for_url(re.compile(r"#t\d{3}$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    heading = page.locator(f"h2#{anchor}")
+    assert heading.count() == 1
+    # The turn's own text contains the word, and the page scrolled it into view.
+    turn_text = page.evaluate(
+        """id => { let el = document.getElementById(id), out = '';
+                   for (el = el.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling)
+                     out += el.textContent; return out; }""", anchor)
+    assert "fentanyl" in turn_text.lower()
+    box = heading.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
+    assert page.locator("mark", has_text=re.compile("fentanyl", re.I)).count() > 0
+
+
+def test_permalink_shows_on_focus(page: Any, served_site: str) -> None:
+    """Each turn's permalink is a real link to its anchor, visible when focused by keyboard."""
+    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue/")
+    link = page.locator("h2#t012 a.headerlink")
+    assert link.get_attribute("href") == "#t012"
+    link.focus()
+    page.wait_for_function("el => getComputedStyle(el).opacity === '1'", arg=link.element_handle(), timeout=3000)

@@ -1,0 +1,56 @@
+"""The command line: `parse` prints the schema'd model, `check` reports, errors are one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from generator.cli import main
+from tests.conftest import ROOT, SEED
+
+SCHEMA = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+
+
+def test_parse_prints_valid_json() -> None:
+    """`parse FILE` prints the model, valid against the shipped JSON Schema."""
+    result = CliRunner().invoke(main, ["parse", str(SEED)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    jsonschema.validate(data, SCHEMA)
+    first = data["turns"][0]
+    assert (first["anchor"], first["label"], first["speaker"]["name"]) == ("t001", "SECRETARY BLINKEN", "Antony J. Blinken")
+    question = data["turns"][7]
+    assert question["reporter"] == {"name": "Tracy Wilkinson", "outlet": "L.A. Times"}
+
+
+def test_parse_error_is_one_line_without_traceback(tmp_path: Path) -> None:
+    """Bad input gives the same clear error as the build, as one line, exit status 1."""
+    bad = tmp_path / "2022-01-01-bad.txt"
+    bad.write_bytes(b"---\ntitle: [x\n---\nMR. X: Hi.\n")
+    result = subprocess.run([sys.executable, "-m", "generator", "parse", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert f"{bad}:2: broken front matter" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_reports_and_fails_on_errors(tmp_path: Path) -> None:
+    """`check` lists each briefing and exits non-zero when one cannot be published."""
+    briefings = tmp_path / "content" / "briefings"
+    briefings.mkdir(parents=True)
+    (briefings / SEED.name).write_bytes(SEED.read_bytes())
+    ok = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
+    assert ok.exit_code == 0 and "39 turns" in ok.output and "MR PRICE" in ok.output
+    (briefings / "2022-01-01-prose.txt").write_text("No labels at all.\n")
+    bad = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
+    assert bad.exit_code == 1 and "2022-01-01-prose.txt:1: no speaker labels" in bad.output
+
+
+def test_every_command_has_help() -> None:
+    """Each command documents itself with an example."""
+    for name, command in main.commands.items():
+        assert command.help and "Example:" in command.help, name

@@ -1,0 +1,74 @@
+"""Reading files: encodings, front matter, and the errors editors see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SourceError
+from generator.source import decode, parse_source, read_source
+
+
+def test_utf8_bom_and_crlf() -> None:
+    """A UTF-8 BOM is dropped and CRLF/CR line ends become LF."""
+    assert decode(b"\xef\xbb\xbfA\r\nB\rC", "f.txt") == "A\nB\nC"
+
+
+def test_utf16_with_bom() -> None:
+    """UTF-16 with a BOM is decoded."""
+    assert decode("MR. X: Olá".encode("utf-16"), "f.txt") == "MR. X: Olá"
+
+
+def test_cp1252_curly_quotes() -> None:
+    """A Windows-1252 file (curly quotes, no UTF-8 sequences) is read as such."""
+    assert decode("It’s “fine”".encode("cp1252"), "f.txt") == "It’s “fine”"
+
+
+def test_corrupt_utf8_refused_with_offset() -> None:
+    """Valid UTF-8 mixed with a stray byte is refused, naming the byte offset."""
+    with pytest.raises(SourceError, match=r"f\.txt:2: not valid UTF-8 at byte 8"):
+        decode(b"\xc3\xa9\nMR. X\x81", "f.txt")
+
+
+def test_nul_refused() -> None:
+    """NUL bytes mean this is not a text transcript."""
+    with pytest.raises(SourceError, match="NUL"):
+        decode(b"MR. X: a\x00b", "f.txt")
+
+
+def test_front_matter_split_and_line_numbers() -> None:
+    """Front matter is parsed and the body keeps its real line numbers."""
+    source = parse_source("---\ntitle: T\ndate: 2022-10-13\n---\nMR. X: Hi.\n", "f.txt")
+    assert source.meta["title"] == "T" and source.body_line == 5 and source.body.startswith("MR. X")
+
+
+def test_broken_front_matter_names_line() -> None:
+    """Broken YAML gives one line naming the file and line."""
+    with pytest.raises(SourceError, match=r"^f\.txt:3: broken front matter"):
+        parse_source("---\ntitle: T\ndate: [2022\n---\nMR. X: Hi.\n", "f.txt")
+
+
+def test_broken_mapping_names_line() -> None:
+    with pytest.raises(SourceError, match=r"^f\.txt:2: broken front matter: mapping values are not allowed"):
+        parse_source("---\ntitle: a: b\n---\nMR. X: Hi.\n", "f.txt")
+
+
+def test_unclosed_front_matter() -> None:
+    with pytest.raises(SourceError, match="never closed"):
+        parse_source("---\ntitle: T\nMR. X: Hi.\n", "f.txt")
+
+
+def test_wrong_type_names_key() -> None:
+    """A front-matter value of the wrong type names the key and its line."""
+    with pytest.raises(SourceError, match=r"f\.txt:3: front matter key 'title' must be text, got list"):
+        parse_source("---\ndate: 2022-10-13\ntitle: [a, b]\n---\nMR. X: Hi.\n", "f.txt")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    from generator.errors import TranscriptError
+    from generator.parse import parse
+    path = tmp_path / "2022-01-01-empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(TranscriptError, match="no speaker labels"):
+        parse(read_source(path))
