@@ -22,8 +22,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
-from . import render
 from .archive import Archive, Loader
+from .pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -78,10 +78,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        for briefing in self.archive.briefings:
-            self._add(files, config, f"briefings/{briefing.slug}.md", render.briefing_page(briefing))
-        if files.get_file_from_path("index.md") is None:
-            self._add(files, config, "index.md", render.home_page(config.site_name, self.archive.briefings))
+        for path, content in generated_pages(self.archive, config.site_name).items():
+            if path == "index.md" and files.get_file_from_path(path) is not None:
+                continue  # a hand-written home page in docs_dir wins
+            self._add(files, config, path, content)
         return files
 
     @staticmethod
