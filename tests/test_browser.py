@@ -26,7 +26,7 @@ def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
     # Material shows the page first, then its best-matching turn.
     first = page.locator(".md-search-result__item a[href*='#t']").first
     href = first.get_attribute("href") or ""
-    assert re.search(r"briefings/2022-10-13-us-mexico-high-level-security-dialogue/\?h=fentanyl#t\d{3}$", href), href
+    assert re.search(r"briefings/2022-10-13-us-mexico-high-level-security-dialogue\.html\?h=fentanyl#t\d{3}$", href), href
     first.click()
     page.wait_for_url(re.compile(r"#t\d{3}$"))
     anchor = page.url.rsplit("#", 1)[1]
@@ -45,7 +45,7 @@ def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
 
 def test_permalink_shows_on_focus(page: Any, served_site: str) -> None:
     """Each turn's permalink is a real link to its anchor, visible when focused by keyboard."""
-    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue/")
+    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html")
     link = page.locator("h2#t012 a.headerlink")
     assert link.get_attribute("href") == "#t012"
     link.focus()

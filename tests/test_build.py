@@ -39,7 +39,7 @@ def tree_digest(site: Path) -> dict[str, str]:
 
 def test_briefing_page_has_every_turn_anchor(built_site: Path) -> None:
     """The briefing page exists with one heading per turn, ids t001…t039 in order."""
-    html = (built_site / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
     assert turn_ids(html) == [f"t{i:03d}" for i in range(1, 40)]
     assert 'href="#t012"' in html  # the permalink of each turn
     assert "Dean Acheson Auditorium" in html
@@ -48,7 +48,7 @@ def test_briefing_page_has_every_turn_anchor(built_site: Path) -> None:
 def test_search_index_one_entry_per_turn(built_site: Path) -> None:
     """Search has one entry per turn, each landing on `briefing-page#anchor`, and turn text once."""
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    on_page = [d for d in docs if d["location"].startswith(f"briefings/{SLUG}/#")]
+    on_page = [d for d in docs if d["location"].startswith(f"briefings/{SLUG}.html#")]
     assert [d["location"].rsplit("#", 1)[1] for d in on_page] == [f"t{i:03d}" for i in range(1, 40)]
     haiti = [d for d in docs if "Haitian National Police" in d["text"]]
     assert len(haiti) == 1 and haiti[0]["title"] == "Antony J. Blinken — Secretary of State"
@@ -56,7 +56,7 @@ def test_search_index_one_entry_per_turn(built_site: Path) -> None:
 
 def test_home_page_lists_the_briefing(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert f'href="briefings/{SLUG}/"' in html and "13 Oct 2022" in html
+    assert f'href="briefings/{SLUG}.html"' in html and "13 Oct 2022" in html
 
 
 BAD_FILES = {
@@ -83,7 +83,7 @@ def test_bad_files_are_skipped_with_one_line_each(project: Path, tmp_path: Path)
     assert len(skipped) == 4
     assert any("content/briefings/2022-01-03-bytes.txt:1: not valid UTF-8 at byte" in s for s in skipped)
     assert any("content/briefings/2022-01-04-frontmatter.txt:2: broken front matter" in s for s in skipped)
-    assert (tmp_path / "site" / "briefings" / SLUG / "index.html").exists()
+    assert (tmp_path / "site" / "briefings" / f"{SLUG}.html").exists()
 
 
 def test_strict_failure_keeps_previous_site(project: Path, tmp_path: Path) -> None:
