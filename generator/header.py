@@ -47,6 +47,17 @@ _DATE = re.compile(
 )
 
 
+_TITLE_WORDS = re.compile(
+    r"\b(?:press briefings?|briefing|press conference|news conference|press availability|remarks|"
+    r"interview|gaggle|press call|background call|holds|roundtable|conversation with)\b",
+    re.IGNORECASE,
+)
+_ROOM = re.compile(_VENUE_WORDS.pattern + r"|\b(?:room|auditorium|hall|center|centre)$", re.IGNORECASE)
+"""A venue: a line naming a room or building (but not one naming a person with a role)."""
+_PUBLISHED = re.compile(r"^(?:issued|published|posted|updated|released|last updated)\b", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
 @dataclass(frozen=True)
 class Header:
     """What the lines above the first turn said."""
@@ -56,6 +67,10 @@ class Header:
     venue: str = ""
     time: str = ""
     date: dt.date | None = None
+    title: str = ""
+    """A title line (`Remarks by President Biden in Press Conference`), case-mended if in capitals."""
+    published: dt.date | None = None
+    """A publication stamp (`Issued on: March 24, 2020`): the date of last resort."""
     junk: tuple[int, ...] = ()
     """Line numbers of header lines set aside as web-page junk."""
 
@@ -73,30 +88,60 @@ def find_date(text: str) -> dt.date | None:
 
 
 def parse_header(lines: list[tuple[int, str]]) -> Header:
-    """Classify each header line; `Top Tag` and the tag line under it are junk, as is page furniture."""
+    """Read the header: a title line and publication stamp anywhere in it, and the block of
+    participants, place, venue, date and time just above the first turn.
+
+    The block is read upwards from the first turn and ends at the first line that is none of
+    these; everything above it (banners, navigation, tags) is junk.
+    """
+    title = next((text for _, text in lines if is_title(text)), "")
+    published = next((d for _, text in lines if _PUBLISHED.match(text) and (d := find_date(text))), None)
     participants: list[Participant] = []
     location = venue = time = ""
     date: dt.date | None = None
-    junk: list[int] = []
-    skip_next = False
-    for lineno, text in lines:
-        if skip_next or is_junk(text):
-            junk.append(lineno)
-            skip_next = bool(re.match(r"top tags?$", text, re.IGNORECASE))
+    kept: set[int] = set()
+    for lineno, text in reversed(lines):
+        if text == title or is_junk(text) and not kept:
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]
-        elif (found := find_date(text)) and len(text) < 40 and date is None:
+        elif (found := find_date(text)) and len(text) < 40 and date is None and not _PUBLISHED.match(text):
             date = found
+        elif not venue and not location and (_ROOM.search(text) and len(text.split()) <= 8
+                                             or not participants and _short_name(text)):
+            venue = text
         elif (person := participant(text, lineno)) is not None:
-            participants.append(person)
+            participants.insert(0, person)
         elif not location and _LOCATION.match(text) and len(text) < 60:
             location = text
-        elif not venue and _VENUE_WORDS.search(text) and len(text.split()) <= 8:
-            venue = text
         else:
-            junk.append(lineno)
-    return Header(tuple(participants), location, venue, time, date, tuple(junk))
+            break
+        kept.add(lineno)
+    junk = tuple(lineno for lineno, text in lines if lineno not in kept and text != title)
+    return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
+
+
+def is_title(text: str) -> bool:
+    """A line that names the event (`… Holds a Press Briefing`), not a sentence or a room."""
+    words = text.split()
+    return (4 <= len(words) <= 40 and text[:1].isupper() and not text.endswith((".", "?", "!", ":"))
+            and bool(_TITLE_WORDS.search(text))
+            and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
+
+
+def mend_case(title: str) -> str:
+    """`REMARKS BY PRESIDENT TRUMP AND …` becomes `Remarks by President Trump and …`; others stay."""
+    if not title or any(c.islower() for c in title):
+        return title
+    words = title.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _short_name(text: str) -> bool:
+    """A short proper name standing alone (`Casa Presidencial`, `Magic Box`): a venue under a place."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and not re.search(r"[.,;:!?()\d]", text) and all(
+        w[:1].isupper() or w in _SMALL_WORDS for w in words)
 
 
 def participant(text: str, lineno: int) -> Participant | None:

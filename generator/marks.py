@@ -9,12 +9,20 @@ from .model import Segment
 _STAGE_WORDS = (
     r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross-?talk|"
     r"crosstalk|pause|pauses|off[- ]mic(?:e|rophone)?|audio\b[^()]*|no audio|video\b[^()]*|"
-    r"technical difficult(?:y|ies)|break in audio|speaks? in [A-Z][a-z]+|in [A-Z][a-z]+|"
+    r"technical difficult(?:y|ies)|break in audio|speaks? in [A-Z][a-z]+|in [A-Z][a-z]+(?: and [A-Z][a-z]+)?|no translation[^()]*|"
     r"music\b[^()]*|phone rings|coughs|sic|interruption|overlapping|silence|"
     r"[a-z ]*(?:concluded|ended|adjourned|began|begins|resumes?)\b[^()]*"
 )
-STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)", re.IGNORECASE)
-"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`."""
+STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)", re.IGNORECASE)
+"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, or a short
+sentence of its own in parentheses (`(Holds up the guidance.)`, `(A video is played.)`)."""
+
+REDACTION = re.compile(
+    r"\[(?:(?:a |an |the )?(?:senior |former |)(?:administration |state department |u\.s\. |defense |"
+    r"white house |)(?:official|officials|name|redacted|speaker|participant)(?: \w+)?)\]",
+    re.IGNORECASE,
+)
+"""A name withheld in a background briefing: `[senior administration official]`; kept as text."""
 
 INTERPRETED = re.compile(
     r"\((?:via|through|by) (?:an |the )?(?:interpreter|interpretation|translator)\.?\)"
@@ -82,11 +90,12 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
         interpreted = False
     segments: list[Segment] = []
     pos = 0
-    for match in STAGE.finditer(text):
+    for match in _MARK.finditer(text):
         before = text[pos: match.start()].strip()
         if before:
             segments.append(Segment(before))
-        segments.append(Segment(match.group(0), stage=True))
+        redacted = match.group(0).startswith("[")
+        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted))
         pos = match.end()
     rest = text[pos:].strip()
     if rest:
@@ -94,6 +103,9 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
     if len(segments) == 1 and not segments[0].stage and _whole_aside(text):
         segments = [Segment(text, stage=True)]
     return tuple(segments), interpreted
+
+
+_MARK = re.compile(f"{STAGE.pattern}|{REDACTION.pattern}", re.IGNORECASE)
 
 
 def _whole_aside(text: str) -> bool:

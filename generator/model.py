@@ -22,10 +22,12 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of a paragraph's text: speech, or a stage direction such as `(Laughter.)`."""
+    """A run of a paragraph's text: speech, a stage direction such as `(Laughter.)`, or a
+    redaction such as `[senior administration official]` (text kept, styled apart)."""
 
     text: str
     stage: bool = False
+    redaction: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,30 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from . import marks
 from .errors import TranscriptError
-from .header import ROLE_WORDS, find_date, parse_header
-from .model import Briefing, Paragraph, Reporter, Turn
+from .header import Header, find_date, parse_header
+from .labels import candidate, find_labels, same_person
+from .model import Briefing, Paragraph, Participant, Reporter, Turn
 from .source import Source
 from .speakers import Resolver, is_question_label
 from .text import clean_line, slugify
 
-_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
-_BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
-_CONNECTORS = {"of", "the", "de", "del", "la", "and", "for", "van", "von", "da", "le", "y"}
-_TITLE_WORDS = ROLE_WORDS | {"mr", "ms", "mrs", "dr", "question", "interpreter", "operator",
-                             "participant", "moderator", "q", "audience", "reporter", "host"}
-_NOT_LABELS = {"note", "update", "editor's note", "editors note", "ps", "end", "source", "transcript"}
-_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _KINDS = (
+    ("background press call", "background call"), ("background call", "background call"),
+    ("background briefing", "background briefing"), ("on background", "background briefing"),
     ("background", "background call"), ("gaggle", "gaggle"), ("interview", "interview"),
     ("press availability", "press availability"), ("press conference", "press conference"),
-    ("briefing", "press briefing"), ("remarks", "remarks"), ("call", "background call"),
+    ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
+    ("jpa", "press availability"),
 )
+"""Words that name the kind of event, most specific first."""
+_DECLARED = re.compile(
+    r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
+)
+"""A monologue's declaration of its speaker (`… near-verbatim transcript of … by Stéphane Dujarric, Spokesman …`)."""
 
 _NAME = r"(?P<name>(?!(?:Secretary|Minister|President|Ambassador|General|Mr|Ms|Mrs|Dr)\b)[A-Z][\w'’.-]+(?: (?:de |van |von |del |da |la |le )?[A-Z][\w'’-]+){1,3})"
 _OUTLET = r"(?P<outlet>(?:the )?[A-Z0-9][\w.&'’-]*(?: (?:of |the |de |del |la |and |& )?[A-Z0-9][\w.&'’-]*)*)"
@@ -49,8 +51,11 @@ class _Para:
 def parse(source: Source, slug: str | None = None) -> Briefing:
     """Parse a decoded transcript into a briefing; raise `TranscriptError` naming file and line."""
     paras = _paragraphs(source.body, source.body_line)
-    labels = _label_counts(paras)
-    first = next((i for i, p in enumerate(paras) if _split_label(p.text, labels)), None)
+    splits = find_labels([p.text for p in paras])
+    first = next((i for i, s in enumerate(splits) if s), None)
+    speaker: tuple[Participant, ...] = ()
+    if first is None:
+        first, speaker = _monologue(paras, splits)
     if first is None:
         raise TranscriptError(
             "no speaker labels found (expected lines like 'SECRETARY BLINKEN: …' or 'Q …'); "
@@ -58,27 +63,44 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
             fragment=paras[0].text if paras else "",
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
-    body, end_time = _body(paras[first:], labels)
-    resolver = Resolver(header.participants)
-    turns = _turns(body, labels, resolver)
+    body, body_splits, end_time = _body(paras[first:], splits[first:])
+    turns = _turns(body, body_splits, Resolver(header.participants + speaker))
     meta = source.meta
-    title = str(meta.get("title") or _title_from_path(source.path))
-    date = _date(meta.get("date"), source.path, title, header.date)
+    title = str(meta.get("title") or header.title)
+    date = _date(meta.get("date"), source.path, title, header)
+    kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
+               or _kind(" ".join(t.text for t in turns[:3])))
+    people = header.participants + speaker
+    title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
+                      if people else _title_from_path(source.path))
+    time = str(meta.get("time") or header.time)
+    extra = {str(k): str(v) for k, v in meta.items() if k not in _KNOWN_META}
+    zone = re.search(r"\b[A-Z]{2,5}$", time)
     return Briefing(
         slug=slug or slugify(str(meta.get("slug") or PurePath(source.path).stem)),
         source=source.path,
         title=title,
         date=date,
         turns=turns,
-        participants=header.participants,
+        participants=people,
         location=str(meta.get("location") or header.location),
         venue=str(meta.get("venue") or header.venue),
-        time=str(meta.get("time") or header.time),
-        kind=str(meta.get("kind") or _kind(title)),
+        time=time,
+        kind=kind,
         source_url=str(meta.get("source_url") or ""),
-        extra={str(k): str(v) for k, v in meta.items() if k not in _KNOWN_META} | (
-            {"end_time": end_time} if end_time else {}),
+        extra=extra | ({"end_time": end_time} if end_time else {})
+        | ({"time_zone": zone.group(0)} if zone else {}),
     )
+
+
+def _monologue(paras: list[_Para], splits: list[tuple[str, str] | None]
+               ) -> tuple[int | None, tuple[Participant, ...]]:
+    """A text without labels that declares its one speaker near the top: the speech starts after."""
+    for i, para in enumerate(paras[:6]):
+        if (match := _DECLARED.search(para.text)) and i + 1 < len(paras):
+            splits[i + 1] = (match["name"], paras[i + 1].text)
+            return i + 1, (Participant(name=match["name"], role=match["role"], line=para.line),)
+    return None, ()
 
 
 _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url", "slug"}
@@ -89,7 +111,7 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     paras: list[_Para] = []
     previous_blank = True
     for offset, raw in enumerate(body.split("\n")):
-        text = clean_line(raw)
+        text = _BOLD.sub(r"\1", clean_line(raw))
         if not text:
             previous_blank = True
             continue
@@ -101,63 +123,34 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     return paras
 
 
+_BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
+"""A paragraph in Markdown bold (`**Summit of the Future**`), as pasted from a web page."""
+
+
 def _continues(previous: str, text: str) -> bool:
     """A line continues the previous one when that one was hard-wrapped mid-sentence."""
-    return len(previous) >= 50 and not re.search(r"[.?!:\"”’)\]]$", previous) and not _LABEL.match(text) \
-        and not _BARE_Q.match(text)
+    return len(previous) >= 50 and not re.search(r"[.?!:\"”’)\]]$", previous) and candidate(text) is None
 
 
-def _candidate(text: str) -> tuple[str, str] | None:
-    if match := _BARE_Q.match(text):
-        return match["label"], match["rest"]
-    if match := _LABEL.match(text):
-        label = (match["label"] or match["only"]).strip()
-        return label, (match["rest"] or "").strip()
-    return None
-
-
-def _label_counts(paras: list[_Para]) -> Counter[str]:
-    return Counter(c[0] for p in paras if (c := _candidate(p.text)))
-
-
-def _split_label(text: str, counts: Counter[str]) -> tuple[str, str] | None:
-    """`(label, rest)` when the paragraph opens with a speaker label, else None."""
-    found = _candidate(text)
-    if found is None:
-        return None
-    label, rest = found
-    return (label, rest) if _is_label(label, counts[label]) else None
-
-
-def _is_label(label: str, count: int) -> bool:
-    """Capitals (`MR. PRICE`), or title case led by a title word or seen twice (`Moderator`)."""
-    words = label.replace(",", " ").split()
-    if not 1 <= len(words) <= 7 or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in _NOT_LABELS:
-        return False
-    letters = [c for c in label if c.isalpha()]
-    if label == "Q":
-        return True
-    if all(c.isupper() for c in letters):
-        return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
-    titled = all(w[:1].isupper() or w in _CONNECTORS for w in words)
-    return titled and (words[0].lower().strip(".") in _TITLE_WORDS or count >= 2)
-
-
-def _body(paras: list[_Para], counts: Counter[str]) -> tuple[list[_Para], str]:
-    """Cut the transcript at its end marker, or before trailing web junk; drop time lines."""
+def _body(paras: list[_Para], splits: list[tuple[str, str] | None]
+          ) -> tuple[list[_Para], list[tuple[str, str] | None], str]:
+    """Cut the transcript at its end marker, or at web junk below the last label; drop time lines."""
+    last_label = max(i for i, s in enumerate(splits) if s)
     kept: list[_Para] = []
+    kept_splits: list[tuple[str, str] | None] = []
     end_time = ""
     for i, para in enumerate(paras):
         if marks.END.match(para.text):
-            end_time = end_time or _time_in(para.text)
+            end_time = _time_in(para.text) or end_time
             break
-        if marks.is_junk(para.text) and not any(_split_label(p.text, counts) for p in paras[i:]):
+        if i > last_label and marks.is_junk(para.text):
             break
         if match := marks.TIME.match(para.text):
             end_time = match["time"]
             continue
         kept.append(para)
-    return kept, end_time
+        kept_splits.append(splits[i])
+    return kept, kept_splits, end_time
 
 
 def _time_in(text: str) -> str:
@@ -165,8 +158,9 @@ def _time_in(text: str) -> str:
     return match.group(0) if match else ""
 
 
-def _turns(paras: list[_Para], counts: Counter[str], resolver: Resolver) -> tuple[Turn, ...]:
+def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
     turns: list[Turn] = []
+    person = same_person([s[0] for s in splits if s])
     label, line, items = "", 0, []  # the turn being read
     reporter: Reporter | None = None
 
@@ -179,13 +173,12 @@ def _turns(paras: list[_Para], counts: Counter[str], resolver: Resolver) -> tupl
         if not question:
             reporter = _call(paragraphs, reporter)
         turns.append(Turn(
-            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=resolver.resolve(label),
+            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=resolver.resolve(person[label]),
             paragraphs=paragraphs, line=line, question=question,
             reporter=reporter if question else None,
         ))
 
-    for para in paras:
-        split = _split_label(para.text, counts)
+    for para, split in zip(paras, splits):
         if split is not None:
             close()
             label, line, items = split[0], para.line, []
@@ -235,8 +228,9 @@ def _outlet(raw: str) -> str:
     return re.sub(r"^the ", "", outlet)
 
 
-def _date(value: object, path: str, title: str, header_date: dt.date | None) -> dt.date:
-    """Front matter, else the file name's `YYYY-MM-DD-` prefix, else a date in the title or header."""
+def _date(value: object, path: str, title: str, header: Header) -> dt.date:
+    """Front matter; else a date in the title or the header block; else the file name's
+    `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -250,12 +244,7 @@ def _date(value: object, path: str, title: str, header_date: dt.date | None) -> 
                 return found
             raise TranscriptError("front matter date is not a date (use YYYY-MM-DD)", path=path,
                                   fragment=value) from None
-    if match := _FILE_DATE.match(PurePath(path).name):
-        try:
-            return dt.date(*map(int, match.groups()))
-        except ValueError:
-            pass
-    found = find_date(title) or header_date
+    found = find_date(title) or header.date or _path_date(path) or header.published
     if found is None:
         raise TranscriptError(
             "no date found: add 'date: YYYY-MM-DD' to the front matter or start the file name with it",
@@ -264,11 +253,22 @@ def _date(value: object, path: str, title: str, header_date: dt.date | None) -> 
     return found
 
 
-def _kind(title: str) -> str:
-    lowered = title.lower()
-    return next((kind for word, kind in _KINDS if word in lowered), "")
+def _path_date(path: str) -> dt.date | None:
+    if match := _FILE_DATE.search(PurePath(path).name):
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _kind(text: str) -> str:
+    lowered = " ".join(re.split(r"[\W_]+", text.lower()))
+    return next((kind for words, kind in _KINDS if re.search(rf"\b{words}\b", lowered)), "")
 
 
 def _title_from_path(path: str) -> str:
-    stem = _FILE_DATE.sub("", PurePath(path).stem).strip("-_ ")
+    stem = PurePath(path).stem
+    if match := _FILE_DATE.search(stem):
+        stem = stem[match.end():] or stem[: match.start()]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or PurePath(path).stem
