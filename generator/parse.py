@@ -141,7 +141,8 @@ def _body(paras: list[_Para], splits: list[tuple[str, str] | None]
     end_time = ""
     for i, para in enumerate(paras):
         if marks.END.match(para.text):
-            end_time = _time_in(para.text) or end_time
+            after = paras[i + 1].text if i + 1 < len(paras) else ""
+            end_time = _time_in(para.text) or (after if marks.TIME.match(after) else end_time)
             break
         if i > last_label and marks.is_junk(para.text):
             break
