@@ -87,10 +87,11 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     one (`HE PRESIDENT`, `SENIOR ADMINISTRIVE OFFICIAL`). Titles alone (`THE PRESIDENT`, `THE
     VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge.
     """
-    counts = Counter(label_key(label) for label in labels)
+    keys_of = {label: label_key(label) for label in dict.fromkeys(labels)}
+    counts = Counter(keys_of[label] for label in labels)
     first_form: dict[str, str] = {}
-    for label in labels:
-        first_form.setdefault(label_key(label), label)
+    for label, key in keys_of.items():
+        first_form.setdefault(key, label)
     keys = sorted(counts)
     step = {key: next((o for o in keys if o != key and (_shorter_form(key, o) or _misspelt(key, o, counts))), key)
             for key in keys}
@@ -100,7 +101,7 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
         while step[target] != target:  # edges only climb (words, count, key): no cycles
             target = step[target]
         canonical[key] = target
-    return {label: first_form[canonical[label_key(label)]] for label in labels}
+    return {label: first_form[canonical[key]] for label, key in keys_of.items()}
 
 
 def _shorter_form(key: str, other: str) -> bool:

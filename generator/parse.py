@@ -65,6 +65,9 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     body, body_splits, end_time = _body(paras[first:], splits[first:])
     turns = _turns(body, body_splits, Resolver(header.participants + speaker))
+    if not turns:
+        raise TranscriptError("speaker labels but no speech under them", path=source.path,
+                              line=paras[first].line, fragment=paras[first].text)
     meta = source.meta
     title = str(meta.get("title") or header.title)
     date = _date(meta.get("date"), source.path, title, header)
@@ -108,19 +111,23 @@ _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url
 
 def _paragraphs(body: str, first_line: int) -> list[_Para]:
     """Split the body into paragraphs: one per line, hard-wrapped lines joined."""
-    paras: list[_Para] = []
+    starts: list[int] = []
+    parts: list[list[str]] = []
     previous_blank = True
     for offset, raw in enumerate(body.split("\n")):
-        text = _BOLD.sub(r"\1", clean_line(raw))
+        text = clean_line(raw)
+        if text.startswith("**"):
+            text = _BOLD.sub(r"\1", text)
         if not text:
             previous_blank = True
             continue
-        if paras and not previous_blank and _continues(paras[-1].text, text):
-            paras[-1] = _Para(paras[-1].line, paras[-1].text + " " + text)
+        if parts and not previous_blank and _continues(parts[-1][-1], text):
+            parts[-1].append(text)
         else:
-            paras.append(_Para(first_line + offset, text))
+            starts.append(first_line + offset)
+            parts.append([text])
         previous_blank = False
-    return paras
+    return [_Para(line, " ".join(lines)) for line, lines in zip(starts, parts)]
 
 
 _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
@@ -161,7 +168,7 @@ def _time_in(text: str) -> str:
 
 def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
     turns: list[Turn] = []
-    person = same_person([s[0] for s in splits if s])
+    person = {label: resolver.resolve(same) for label, same in same_person([s[0] for s in splits if s]).items()}
     label, line, items = "", 0, []  # the turn being read
     reporter: Reporter | None = None
 
@@ -171,10 +178,12 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: R
             return
         question = is_question_label(label)
         paragraphs = _marked(items)
+        if not paragraphs:
+            return
         if not question:
             reporter = _call(paragraphs, reporter)
         turns.append(Turn(
-            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=resolver.resolve(person[label]),
+            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=person[label],
             paragraphs=paragraphs, line=line, question=question,
             reporter=reporter if question else None,
         ))
@@ -204,7 +213,7 @@ def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
 
 def _call(paragraphs: tuple[Paragraph, ...], current: Reporter | None) -> Reporter | None:
     """The reporter a moderator's turn calls on; a call for the next question without a name resets."""
-    for paragraph in reversed(paragraphs):
+    for paragraph in reversed(paragraphs[-3:]):  # calls close a turn; its opening is not read
         for pattern in _CALLS:
             matches = list(pattern.finditer(paragraph.text))
             if matches:
