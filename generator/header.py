@@ -101,11 +101,11 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     date: dt.date | None = None
     kept: set[int] = set()
     for lineno, text in reversed(lines):
-        if text == title or is_junk(text) and not kept:
+        if text == title or _PUBLISHED.match(text) or is_junk(text) and not kept:
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]
-        elif (found := find_date(text)) and len(text) < 40 and date is None and not _PUBLISHED.match(text):
+        elif (found := find_date(text)) and len(text) < 40 and date is None:
             date = found
         elif not venue and not location and (_ROOM.search(text) and len(text.split()) <= 8
                                              or not participants and _short_name(text)):

@@ -65,7 +65,13 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
     if not is_capitalised(label):
         return False
     titled = any(w.lower().strip(".") in TITLE_WORDS for w in words)
-    return titled or count >= 2 or (len(words) <= 4 and label in previous)
+    return titled or count >= 2 or (len(words) <= 4 and _called(label, previous))
+
+
+def _called(label: str, previous: str) -> bool:
+    """The paragraph before calls on the label: `… first question, Agence Europe, Lea Marchal.`"""
+    return label in previous and re.search(
+        rf"(?:,|\b(?:to|from|with|is)) {re.escape(label)}(?:[,.]|$)", previous) is not None
 
 
 def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:

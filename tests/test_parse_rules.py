@@ -114,3 +114,152 @@ def test_hard_wrapped_lines_are_joined() -> None:
     """Lines wrapped mid-sentence form one paragraph."""
     b = parse_text("MR. X: This sentence was wrapped by an editor at seventy\ncolumns and goes on.\n")
     assert b.turns[0].paragraphs[0].text.endswith("seventy columns and goes on.")
+
+
+def test_bare_q_in_a_row() -> None:
+    """`Q` plus spaces or NBSPs, no colon, opens a question turn, several in a row included."""
+    b = parse_text("MS. PSAKI:\u00a0 Go ahead.\n\nQ\u00a0\u00a0\u00a0 One?\n\nQ    Two?\n\nMS. PSAKI: Yes.\n")
+    assert [(t.label, t.question) for t in b.turns] == [
+        ("MS. PSAKI", False), ("Q", True), ("Q", True), ("MS. PSAKI", False)]
+
+
+def test_nbsp_indentation_and_after_colon() -> None:
+    """NBSP indentation before a label and NBSPs after its colon change nothing."""
+    b = parse_text("\u00a0\u00a0\u00a0\u00a0 MS. LEAVITT:\u00a0 Hello.\n\u00a0 \n\u00a0\u00a0\u00a0\u00a0 Q\u00a0\u00a0\u00a0 Hi.\n")
+    assert [(t.label, t.text) for t in b.turns] == [("MS. LEAVITT", "Hello."), ("Q", "Hi.")]
+
+
+def test_label_forms_of_one_person_share_a_speaker() -> None:
+    """`MR PRICE`, `MR. PRICE` and `Mr. PRICE` are one speaker; labels stay as printed."""
+    b = parse_text("MR PRICE: One.\n\nQUESTION: Q.\n\nMR. PRICE: Two.\n\nMr. PRICE: Three.\n")
+    assert [t.label for t in b.turns] == ["MR PRICE", "QUESTION", "MR. PRICE", "Mr. PRICE"]
+    assert len({t.speaker.id for t in b.turns if not t.question}) == 1
+
+
+def test_misspelt_label_is_the_frequent_one() -> None:
+    """A label one misspelt word away from a more frequent one (`HE PRESIDENT`) is that speaker."""
+    b = parse_text("THE PRESIDENT: A.\n\nQ B?\n\nTHE PRESIDENT: C.\n\nQ D?\n\nHE PRESIDENT: E.\n")
+    assert b.turns[-1].label == "HE PRESIDENT"
+    assert b.turns[-1].speaker == b.turns[0].speaker
+
+
+def test_distinct_people_never_merge() -> None:
+    """Titles alone, one-word labels and numbered officials stay apart, however alike they look."""
+    b = parse_text(
+        "THE PRESIDENT: A.\n\nTHE VICE PRESIDENT: B.\n\nMODERATOR: C.\n\nOPERATOR: D.\n\n"
+        "SENIOR OFFICIAL ONE: E.\n\nSENIOR OFFICIAL TWO: F.\n\nMODERATOR: G.\n\nTHE PRESIDENT: H.\n"
+    )
+    assert len({t.speaker.id for t in b.turns}) == 6
+
+
+def test_rank_and_name_then_short_form() -> None:
+    """`MAJOR GENERAL PAT RYDER:` then `GEN. RYDER:` is one speaker, named by the fuller label."""
+    b = parse_text("MAJOR GENERAL PAT RYDER: Good afternoon.\n\nGEN. RYDER: The meeting.\n\nQ Sir?\n")
+    assert b.turns[0].speaker == b.turns[1].speaker
+    assert b.turns[1].speaker.name in ("MAJOR GENERAL PAT RYDER", "Pat Ryder")
+
+
+def test_title_word_anywhere_in_mixed_case_label() -> None:
+    """`Peter Stano, Moderator:` is a label: a title word anywhere in a title-case lead-in."""
+    b = parse_text("Peter Stano, Moderator: Dear colleagues.\n\nSecretary General Sannino: Thank you.\n")
+    assert [t.label for t in b.turns] == ["Peter Stano, Moderator", "Secretary General Sannino"]
+
+
+def test_outlet_labels() -> None:
+    """An outlet is a label when the line before names it or it recurs; a one-off lead-in is not."""
+    b = parse_text(
+        "Moderator: First question, Agence Europe, Lea Marchal.\n\nAgence Europe: Thank you.\n\n"
+        "Moderator: Next.\n\nPolitico: One.\n\nDeputy Secretary Sherman: Yes.\n\nPolitico: Two.\n\n"
+        "Deputy Secretary Sherman: Bottom Line: no.\n\nBottom Line: still no.\n"
+    )
+    assert [t.label for t in b.turns] == [
+        "Moderator", "Agence Europe", "Moderator", "Politico", "Deputy Secretary Sherman", "Politico",
+        "Deputy Secretary Sherman"]
+
+
+def test_us_at_paragraph_start_is_not_a_label() -> None:
+    """`U.S.:` opening a paragraph is text, not a speaker."""
+    b = parse_text("MR PRICE: Two points.\n\nU.S.: we act.\n")
+    assert len(b.turns) == 1 and b.turns[0].paragraphs[1].text == "U.S.: we act."
+
+
+def test_interpreter_is_a_speaker_and_as_interpreted_marks() -> None:
+    """`INTERPRETER:` is a speaker of its own; `(As interpreted.)` marks and leaves the text."""
+    b = parse_text("PRIME MINISTER MODI: (As interpreted.) Thank you.\n\nINTERPRETER: Sorry, one more.\n")
+    assert [t.label for t in b.turns] == ["PRIME MINISTER MODI", "INTERPRETER"]
+    assert b.turns[0].interpreted and b.turns[0].text == "Thank you."
+    assert not b.turns[1].question and not b.turns[1].interpreted
+
+
+def test_language_switch_is_a_stage_direction() -> None:
+    """`(In French.)` and `(In Japanese and Korean.)` are stage directions in place."""
+    b = parse_text("MINISTER X: (In French.) Merci.\n\n(In Japanese and Korean.)\n")
+    first, second = b.turns[0].paragraphs
+    assert [(s.text, s.stage) for s in first.segments] == [("(In French.)", True), ("Merci.", False)]
+    assert second.segments[0].stage
+
+
+def test_redaction_is_a_segment() -> None:
+    """`[senior administration official]` stays in the text as a redaction segment, not speech."""
+    b = parse_text("MODERATOR: Over to [senior administration official] now. [sic]\n")
+    segments = b.turns[0].paragraphs[0].segments
+    assert [(s.text, s.redaction) for s in segments] == [
+        ("Over to", False), ("[senior administration official]", True), ("now. [sic]", False)]
+    assert b.turns[0].text == "Over to [senior administration official] now. [sic]"
+
+
+def test_time_lines_start_and_end() -> None:
+    """The time line above the first turn is the start time (zone apart); the one after `END` the end."""
+    b = parse_text("4:06 P.M. EDT\n\nMODERATOR: Hi.\n\n4:35 P.M. EDT\n")
+    assert (b.time, b.extra["time_zone"], b.extra["end_time"]) == ("4:06 P.M. EDT", "EDT", "4:35 P.M. EDT")
+    b = parse_text("MR. X: Bye.\n\nEND\n\n8:01 P.M. EDT\n\nMR. X: not part of it.\n")
+    assert b.extra["end_time"] == "8:01 P.M. EDT" and len(b.turns) == 1
+
+
+def test_whole_page_header() -> None:
+    """A saved page's title line is the title; navigation above the header block is junk."""
+    b = parse_text(
+        "Skip to content\n\nWhite House Logo\n\nEconomy\n\nPress Briefings\n\n"
+        "Remarks by President Trump in Press Briefing\n\nIssued on: March 24, 2020\n\nShare:\n\n"
+        "All News\n\nJames S. Brady Press Briefing Room\n\nMarch 23, 2020\n\n6:11 P.M. EDT\n\n"
+        "THE PRESIDENT: Thank you.\n\nEND\n\nContact\n\nType Your Search\n", "saved.txt")
+    assert b.title == "Remarks by President Trump in Press Briefing"
+    assert b.date == dt.date(2020, 3, 23) and b.kind == "press briefing"
+    assert (b.venue, b.time, b.participants) == ("James S. Brady Press Briefing Room", "6:11 P.M. EDT", ())
+
+
+def test_date_preference() -> None:
+    """Dates: front matter, then title or body, then the file name, then a publication stamp."""
+    text = "Issued on: May 2, 2021\n\nMS. X: Hi.\n"
+    assert parse_text(text, "notes.txt").date == dt.date(2021, 5, 2)
+    assert parse_text(text, "wh-2021-05-01-notes.txt").date == dt.date(2021, 5, 1)
+    assert parse_text("April 30, 2021\n\n" + text, "wh-2021-05-01-notes.txt").date == dt.date(2021, 4, 30)
+
+
+def test_capital_title_is_mended() -> None:
+    """A title printed in capitals is given title case, small words lower."""
+    b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"
+                   "East Room\n\nPRESIDENT TRUMP: Thank you.\n")
+    assert b.title == "Remarks by President Trump and Prime Minister Modi in Joint Press Conference"
+    assert (b.venue, b.kind) == ("East Room", "press conference")
+
+
+def test_venue_under_place_and_untitled_title() -> None:
+    """A short name under the place is the venue; without a printed title one is made from kind and people."""
+    b = parse_text("Antony J. Blinken, Secretary of State\n\nLos Angeles, California\n\nMagic Box\n\n"
+                   "QUESTION: We appreciate this interview.\n\nSECRETARY BLINKEN: Thank you.\n")
+    assert (b.location, b.venue, b.kind) == ("Los Angeles, California", "Magic Box", "interview")
+    assert b.title == "Interview with Antony J. Blinken"
+
+
+def test_declared_speaker_of_a_label_free_transcript() -> None:
+    """A label-free text naming its speaker (`… transcript of … by Name, Role.`) is that speaker's one turn."""
+    b = parse_text("The following is a near-verbatim transcript of today's noon briefing by Jane Roe, "
+                   "Spokeswoman for the Secretary-General.\n\n**Topic One\n\nWe start.\n")
+    assert [(t.label, t.speaker.name, t.text) for t in b.turns] == [("Jane Roe", "Jane Roe", "Topic One\n\nWe start.")]
+
+
+def test_labels_without_speech_refused() -> None:
+    """Labels with nothing under them but marks make no briefing."""
+    with pytest.raises(TranscriptError, match="no speech"):
+        parse_text("MR. X:\n\n(Via interpreter)\n")
