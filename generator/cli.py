@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .archive import Loader
+from .diagnose import findings
 from .errors import GeneratorError
 from .export import briefing_data
 from .parse import parse
@@ -53,6 +54,8 @@ def check_command(content_dir: Path) -> None:
         unresolved = sorted({t.label for t in briefing.turns if not t.question and not t.speaker.resolved})
         click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers"
                    + (f"; labels kept as printed: {', '.join(unresolved)}" if unresolved else ""))
+        for finding in findings(briefing):
+            click.echo(f"  {finding}")
     for error in archive.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")
