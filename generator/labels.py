@@ -22,7 +22,12 @@ TITLE_WORDS = ROLE_WORDS | {"mr", "ms", "mrs", "dr", "question", "interpreter", 
 """Words that make a mixed-case lead-in a label wherever they stand (`Peter Stano, Moderator`)."""
 _NOT_LABELS = {"note", "update", "editor's note", "editors note", "ps", "end", "source", "transcript",
                "issued on", "share", "posted", "published", "updated", "date", "subject", "location",
-               "time", "released"}
+               "time", "released", "first", "second", "third", "fourth", "fifth", "finally", "lastly",
+               "next", "one", "two", "three", "also", "again", "so", "now", "look", "listen", "remember",
+               "bottom line", "example", "for example"}
+_LEADING = {"for", "to", "and", "but", "so", "on", "in", "with", "from", "about", "as", "at", "by", "if",
+            "when", "former"}
+"""First words of a mixed-case lead-in that make it prose (`For Dr. Fauci: …`), not a label."""
 _RANKS = {"gen", "general", "major", "maj", "lt", "lieutenant", "col", "colonel", "adm", "admiral",
           "rear", "brig", "brigadier", "capt", "captain", "cmdr", "commander", "sgt", "sergeant",
           "mr", "ms", "mrs", "dr", "the", "secretary", "ambassador", "deputy", "press", "spokesperson"}
@@ -62,7 +67,7 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
         return False
     if all(c.isupper() for c in letters):
         return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
-    if not is_capitalised(label):
+    if not is_capitalised(label) or words[0].lower() in _LEADING:
         return False
     titled = any(w.lower().strip(".") in TITLE_WORDS for w in words)
     return titled or count >= 2 or (len(words) <= 4 and _called(label, previous))
@@ -121,12 +126,17 @@ def _shorter_form(key: str, other: str) -> bool:
 
 
 def _misspelt(key: str, other: str, counts: Counter[str]) -> bool:
-    """`he president` is `the president` misspelt: one word off, and the other form is more frequent."""
+    """`he president` is `the president` misspelt: one word off, and the other form is more frequent.
+
+    A one-word label must be very close (`MODERTOR`), so `OPERATOR` stays apart from `MODERATOR`.
+    """
     words, others = key.split(), other.split()
-    if len(words) != len(others) or len(words) < 2 or (counts[key], key) > (counts[other], other):
+    if len(words) != len(others) or (counts[key], key) > (counts[other], other):
         return False
     differing = [(a, b) for a, b in zip(words, others) if a != b]
     if len(differing) != 1:
         return False
     a, b = differing[0]
-    return SequenceMatcher(None, a, b).ratio() >= 0.75 and (a in b or b in a or min(len(a), len(b)) >= 6)
+    if a in b or b in a:  # a letter lost: `he president`, `s psaki`
+        return True
+    return min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b).ratio() >= (0.75 if len(words) > 1 else 0.88)

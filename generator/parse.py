@@ -135,8 +135,15 @@ _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
 
 
 def _continues(previous: str, text: str) -> bool:
-    """A line continues the previous one when that one was hard-wrapped mid-sentence."""
-    return len(previous) >= 50 and not re.search(r"[.?!:\"”’)\]]$", previous) and candidate(text) is None
+    """A line continues the previous one when that one was hard-wrapped mid-sentence.
+
+    A wrapped line may open like a label (`…from the` / `NSC: This was…`); only a label in
+    capitals of two words or more, or `Q`, still starts a turn there.
+    """
+    if len(previous) < 50 or re.search(r"[.?!:\"”’)\]—–-]$", previous):
+        return False
+    found = candidate(text)
+    return found is None or not (found[0] == "Q" or found[0].isupper() and len(found[0].split()) > 1)
 
 
 def _body(paras: list[_Para], splits: list[tuple[str, str] | None]

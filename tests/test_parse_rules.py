@@ -263,3 +263,29 @@ def test_labels_without_speech_refused() -> None:
     """Labels with nothing under them but marks make no briefing."""
     with pytest.raises(TranscriptError, match="no speech"):
         parse_text("MR. X:\n\n(Via interpreter)\n")
+
+
+def test_wrapped_line_opening_like_a_label() -> None:
+    """A hard-wrapped line that opens like a label (`NSC: …`, `for Dr. Walensky: …`) continues its sentence."""
+    b = parse_text(
+        "MS. X: President did and my colleagues, as you have heard from them, from the\n"
+        "NSC: This was not a choice for us.\n\n"
+        "Q Yeah, thanks for doing this and for taking my question. Perhaps this is\n"
+        "for Dr. Walensky: Obviously, the trends look good.\n"
+    )
+    assert [t.label for t in b.turns] == ["MS. X", "Q"]
+    assert b.turns[0].text.endswith("from the NSC: This was not a choice for us.")
+
+
+def test_enumerations_and_prose_lead_ins_are_not_labels() -> None:
+    """`First:`, `Second:` and lead-ins opening with a preposition (`For Dr. Fauci:`) stay text, however often."""
+    b = parse_text("MR. X: Two lines.\n\nFirst: one.\n\nSecond: two.\n\nFirst: again.\n\n"
+                   "Q Hi.\n\nFor Dr. Fauci: why?\n")
+    assert [t.label for t in b.turns] == ["MR. X", "Q"]
+
+
+def test_one_word_typo_needs_to_be_close() -> None:
+    """`MODERTOR` is the moderator; `OPERATOR` is not."""
+    b = parse_text("MODERATOR: A.\n\nOPERATOR: B.\n\nMODERATOR: C.\n\nMODERTOR: D.\n")
+    ids = [t.speaker.id for t in b.turns]
+    assert ids[0] == ids[2] == ids[3] != ids[1]
