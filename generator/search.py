@@ -1,0 +1,284 @@
+"""A prebuilt, sharded search index for large archives, read by `archive-search-worker.js`.
+
+Material's own search builds a lunr index in the reader's browser from one JSON file holding
+every word of the site: fine for a few dozen briefings, tens of seconds and gigabytes of memory
+at a thousand. This module turns the entries Material's search plugin wrote
+(`search/search_index.json`: one entry per page and per heading with an id, so one per turn)
+into small files a query loads a few of:
+
+- `manifest.js`: the shard boundaries, the first entry of every page, and for very common
+  prefixes (`p`, `pre`) the expansions a query keeps so it stays within its byte budget;
+- `t<n>.js`: postings, partitioned by term (alphabetical ranges): for each term, the entries
+  holding it with a quantised BM25 weight, delta- and varint-encoded in a compact string;
+- `d<n>.js`: entries in blocks of `BLOCK` consecutive ids: location, title, plain text.
+
+Every file is `__archiveSearch("name",<JSON>)`: a script tag can load it from `file://`, and
+over HTTP the worker fetches the same file and parses the JSON between the parentheses.
+Tokens are what `tokens()` says; the worker implements the same rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+AUTO_TURNS = 5_000
+"""With `search_engine: auto`, archives of this many turns or more get the sharded index."""
+MODES = ("auto", "material", "sharded")
+BLOCK = 8
+"""Entries per document block."""
+SHARD_BYTES = 24_000
+"""Target size of a postings shard; a term with more postings gets a shard of its own."""
+PREFIX_BUDGET = 160_000
+"""Most postings bytes one query word may load; common prefixes keep their frequent expansions."""
+TEXT_LIMIT = 1_500
+"""Characters of an entry's text kept for the result snippet."""
+TITLE_WEIGHT = 5
+K1, B = 1.2, 0.75
+LEVELS = 7
+"""A posting's weight is quantised to 1..LEVELS (3 bits)."""
+
+# lunr's English stop words, which Material's default pipeline (`stopWordFilter`) drops too.
+STOP_WORDS = frozenset("""
+a able about across after all almost also am among an and any are as at be because been but by
+can cannot could dear did do does either else ever every for from get got had has have he her
+hers him his how however i if in into is it its just least let like likely may me might most
+must my neither no nor not of off often on only or other our own rather said say says she
+should since so some than that the their them then there these they this tis to too twas us
+wants was we were what when where which while who whom why will with would yet you your
+""".split())
+
+log = logging.getLogger("mkdocs.plugins.generator.search")
+
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_WORD = re.compile(r"[^\W_]+")
+_DROPPED = re.compile(r"[.'’`]")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4096)
+def _unmarked(run: str) -> str:
+    """A run of non-ASCII characters without its combining marks (Unicode category M*)."""
+    return "".join(c for c in run if not unicodedata.category(c).startswith("M"))
+
+
+def fold(text: str) -> str:
+    """Case- and accent-free text with dots and apostrophes dropped (`U.S.` → `us`, `Ebrard's` → `ebrards`)."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _unmarked(m.group()), unicodedata.normalize("NFKD", text))
+    return _DROPPED.sub("", text.lower())
+
+
+def tokens(text: str) -> list[str]:
+    """The searchable words of a text: runs of letters and digits after `fold`, in order."""
+    return _WORD.findall(fold(text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One search entry as Material's plugin made it, tags stripped: a page or one of its turns."""
+
+    location: str
+    title: str
+    text: str
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain(markup: str) -> str:
+    """Text of the little HTML Material keeps in entries (`<p>`, `<li>`, `<code>`…), entities decoded.
+
+    Material escapes the text it copies, so every `<` left in an entry starts one of its tags.
+    """
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def entries(search_index: dict[str, Any]) -> list[Entry]:
+    """The entries of Material's `search_index.json`, in its order (a page before its sections)."""
+    return [Entry(d["location"], plain(d.get("title", "")), plain(d.get("text", "")))
+            for d in search_index.get("docs", [])]
+
+
+def encode(postings: list[int]) -> str:
+    """Postings `entry id << 3 | level`, ids ascending, as a varint string of gaps.
+
+    Each posting becomes `(id gap) << 3 | level` in base-32 digits, least significant first;
+    a character worth 32 or more says that more digits follow.
+    """
+    out: list[str] = []
+    append, digits = out.append, _DIGITS
+    last = -8
+    for packed in postings:
+        value = packed - (last & ~7)
+        last = packed
+        if value < 32:
+            append(digits[value])
+            continue
+        while value >= 32:
+            append(digits[32 | (value & 31)])
+            value >>= 5
+        append(digits[value])
+    return "".join(out)
+
+
+def decode(data: str) -> list[tuple[int, int]]:
+    """`(entry id, level)` pairs of an encoded postings string (the worker has the same loop)."""
+    out: list[tuple[int, int]] = []
+    last, value, shift = -1, 0, 0
+    for char in data:
+        digit = _DIGITS.index(char)
+        value |= (digit & 31) << shift
+        if digit >= 32:
+            shift += 5
+            continue
+        last += value >> 3
+        out.append((last, value & 7))
+        value = shift = 0
+    return out
+
+
+def _levels(items: list[Entry]) -> dict[str, list[int]]:
+    """Postings: for each term, `entry id << 3 | level`, the level a quantised BM25 term weight."""
+    counted: list[tuple[Counter[str], int]] = []
+    for entry in items:
+        weights = Counter(tokens(entry.text))
+        for word in STOP_WORDS.intersection(weights):
+            del weights[word]
+        length = weights.total()
+        for word in tokens(entry.title):
+            if word not in STOP_WORDS:
+                weights[word] += TITLE_WEIGHT
+                length += 1
+        counted.append((weights, length))
+    average = max(1.0, sum(length for _, length in counted) / max(1, len(counted)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for doc, (weights, length) in enumerate(counted):
+        norm = K1 * (1 - B + B * length / average)
+        # BM25's term-frequency part scaled to 1..LEVELS; most words occur once in a turn
+        once = doc << 3 | max(1, int(LEVELS / (1 + norm) + 0.5))
+        for word, tf in weights.items():
+            postings[word].append(once if tf == 1 else doc << 3 | max(1, int(tf * LEVELS / (tf + norm) + 0.5)))
+    return postings
+
+
+def _shards(encoded: dict[str, str]) -> list[list[str]]:
+    """Terms in alphabetical runs of about SHARD_BYTES each."""
+    shards: list[list[str]] = [[]]
+    size = 0
+    for term in sorted(encoded):
+        cost = len(term) + len(encoded[term]) + 6
+        if shards[-1] and size + cost > SHARD_BYTES:
+            shards.append([])
+            size = 0
+        shards[-1].append(term)
+        size += cost
+    return shards
+
+
+def _common_prefixes(terms: list[str], shard_of: dict[str, int], sizes: list[int],
+                     frequency: dict[str, int]) -> dict[str, list[int]]:
+    """Prefixes whose expansions exceed PREFIX_BUDGET, with the shards a query loads for them.
+
+    The shards are those of the most frequent expansions (the prefix itself first, when it is a
+    word), as many as fit in the budget.
+    """
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        for end in range(1, len(term) + 1):
+            by_prefix[term[:end]].append(term)
+    common: dict[str, list[int]] = {}
+    for prefix, expansions in by_prefix.items():
+        if sum(sizes[s] for s in {shard_of[t] for t in expansions}) <= PREFIX_BUDGET:
+            continue
+        loaded: list[int] = []
+        spent = 0
+        for term in sorted(expansions, key=lambda t: (t != prefix, -frequency[t], t)):
+            shard = shard_of[term]
+            if shard not in loaded and spent + sizes[shard] <= PREFIX_BUDGET:
+                loaded.append(shard)
+                spent += sizes[shard]
+        common[prefix] = sorted(loaded)
+    return dict(sorted(common.items()))
+
+
+def _script(name: str, data: Any) -> str:
+    """A file both a script tag and `fetch` can read: `__archiveSearch("name",<JSON>)`."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f'__archiveSearch("{name}",{body})\n'
+
+
+def build_files(search_index: dict[str, Any]) -> dict[str, str]:
+    """Every file of the sharded index, `{file name: content}`, from Material's search index."""
+    items = entries(search_index)
+    postings = _levels(items)
+    encoded = {term: encode(plist) for term, plist in postings.items()}
+    shards = _shards(encoded)
+    files: dict[str, str] = {}
+    shard_of: dict[str, int] = {}
+    sizes: list[int] = []
+    for number, terms in enumerate(shards):
+        files[f"t{number}.js"] = _script(f"t{number}", {t: encoded[t] for t in terms})
+        sizes.append(len(files[f"t{number}.js"].encode()))
+        shard_of.update(dict.fromkeys(terms, number))
+    starts = [i for i, entry in enumerate(items)
+              if i == 0 or _path(entry.location) != _path(items[i - 1].location)]
+    first = set(starts)
+    for number in range(math.ceil(len(items) / BLOCK)):
+        ids = range(number * BLOCK, min(len(items), (number + 1) * BLOCK))
+        files[f"d{number}.js"] = _script(f"d{number}", [_stored(items[i], i in first) for i in ids])
+    digest = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()
+    manifest = {
+        "version": digest[:12], "format": FORMAT, "entries": len(items), "block": BLOCK, "levels": LEVELS,
+        "pages": starts, "shards": [terms[0] for terms in shards if terms],
+        "common": _common_prefixes(sorted(encoded), shard_of, sizes, {t: len(p) for t, p in postings.items()}),
+    }
+    files["manifest.js"] = _script("manifest", manifest)
+    return files
+
+
+def _path(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _stored(entry: Entry, page_start: bool) -> list[str]:
+    """What a result shows: location (`#anchor` only, after a page's first entry), title, text cut short."""
+    location = entry.location if page_start else "#" + entry.location.split("#", 1)[-1]
+    text = entry.text if len(entry.text) <= TEXT_LIMIT else entry.text[:TEXT_LIMIT].rsplit(" ", 1)[0] + " …"
+    return [location, entry.title, text]
+
+
+def sharded(mode: str, turns: int) -> bool:
+    """Whether the site gets the sharded index: `search_engine` as configured, for this many turns."""
+    return mode == "sharded" or (mode == "auto" and turns >= AUTO_TURNS)
+
+
+def write_index(site_dir: Path) -> None:
+    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`.
+
+    Material's UI still loads `search_index.json`, for its config only: the entries are dropped.
+    """
+    source = site_dir / "search" / "search_index.json"
+    if not source.is_file():
+        log.warning("search_engine: sharded needs Material's search plugin; site search left as it is")
+        return
+    search_index = json.loads(source.read_text(encoding="utf-8"))
+    folder = site_dir / "search" / "archive"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in build_files(search_index).items():
+        (folder / name).write_text(content, encoding="utf-8")
+    source.write_text(json.dumps({"config": search_index.get("config", {}), "docs": []},
+                                 separators=(",", ":")), encoding="utf-8")
