@@ -23,6 +23,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from .archive import Archive, Loader
+from .bundle import BundleOption, bundle_beside, bundle_path
+from .errors import GeneratorError
 from .pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -33,6 +35,9 @@ class ArchiveConfig(Config):
 
     content_dir = c.Type(str, default="content")
     """Folder holding `briefings/`, relative to `mkdocs.yml`."""
+    bundle = BundleOption()
+    """The offline zip: `true` for `dist/<site-name>-offline.zip`, a path (from the folder holding
+    `site_dir`), or `false` for none. Written by `mkdocs build` only, with the site it zips."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -102,7 +107,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._warnings is not None and self._warnings.get_counts():
             self._discard()
             return
-        _swap(self._staging, self._final_dir)
+        target = bundle_path(self.config.bundle, config.site_name, self._final_dir)
+        try:  # the zip is made here, after the offline plugin's search_index.js (priority -100)
+            with bundle_beside(self._staging, target):
+                _swap(self._staging, self._final_dir)
+        except GeneratorError as error:
+            raise PluginError(str(error)) from error
         config.site_dir = str(self._final_dir)
         self._staging = None
         self._detach()

@@ -1,0 +1,376 @@
+"""The offline bundle: a reproducible zip of the site that works from `file://` with no request off the machine.
+
+Network rule of the browser tests: every request a page, frame or worker makes is recorded
+(page and context listeners, and a route that aborts and records anything else). A request
+passes only if it stays inside the unzipped folder (`file://…/briefing-archive-offline/…`),
+or, for the served site, on the local server. `data:`, `blob:` and `about:` URLs also pass:
+they name content already in the page (inline icons, the search iframe's `about:blank`) and
+fetch nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import zipfile
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.config.config_options import ValidationError
+
+from generator.bundle import BundleOption, bundle_beside, bundle_path, write_zip, zip_timestamp
+from generator.errors import ConfigError
+from generator.text import slugify
+from tests.conftest import ROOT, build_site, copy_project
+
+SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+FOLDER = f"{slugify(SITE_NAME)}-offline"
+INLINE_SCHEMES = ("data:", "blob:", "about:")
+TURN_LINK = re.compile(r"/briefings/[^/#?]+\.html(\?[^#]*)?#t\d{3}$")
+SPEAKER_PAGE = re.compile(r"/(speakers|people)(/[^/#?]+)?\.html$")
+TOPIC_PAGE = re.compile(r"/topics(/[^/#?]+)?\.html$")
+BRIEFING_PAGE = re.compile(r"/briefings/[^/#?]+\.html$")
+
+
+def bundle_of(site: Path) -> Path:
+    """The zip a build with the default `bundle: true` writes beside its `site_dir`."""
+    return site.parent / "dist" / f"{FOLDER}.zip"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+# --- the zip itself -------------------------------------------------------------------------
+
+def make_tree(root: Path, names: list[str], mode: int, mtime: int) -> Path:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"content of {name}\n", encoding="utf-8")
+        path.chmod(mode)
+        os.utime(path, (mtime, mtime))
+    return root
+
+
+def zip_bytes(site: Path, **kwargs: Any) -> bytes:
+    out = io.BytesIO()
+    write_zip(site, out, folder="bundle", **kwargs)
+    return out.getvalue()
+
+
+def test_zip_ignores_creation_order_times_and_modes(tmp_path: Path) -> None:
+    """The zip depends on names and bytes only: not on creation order, mtimes or permissions."""
+    names = ["index.html", "b/z.html", "a/y.html", "a/b/x.js", "é.html"]
+    first = make_tree(tmp_path / "one", names, 0o600, 1_700_000_000)
+    second = make_tree(tmp_path / "two", list(reversed(names)), 0o755, 1_000_000_000)
+    assert zip_bytes(first) == zip_bytes(second)
+    with zipfile.ZipFile(io.BytesIO(zip_bytes(first))) as archive:
+        infos = archive.infolist()
+    assert [i.filename for i in infos] == sorted(f"bundle/{n}" for n in names)
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    assert {stat.S_IMODE(i.external_attr >> 16) for i in infos} == {0o644}
+
+
+def test_source_date_epoch_sets_the_entry_dates(tmp_path: Path) -> None:
+    """SOURCE_DATE_EPOCH dates every entry; dates before 1980 clamp to it; garbage is refused."""
+    assert zip_timestamp({"SOURCE_DATE_EPOCH": "1700000000"}) == (2023, 11, 14, 22, 13, 20)
+    assert zip_timestamp({"SOURCE_DATE_EPOCH": "0"}) == (1980, 1, 1, 0, 0, 0)
+    assert zip_timestamp({}) == (1980, 1, 1, 0, 0, 0)
+    with pytest.raises(ConfigError, match="SOURCE_DATE_EPOCH"):
+        zip_timestamp({"SOURCE_DATE_EPOCH": "yesterday"})
+    site = make_tree(tmp_path / "site", ["index.html"], 0o644, 0)
+    with zipfile.ZipFile(io.BytesIO(zip_bytes(site, stamp=(2023, 11, 14, 22, 13, 20)))) as archive:
+        assert archive.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
+
+
+def test_bundle_replaces_the_target_only_when_the_block_succeeds(tmp_path: Path) -> None:
+    """The zip is renamed over the old one after the block; if the block fails the old one stays."""
+    site = make_tree(tmp_path / "site", ["index.html"], 0o644, 0)
+    target = tmp_path / "dist" / "x-offline.zip"
+    with bundle_beside(site, target, environ={}):
+        assert not target.exists()  # written beside it, not in place, until the block is done
+    first = target.read_bytes()
+    (site / "index.html").write_text("changed\n", encoding="utf-8")
+    with pytest.raises(OSError), bundle_beside(site, target, environ={}):
+        raise OSError("the site swap failed")
+    assert target.read_bytes() == first
+    assert [p.name for p in target.parent.iterdir()] == [target.name]
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == ["x-offline/index.html"]
+
+
+def test_bundle_option_values() -> None:
+    """`bundle:` takes true, false or a .zip path, and names what it got otherwise."""
+    option = BundleOption()
+    assert option.default is True
+    assert option.validate(False) is False
+    assert option.validate("out/archive.zip") == "out/archive.zip"
+    for bad in (3, "", "dist/archive.tar", ".zip", None):
+        with pytest.raises(ValidationError, match="path ending in .zip"):
+            option.validate(bad)
+
+
+def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
+    """The default zip is dist/<site-name-slug>-offline.zip next to site_dir; false means none."""
+    site = tmp_path / "out" / "site"
+    assert bundle_path(True, "Briefing Archive", site) == tmp_path / "out" / "dist" / "briefing-archive-offline.zip"
+    assert bundle_path("b/a.zip", "x", site) == tmp_path / "out" / "b" / "a.zip"
+    assert bundle_path(str(tmp_path / "abs.zip"), "x", site) == tmp_path / "abs.zip"
+    assert bundle_path(False, "x", site) is None
+
+
+# --- real builds ----------------------------------------------------------------------------
+
+@pytest.mark.build
+def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
+    """The build's zip holds every file of the site, byte for byte, under one top folder."""
+    with zipfile.ZipFile(bundle_of(built_site)) as archive:
+        archive.extractall(tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [FOLDER]
+    assert tree(tmp_path / FOLDER) == tree(built_site)
+    assert (tmp_path / FOLDER / "search" / "search_index.js").exists()  # the offline plugin ran first
+
+
+@pytest.mark.build
+def test_bundle_is_reproducible(tmp_path: Path) -> None:
+    """Two builds of the same input, into different folders, give the same zip bytes."""
+    project = copy_project(tmp_path / "project")
+    sites = [tmp_path / "one" / "site", tmp_path / "two" / "site"]
+    for site in sites:
+        result = build_site(project, site)
+        assert result.returncode == 0, result.stderr
+    assert bundle_of(sites[0]).read_bytes() == bundle_of(sites[1]).read_bytes()
+
+
+@pytest.mark.build
+def test_failed_build_keeps_the_previous_zip(tmp_path: Path) -> None:
+    """A build that fails under --strict leaves the previous zip byte-identical and no temp file."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    before = bundle_of(site).read_bytes()
+    (project / "content" / "briefings" / "2022-01-02-prose.txt").write_text("Just prose.\n", encoding="utf-8")
+    assert build_site(project, site).returncode != 0
+    assert bundle_of(site).read_bytes() == before
+    assert [p.name for p in bundle_of(site).parent.iterdir()] == [f"{FOLDER}.zip"]
+
+
+@pytest.mark.build
+def test_bundle_false_writes_no_zip(tmp_path: Path) -> None:
+    """`bundle: false` builds the site and no zip."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      bundle: true" in text
+    config.write_text(text.replace("      bundle: true", "      bundle: false"), encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "index.html").exists() and not (tmp_path / "dist").exists()
+
+
+class _Fetched(HTMLParser):
+    """URLs a browser fetches by itself from a page: scripts, styles, icons, images, frames."""
+
+    TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+            "video": "src", "embed": "src", "object": "data", "link": "href"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and not {"stylesheet", "icon", "preload", "preconnect", "modulepreload",
+                                   "manifest", "dns-prefetch", "apple-touch-icon"} & set(
+                                       (values.get("rel") or "").split()):
+            return
+        url = values.get(self.TAGS.get(tag, ""))
+        if url:
+            self.urls.append(url)
+
+
+@pytest.mark.build
+def test_pages_load_nothing_from_another_host(built_site: Path) -> None:
+    """No page of the site (served or bundled) pulls a script, style, font, icon or image off-site."""
+    external: list[str] = []
+    shim = 0
+    for page in sorted(built_site.rglob("*.html")):
+        parser = _Fetched()
+        parser.feed(page.read_text(encoding="utf-8"))
+        external += [f"{page.relative_to(built_site)}: {u}" for u in parser.urls if re.match(r"(\w+:)?//", u)]
+        shim += any(u.endswith("assets/javascripts/iframe-worker-shim.js") for u in parser.urls)
+    assert external == []
+    assert shim == len(list(built_site.rglob("*.html")))  # the vendored shim, on every page
+
+
+# --- in the browser -------------------------------------------------------------------------
+
+class Requests:
+    """Every request of one browser context; those outside `local` are aborted and kept."""
+
+    def __init__(self, page: Any, local: str) -> None:
+        self.local = local
+        self.seen: list[str] = []
+        page.on("request", lambda request: self.seen.append(request.url))
+        page.context.on("request", lambda request: self.seen.append(request.url))
+        page.on("websocket", lambda socket: self.seen.append(socket.url))
+        page.context.route(lambda url: not self.allowed(url), self._abort)
+
+    def allowed(self, url: str) -> bool:
+        return url.startswith(self.local) or url.startswith(INLINE_SCHEMES)
+
+    def _abort(self, route: Any) -> None:
+        self.seen.append(route.request.url)
+        route.abort()
+
+    @property
+    def outside(self) -> list[str]:
+        return sorted({url for url in self.seen if not self.allowed(url)})
+
+
+@pytest.fixture(scope="module")
+def unzipped(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The build's zip, unzipped as a reader would, into a fresh folder."""
+    where = tmp_path_factory.mktemp("usb-stick")
+    with zipfile.ZipFile(bundle_of(built_site)) as archive:
+        archive.extractall(where)
+    return where / FOLDER
+
+
+@pytest.fixture
+def offline(page: Any, unzipped: Path) -> tuple[Any, Requests, str]:
+    """A tab with request recording on, and the file:// address of the bundle's home page."""
+    return page, Requests(page, unzipped.as_uri() + "/"), unzipped.as_uri() + "/index.html"
+
+
+def search(page: Any, query: str) -> Any:
+    """Type into Material's search like a person (it searches on keyup); the first hit on a turn."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    hit = page.locator(f".md-search-result__item a[href*='h={query}' i][href*='#t']").first
+    hit.wait_for(timeout=15000)
+    return hit
+
+
+def turn_text(page: Any, anchor: str) -> str:
+    """The text of the turn whose heading has id `anchor`, up to the next turn heading."""
+    return page.evaluate(
+        """id => { let el = document.getElementById(id), out = '';
+                   for (el = el.nextElementSibling; el && el.tagName !== 'H2'; el = el.nextElementSibling)
+                     out += el.textContent; return out; }""", anchor)
+
+
+def landed_turn(page: Any) -> str:
+    """The anchor the tab is on, checked to be a turn heading of a briefing page."""
+    page.wait_for_url(re.compile(r"/briefings/[^/]+\.html(\?[^#]*)?#t\d{3}$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    assert page.locator(f"h2.turn#{anchor}").count() == 1
+    return anchor
+
+
+def links(page: Any) -> list[str]:
+    """The absolute URLs of the page's links, as the browser resolves them."""
+    return page.eval_on_selector_all("a[href]", "all => all.map(a => a.href)")
+
+
+def click_link(page: Any, accept: Callable[[str], object]) -> str:
+    """Click the first visible link whose absolute URL `accept`s, as a reader would; return the URL."""
+    for link in page.locator("a[href]").all():
+        url = link.evaluate("a => a.href")
+        if accept(url) and link.is_visible():
+            link.click()
+            page.wait_for_load_state()
+            return url
+    raise AssertionError(f"no such link on {page.url}")
+
+
+@pytest.mark.browser
+def test_offline_search_lands_on_the_turn(offline: tuple[Any, Requests, str]) -> None:
+    """From file://, searching "Haiti" and clicking a hit opens the turn that says it; links work."""
+    page, requests, home = offline
+    page.goto(home)
+    search(page, "Haiti").click()
+    anchor = landed_turn(page)
+    assert "Haiti" in turn_text(page, anchor)
+    click_link(page, lambda url: url.endswith("/about.html"))
+    assert page.url.endswith("/about.html") and page.locator("article h1").count() == 1
+    click_link(page, lambda url: url == home)
+    click_link(page, BRIEFING_PAGE.search)
+    assert page.locator("h2.turn").count() > 0
+    assert any(url.endswith("/search/search_index.js") for url in requests.seen)  # the recorder sees files
+    assert requests.outside == []
+
+
+def open_family_page(page: Any, family: re.Pattern[str]) -> None:
+    """From the home page or nav, reach a page of `family` that links to turns (via its index if needed)."""
+    if not any(family.search(url) for url in links(page)):
+        pytest.skip(f"no page matching {family.pattern} is linked from the home page or nav yet")
+    click_link(page, family.search)
+    for _ in range(2):  # an index first, perhaps, then a speaker's or topic's own page
+        if any(TURN_LINK.search(url) for url in links(page)):
+            return
+        here = page.url.split("#")[0]
+        click_link(page, lambda url: family.search(url) and url.split("#")[0] != here)
+
+
+@pytest.mark.browser
+def test_offline_speaker_page_links_to_turns(offline: tuple[Any, Requests, str]) -> None:
+    """From file://, a speaker page reached from the home page or nav links to that speaker's turns."""
+    page, requests, home = offline
+    page.goto(home)
+    open_family_page(page, SPEAKER_PAGE)
+    speaker_page = page.url.split("?")[0].rsplit("/", 1)[1].removesuffix(".html")
+    speaker_name = page.locator("article h1").first.inner_text().strip()
+    click_link(page, TURN_LINK.search)
+    anchor = landed_turn(page)
+    heading = page.locator(f"h2.turn#{anchor}")
+    assert heading.get_attribute("data-speaker") == speaker_page or speaker_name in heading.inner_text()
+    assert requests.outside == []
+
+
+@pytest.mark.browser
+def test_offline_topic_page_links_to_turns(offline: tuple[Any, Requests, str]) -> None:
+    """From file://, a topic page reached from the home page or nav links to turns that open."""
+    page, requests, home = offline
+    page.goto(home)
+    open_family_page(page, TOPIC_PAGE)
+    click_link(page, TURN_LINK.search)
+    landed_turn(page)
+    assert requests.outside == []
+
+
+@pytest.mark.browser
+def test_offline_search_does_not_freeze_the_page(page: Any, unzipped: Path) -> None:
+    """On file:// the search index is built without a main-thread task longer than one second."""
+    page.add_init_script("""
+        window.__longtasks = [];
+        new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map(e => e.duration)))
+            .observe({type: 'longtask', buffered: true});""")
+    page.goto(unzipped.as_uri() + "/index.html")
+    assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('longtask')")
+    search(page, "Haiti")
+    tasks = page.evaluate("window.__longtasks")
+    longest = max(tasks, default=0.0)
+    print(f"file:// long tasks until the first hit: {len(tasks)}, longest {longest:.0f} ms, "
+          f"total {sum(tasks):.0f} ms")
+    assert longest < 1000, tasks
+
+
+@pytest.mark.browser
+def test_served_site_requests_stay_on_the_host(page: Any, served_site: str) -> None:
+    """The site served over HTTP requests nothing from another host: no fonts, CDN scripts or icons."""
+    requests = Requests(page, served_site)
+    page.goto(served_site)
+    search(page, "Haiti").click()
+    landed_turn(page)
+    click_link(page, lambda url: url.endswith("/about.html"))
+    assert any(url.endswith("/search/search_index.json") for url in requests.seen)
+    assert requests.outside == []
