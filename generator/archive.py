@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .anchors import lock_briefings
 from .errors import GeneratorError, TranscriptError
 from .model import Briefing
 from .parse import parse
@@ -36,7 +37,10 @@ class Loader:
         self._cache = {p: self._cache[p] for p in paths}
         briefings = [r for r in results if isinstance(r, Briefing)]
         errors = [r for r in results if isinstance(r, GeneratorError)]
-        return Archive(briefings=_unique_slugs(briefings, errors), errors=tuple(errors))
+        unique = {id(b) for b in _unique_slugs(briefings, errors)}
+        locked, lock_errors = lock_briefings([(p, r) for p, r in zip(paths, results) if id(r) in unique], folder)
+        errors.extend(lock_errors)
+        return Archive(briefings=tuple(locked), errors=tuple(errors))
 
     def _parse(self, path: Path, display: str) -> Briefing | GeneratorError:
         stat = path.stat()

@@ -90,6 +90,28 @@ class Participant:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """One correction of a published transcript, as recorded in its anchor lock."""
+
+    date: dt.date
+    changed: tuple[str, ...] = ()
+    """Anchors of surviving turns whose text or label changed."""
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedTurn:
+    """The anchor of a turn a correction removed, and the surviving turn it now lands on."""
+
+    anchor: str
+    target: str
+    label: str
+    date: dt.date | None = None
+    """When the correction removed it; None when only a parser change dropped it."""
+
+
+@dataclass(frozen=True)
 class Briefing:
     """One transcript: metadata and turns."""
 
@@ -108,6 +130,11 @@ class Briefing:
     kind: str = ""
     """Kind of event: press briefing, press availability, interview, background call, gaggle, remarks."""
     source_url: str = ""
+    corrections: tuple[Correction, ...] = ()
+    """From the anchor lock, oldest first (`generator/anchors.py`)."""
+    removed: tuple[RemovedTurn, ...] = ()
+    former_slugs: tuple[str, ...] = ()
+    """Slugs the briefing had before a rename; their URLs redirect to the current page."""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Front-matter keys the generator does not interpret, kept for exports."""
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit
 
-from .model import Briefing, Paragraph, Turn
+from .model import Briefing, Paragraph, RemovedTurn, Turn
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]#|~^$%"}
 _LINE_START = re.compile(r"^(?:[-+=>!:]|\d+[.)])")
@@ -80,8 +80,33 @@ def briefing_page(briefing: Briefing) -> str:
         out.append("\n")
     if url := safe_url(briefing.source_url):
         out.append(f"[Original transcript]({url}){{: .source-link rel=nofollow }}\n\n")
-    out.extend(turn_markdown(turn) for turn in briefing.turns)
+    out.append(corrections_notice(briefing))
+    out.extend(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
     return "".join(out)
+
+
+def corrections_notice(briefing: Briefing) -> str:
+    """Which turns each correction changed, added or removed, and when; then notes of removed
+    turns no surviving turn took in."""
+    out = []
+    for c in briefing.corrections:
+        parts = [f"{what} " + ", ".join(f"[{a}](#{a})" for a in anchors)
+                 for what, anchors in (("changed", c.changed), ("added", c.added), ("removed", c.removed)) if anchors]
+        out.append(f"Corrected on {short_date(c.date)}: " + "; ".join(parts) + ".\n{: .correction }\n\n")
+    anchors = {t.anchor for t in briefing.turns}
+    orphans = "".join(_removed_note(r) for r in briefing.removed if r.target not in anchors)
+    return "".join(out) + orphans
+
+
+def removed_notes(briefing: Briefing, anchor: str) -> str:
+    """The anchors of removed turns that now land on the turn `anchor`, each as a visible note."""
+    return "".join(_removed_note(r) for r in briefing.removed if r.target == anchor)
+
+
+def _removed_note(removed: RemovedTurn) -> str:
+    when = f" on {short_date(removed.date)}" if removed.date else ""
+    return (f"The turn formerly at this link ({escape(removed.label)}, {removed.anchor}) was removed in a "
+            f"correction{when}. The nearest turn follows.\n{{: #{removed.anchor} .removed-turn }}\n\n")
 
 
 def turn_heading(turn: Turn) -> str:

@@ -1,0 +1,257 @@
+"""The anchor lock: anchors survive corrections, removed anchors land somewhere, renames redirect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.anchors import LOCK_SUFFIX, Lock, align, lock_briefings, read_lock, relock
+from generator.archive import Loader
+from generator.model import Briefing, Paragraph, Segment, Speaker, Turn
+from generator.parse import parse
+from generator.source import read_source
+
+from tests.conftest import SEED, build_site, copy_project
+
+FIRST = dt.date(2023, 1, 5)
+LATER = dt.date(2024, 3, 9)
+
+
+def _lock_seed(folder: Path, today: dt.date) -> Briefing:
+    path = folder / SEED.name
+    briefings, errors = lock_briefings([(path, parse(read_source(path)))], folder, today=today)
+    assert not errors
+    return briefings[0]
+
+
+def correct_seed(path: Path) -> None:
+    """The scripted correction: a word in turn 5, a turn after turn 10, turn 20 deleted,
+    turn 29 split in two, turns 31 and 32 merged."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    turns = parse(read_source(path)).turns
+    edits: dict[int, str] = {}  # 0-based line → replacement (may hold several lines)
+    five = turns[4].line - 1
+    assert lines[five].endswith("Ali.")
+    edits[five] = lines[five].replace("Ali.", "Aly.")
+    eleven = turns[10].line - 1
+    edits[eleven] = "MR PRICE:  A word on tomorrow's schedule before the next answer.\n\n" + lines[eleven]
+    for line in range(turns[19].line - 1, turns[20].line - 1):
+        edits[line] = ""
+    split_at = turns[28].paragraphs[3].line - 1
+    edits[split_at] = "QUESTION:  " + lines[split_at]
+    merge_at = turns[31].line - 1
+    edits[merge_at] = lines[merge_at].removeprefix(turns[31].label + ":").strip()
+    path.write_text("\n".join(edits.get(i, line) for i, line in enumerate(lines)), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Briefing, Briefing, Path]:
+    folder = tmp_path_factory.mktemp("briefings")
+    shutil.copy2(SEED, folder / SEED.name)
+    before = _lock_seed(folder, FIRST)
+    correct_seed(folder / SEED.name)
+    return before, _lock_seed(folder, LATER), folder
+
+
+def test_scripted_correction_keeps_every_surviving_anchor(corrected: tuple[Briefing, Briefing, Path]) -> None:
+    """After the scripted correction, surviving turns keep their anchors and new turns get fresh ones."""
+    before, after, _ = corrected
+    assert len(before.turns) == 39
+    expected = [f"t{n:03d}" for n in [*range(1, 11), 40, *range(11, 20), *range(21, 30), 41, 30, 31, *range(33, 40)]]
+    assert [t.anchor for t in after.turns] == expected
+    by_anchor = {t.anchor: t for t in after.turns}
+    assert by_anchor["t005"].text == "Aly."
+    assert by_anchor["t040"].label == "MR PRICE"
+    assert by_anchor["t041"].label == "QUESTION" and by_anchor["t029"].label == "QUESTION"
+    assert "How about on the cartels" in by_anchor["t031"].text
+
+
+def test_removed_anchors_land_on_the_nearest_surviving_turn(corrected: tuple[Briefing, Briefing, Path]) -> None:
+    """A deleted turn lands on its preceding neighbour; a merged-away turn on the turn that took its words."""
+    _, after, _ = corrected
+    assert [(r.anchor, r.target, r.label, r.date) for r in after.removed] == [
+        ("t020", "t019", "SECRETARY BLINKEN", LATER), ("t032", "t031", "QUESTION", LATER)]
+
+
+def test_the_correction_is_recorded_once(corrected: tuple[Briefing, Briefing, Path]) -> None:
+    """The lock records which turns the correction changed, added and removed, dated the day it was built."""
+    _, after, folder = corrected
+    (correction,) = after.corrections
+    assert correction.date == LATER
+    assert correction.added == ("t040", "t041")
+    assert correction.removed == ("t020", "t032")
+    assert set(correction.changed) == {"t005", "t029", "t031"}
+    lock_file = folder / SEED.name.replace(".txt", LOCK_SUFFIX)
+    written = lock_file.read_bytes()
+    again = _lock_seed(folder, dt.date(2030, 1, 1))
+    assert lock_file.read_bytes() == written
+    assert again.corrections == after.corrections
+
+
+def test_committed_seed_lock_matches_the_seed(seed: Briefing) -> None:
+    """The committed lock describes the committed transcript, so a build never rewrites it."""
+    lock = read_lock(SEED.with_name(SEED.name.replace(".txt", LOCK_SUFFIX)), "seed lock")
+    assert lock.digest == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert [t.anchor for t in lock.turns] == [t.anchor for t in seed.turns]
+    assert lock.corrections == () and lock.removed == ()
+
+
+def test_rename_keeps_the_old_url(tmp_path: Path) -> None:
+    """Renaming a transcript on disk moves its lock along and records the old slug."""
+    shutil.copy2(SEED, tmp_path / SEED.name)
+    _lock_seed(tmp_path, FIRST)
+    renamed = tmp_path / "2022-10-13-security-dialogue.txt"
+    (tmp_path / SEED.name).rename(renamed)
+    (briefing,), errors = lock_briefings([(renamed, parse(read_source(renamed)))], tmp_path, today=LATER)
+    assert not errors
+    assert briefing.slug == "2022-10-13-security-dialogue"
+    assert briefing.former_slugs == (SEED.stem,)
+    assert sorted(p.name for p in tmp_path.glob("*" + LOCK_SUFFIX)) == ["2022-10-13-security-dialogue.anchors.json"]
+    assert briefing.corrections == ()
+
+
+def test_damaged_lock_is_an_error_not_overwritten(tmp_path: Path) -> None:
+    """A lock that cannot be read is reported with its file name and left as it is."""
+    shutil.copy2(SEED, tmp_path / SEED.name)
+    lock_file = tmp_path / SEED.name.replace(".txt", LOCK_SUFFIX)
+    lock_file.write_text("{ not json", encoding="utf-8")
+    path = tmp_path / SEED.name
+    briefings, errors = lock_briefings([(path, parse(read_source(path, "briefings/" + SEED.name)))], tmp_path)
+    assert briefings == [] and len(errors) == 1
+    assert "briefings/" + lock_file.name in str(errors[0]) and "damaged anchor lock" in str(errors[0])
+    assert lock_file.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_align_pairs_a_fixed_label_only_when_the_text_is_nearly_the_same() -> None:
+    """A changed speaker keeps the anchor only with 0.8 similarity; the same speaker from 0.5."""
+    text = "one two three four five six seven eight nine ten"
+    assert align([("a", text)], [("b", text.replace("ten", "eleven"))]) == [0]
+    half = "one two three four five eleven twelve thirteen fourteen fifteen"
+    assert align([("a", text)], [("b", half)]) == [None]
+    assert align([("a", text)], [("a", half)]) == [0]
+
+
+@pytest.mark.build
+def test_rebuilt_page_shows_the_correction(tmp_path: Path) -> None:
+    """A real build of the corrected seed has every old anchor on the page and says what changed."""
+    project = copy_project(tmp_path / "project")
+    correct_seed(project / "content" / "briefings" / SEED.name)
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "briefings" / f"{SEED.stem}.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(t\d{3})"', html)
+    assert sorted(ids) == [f"t{n:03d}" for n in range(1, 42)]
+    assert "removed in a correction" in html
+    assert re.search(r'<p class="correction">Corrected on \d+ \w+ \d{4}: changed <a href="#t005">t005</a>', html)
+    assert html.index('id="t020"') < html.index('id="t019"') < html.index('id="t021"')
+    lock = json.loads((project / "content" / "briefings" / SEED.name.replace(".txt", LOCK_SUFFIX)).read_text())
+    rebuilt = build_site(project, tmp_path / "site2")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert json.loads((project / "content" / "briefings" / SEED.name.replace(".txt", LOCK_SUFFIX)).read_text()) == lock
+    assert (tmp_path / "site2" / "briefings" / f"{SEED.stem}.html").read_text(encoding="utf-8") == html
+    assert Loader().load(project / "content").errors == ()
+
+
+# --- property: random edit sequences never move an anchor onto an unrelated turn -------------
+
+@dataclass(frozen=True)
+class Draft:
+    """A turn being edited, with the ids of the original turns its words came from."""
+
+    speaker: str
+    words: tuple[str, ...]
+    origin: frozenset[int]
+
+
+def _word(n: int) -> str:
+    """Distinct eight-letter words, unlike one another, for the original turns."""
+    digest = hashlib.sha256(str(n).encode()).digest()
+    return "".join(chr(ord("a") + b % 26) for b in digest[:8])
+
+
+EDITS = st.lists(st.tuples(st.sampled_from(["word", "insert", "delete", "split", "merge", "label"]),
+                           st.integers(0, 10_000), st.integers(0, 10_000)), min_size=1, max_size=6)
+
+
+def _apply(drafts: list[Draft], edit: tuple[str, int, int], fresh: list[int]) -> list[Draft]:
+    kind, a, b = edit
+    out = list(drafts)
+    if not out and kind != "insert":
+        return out
+    i = a % len(out) if out else 0
+    if kind == "word":
+        d = out[i]
+        k = b % len(d.words)
+        fresh[0] += 1
+        out[i] = Draft(d.speaker, d.words[:k] + (str(fresh[0]),) + d.words[k + 1:], d.origin)
+    elif kind == "insert":
+        fresh[0] += 1
+        new = Draft("ABC"[b % 3], tuple(f"{fresh[0]}{k}" for k in range(4 + b % 5)), frozenset({-fresh[0]}))
+        out.insert(a % (len(out) + 1), new)
+    elif kind == "delete":
+        del out[i]
+    elif kind == "split" and len(out[i].words) > 1:
+        d = out[i]
+        k = 1 + b % (len(d.words) - 1)
+        out[i:i + 1] = [Draft(d.speaker, d.words[:k], d.origin), Draft(d.speaker, d.words[k:], d.origin)]
+    elif kind == "merge" and i + 1 < len(out):
+        d, e = out[i], out[i + 1]
+        out[i:i + 2] = [Draft(d.speaker, d.words + e.words, d.origin | e.origin)]
+    elif kind == "label":
+        d = out[i]
+        out[i] = Draft("ABC"[(1 + "ABC".index(d.speaker)) % 3], d.words, d.origin)
+    return out
+
+
+def _briefing(drafts: list[Draft]) -> Briefing:
+    turns = tuple(Turn(anchor=f"t{n:03d}", label=d.speaker, speaker=Speaker(id=d.speaker, name=d.speaker),
+                       paragraphs=(Paragraph((Segment(" ".join(d.words)),), n),), line=n)
+                  for n, d in enumerate(drafts, 1))
+    return Briefing(slug="b", source="b.txt", title="B", date=FIRST, turns=turns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sizes=st.lists(st.integers(4, 12), min_size=1, max_size=12),
+       speakers=st.lists(st.sampled_from("ABC"), min_size=12, max_size=12),
+       rounds=st.lists(EDITS, min_size=1, max_size=3))
+def test_random_edits_never_move_an_anchor_onto_an_unrelated_turn(
+        sizes: list[int], speakers: list[str], rounds: list[list[tuple[str, int, int]]]) -> None:
+    """Across rounds of random corrections, an anchor only ever sits on a turn sharing words with
+    the turn it was first given to; untouched turns keep theirs; new anchors are never reused."""
+    counter = iter(range(10_000))
+    drafts = [Draft(s, tuple(_word(next(counter)) for _ in range(n)), frozenset({i}))
+              for i, (n, s) in enumerate(zip(sizes, speakers))]
+    lock: Lock = relock(None, _briefing(drafts), source="b.txt", digest="0", today=FIRST)
+    born = {t.anchor: d.origin for t, d in zip(lock.turns, drafts)}
+    fresh = [0]
+    for number, edits in enumerate(rounds, 1):
+        previous = {d: t.anchor for t, d in zip(lock.turns, drafts)}
+        for edit in edits:
+            drafts = _apply(drafts, edit, fresh)
+        ever_used = set(born)
+        lock = relock(lock, _briefing(drafts), source="b.txt", digest=str(number), today=LATER)
+        anchors = [t.anchor for t in lock.turns]
+        assert len(set(anchors)) == len(anchors)
+        for turn, draft in zip(lock.turns, drafts):
+            if turn.anchor in born:
+                assert born[turn.anchor] & draft.origin, (turn.anchor, draft)
+            else:
+                assert turn.anchor not in ever_used
+                assert int(turn.anchor[1:]) > max(int(a[1:]) for a in ever_used)
+                born[turn.anchor] = draft.origin
+            if draft in previous:
+                assert turn.anchor == previous[draft]
+        present = set(anchors)
+        for removed in lock.removed:
+            assert removed.anchor not in present
+            assert removed.target in present or not present
+        assert present | {r.anchor for r in lock.removed} == set(born)
