@@ -1,0 +1,125 @@
+"""Reading a built site back with a real HTML parser: every page's elements, ids, links and text.
+
+Shared by the hostile-input, link and integrity tests, which all crawl whatever the build wrote
+(briefing, home, speaker, topic pages, exports and the offline zip alike), so a page family
+added later is covered without touching them.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
+_RAW_TEXT = {"script", "style", "template", "textarea"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass(frozen=True)
+class Element:
+    """One start tag: its name, its attributes as written (values entity-decoded), its source line."""
+
+    tag: str
+    attrs: tuple[tuple[str, str | None], ...]
+    line: int
+
+    def get(self, name: str) -> str | None:
+        """The value of attribute `name`, or None."""
+        return next((v for k, v in self.attrs if k == name), None)
+
+
+@dataclass
+class Page:
+    """A parsed HTML document."""
+
+    elements: list[Element] = field(default_factory=list)
+    text: str = ""
+    """Visible body text, whitespace collapsed: what a reader sees."""
+    title: str = ""
+    raw_text: list[str] = field(default_factory=list)
+    """Contents of script, style and template elements."""
+
+    @property
+    def ids(self) -> set[str]:
+        """Every `id` and `<a name>` on the page: the targets of `#fragment` links."""
+        return {v for e in self.elements for k, v in e.attrs if k in ("id", "name") and v and
+                (k == "id" or e.tag == "a")}
+
+    def urls(self) -> Iterator[tuple[Element, str]]:
+        """Every URL-valued attribute (`srcset` split into its candidates)."""
+        for element in self.elements:
+            for key, value in element.attrs:
+                if key not in URL_ATTRIBUTES or value is None:
+                    continue
+                if key == "srcset":
+                    yield from ((element, part.split()[0]) for part in value.split(",") if part.strip())
+                else:
+                    yield element, value
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._body: list[str] = []
+        self._title: list[str] = []
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.page.elements.append(Element(tag, tuple(attrs), self.getpos()[0]))
+        if tag not in _VOID:
+            self._stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.page.elements.append(Element(tag, tuple(attrs), self.getpos()[0]))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._stack:
+            while self._stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if any(t in _RAW_TEXT for t in self._stack):
+            self.page.raw_text.append(data)
+        elif "title" in self._stack and "svg" not in self._stack:
+            self._title.append(data)
+        elif "body" in self._stack:
+            self._body.append(data)
+
+    def finish(self) -> Page:
+        self.close()
+        self.page.text = collapse(" ".join(self._body))
+        self.page.title = collapse(" ".join(self._title))
+        return self.page
+
+
+def collapse(text: str) -> str:
+    """Runs of whitespace as one space, trimmed: text as a browser lays it out."""
+    return " ".join(text.split())
+
+
+def parse_html(html: str) -> Page:
+    """Parse one HTML document or fragment."""
+    parser = _Parser()
+    parser.feed(html if "<body" in html else f"<body>{html}</body>")
+    return parser.finish()
+
+
+def output_files(site: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file the build wrote: the site's files, then those inside each zip beside it (`dist/`)."""
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        yield path.relative_to(site).as_posix(), path.read_bytes()
+    for bundle in sorted(site.parent.glob("dist/*.zip")):
+        with zipfile.ZipFile(bundle) as archive:
+            for name in sorted(archive.namelist()):
+                if not name.endswith("/"):
+                    yield f"{bundle.name}!{name}", archive.read(name)
+
+
+def html_pages(site: Path) -> dict[str, Page]:
+    """Every HTML page of the site, by path relative to the site root."""
+    return {p.relative_to(site).as_posix(): parse_html(p.read_text(encoding="utf-8"))
+            for p in sorted(site.rglob("*.html"))}
