@@ -148,7 +148,8 @@ def _continues(previous: str, text: str) -> bool:
 
 def _body(paras: list[_Para], splits: list[tuple[str, str] | None]
           ) -> tuple[list[_Para], list[tuple[str, str] | None], str]:
-    """Cut the transcript at its end marker, or at web junk below the last label; drop time lines."""
+    """Cut the transcript at its end marker, at a time line or web junk below the last label, and
+    before a tail of two or more navigation items; drop time lines."""
     last_label = max(i for i, s in enumerate(splits) if s)
     kept: list[_Para] = []
     kept_splits: list[tuple[str, str] | None] = []
@@ -158,14 +159,25 @@ def _body(paras: list[_Para], splits: list[tuple[str, str] | None]
             after = paras[i + 1].text if i + 1 < len(paras) else ""
             end_time = _time_in(para.text) or (after if marks.TIME.match(after) else end_time)
             break
-        if i > last_label and marks.is_junk(para.text):
-            break
         if match := marks.TIME.match(para.text):
             end_time = match["time"]
+            if i > last_label:
+                break
             continue
+        if i > last_label and marks.is_junk(para.text):
+            break
         kept.append(para)
         kept_splits.append(splits[i])
-    return kept, kept_splits, end_time
+    tail = len(kept)
+    while tail > last_label + 1 and _nav_item(kept[tail - 1].text):
+        tail -= 1
+    tail = tail if len(kept) - tail >= 2 else len(kept)  # one short closing line is speech
+    return kept[:tail], kept_splits[:tail], end_time
+
+
+def _nav_item(text: str) -> bool:
+    """A page-footer item (`Get Involved`, `The White House`): a few words, no sentence ending."""
+    return len(text.split()) <= 4 and not re.search(r"[.?!\"”’)\]—–-]$", text)
 
 
 def _time_in(text: str) -> str:

@@ -289,3 +289,13 @@ def test_one_word_typo_needs_to_be_close() -> None:
     b = parse_text("MODERATOR: A.\n\nOPERATOR: B.\n\nMODERATOR: C.\n\nMODERTOR: D.\n")
     ids = [t.speaker.id for t in b.turns]
     assert ids[0] == ids[2] == ids[3] != ids[1]
+
+
+def test_footer_without_end_marker() -> None:
+    """Without an end marker, a time line below the last label ends the transcript, and a tail of
+    navigation items is dropped; one short closing line stays speech."""
+    b = parse_text("MR. X: Bye now.\n\n8:01 P.M. EDT\n\nNews\n\nWrite to the editors of this site today.\n")
+    assert [t.text for t in b.turns] == ["Bye now."] and b.extra["end_time"] == "8:01 P.M. EDT"
+    b = parse_text("MR. X: Bye now.\n\nThe White House\n\nLive\n\nGet Involved\n")
+    assert b.turns[-1].text == "Bye now."
+    assert parse_text("MR. X: Bye now.\n\nThank you\n").turns[-1].text == "Bye now.\n\nThank you"
