@@ -41,3 +41,19 @@ def test_arbitrary_text(body: str, path: str) -> None:
 def test_arbitrary_labelled_lines(lines: list[str], separator: str) -> None:
     """Line-structured text built from labels, markers, junk and NBSPs: a `Briefing` or a `GeneratorError`."""
     _outcome(separator.join(lines))
+
+
+def _labels(body: str) -> list[str] | str:
+    try:
+        return [t.label for t in parse(Source(path="2022-01-02-x.txt", meta={}, body=body, body_line=1)).turns]
+    except GeneratorError as exc:
+        return type(exc).__name__
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINE, max_size=20))
+def test_no_break_spaces_change_nothing(lines: list[str]) -> None:
+    """Spaces turned into no-break spaces, or lines indented with them, give the same turns."""
+    body = "\n\n".join(lines)
+    nbsp = "\n\n".join("\u00a0\u00a0 " + line.replace(" ", "\u00a0") for line in lines)
+    assert _labels(nbsp) == _labels(body)
