@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .annotate import annotate, load_config
 from .anchors import lock_briefings
 from .errors import GeneratorError, TranscriptError
 from .model import Briefing
 from .parse import parse
+from .registry import Registry
 from .source import read_source
+from .topics import Vocabulary
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -20,6 +23,10 @@ class Archive:
 
     briefings: tuple[Briefing, ...]
     errors: tuple[GeneratorError, ...]
+    registry: Registry = field(default_factory=Registry)
+    """`content/speakers.yml`, already applied to the briefings."""
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    """`content/topics.yml`, already applied to the briefings."""
 
 
 class Loader:
@@ -36,11 +43,14 @@ class Loader:
         results = [self._parse(path, _display(path, root)) for path in paths]
         self._cache = {p: self._cache[p] for p in paths}
         briefings = [r for r in results if isinstance(r, Briefing)]
-        errors = [r for r in results if isinstance(r, GeneratorError)]
+        errors: list[GeneratorError] = [r for r in results if isinstance(r, GeneratorError)]
+        registry, vocabulary, config_errors = load_config(content_dir, _display(content_dir, root))
+        errors.extend(config_errors)
         unique = {id(b) for b in _unique_slugs(briefings, errors)}
         locked, lock_errors = lock_briefings([(p, r) for p, r in zip(paths, results) if id(r) in unique], folder)
         errors.extend(lock_errors)
-        return Archive(briefings=tuple(locked), errors=tuple(errors))
+        annotated = tuple(annotate(b, registry, vocabulary) for b in locked)
+        return Archive(briefings=annotated, errors=tuple(errors), registry=registry, vocabulary=vocabulary)
 
     def _parse(self, path: Path, display: str) -> Briefing | GeneratorError:
         stat = path.stat()

@@ -12,6 +12,7 @@ from .archive import Loader
 from .diagnose import findings
 from .errors import GeneratorError
 from .export import briefing_data
+from .findings import identity_findings, topic_findings
 from .parse import parse
 from .source import read_source
 
@@ -46,16 +47,18 @@ def parse_command(file: Path) -> None:
 def check_command(content_dir: Path) -> None:
     """Parse every transcript and report problems, one `file:line: message` per line.
 
-    Exits with status 1 when any transcript cannot be published.
+    Also lists automatic identities (labels the speaker registry does not know), misspelt labels
+    and topics with no passages. Exits with status 1 when any transcript cannot be published or
+    speakers.yml / topics.yml is invalid (an alias claimed twice, a bad match rule).
     Example: python -m generator check
     """
     archive = Loader().load(content_dir, Path.cwd())
     for briefing in archive.briefings:
-        unresolved = sorted({t.label for t in briefing.turns if not t.question and not t.speaker.resolved})
-        click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers"
-                   + (f"; labels kept as printed: {', '.join(unresolved)}" if unresolved else ""))
-        for finding in findings(briefing):
+        click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers")
+        for finding in findings(briefing) + identity_findings(briefing):
             click.echo(f"  {finding}")
+    for finding in topic_findings(archive.vocabulary, archive.briefings):
+        click.echo(finding)
     for error in archive.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")

@@ -18,6 +18,16 @@ class Speaker:
     """Role at the time of the briefing (`Secretary of State`), empty when unknown."""
     resolved: bool = False
     """True when the name came from a participant list or registry rather than the bare label."""
+    kind: str = ""
+    """`official`, `reporter`, `anonymous` (never guessed, scoped to one briefing), `role`
+    (moderator, operator, interpreter), `questioner` (a question nobody introduced), or empty."""
+    affiliation: str = ""
+    """Government and country for officials, outlet for reporters; empty when unknown."""
+
+    @property
+    def has_page(self) -> bool:
+        """True for identities followed across briefings; anonymous officials, roles and unnamed questioners are not."""
+        return self.kind not in ("anonymous", "role", "questioner")
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,8 @@ class Paragraph:
     line: int
     """1-based line in the source file where the paragraph starts."""
     interpreted: bool = False
+    topics: tuple[str, ...] = ()
+    """Ids of the vocabulary topics the paragraph is tagged with, in vocabulary order."""
 
     @property
     def text(self) -> str:
@@ -68,6 +80,15 @@ class Turn:
     """True for reporters' turns (`QUESTION:`, `Q`)."""
     reporter: Reporter | None = None
     """Who asked, for questions whose reporter a moderator introduced."""
+    answers: tuple[str, ...] = ()
+    """For a question: anchors of the turns answering it, up to the next question or moderator call."""
+    answer_to: str = ""
+    """For an answer: the anchor of the question it answers."""
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """The union of the paragraphs' topics, first appearance first."""
+        return tuple(dict.fromkeys(t for p in self.paragraphs for t in p.topics))
 
     @property
     def interpreted(self) -> bool:
@@ -78,6 +99,17 @@ class Turn:
     def text(self) -> str:
         """The turn's plain text, paragraphs separated by blank lines."""
         return "\n\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A subject of the controlled vocabulary (`content/topics.yml`)."""
+
+    id: str
+    title: str
+    description: str = ""
+    parents: tuple[str, ...] = ()
+    """Ids of broader topics (`drugs` for `fentanyl`); a tagged paragraph counts for them too."""
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from urllib.parse import quote, urlsplit
 
-from .model import Briefing, Paragraph, RemovedTurn, Turn
+from .model import Briefing, Paragraph, RemovedTurn, Speaker, Topic, Turn
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]#|~^$%"}
 _LINE_START = re.compile(r"^(?:[-+=>!:]|\d+[.)])")
@@ -68,8 +68,11 @@ def safe_url(url: str) -> str:
     return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
 
 
-def briefing_page(briefing: Briefing) -> str:
-    """The briefing's page: metadata, participants, then one heading with a permanent id per turn."""
+def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None) -> str:
+    """The briefing's page: metadata, participants, then one heading with a permanent id per turn.
+
+    With the vocabulary's `topics`, each turn gets topic chips and question–answer links.
+    """
     out = [front_matter(briefing.title, description=_description(briefing)),
            f"# {escape(briefing.title)}\n\n"]
     facts = [long_date(briefing.date), briefing.time, briefing.location, briefing.venue, briefing.kind.capitalize()]
@@ -81,7 +84,14 @@ def briefing_page(briefing: Briefing) -> str:
     if url := safe_url(briefing.source_url):
         out.append(f"[Original transcript]({url}){{: .source-link rel=nofollow }}\n\n")
     out.append(corrections_notice(briefing))
-    out.extend(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
+    if topics is None:
+        out.extend(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
+        return "".join(out)
+    speakers = {t.anchor: t.speaker for t in briefing.turns}
+    for turn in briefing.turns:
+        out.append(removed_notes(briefing, turn.anchor))
+        out.append(turn_markdown(turn, topic_chips(turn, topics)))
+        out.append(answer_links(turn, speakers))
     return "".join(out)
 
 
@@ -112,6 +122,9 @@ def _removed_note(removed: RemovedTurn) -> str:
 def turn_heading(turn: Turn) -> str:
     """Heading text: who spoke, as resolved; for questions, who asked."""
     if turn.question:
+        if turn.speaker.kind == "reporter":
+            outlet = f" ({turn.speaker.affiliation})" if turn.speaker.affiliation else ""
+            return f"Question from {turn.speaker.name}{outlet}"
         if turn.reporter is None:
             return "Question"
         outlet = f" ({turn.reporter.outlet})" if turn.reporter.outlet else ""
@@ -120,10 +133,10 @@ def turn_heading(turn: Turn) -> str:
     return f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name
 
 
-def turn_markdown(turn: Turn) -> str:
-    """One turn: `## Heading {#t012 .turn}`, an interpretation badge, then its paragraphs."""
+def turn_markdown(turn: Turn, chips: str = "") -> str:
+    """One turn: `## Heading {#t012 .turn}`, topic chips, an interpretation badge, then its paragraphs."""
     classes = " .turn" + (" .question" if turn.question else "") + (" .interpreted-turn" if turn.interpreted else "")
-    out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} data-speaker={turn.speaker.id} }}\n\n"]
+    out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} data-speaker={turn.speaker.id} }}\n\n", chips]
     if turn.interpreted:
         whole = all(p.interpreted for p in turn.paragraphs)
         out.append(f"*{'Via interpreter' if whole else 'Partly via interpreter'}*{{: .badge-interpreted }}\n\n")
@@ -138,6 +151,26 @@ def paragraph_markdown(paragraph: Paragraph) -> str:
     return " ".join(parts) + mark + "\n\n"
 
 
+def topic_chips(turn: Turn, topics: Mapping[str, Topic]) -> str:
+    """The turn's topics as links to their pages; kept out of the search index (the words are the turn's)."""
+    if not turn.topics:
+        return ""
+    chips = " ".join(f"[{escape(topics[t].title)}](../topics/{t}.md){{: .topic-chip }}" for t in turn.topics)
+    return f"{chips}\n{{: .topic-chips data-search-exclude }}\n\n"
+
+
+def answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
+    """A question's links to its answers, or an answer's link back to its question."""
+    if turn.answers:
+        links = ", ".join(f"[{escape(speakers[a].name)}](#{a})" for a in turn.answers)
+        return f"Answered by {links}\n{{: .answer-links data-search-exclude }}\n\n"
+    if turn.answer_to:
+        asker = speakers[turn.answer_to]
+        who = f" from {escape(asker.name)}" if asker.kind == "reporter" else ""
+        return f"[In answer to the question{who}](#{turn.answer_to})\n{{: .answer-links data-search-exclude }}\n\n"
+    return ""
+
+
 def _description(briefing: Briefing) -> str:
     where = f", {briefing.location}" if briefing.location else ""
     return f"Transcript, {long_date(briefing.date)}{where}: {len(briefing.turns)} turns."
@@ -149,6 +182,7 @@ def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
     out = [front_matter(site_name), f"# {escape(site_name)}\n\n"]
     count = len(ordered)
     out.append(f"{count} briefing{'s' if count != 1 else ''}, newest first.\n{{: .archive-count }}\n\n")
+    out.append("Browse by [speaker](speakers/index.md) or by [topic](topics/index.md).\n{: .archive-browse }\n\n")
     for b in ordered:
         line = f"- **{short_date(b.date)}** · [{escape(b.title)}](briefings/{b.slug}.md)"
         details = [b.location, ", ".join(p.name for p in b.participants)]

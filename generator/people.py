@@ -1,0 +1,200 @@
+"""Speaker, reporter and outlet pages, and the index of them all.
+
+A page excerpts and links; it never repeats a turn's words into the search index: everything
+below the page's heading sits in sections marked `data-search-exclude`, so a phrase search
+returns each turn once, from its briefing page, while the name (the boosted page title) still
+finds the page first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .archive import Archive
+from .model import Briefing, Speaker, Turn
+from .registry import Registry
+from .render import escape, front_matter, short_date
+from .text import excerpt, fold, slugify
+
+SEARCH_BOOST = 5
+"""Search weight of speaker and topic pages, so their name ranks them above the turns that mention it."""
+EXCLUDED = "data-search-exclude"
+
+
+@dataclass
+class Appearances:
+    """One identity's turns across the archive, grouped by briefing, newest briefing first."""
+
+    speaker: Speaker
+    by_briefing: list[tuple[Briefing, list[Turn]]] = field(default_factory=list)
+
+    @property
+    def turns(self) -> list[Turn]:
+        return [t for _, turns in self.by_briefing for t in turns]
+
+
+def appearances(briefings: Iterable[Briefing]) -> dict[str, Appearances]:
+    """Every identity with a page, by id; the speaker shown is the one from the newest briefing."""
+    found: dict[str, Appearances] = {}
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True):
+        grouped: dict[str, list[Turn]] = {}
+        for turn in briefing.turns:
+            if turn.speaker.has_page:
+                grouped.setdefault(turn.speaker.id, []).append(turn)
+        for speaker_id, turns in grouped.items():
+            entry = found.setdefault(speaker_id, Appearances(turns[0].speaker))
+            entry.by_briefing.append((briefing, turns))
+    return found
+
+
+def outlet_id(speaker: Speaker) -> str:
+    """The outlet page's id for a reporter, empty when the outlet is unknown."""
+    return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
+
+
+def people_pages(archive: Archive) -> dict[str, str]:
+    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`."""
+    found = appearances(archive.briefings)
+    topics = {t.id: t.title for t in archive.vocabulary.topics}
+    pages: dict[str, str] = {}
+    outlets: dict[str, list[Appearances]] = {}
+    for speaker_id, entry in found.items():
+        if entry.speaker.kind == "reporter":
+            pages[f"speakers/{speaker_id}.md"] = reporter_page(entry)
+            if oid := outlet_id(entry.speaker):
+                outlets.setdefault(oid, []).append(entry)
+        else:
+            pages[f"speakers/{speaker_id}.md"] = speaker_page(entry, archive.registry, topics)
+    for oid, reporters in outlets.items():
+        pages[f"outlets/{oid}.md"] = outlet_page(reporters)
+    pages["speakers/index.md"] = speakers_index(found, outlets)
+    return pages
+
+
+def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str]) -> str:
+    """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
+    speaker = entry.speaker
+    out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
+    person = registry.get(speaker.id)
+    if person is not None and person.roles:
+        out.append("**Roles:** " + "; ".join(escape(_role_text(r.title, r.start, r.end)) for r in person.roles)
+                   + "\n{: .speaker-roles }\n\n")
+    if not speaker.resolved:
+        out.append("*Identity made from the transcript label; not yet in the speaker registry.*"
+                   "{: .automatic-identity }\n\n")
+    out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
+    for briefing, turns in entry.by_briefing:
+        words = sum(len(t.text.split()) for t in turns)
+        out.append(f"- **{short_date(briefing.date)}** · [{escape(briefing.title)}](../briefings/{briefing.slug}.md)"
+                   f" — {plural(len(turns), 'turn')}, {plural(words, 'word')}\n")
+    counts = Counter(topic for t in entry.turns for topic in t.topics)
+    if counts:
+        out.append(f"\n## Topics {{#topics {EXCLUDED} }}\n\n")
+        out.extend(f"- [{escape(topics[t])}](../topics/{t}.md) — {plural(n, 'turn')}\n"
+                   for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics)
+    out.append(f"\n## Turns {{#turns {EXCLUDED} }}\n\n")
+    for briefing, turns in entry.by_briefing:
+        out.append(_briefing_heading(briefing))
+        out.extend(f"- [{escape(excerpt(t.text))}](../briefings/{briefing.slug}.md#{t.anchor})\n" for t in turns)
+        out.append("\n")
+    return "".join(out)
+
+
+def reporter_page(entry: Appearances) -> str:
+    """A reporter's page: outlet, then every question with links to it and to its answers."""
+    speaker = entry.speaker
+    out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
+    count = len(entry.turns)
+    out.append(f"{plural(count, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
+               "{: .speaker-counts }\n\n")
+    out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
+    out.append(_questions(entry.by_briefing))
+    return "".join(out)
+
+
+def outlet_page(reporters: list[Appearances]) -> str:
+    """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
+    name = reporters[0].speaker.affiliation
+    out = [_head(name, f"Outlet: {name}")]
+    out.append("Reporters: " + ", ".join(
+        f"[{escape(r.speaker.name)}](../speakers/{r.speaker.id}.md)" for r in _by_name(reporters))
+        + "\n{: .outlet-reporters }\n\n")
+    grouped: dict[str, tuple[Briefing, list[Turn]]] = {}
+    for reporter in reporters:
+        for briefing, turns in reporter.by_briefing:
+            grouped.setdefault(briefing.slug, (briefing, []))[1].extend(turns)
+    ordered = sorted(grouped.values(), key=lambda g: (g[0].date, g[0].slug), reverse=True)
+    out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
+    out.append(_questions([(b, sorted(turns, key=lambda t: b.turns.index(t))) for b, turns in ordered], by=True))
+    return "".join(out)
+
+
+def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appearances]]) -> str:
+    """All officials (and other speakers), reporters and outlets, by name, with plain counts."""
+    out = [front_matter("Speakers"), "# Speakers\n\n"]
+    officials = _by_name(e for e in found.values() if e.speaker.kind != "reporter")
+    reporters = _by_name(e for e in found.values() if e.speaker.kind == "reporter")
+    out.append(f"## Officials and other speakers {{#officials {EXCLUDED} }}\n\n")
+    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
+               + (f" — {escape(e.speaker.role)}" if e.speaker.role else "")
+               + f" · {plural(len(e.turns), 'turn')} in {plural(len(e.by_briefing), 'briefing')}\n"
+               for e in officials)
+    out.append(f"\n## Reporters {{#reporters {EXCLUDED} }}\n\n")
+    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
+               + (f" — {escape(e.speaker.affiliation)}" if e.speaker.affiliation else "")
+               + f" · {plural(len(e.turns), 'question')}\n" for e in reporters)
+    out.append(f"\n## Outlets {{#outlets {EXCLUDED} }}\n\n")
+    for oid, members in sorted(outlets.items(), key=lambda item: fold(item[1][0].speaker.affiliation)):
+        questions = sum(len(m.turns) for m in members)
+        out.append(f"- [{escape(members[0].speaker.affiliation)}](../outlets/{oid}.md) · "
+                   f"{plural(len(members), 'reporter')}, {plural(questions, 'question')}\n")
+    return "".join(out)
+
+
+def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> str:
+    out: list[str] = []
+    for briefing, turns in groups:
+        out.append(_briefing_heading(briefing))
+        names = {t.anchor: t.speaker.name for t in briefing.turns}
+        for turn in turns:
+            asker = f"{escape(turn.speaker.name)}: " if by else ""
+            answers = ", ".join(f"[{escape(names[a])}](../briefings/{briefing.slug}.md#{a})" for a in turn.answers)
+            out.append(f"- {asker}[{escape(excerpt(turn.text))}](../briefings/{briefing.slug}.md#{turn.anchor})"
+                       + (f"  \n  Answered by {answers}" if answers else "") + "\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def _head(name: str, description: str) -> str:
+    return front_matter(name, description=description, search={"boost": SEARCH_BOOST}) + f"# {escape(name)}\n\n"
+
+
+def _facts(speaker: Speaker) -> str:
+    facts = [speaker.role, speaker.affiliation]
+    if outlet := outlet_id(speaker):
+        return f"[{escape(speaker.affiliation)}](../outlets/{outlet}.md)\n{{: .speaker-facts }}\n\n"
+    shown = " · ".join(escape(f) for f in facts if f)
+    return f"{shown}\n{{: .speaker-facts }}\n\n" if shown else ""
+
+
+def _role_text(title: str, start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"{title} ({short_date(start)} – {short_date(end)})"
+    if start or end:
+        return f"{title} ({'from ' + short_date(start) if start else 'until ' + short_date(end)})"  # type: ignore[arg-type]
+    return title
+
+
+def _briefing_heading(briefing: Briefing) -> str:
+    return f"### {short_date(briefing.date)} · {escape(briefing.title)} {{#in-{briefing.slug} {EXCLUDED} }}\n\n"
+
+
+def _by_name(entries: Iterable[Appearances]) -> list[Appearances]:
+    return sorted(entries, key=lambda e: (fold(e.speaker.name), e.speaker.id))
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,142 @@
+"""Topic pages and the topics index.
+
+A topic page lists every tagged paragraph (a passage) as an excerpt with the matched terms
+highlighted, linking to its turn, grouped by briefing, newest first, and the speakers who spoke
+on the topic. Like speaker pages, everything below the heading stays out of the search index.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .archive import Archive
+from .model import Briefing, Paragraph, Topic, Turn
+from .people import EXCLUDED, SEARCH_BOOST, plural
+from .render import escape, front_matter, short_date
+from .topics import Vocabulary
+
+WINDOW = 320
+"""Characters of a long paragraph shown around its first match."""
+
+Passage = tuple[Briefing, Turn, Paragraph]
+
+
+def passages(briefings: Iterable[Briefing]) -> dict[str, list[Passage]]:
+    """Tagged paragraphs by topic id, newest briefing first, in transcript order within a briefing."""
+    found: dict[str, list[Passage]] = {}
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True):
+        for turn in briefing.turns:
+            for paragraph in turn.paragraphs:
+                for topic in paragraph.topics:
+                    found.setdefault(topic, []).append((briefing, turn, paragraph))
+    return found
+
+
+def topic_pages(archive: Archive) -> dict[str, str]:
+    """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`."""
+    vocabulary = archive.vocabulary
+    found = passages(archive.briefings)
+    pages = {f"topics/{t.id}.md": topic_page(t, found.get(t.id, []), vocabulary) for t in vocabulary.topics}
+    pages["topics/index.md"] = topics_index(vocabulary, found)
+    return pages
+
+
+def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary) -> str:
+    """One topic: description, related topics, speakers with counts, then every passage."""
+    out = [front_matter(topic.title, description=topic.description or f"Topic: {topic.title}",
+                        search={"boost": SEARCH_BOOST}), f"# {escape(topic.title)}\n\n"]
+    if topic.description:
+        out.append(f"{escape(topic.description)}\n{{: .topic-description }}\n\n")
+    related = [("Part of", [vocabulary.by_id[p] for p in topic.parents]),
+               ("Narrower", [t for t in vocabulary.topics if topic.id in t.parents])]
+    for label, topics in related:
+        if topics:
+            out.append(f"{label}: " + ", ".join(f"[{escape(t.title)}]({t.id}.md)" for t in topics)
+                       + "\n{: .related-topics }\n\n")
+    turns = {(b.slug, t.anchor): t for b, t, _ in tagged}
+    out.append(f"{plural(len(tagged), 'passage')} in {plural(len(turns), 'turn')}, "
+               f"{plural(len({b.slug for b, _, _ in tagged}), 'briefing')}.\n{{: .topic-counts }}\n\n")
+    if not tagged:
+        return "".join(out)
+    speakers = Counter(t.speaker.id for t in turns.values())
+    named = {t.speaker.id: t.speaker for t in turns.values()}
+    out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
+    for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s)):
+        speaker = named[sid]
+        name = f"[{escape(speaker.name)}](../speakers/{sid}.md)" if speaker.has_page else escape(speaker.name)
+        out.append(f"- {name} — {plural(speakers[sid], 'turn')}\n")
+    out.append(f"\n## Passages {{#passages {EXCLUDED} }}\n\n")
+    family = _descendants(topic.id, vocabulary)
+    current = ""
+    for briefing, turn, paragraph in tagged:
+        if briefing.slug != current:
+            current = briefing.slug
+            out.append(f"\n### {short_date(briefing.date)} · {escape(briefing.title)} "
+                       f"{{#in-{briefing.slug} {EXCLUDED} }}\n\n")
+        who = escape(turn.speaker.name)
+        out.append(f"- [{who}](../briefings/{briefing.slug}.md#{turn.anchor}): "
+                   f"{highlighted(paragraph.text, vocabulary, family)}\n")
+    return "".join(out)
+
+
+def highlighted(text: str, vocabulary: Vocabulary, topics: set[str]) -> str:
+    """Escaped excerpt of `text` around its first match, each term of `topics` as `*term*{: .hit }`."""
+    spans = sorted({(m.start, m.end) for m in vocabulary.matches(text) if m.topic in topics})
+    start, end = 0, len(text)
+    if len(text) > WINDOW:
+        first = spans[0][0] if spans else 0
+        start = 0 if first < WINDOW // 4 else text.rfind(" ", 0, first - WINDOW // 4) + 1
+        end = min(len(text), start + WINDOW)
+        end = text.rfind(" ", start, end) if end < len(text) else end
+    out = ["…" if start else ""]
+    cursor = start
+    for lo, hi in spans:
+        if lo < cursor or hi > end:
+            continue
+        out.append(_escape_keeping_spaces(text[cursor:lo]))
+        out.append(f"*{escape(text[lo:hi])}*{{: .hit }}")
+        cursor = hi
+    out.append(_escape_keeping_spaces(text[cursor:end]))
+    out.append("…" if end < len(text) else "")
+    return "".join(out)
+
+
+def topics_index(vocabulary: Vocabulary, found: dict[str, list[Passage]]) -> str:
+    """All topics, broader ones first with their narrower ones nested, each with plain counts."""
+    out = [front_matter("Topics"), "# Topics\n\n"]
+    out.append(f"{plural(len(vocabulary.topics), 'topic')}.\n{{: .archive-count {EXCLUDED} }}\n\n")
+
+    def entry(topic: Topic, depth: int) -> None:
+        tagged = found.get(topic.id, [])
+        briefings = len({b.slug for b, _, _ in tagged})
+        out.append("    " * depth + f"- [{escape(topic.title)}]({topic.id}.md) · "
+                   f"{plural(len(tagged), 'passage')} in {plural(briefings, 'briefing')}\n")
+        for child in vocabulary.topics:
+            if topic.id in child.parents:
+                entry(child, depth + 1)
+
+    for topic in vocabulary.topics:
+        if not topic.parents:
+            entry(topic, 0)
+    return "".join(out)
+
+
+def _descendants(topic_id: str, vocabulary: Vocabulary) -> set[str]:
+    """The topic and every narrower topic under it: their terms are highlighted on its page."""
+    family = {topic_id}
+    grew = True
+    while grew:
+        more = {t.id for t in vocabulary.topics if set(t.parents) & family} - family
+        family |= more
+        grew = bool(more)
+    return family
+
+
+def _escape_keeping_spaces(piece: str) -> str:
+    """`escape` drops outer spaces; a piece between two highlights needs them."""
+    if not piece.strip():
+        return " " if piece else ""
+    lead = " " if piece[0].isspace() else ""
+    trail = " " if piece[-1].isspace() else ""
+    return lead + escape(piece) + trail

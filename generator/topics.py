@@ -1,0 +1,219 @@
+"""The topic vocabulary, `content/topics.yml`, and tagging paragraphs with it.
+
+The precision rule: each topic lists **strong** terms, specific enough that one mention makes a
+paragraph about the topic (`fentanyl`, `Bicentennial Framework`), and **weak** terms that only
+count in company (`drugs`, `border`, `Russia`). A paragraph is tagged when it contains a strong
+term, or at least `min_weak` (default 2) *different* weak terms (a word repeated is still one
+passing mention). Terms match whole words, ignoring case, accents and punctuation between words
+(`U.S.` = `U.S`, `Haiti’s` contains `Haiti`, `High-Level` = `high level`); a trailing `*` matches
+any ending (`migra*`: migrant, migration, migratorio). Where terms overlap, the longest wins. A
+tagged paragraph counts for the topic's parents too (a fentanyl paragraph is a drugs paragraph).
+A turn carries its paragraphs' topics.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from .errors import ConfigError
+from .model import Briefing, Paragraph, Topic
+from .text import slugify
+from .yamlfile import YamlFile, line
+
+_TOPIC_KEYS = {"id", "title", "description", "parents", "strong", "weak", "min_weak"}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one topic is recognised."""
+
+    topic: str
+    strong: tuple[str, ...]
+    weak: tuple[str, ...]
+    min_weak: int = 2
+    line: int = 0
+    """Line of the topic's entry in topics.yml, for messages."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """One term found in a text: where (in the original text), which topic, how strong."""
+
+    start: int
+    end: int
+    topic: str
+    strong: bool
+    term: str
+    """The vocabulary term that matched, folded (`migra*`)."""
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    words: tuple[str, ...]
+    wild: bool
+    """The last word is a stem: any ending matches."""
+    topics: tuple[tuple[str, bool], ...]
+
+    def fits(self, words: list[str], at: int) -> bool:
+        """True when the text's words from `at` on spell this term."""
+        if at + len(self.words) > len(words):
+            return False
+        *head, last = self.words
+        found = words[at:at + len(self.words)]
+        return found[:-1] == head and (found[-1].startswith(last) if self.wild else found[-1] == last)
+
+
+class Vocabulary:
+    """The topics in file order, and a matcher compiled once for all their terms."""
+
+    def __init__(self, topics: tuple[Topic, ...] = (), rules: tuple[Rule, ...] = (), source: str = "") -> None:
+        self.topics = topics
+        self.rules = {r.topic: r for r in rules}
+        self.source = source
+        self.by_id = {t.id: t for t in topics}
+        self._order = {t.id: i for i, t in enumerate(topics)}
+        claims: dict[str, dict[str, bool]] = {}  # term -> {topic: strong}; a term may serve several topics
+        for rule in rules:
+            for strong, group in ((True, rule.strong), (False, rule.weak)):
+                for term in group:
+                    claim = claims.setdefault(" ".join(_words(term)) + ("*" if term.endswith("*") else ""), {})
+                    claim[rule.topic] = claim.get(rule.topic, False) or strong
+        # Terms indexed by their first word (or, for one-word `stem*` terms, by their stem), so
+        # matching costs one dict look-up per word of text: a regex alternation of hundreds of
+        # terms was 50 times slower.
+        self._exact: dict[str, list[_Term]] = {}
+        self._stems: dict[str, list[_Term]] = {}
+        for term, claim in sorted(claims.items()):
+            words = tuple(term.rstrip("*").split())
+            entry = _Term(term, words, term.endswith("*"), tuple(sorted(claim.items())))
+            if entry.wild and len(words) == 1:
+                self._stems.setdefault(words[0], []).append(entry)
+            else:
+                self._exact.setdefault(words[0], []).append(entry)
+        self._stem_lengths = sorted({len(stem) for stem in self._stems})
+
+    def matches(self, text: str) -> list[Match]:
+        """Every term occurrence in `text`, longest term first where two overlap."""
+        tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(_fold(text))]
+        words = [t[0] for t in tokens]
+        found: list[Match] = []
+        i = 0
+        while i < len(tokens):
+            best = max((e for e in self._candidates(words[i]) if e.fits(words, i)),
+                       key=lambda e: (len(e.words), len(e.text)), default=None)
+            if best is None:
+                i += 1
+                continue
+            last = i + len(best.words) - 1
+            found.extend(Match(tokens[i][1], tokens[last][2], topic, strong, best.text) for topic, strong in best.topics)
+            i = last + 1
+        return found
+
+    def _candidates(self, word: str) -> list[_Term]:
+        out = list(self._exact.get(word, ()))
+        for length in self._stem_lengths:
+            if length > len(word):
+                break
+            out.extend(self._stems.get(word[:length], ()))
+        return out
+
+    def tag(self, text: str) -> tuple[str, ...]:
+        """The topics `text` is about under the precision rule, with their parents, in vocabulary order."""
+        strong: set[str] = set()
+        weak: dict[str, set[str]] = {}
+        for match in self.matches(text):
+            if match.strong:
+                strong.add(match.topic)
+            else:
+                weak.setdefault(match.topic, set()).add(match.term)
+        tagged = strong | {t for t, terms in weak.items() if len(terms) >= self.rules[t].min_weak}
+        return tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
+
+    def _with_parents(self, ids: set[str]) -> set[str]:
+        out: set[str] = set()
+        todo = list(ids)
+        while todo:
+            topic = todo.pop()
+            if topic not in out:
+                out.add(topic)
+                todo.extend(self.by_id[topic].parents)
+        return out
+
+
+def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
+    """The briefing with every paragraph's `topics` filled in."""
+    def tagged(p: Paragraph) -> Paragraph:
+        return dataclasses.replace(p, topics=vocabulary.tag(p.text))
+    turns = tuple(dataclasses.replace(t, paragraphs=tuple(tagged(p) for p in t.paragraphs)) for t in briefing.turns)
+    return dataclasses.replace(briefing, turns=turns)
+
+
+def load_vocabulary(path: Path, display: str) -> Vocabulary:
+    """Read `topics.yml`; a missing file is an empty vocabulary; any mistake raises `ConfigError`."""
+    if not path.is_file():
+        return Vocabulary(source=display)
+    doc = YamlFile(path, display)
+    if doc.root is None:
+        return Vocabulary(source=display)
+    top = doc.mapping(doc.root, "topics.yml", {"topics"})
+    entries = [_topic(doc, node) for node in (doc.sequence(top["topics"], "topics") if "topics" in top else [])]
+    seen: dict[str, int] = {}
+    for topic, _, node in entries:
+        if topic.id in seen:
+            raise doc.error(node, f"topic id {topic.id!r} is already used at line {seen[topic.id]}", topic.id)
+        seen[topic.id] = line(node)
+    for topic, _, node in entries:
+        for parent in topic.parents:
+            if parent not in seen or parent == topic.id:
+                raise doc.error(node, f"topic {topic.id!r} names an unknown parent", parent)
+    return Vocabulary(tuple(t for t, _, _ in entries), tuple(r for _, r, _ in entries), display)
+
+
+def _topic(doc: YamlFile, node: Node) -> tuple[Topic, Rule, Node]:
+    fields = doc.mapping(node, "a topic", _TOPIC_KEYS, {"id", "title"})
+    topic_id = doc.string(fields["id"], "id")
+    if slugify(topic_id) != topic_id:
+        raise doc.error(fields["id"], "id must be a slug (lowercase a-z, 0-9 and '-')", topic_id)
+    strong = tuple(_term(doc, t, n) for t, n in doc.strings(fields["strong"], "strong")) if "strong" in fields else ()
+    weak = tuple(_term(doc, t, n) for t, n in doc.strings(fields["weak"], "weak")) if "weak" in fields else ()
+    if not strong and not weak:
+        raise doc.error(node, "a topic needs match rules: 'strong' and/or 'weak' terms", topic_id)
+    min_weak = doc.integer(fields["min_weak"], "min_weak") if "min_weak" in fields else 2
+    topic = Topic(
+        id=topic_id, title=doc.string(fields["title"], "title"),
+        description=doc.string(fields["description"], "description") if "description" in fields else "",
+        parents=tuple(p for p, _ in doc.strings(fields["parents"], "parents")) if "parents" in fields else (),
+    )
+    return topic, Rule(topic_id, strong, weak, min_weak, line(node)), node
+
+
+def _term(doc: YamlFile, term: str, node: Node) -> str:
+    """A match term; refused when it could not match a word (`*`, `-`, a lone mark)."""
+    if not _words(term) or "*" in term[:-1] or (term.endswith("*") and not term[-2:-1].isalnum()):
+        raise ConfigError("bad match rule: a term needs letters, and '*' only at its end",
+                          path=doc.display, line=line(node), fragment=term)
+    return term
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents, one character for one (so match offsets hold in the original)."""
+    return text.lower() if text.isascii() else "".join(_fold_char(c) for c in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
+    return bare[:1] or char
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_fold(text))
