@@ -8,10 +8,16 @@ build leaves the previous site as it was.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
+import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
+from collections.abc import Callable, Iterator
+from types import FrameType
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -55,6 +61,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        if command == "build":
+            _terminate_as_interrupt()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
@@ -78,6 +86,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.archive = self._loader.load(self.content_dir, self.root)
+        _reproducible_dates(self.archive)
         for error in self.archive.errors:
             log.warning("skipped %s", error)
         if config.strict and self.archive.errors:
@@ -109,7 +118,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return
         target = bundle_path(self.config.bundle, config.site_name, self._final_dir)
         try:  # the zip is made here, after the offline plugin's search_index.js (priority -100)
-            with bundle_beside(self._staging, target):
+            with _signals_deferred() as hold, bundle_beside(self._staging, target):
+                hold()  # from here the site and the zip are renamed into place together
                 _swap(self._staging, self._final_dir)
         except GeneratorError as error:
             raise PluginError(str(error)) from error
@@ -133,6 +143,46 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM raises KeyboardInterrupt, as SIGINT does, so a killed build still removes its staging dir."""
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    with contextlib.suppress(ValueError):  # not the main thread (mkdocs embedded): leave signals alone
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[Callable[[], None]]:
+    """Yields `hold()`: from its call to the end of the block SIGINT and SIGTERM wait, so the new
+    site and zip are renamed into place together, never one without the other."""
+    previous: list[set[signal.Signals]] = []
+
+    def hold() -> None:
+        with contextlib.suppress(AttributeError, ValueError, OSError):  # no sigmask on this platform
+            previous.append(signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}))
+
+    try:
+        yield hold
+    finally:
+        if previous:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous[0])
+
+
+def _reproducible_dates(archive: Archive) -> None:
+    """Unless SOURCE_DATE_EPOCH is set, MkDocs stamps pages (sitemap `lastmod`) with today's date;
+    the newest briefing's date is used instead, so the same content always builds the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", _OWN_EPOCH[0]) != _OWN_EPOCH[0] or not archive.briefings:
+        return
+    newest = max(b.date for b in archive.briefings)
+    epoch = str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = _OWN_EPOCH[0] = epoch
+
+
+_OWN_EPOCH = [""]
+"""The SOURCE_DATE_EPOCH this plugin set (empty: none yet); one set by the user is never replaced."""
 
 
 def _swap(new: Path, final: Path) -> None:
