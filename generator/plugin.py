@@ -24,7 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
@@ -32,6 +32,7 @@ from .archive import Archive, Loader
 from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
 from .pages import generated_pages
+from .search import MODES, sharded, write_index
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -44,6 +45,9 @@ class ArchiveConfig(Config):
     bundle = BundleOption()
     """The offline zip: `true` for `dist/<site-name>-offline.zip`, a path (from the folder holding
     `site_dir`), or `false` for none. Written by `mkdocs build` only, with the site it zips."""
+    search_engine = c.Choice(MODES, default="auto")
+    """Site search: `material` (Material's own, index built in the browser), `sharded` (a prebuilt
+    index loaded in small pieces, for large archives), or `auto` (sharded from 5,000 turns on)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -58,6 +62,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._staging: Path | None = None
         self._warnings: CountHandler | None = None
         self.archive = Archive((), ())
+        self.sharded_search = False
+        """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -89,6 +95,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         _reproducible_dates(self.archive)
         for error in self.archive.errors:
             log.warning("skipped %s", error)
+        turns = sum(len(b.turns) for b in self.archive.briefings)
+        self.sharded_search = sharded(self.config.search_engine, turns)
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
@@ -109,8 +117,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         server.watch(str(self.content_dir))
         return server
 
+    @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
+    def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
+        if self.sharded_search:
+            write_index(Path(config.site_dir))
+
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
         if self._staging is None or self._final_dir is None:
             return
         if self._warnings is not None and self._warnings.get_counts():
@@ -126,6 +139,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.site_dir = str(self._final_dir)
         self._staging = None
         self._detach()
+
+    on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_swap)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._discard()

@@ -10,7 +10,9 @@ into small files a query loads a few of:
   prefixes (`p`, `pre`) the expansions a query keeps so it stays within its byte budget;
 - `t<n>.js`: postings, partitioned by term (alphabetical ranges): for each term, the entries
   holding it with a quantised BM25 weight, delta- and varint-encoded in a compact string;
-- `d<n>.js`: entries in blocks of `BLOCK` consecutive ids: location, title, plain text.
+- `p<n>.js`: location and title of `PAGES` consecutive pages, for the result list;
+- `d<n>.js`: entries in blocks of `BLOCK` consecutive ids: location, title, plain text, for the
+  turns shown under the best pages.
 
 Every file is `__archiveSearch("name",<JSON>)`: a script tag can load it from `file://`, and
 over HTTP the worker fetches the same file and parses the JSON between the parentheses.
@@ -38,9 +40,11 @@ AUTO_TURNS = 5_000
 MODES = ("auto", "material", "sharded")
 BLOCK = 8
 """Entries per document block."""
-SHARD_BYTES = 24_000
+PAGES = 128
+"""Pages per title file."""
+SHARD_BYTES = 16_000
 """Target size of a postings shard; a term with more postings gets a shard of its own."""
-PREFIX_BUDGET = 160_000
+PREFIX_BUDGET = 64_000
 """Most postings bytes one query word may load; common prefixes keep their frequent expansions."""
 TEXT_LIMIT = 1_500
 """Characters of an entry's text kept for the result snippet."""
@@ -237,13 +241,16 @@ def build_files(search_index: dict[str, Any]) -> dict[str, str]:
     starts = [i for i, entry in enumerate(items)
               if i == 0 or _path(entry.location) != _path(items[i - 1].location)]
     first = set(starts)
+    for number in range(math.ceil(len(starts) / PAGES)):
+        heads = [[items[i].location, items[i].title] for i in starts[number * PAGES:(number + 1) * PAGES]]
+        files[f"p{number}.js"] = _script(f"p{number}", heads)
     for number in range(math.ceil(len(items) / BLOCK)):
         ids = range(number * BLOCK, min(len(items), (number + 1) * BLOCK))
         files[f"d{number}.js"] = _script(f"d{number}", [_stored(items[i], i in first) for i in ids])
     digest = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()
     manifest = {
-        "version": digest[:12], "format": FORMAT, "entries": len(items), "block": BLOCK, "levels": LEVELS,
-        "pages": starts, "shards": [terms[0] for terms in shards if terms],
+        "version": digest[:12], "format": FORMAT, "entries": len(items), "levels": LEVELS,
+        "block": BLOCK, "chunk": PAGES, "pages": starts, "shards": [terms[0] for terms in shards if terms],
         "common": _common_prefixes(sorted(encoded), shard_of, sizes, {t: len(p) for t, p in postings.items()}),
     }
     files["manifest.js"] = _script("manifest", manifest)

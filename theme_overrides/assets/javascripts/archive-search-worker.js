@@ -14,11 +14,11 @@
   "use strict"
 
   const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-  const MAX_PAGES = 30          /* pages listed per query */
-  const FULL_PAGES = 10         /* of which the first ones list several turns */
-  const MAX_TURNS = 5           /* turns listed per page (the best ones) */
+  const FULL_PAGES = 10         /* the best pages list their best turns (the others, the page) */
+  const MAX_TURNS = 4           /* turns listed per page */
   const PREFIX_WEIGHT = 0.8     /* a longer word found by prefix counts a little less */
   const SNIPPET = 260           /* characters of text shown around the first match */
+  const SETTLE = 80             /* ms a query waits: while typing fast, only the last one runs */
 
   const STOP = new Set(("a able about across after all almost also am among an and any are as at be because " +
     "been but by can cannot could dear did do does either else ever every for from get got had has have he " +
@@ -118,7 +118,7 @@
     return manifest
   }
 
-  const pause = () => new Promise(resolve => setTimeout(resolve, 0))
+  const pause = (ms = 0) => new Promise(resolve => setTimeout(resolve, ms))
 
   /* ----------------------------------------------------------------- query */
 
@@ -184,7 +184,7 @@
   }
 
   /* Score every entry holding each word; keep pages holding all of them */
-  async function rank(data, words) {
+  async function rank(data, words, check) {
     const n = data.entries
     const score = new Float64Array(n)
     const mask = new Uint32Array(n)
@@ -192,6 +192,7 @@
     let suggest
     for (let w = 0; w < words.length; w++) {
       const expansions = await expand(data, words[w])
+      check()
       if (w === words.length - 1 && expansions.length)
         suggest = expansions.reduce((a, b) => (count(b[1]) > count(a[1]) ? b : a))[0]
       const best = new Map()
@@ -210,6 +211,7 @@
         score[doc] += value
       }
       await pause()
+      check()
     }
     const all = (2 ** words.length - 1) >>> 0
     const pages = new Map()
@@ -277,35 +279,57 @@
     return block[doc % data.block]
   }
 
-  async function render(data, words, groups) {
+  async function head(data, page) {
+    const chunk = await load(`p${Math.floor(page / data.chunk)}`)
+    return chunk[page % data.chunk]
+  }
+
+  /* Every matching page, best first; the best ones list their best turns with a snippet */
+  async function render(data, words, groups, check) {
     const matches = matcher(words)
     const terms = mask => Object.fromEntries(words.map((w, i) => [w.key, !!(mask & (1 << i))]))
-    return Promise.all(groups.slice(0, MAX_PAGES).map(async (group, rankNo) => {
+    const heads = await Promise.all(groups.map(group => head(data, group.page)))
+    check()
+    await pause()
+    return Promise.all(groups.map(async (group, rank) => {
+      const [location, title] = heads[rank]
       const first = data.pages[group.page]
-      const docs = group.docs.sort((a, b) => b.score - a.score || a.doc - b.doc)
-        .slice(0, rankNo < FULL_PAGES ? MAX_TURNS : 1)
-      if (!docs.some(d => d.doc === first)) docs.push({ doc: first, score: 0, mask: 0 })
-      const [head] = await entry(data, first)
-      const path = head.split("#")[0]
-      return Promise.all(docs.map(async ({ doc, score, mask }) => {
-        const [location, title, text] = await entry(data, doc)
+      const article = group.docs.find(d => d.doc === first)
+      const turns = rank < FULL_PAGES
+        ? group.docs.filter(d => d.doc !== first).sort((a, b) => b.score - a.score || a.doc - b.doc)
+          .slice(0, MAX_TURNS)
+        : []
+      const page = {
+        location,
+        title: highlight(title, matches),
+        text: article ? highlight((await entry(data, first))[2], matches, SNIPPET) : "",
+        score: article ? article.score : turns.length ? 0 : group.score,
+        terms: terms(article ? article.mask : turns.length ? 0 : group.mask)
+      }
+      const items = await Promise.all(turns.map(async ({ doc, score, mask }) => {
+        const [anchor, heading, text] = await entry(data, doc)
         return {
-          location: doc === first ? location : path + location,
-          title: highlight(title, matches),
-          text: mask ? highlight(text, matches, SNIPPET) : "",
+          location: location + anchor,
+          title: highlight(heading, matches),
+          text: highlight(text, matches, SNIPPET),
           score,
-          terms: mask ? terms(mask) : {}
+          terms: terms(mask)
         }
       }))
+      return [page, ...items].sort((a, b) => b.score - a.score)
     }))
   }
 
-  async function search(query) {
-    const words = parseQuery(query)
+  const STALE = new Error("stale query")
+
+  async function search(query, check) {
+    const words = parseQuery(query).slice(0, 30)
     const data = await getManifest()
     if (!words.length) return { items: [] }
-    const { groups, suggest } = await rank(data, words)
-    const items = await render(data, words, groups)
+    await pause(SETTLE)
+    check()
+    const { groups, suggest } = await rank(data, words, check)
+    const items = await render(data, words, groups, check)
     const last = words[words.length - 1].key
     return options.suggest && suggest && suggest.startsWith(last)
       ? { items, suggest: [suggest] }
@@ -323,10 +347,14 @@
       postMessage({ type: READY })
     } else if (message.type === QUERY) {
       const id = ++latest
+      const check = () => {
+        if (id !== latest) throw STALE
+      }
       let data
       try {
-        data = await search(message.data)
+        data = await search(message.data, check)
       } catch (err) {
+        if (err === STALE) return
         console.warn(`Search failed for ${JSON.stringify(message.data)}:`, err)
         data = { items: [] }
       }
