@@ -62,7 +62,10 @@ def short_date(date: dt.date) -> str:
 
 def safe_url(url: str) -> str:
     """An http(s) URL fit for a Markdown link target, or empty: other schemes are dropped."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # a malformed host (`https://[`): no link rather than a crashed build
+        return ""
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
     return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
