@@ -96,7 +96,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for error in self.archive.errors:
             log.warning("skipped %s", error)
         turns = sum(len(b.turns) for b in self.archive.briefings)
-        self.sharded_search = sharded(self.config.search_engine, turns)
+        self.sharded_search = sharded(self.config.search_engine, turns, self._command)
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")

@@ -155,18 +155,28 @@ def decode(data: str) -> list[tuple[int, int]]:
     return out
 
 
+def _counts(text: str, cache: dict[str, tuple[str, ...]]) -> Counter[str]:
+    """`tokens(text)` counted, stop words left out; each distinct space-separated chunk is folded once."""
+    weights: Counter[str] = Counter()
+    for chunk, n in Counter(text.split()).items():
+        words = cache.get(chunk)
+        if words is None:
+            words = cache[chunk] = tuple(w for w in tokens(chunk) if w not in STOP_WORDS)
+        for word in words:
+            weights[word] += n
+    return weights
+
+
 def _levels(items: list[Entry]) -> dict[str, list[int]]:
     """Postings: for each term, `entry id << 3 | level`, the level a quantised BM25 term weight."""
     counted: list[tuple[Counter[str], int]] = []
+    cache: dict[str, tuple[str, ...]] = {}
     for entry in items:
-        weights = Counter(tokens(entry.text))
-        for word in STOP_WORDS.intersection(weights):
-            del weights[word]
+        weights = _counts(entry.text, cache)
         length = weights.total()
-        for word in tokens(entry.title):
-            if word not in STOP_WORDS:
-                weights[word] += TITLE_WEIGHT
-                length += 1
+        for word, n in _counts(entry.title, cache).items():
+            weights[word] += TITLE_WEIGHT * n
+            length += n
         counted.append((weights, length))
     average = max(1.0, sum(length for _, length in counted) / max(1, len(counted)))
     postings: dict[str, list[int]] = defaultdict(list)
@@ -268,9 +278,13 @@ def _stored(entry: Entry, page_start: bool) -> list[str]:
     return [location, entry.title, text]
 
 
-def sharded(mode: str, turns: int) -> bool:
-    """Whether the site gets the sharded index: `search_engine` as configured, for this many turns."""
-    return mode == "sharded" or (mode == "auto" and turns >= AUTO_TURNS)
+def sharded(mode: str, turns: int, command: str = "build") -> bool:
+    """Whether the site gets the sharded index: `search_engine` as configured, for this many turns.
+
+    `auto` leaves `mkdocs serve` previews with Material's search: writing the index takes seconds
+    a preview should not wait for on every edit.
+    """
+    return mode == "sharded" or (mode == "auto" and turns >= AUTO_TURNS and command != "serve")
 
 
 def write_index(site_dir: Path) -> None:

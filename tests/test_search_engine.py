@@ -127,11 +127,12 @@ def test_build_is_deterministic() -> None:
 
 
 def test_auto_switch_and_setting() -> None:
-    """`auto` switches to the sharded index at AUTO_TURNS turns; the setting forces either engine."""
+    """`auto` switches to the sharded index at AUTO_TURNS turns (not in previews); the setting forces either."""
     assert not search.sharded("auto", search.AUTO_TURNS - 1)
     assert search.sharded("auto", search.AUTO_TURNS)
     assert search.sharded("sharded", 1)
     assert not search.sharded("material", 10 ** 6)
+    assert not search.sharded("auto", 10 ** 6, "serve") and search.sharded("sharded", 1, "serve")
 
 
 # --------------------------------------------------------------------------- a real build
