@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 from mkdocs.config import config_options as c
 
@@ -31,7 +31,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _UNIX = 3  # ZipInfo.create_system: the external attributes hold Unix mode bits
 
 
-class BundleOption(c.BaseConfigOption[Union[str, bool]]):
+class BundleOption(c.BaseConfigOption[str | bool]):
     """`bundle:` of the archive plugin: `true` (the default name), a path ending in `.zip`, or `false`."""
 
     def __init__(self) -> None:

@@ -16,6 +16,7 @@ import re
 import stat
 import zipfile
 from collections.abc import Callable
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,7 @@ def test_bundle_option_values() -> None:
     assert option.validate(False) is False
     assert option.validate("out/archive.zip") == "out/archive.zip"
     for bad in (3, "", "dist/archive.tar", ".zip", None):
-        with pytest.raises(ValidationError, match="path ending in .zip"):
+        with pytest.raises(ValidationError, match=r"path ending in \.zip"):
             option.validate(bad)
 
 
@@ -175,11 +176,12 @@ def test_bundle_false_writes_no_zip(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "index.html").exists() and not (tmp_path / "dist").exists()
 
 
+FETCHED_ATTRIBUTE = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+                     "video": "src", "embed": "src", "object": "data", "link": "href"}
+
+
 class _Fetched(HTMLParser):
     """URLs a browser fetches by itself from a page: scripts, styles, icons, images, frames."""
-
-    TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-            "video": "src", "embed": "src", "object": "data", "link": "href"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -191,7 +193,7 @@ class _Fetched(HTMLParser):
                                    "manifest", "dns-prefetch", "apple-touch-icon"} & set(
                                        (values.get("rel") or "").split()):
             return
-        url = values.get(self.TAGS.get(tag, ""))
+        url = values.get(FETCHED_ATTRIBUTE.get(tag, ""))
         if url:
             self.urls.append(url)
 
@@ -305,7 +307,7 @@ def test_offline_search_lands_on_the_turn(offline: tuple[Any, Requests, str]) ->
     click_link(page, lambda url: url == home)
     click_link(page, BRIEFING_PAGE.search)
     assert page.locator("h2.turn").count() > 0
-    assert any(url.endswith("/search/search_index.js") for url in requests.seen)  # the recorder sees files
+    assert any("/search/" in url for url in requests.seen)  # the recorder sees the index load
     assert requests.outside == []
 
 
@@ -317,8 +319,11 @@ def open_family_page(page: Any, family: re.Pattern[str]) -> None:
     for _ in range(2):  # an index first, perhaps, then a speaker's or topic's own page
         if any(TURN_LINK.search(url) for url in links(page)):
             return
-        here = page.url.split("#")[0]
-        click_link(page, lambda url: family.search(url) and url.split("#")[0] != here)
+        click_link(page, partial(other_page_of, family, page.url.split("#")[0]))
+
+
+def other_page_of(family: re.Pattern[str], here: str, url: str) -> bool:
+    return bool(family.search(url)) and url.split("#")[0] != here
 
 
 @pytest.mark.browser
@@ -372,5 +377,5 @@ def test_served_site_requests_stay_on_the_host(page: Any, served_site: str) -> N
     search(page, "Haiti").click()
     landed_turn(page)
     click_link(page, lambda url: url.endswith("/about.html"))
-    assert any(url.endswith("/search/search_index.json") for url in requests.seen)
+    assert any("/search/" in url for url in requests.seen)
     assert requests.outside == []
