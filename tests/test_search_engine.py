@@ -185,6 +185,18 @@ def test_one_entry_per_turn_as_material_makes_them(sharded_site: Path, built_sit
 
 
 @pytest.mark.build
+def test_every_page_material_indexes_is_listed_by_title(sharded_site: Path, built_site: Path) -> None:
+    """Every page with an entry in Material's index (speaker and topic pages too) has its title in ours."""
+    stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"]: search.plain(d["title"]) for d in stock["docs"] if "#" not in d["location"]}
+    folder = sharded_site / "search" / "archive"
+    heads = {location: title for chunk in sorted(folder.glob("p*.js"))
+             for location, title in script_data(chunk.read_text(encoding="utf-8"))}
+    assert pages.items() <= heads.items()  # ours also has the hostile transcript and its speaker
+    assert len(pages) > 3
+
+
+@pytest.mark.build
 def test_default_build_keeps_materials_search(built_site: Path) -> None:
     """A small archive under `auto` keeps Material's search and its full index."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
