@@ -39,8 +39,9 @@ class Page:
     text: str = ""
     """Visible body text, whitespace collapsed: what a reader sees."""
     title: str = ""
-    raw_text: list[str] = field(default_factory=list)
-    """Contents of script, style and template elements."""
+    raw_text: list[tuple[str, str]] = field(default_factory=list)
+    """Contents of script, style, template and textarea elements, with the element's type
+    (`application/json` for a data block; empty for an executable script)."""
 
     @property
     def ids(self) -> set[str]:
@@ -67,11 +68,14 @@ class _Parser(HTMLParser):
         self._body: list[str] = []
         self._title: list[str] = []
         self._stack: list[str] = []
+        self._raw_type = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.elements.append(Element(tag, tuple(attrs), self.getpos()[0]))
         if tag not in _VOID:
             self._stack.append(tag)
+        if tag in _RAW_TEXT:
+            self._raw_type = dict(attrs).get("type") or "" if tag == "script" else tag
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.page.elements.append(Element(tag, tuple(attrs), self.getpos()[0]))
@@ -83,7 +87,7 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if any(t in _RAW_TEXT for t in self._stack):
-            self.page.raw_text.append(data)
+            self.page.raw_text.append((self._raw_type, data))
         elif "title" in self._stack and "svg" not in self._stack:
             self._title.append(data)
         elif "body" in self._stack:

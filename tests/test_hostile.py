@@ -127,7 +127,8 @@ def test_no_event_handler_or_script_url(hostile_pages: dict[str, Page], clean_pa
 
 
 def test_no_injected_id_class_or_script(hostile_pages: dict[str, Page]) -> None:
-    """Attribute lists in the input set no id or class, and no script or style carries input text."""
+    """Attribute lists in the input set no id or class; no script or style carries input text except
+    JSON data blocks, which must parse and cannot close their element."""
     for name, page in hostile_pages.items():
         for element in page.elements:
             assert element.get("id") not in INJECTED_IDS, f"{name}:{element.line}"
@@ -136,8 +137,12 @@ def test_no_injected_id_class_or_script(hostile_pages: dict[str, Page]) -> None:
             for key, value in element.attrs:
                 if key == "id" and value:
                     assert re.fullmatch(r"[\w:.-]+", value), f"{name}:{element.line}: id={value!r}"
-        for raw in page.raw_text:
-            assert "alert(" not in raw and "evil.example" not in raw, f"{name}: {raw[:200]!r}"
+        for kind, raw in page.raw_text:
+            if kind == "application/json":  # data for the page's scripts: inert, and unable to close its element
+                json.loads(raw)
+                assert "</" not in raw and "<!--" not in raw, f"{name}: {raw[:200]!r}"
+            else:
+                assert "alert(" not in raw and "evil.example" not in raw, f"{name}: {raw[:200]!r}"
 
 
 def _segments(archive: Archive) -> list[str]:
@@ -270,3 +275,82 @@ def test_config_errors_name_file_line_and_key(tmp_path: Path, name: str, text: s
     error = _config_error(tmp_path, name, text)
     assert str(error).startswith(f"content/{name}:{line}: "), str(error)
     assert key in str(error), str(error)
+
+
+BODY = "---\ntitle: {title}\ndate: 2023-01-01\n{extra}---\nMR. PRICE: Caf\u00e9 \u201cquoted\u201d and it\u2019s \u2013 fine.\n\nQUESTION: {marker}?\n"
+LONG_TITLE = "Press briefing " * 40
+
+
+def _transcript(marker: str, title: str = "Same title", extra: str = "") -> str:
+    return BODY.format(title=json.dumps(title), extra=extra, marker=marker)
+
+
+INPUTS: dict[str, bytes] = {
+    "2023-01-01-utf8.txt": _transcript("utf8").encode("utf-8"),
+    "2023-01-02-utf8-bom.txt": b"\xef\xbb\xbf" + _transcript("bom").encode("utf-8"),
+    "2023-01-03-utf16.txt": _transcript("utf16").encode("utf-16"),
+    "2023-01-04-cp1252.txt": _transcript("cp1252").encode("cp1252"),
+    "2023-01-05-crlf.txt": _transcript("crlf").replace("\n", "\r\n").encode("utf-8"),
+    "2023-01-06-cr.txt": _transcript("cr").replace("\n", "\r").encode("utf-8"),
+    "2023-01-07-dotdot.txt": _transcript("dotdot", extra='slug: "../../../outside"\n').encode(),
+    "2023-01-08-slash.txt": _transcript("slash", extra='slug: "/etc/passwd"\n').encode(),
+    "2023-01-09-lookalike.txt": _transcript("lookalike", extra='slug: "\uff0e\uff0e\uff0f\u0440\u0430ris"\n').encode(),
+    "2023-01-10-long.txt": _transcript("long", LONG_TITLE, f"slug: {json.dumps(LONG_TITLE * 2)}\n").encode(),
+    "2023-01-11-caf\u00e9.txt": _transcript("accented").encode(),
+    "2023-01-11-cafe.txt": _transcript("plain").encode(),
+    "2023-01-12-claims-slug.txt": _transcript("claim", extra="slug: 2023-01-01-utf8\n").encode(),
+    "2023-01-13-nul.txt": _transcript("nul").encode().replace(b"fine", b"fi\x00ne"),
+    "2023-01-14-bad-utf8.txt": _transcript("bad").encode().replace(b"fine", b"fi\xff\xfene"),
+}
+"""Encodings, line ends and slugs; the last four must be refused (a folded clash, a claimed slug, NUL, bad bytes)."""
+REFUSED = {
+    "2023-01-11-caf\u00e9.txt": "slug '2023-01-11-cafe' is already used by content/briefings/2023-01-11-cafe.txt",
+    "2023-01-12-claims-slug.txt": "slug '2023-01-01-utf8' is already used by content/briefings/2023-01-01-utf8.txt",
+    "2023-01-13-nul.txt": ":5: NUL character at offset ",
+    "2023-01-14-bad-utf8.txt": ":5: not valid UTF-8 at byte %d " % INPUTS["2023-01-14-bad-utf8.txt"].index(b"\xff"),
+}
+
+
+@pytest.fixture(scope="module")
+def inputs_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    project = copy_project(tmp_path_factory.mktemp("inputs") / "project")
+    for name, data in INPUTS.items():
+        (project / "content" / "briefings" / name).write_bytes(data)
+    result = build_site(project, project / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    return project, result.stderr
+
+
+def test_encodings_and_line_ends_decode_to_the_same_text(inputs_build: tuple[Path, str]) -> None:
+    """UTF-8 with or without BOM, UTF-16 with BOM, cp1252, CRLF and CR all show the same curly quotes and accents."""
+    project, _ = inputs_build
+    pages = html_pages(project / "site")
+    expected = "Caf\u00e9 \u201cquoted\u201d and it\u2019s \u2013 fine."
+    for marker in ("utf8", "bom", "utf16", "cp1252", "crlf", "cr"):
+        page = next(p for p in pages.values() if f"{marker}?" in p.text)
+        assert expected in page.text, marker
+        assert "Same title" in page.title
+
+
+def test_bad_bytes_and_slug_clashes_are_refused_by_file(inputs_build: tuple[Path, str]) -> None:
+    """NUL bytes and invalid UTF-8 are refused with file, line and offset; a second file claiming a slug is refused."""
+    _, log = inputs_build
+    skipped = [line for line in log.splitlines() if "skipped" in line]
+    assert len(skipped) == len(REFUSED), skipped
+    for name, message in REFUSED.items():
+        assert any(f"content/briefings/{name}" in line and message in line for line in skipped), (name, skipped)
+
+
+def test_slugs_never_leave_the_output_folder(inputs_build: tuple[Path, str]) -> None:
+    """`../`, `/`, look-alike Unicode and 500-character slugs all become pages inside `briefings/`."""
+    project, _ = inputs_build
+    written = sorted(p.relative_to(project).as_posix() for p in project.rglob("*")
+                     if p.is_file() and not p.is_relative_to(project / "content")
+                     and not p.is_relative_to(project / "theme_overrides"))
+    outside = [p for p in written if not p.startswith(("site/", "dist/")) and p != "mkdocs.yml"]
+    assert outside == []
+    briefings = {p.removeprefix("site/briefings/") for p in written if p.startswith("site/briefings/")}
+    assert {"outside.html", "etc-passwd.html"} <= briefings
+    assert all(re.fullmatch(r"[a-z0-9-]{1,80}\.html", name) for name in briefings), briefings
+    same_title = [n for n in briefings if n.startswith("2023-01-0")]
+    assert len(same_title) == 6, same_title
