@@ -105,25 +105,17 @@ def _skip_briefings(folder: str, names: list[str]) -> list[str]:
     return ["briefings"] if Path(folder) == ROOT / "content" else []
 
 
-def make_baseline(dest: Path, ours: Path) -> int:
-    """Stock Material over the same briefing pages; returns how many pages it holds."""
-    sys.path.insert(0, str(ROOT))
-    from generator.archive import Loader
-    from generator.pages import generated_pages
-
+def make_baseline(dest: Path, ours: Path, pages: Path) -> int:
+    """Stock Material over the briefing pages our build wrote to `pages`; returns how many there are."""
     config = _load_config(ours / "mkdocs.yml")
-    archive = Loader().load(ours / "content", ours)
-    pages = {p: md for p, md in generated_pages(archive, config["site_name"]).items() if p.startswith("briefings/")}
     docs = dest / "docs"
-    (docs / "briefings").mkdir(parents=True)
+    shutil.copytree(pages, docs)
     (docs / "index.md").write_text(f"# {config['site_name']}\n\nThe briefings, stock Material.\n", encoding="utf-8")
-    for path, markdown in pages.items():
-        (docs / path).write_text(markdown, encoding="utf-8")
     settings = baseline_config(config)
     for script in settings.get("extra", {}).get("polyfills", []):
         _copy_asset(str(script), ours, config, docs)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
-    return len(pages)
+    return sum(1 for _ in (docs / "briefings").glob("*.md"))
 
 
 def _copy_asset(path: str, ours: Path, config: dict[str, Any], docs: Path) -> None:

@@ -67,7 +67,8 @@ def measure(project: Path, transcript: Path, *, dirty: bool, edits: int = 2, tim
                 return Edit(mode=mode, startup_s=None, edits_s=())
             time.sleep(0.5)
         startup = time.perf_counter() - start
-        time.sleep(2)  # let the watcher settle after the first build
+        log_path = Path(log.name)
+        _settle(log_path)
         for number in range(1, edits + 1):
             marker = f"Benchmarkedit{number}marker"
             match = LABEL.search(original)
@@ -76,7 +77,8 @@ def measure(project: Path, transcript: Path, *, dirty: bool, edits: int = 2, tim
             saved = time.perf_counter()
             transcript.write_text(text, encoding="utf-8")
             results.append(_wait_for(url, marker, saved, min(timeout_s, 600)))
-            time.sleep(2)
+            if number < edits:
+                _settle(log_path)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -92,3 +94,16 @@ def _wait_for(url: str, marker: str, saved: float, timeout_s: float) -> float | 
             return time.perf_counter() - saved
         time.sleep(0.2)
     return None
+
+
+def _settle(log: Path, quiet_s: float = 3, limit_s: float = 900) -> None:
+    """Wait until `mkdocs serve` is idle: every build it started has ended and it logged nothing for
+    `quiet_s` (a build that writes into the watched content folder, e.g. an anchor lock, triggers another)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit_s:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        started = text.count("Building documentation")
+        ended = text.count("Documentation built in") + text.count("Aborted")
+        if started <= ended and time.time() - log.stat().st_mtime >= quiet_s:
+            return
+        time.sleep(0.5)
