@@ -31,7 +31,7 @@ from mkdocs.utils import CountHandler
 from .archive import Archive, Loader
 from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
-from .pages import generated_pages
+from .pages import RenderCache, generated_pages
 from .search import MODES, sharded, write_index
 
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -57,6 +57,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def __init__(self) -> None:
         self._loader = Loader()
+        self._rendered = RenderCache()
+        self._pages_dir: Path | None = None
+        self._written: dict[str, str] = {}
         self._command = "build"
         self._final_dir: Path | None = None
         self._staging: Path | None = None
@@ -100,18 +103,32 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        for path, content in generated_pages(self.archive, config.site_name).items():
+        for path, content in generated_pages(self.archive, config.site_name, self._rendered).items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
         return files
 
-    @staticmethod
-    def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
         existing = files.get_file_from_path(path)
         if existing is not None:
             raise PluginError(f"{path}: generated page collides with a file in docs_dir")
-        files.append(File.generated(config, path, content=content))
+        if self._command == "serve":
+            files.append(File.generated(config, path, abs_src_path=str(self._on_disk(path, content))))
+        else:
+            files.append(File.generated(config, path, content=content))
+
+    def _on_disk(self, path: str, content: str) -> Path:
+        """Under `mkdocs serve`, a generated page is a file rewritten only when its Markdown changed:
+        MkDocs compares file times, so `mkdocs serve --dirty` rebuilds only the pages an edit touched."""
+        if self._pages_dir is None:
+            self._pages_dir = Path(tempfile.mkdtemp(prefix="archive-pages-"))
+        target = self._pages_dir / path
+        if self._written.get(path) != content:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            self._written[path] = content
+        return target
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
@@ -147,6 +164,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_shutdown(self) -> None:
         self._discard()
+        if self._pages_dir is not None:
+            shutil.rmtree(self._pages_dir, ignore_errors=True)
 
     def _discard(self) -> None:
         if self._staging is not None:
