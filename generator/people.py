@@ -183,8 +183,10 @@ def _facts(speaker: Speaker) -> str:
 def _role_text(title: str, start: dt.date | None, end: dt.date | None) -> str:
     if start and end:
         return f"{title} ({short_date(start)} – {short_date(end)})"
-    if start or end:
-        return f"{title} ({'from ' + short_date(start) if start else 'until ' + short_date(end)})"  # type: ignore[arg-type]
+    if start:
+        return f"{title} (from {short_date(start)})"
+    if end:
+        return f"{title} (until {short_date(end)})"
     return title
 
 

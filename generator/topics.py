@@ -114,7 +114,8 @@ class Vocabulary:
                 i += 1
                 continue
             last = i + len(best.words) - 1
-            found.extend(Match(tokens[i][1], tokens[last][2], topic, strong, best.text) for topic, strong in best.topics)
+            start, end = tokens[i][1], tokens[last][2]
+            found.extend(Match(start, end, topic, strong, best.text) for topic, strong in best.topics)
             i = last + 1
         return found
 

@@ -1,0 +1,178 @@
+"""Speaker, reporter, outlet and topic pages: seed facts, one page across briefings, golden files, search."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.archive import Archive, Loader
+from generator.pages import generated_pages
+from tests.conftest import CORPUS, ROOT, build_site, copy_project
+from tests.test_golden import check_golden
+
+SEED_SLUG = "2022-10-13-us-mexico-high-level-security-dialogue"
+CORPUS_FILES = (
+    "dos-2021-08-11-press-briefing-price-mixed-label-punct.txt",  # MR PRICE and MR. PRICE
+    "dos-2022-02-13-blinken-chung-hayashi-jpa-interpreter.txt",  # SECRETARY BLINKEN, no participant list
+    "dos-2022-06-10-blinken-sinembargo-spanish-interview.txt",
+)
+needs_corpus = pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="the shared corpus is not present")
+
+
+@pytest.fixture(scope="module")
+def seed_pages() -> dict[str, str]:
+    return generated_pages(Loader().load(ROOT / "content", ROOT), "Briefing Archive")
+
+
+def section(page: str, heading: str) -> str:
+    """The Markdown of a page from `## heading` to the next `## `."""
+    start = page.index(f"\n## {heading} ")
+    end = page.find("\n## ", start + 1)
+    return page[start:] if end < 0 else page[start:end]
+
+
+def turn_links(markdown: str, slug: str = SEED_SLUG) -> list[str]:
+    """Anchors of the turns a piece of Markdown links to, in order."""
+    return re.findall(rf"\]\(\.\./briefings/{re.escape(slug)}\.md#(t\d+)\)", markdown)
+
+
+@pytest.mark.parametrize(("speaker", "turns"), [
+    ("antony-j-blinken", 10), ("alejandro-n-mayorkas", 4), ("marcelo-ebrard", 5),
+    ("merrick-b-garland", 5), ("rosa-icela-rodriguez", 2), ("ned-price", 5),
+])
+def test_seed_speaker_pages_list_every_turn(seed_pages: dict[str, str], speaker: str, turns: int) -> None:
+    """Each official's page lists each of their seed turns once, with a plain turn count for the briefing."""
+    page = seed_pages[f"speakers/{speaker}.md"]
+    listed = turn_links(section(page, "Turns"))
+    assert len(listed) == len(set(listed)) == turns
+    assert f"— {turns} turn{'s' if turns > 1 else ''}, " in section(page, "Briefings")
+
+
+@pytest.mark.parametrize(("reporter", "outlet", "questions"), [
+    ("tracy-wilkinson", "los-angeles-times", 1), ("ariel-moutsatsos", "televisa", 1),
+    ("eduard-ribas", "efe", 2), ("j-jesus-esquivel", "proceso", 4),
+])
+def test_seed_reporter_pages_link_questions_to_answers(seed_pages: dict[str, str], reporter: str, outlet: str,
+                                                       questions: int) -> None:
+    """A reporter's page lists their questions, each linking to it and to the turns that answer it."""
+    page = seed_pages[f"speakers/{reporter}.md"]
+    items = [line for line in section(page, "Questions").split("\n- ")[1:]]
+    assert len(items) == questions
+    for item in items:
+        question, *answers = turn_links(item)
+        assert answers and all(int(a[1:]) > int(question[1:]) for a in answers)
+    assert f"(../outlets/{outlet}.md)" in page
+    assert len(turn_links(seed_pages[f"outlets/{outlet}.md"])) >= questions
+
+
+def test_briefing_page_links_questions_and_answers(seed_pages: dict[str, str]) -> None:
+    """On the briefing page a question links to its answers (up to the next call), each answer back to it."""
+    page = seed_pages[f"briefings/{SEED_SLUG}.md"]
+    assert "Answered by [Antony J. Blinken](#t009), [Marcelo Ebrard](#t010), [Antony J. Blinken](#t011)\n" \
+           "{: .answer-links data-search-exclude }" in page
+    assert "[In answer to the question from Tracy Wilkinson](#t008)" in page
+    assert page.count("(#t008)") == 3  # t009, t010, t011; MR PRICE's call at t012 is no answer
+
+
+def test_indexes_list_everyone_and_every_topic(seed_pages: dict[str, str]) -> None:
+    """The speakers index lists officials, reporters and outlets; the topics index every topic with counts."""
+    speakers = seed_pages["speakers/index.md"]
+    for path in [p for p in seed_pages if p.startswith(("speakers/", "outlets/")) and not p.endswith("index.md")]:
+        assert path.split("/")[1] in speakers, path
+    topics = seed_pages["topics/index.md"]
+    passages = len(turn_links(section(seed_pages["topics/haiti.md"], "Passages")))
+    assert f"[Haiti](haiti.md) · {passages} passages in 1 briefing" in topics
+    assert "(speakers/index.md)" in seed_pages["index.md"] and "(topics/index.md)" in seed_pages["index.md"]
+
+
+def test_golden_speaker_page(seed_pages: dict[str, str]) -> None:
+    """Blinken's page renders exactly as recorded."""
+    check_golden("speaker-antony-j-blinken.md", seed_pages["speakers/antony-j-blinken.md"])
+
+
+def test_golden_topic_page(seed_pages: dict[str, str]) -> None:
+    """The Haiti topic page (highlighted terms, speakers with counts) renders exactly as recorded."""
+    check_golden("topic-haiti.md", seed_pages["topics/haiti.md"])
+
+
+def corpus_project(dest: Path) -> Path:
+    """The project with three State Department transcripts of the dev corpus added beside the seed."""
+    project = copy_project(dest)
+    for name in CORPUS_FILES:
+        shutil.copy2(CORPUS / "dev" / name, project / "content" / "briefings" / name)
+    return project
+
+
+@pytest.fixture(scope="module")
+def corpus_archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Archive]:
+    project = corpus_project(tmp_path_factory.mktemp("corpus-project"))
+    return project, Loader().load(project / "content", project)
+
+
+def printed_labels(path: Path, *labels: str) -> int:
+    """How many paragraphs of a transcript open with one of these labels (read off the text, not the parser)."""
+    text = path.read_text(encoding="utf-8").replace("\u00a0", " ")
+    return sum(1 for line in text.splitlines() if any(line.startswith(f"{label}:") for label in labels))
+
+
+@needs_corpus
+@pytest.mark.parametrize(("speaker", "labels"), [
+    ("ned-price", ("MR PRICE", "MR. PRICE")),
+    ("antony-j-blinken", ("SECRETARY BLINKEN",)),
+])
+def test_one_page_across_briefings(corpus_archive: tuple[Path, Archive], speaker: str,
+                                   labels: tuple[str, ...]) -> None:
+    """A speaker of the seed and of corpus transcripts, under several label forms, has one page listing every turn."""
+    project, archive = corpus_archive
+    page = generated_pages(archive, "Briefing Archive")[f"speakers/{speaker}.md"]
+    seen_labels = set()
+    for briefing in archive.briefings:
+        mine = [t for t in briefing.turns if t.speaker.id == speaker]
+        seen_labels |= {t.label for t in mine}
+        expected = printed_labels(project / briefing.source, *labels)
+        assert len(mine) == expected, briefing.slug
+        assert len(turn_links(page, briefing.slug)) == expected, briefing.slug
+    assert seen_labels >= set(labels)
+    listed = re.findall(r"\]\(\.\./briefings/([\w-]+)\.md\)", section(page, "Briefings"))
+    newest_first = [b.slug for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)]
+    assert len(listed) >= 2 and listed == [s for s in newest_first if s in listed]
+
+
+@pytest.fixture(scope="module")
+def corpus_site(corpus_archive: tuple[Path, Archive], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project, _ = corpus_archive
+    site = tmp_path_factory.mktemp("corpus-site") / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def search_entries(site: Path) -> list[dict[str, str]]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+@needs_corpus
+@pytest.mark.build
+def test_build_links_resolve_and_turns_are_indexed_once(corpus_site: Path) -> None:
+    """The strict build passes (every excerpt link lands on an existing turn anchor) and a turn's words are
+    indexed once, from its briefing page, while speaker and topic pages are indexed by name only."""
+    assert (corpus_site / "speakers" / "ned-price.html").is_file()
+    assert (corpus_site / "topics" / "haiti.html").is_file()
+    assert (corpus_site / "outlets" / "proceso.html").is_file()
+    entries = search_entries(corpus_site)
+    phrase = "Every weapon seized is potentially a life saved"
+    hits = [e["location"] for e in entries if phrase in e["text"]]
+    assert hits == [f"briefings/{SEED_SLUG}.html#t030"]
+    for entry in entries:
+        if entry["location"].startswith(("speakers/", "topics/", "outlets/")):
+            assert "#" not in entry["location"], entry["location"]  # only the page's head section
+            if not entry["location"].endswith("index.html"):
+                assert len(entry["text"]) < 400, entry["location"]
+    heads = {e["location"]: e for e in entries}
+    assert heads["speakers/ned-price.html"]["title"] == "Ned Price"
+    assert heads["speakers/ned-price.html"].get("boost") == 5
+    assert heads["topics/haiti.html"]["title"] == "Haiti"

@@ -1,0 +1,180 @@
+"""The topic vocabulary: loading topics.yml, the precision rule, and tagging real passages."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator.archive import Archive, Loader
+from generator.errors import ConfigError
+from generator.model import Briefing
+from generator.parse import parse
+from generator.render import briefing_page
+from generator.source import read_source
+from generator.topics import Vocabulary, load_vocabulary, tag_briefing
+from tests.conftest import CORPUS, ROOT, parse_text
+
+VOCABULARY = """\
+topics:
+  - id: drugs
+    title: Illicit drugs
+    strong: [cocaine]
+    weak: [drug, drugs, overdose*]
+  - id: fentanyl
+    title: Fentanyl
+    parents: [drugs]
+    strong: [fentanyl, synthetic opioid*]
+  - id: haiti
+    title: Haiti <b>
+    strong: [Haiti]
+  - id: mexico
+    title: Mexico
+    weak: [Mexico, security, border]
+    min_weak: 3
+"""
+
+
+def vocabulary_from(tmp_path: Path, text: str) -> Vocabulary:
+    path = tmp_path / "topics.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_vocabulary(path, "content/topics.yml")
+
+
+@pytest.fixture
+def vocabulary(tmp_path: Path) -> Vocabulary:
+    return vocabulary_from(tmp_path, VOCABULARY)
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return Loader().load(ROOT / "content", ROOT)
+
+
+@cache
+def corpus_briefing(name: str) -> Briefing:
+    shipped = load_vocabulary(ROOT / "content" / "topics.yml", "content/topics.yml")
+    return tag_briefing(parse(read_source(CORPUS / "dev" / name)), shipped)
+
+
+def topics_of(briefing: Briefing, snippet: str) -> tuple[str, ...]:
+    """The topics of the one paragraph containing `snippet`."""
+    found = [p for t in briefing.turns for p in t.paragraphs if snippet in p.text]
+    assert len(found) == 1, snippet
+    return found[0].topics
+
+
+def test_one_strong_term_tags(vocabulary: Vocabulary) -> None:
+    """One strong term is enough, and a paragraph counts for the topic's parents too."""
+    assert vocabulary.tag("The fentanyl crisis.") == ("drugs", "fentanyl")
+
+
+def test_one_weak_term_does_not_tag(vocabulary: Vocabulary) -> None:
+    """A passing mention (one weak term, even repeated) does not tag; two different weak terms do."""
+    assert vocabulary.tag("A drug, a drug, a drug.") == ()
+    assert vocabulary.tag("A drug overdose.") == ("drugs",)
+
+
+def test_min_weak_is_per_topic(vocabulary: Vocabulary) -> None:
+    """A topic with `min_weak: 3` needs three different weak terms."""
+    assert vocabulary.tag("Mexico and security.") == ()
+    assert vocabulary.tag("Mexico, security and the border.") == ("mexico",)
+
+
+def test_matching_ignores_case_accents_possessives_and_punctuation(vocabulary: Vocabulary) -> None:
+    """`HAITÍ’s` matches `Haiti`; `synthetic-opioids` matches `synthetic opioid*`; words match whole."""
+    assert vocabulary.tag("HAITÍ’s request.") == ("haiti",)
+    assert vocabulary.tag("Synthetic-opioids.") == ("drugs", "fentanyl")
+    assert vocabulary.tag("Haitianism and cocaineless.") == ()
+
+
+def test_matches_point_into_the_original_text(vocabulary: Vocabulary) -> None:
+    """Match offsets are offsets of the original text, accents and all."""
+    text = "En Haití, el fentanilo y la COCAINE."
+    assert [text[m.start:m.end] for m in vocabulary.matches(text)] == ["Haití", "COCAINE"]
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ("topics: [{id: a, title: A}]\n", 1, "a topic needs match rules"),
+    ("topics:\n  - {id: a, title: A, strong: ['*']}\n", 2, "bad match rule"),
+    ("topics:\n  - {id: a, title: A, strong: ['mi*gra']}\n", 2, "bad match rule"),
+    ("topics:\n  - {id: a, title: A, strong: [x]}\n  - {id: a, title: B, strong: [y]}\n", 3,
+     "topic id 'a' is already used at line 2"),
+    ("topics:\n  - {id: a, title: A, strong: [x], parents: [b]}\n", 2, "unknown parent"),
+    ("topics:\n  - {id: a, title: A, strong: [x], min_weak: 0}\n", 2, "min_weak must be a whole number"),
+    ("topics:\n  - {id: a, title: A, strong: {x: 1}}\n", 2, "strong must be a list"),
+    ("topics:\n  - {id: a, title: A, strong: [x], match: [y]}\n", 2, "unknown key 'match'"),
+])
+def test_config_errors_name_file_line_and_key(tmp_path: Path, text: str, line: int, message: str) -> None:
+    """Every mistake in topics.yml raises ConfigError naming the file, the line and what is wrong."""
+    with pytest.raises(ConfigError) as caught:
+        vocabulary_from(tmp_path, text)
+    assert caught.value.location == f"content/topics.yml:{line}"
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(("snippet", "topic"), [
+    ("Let me just say on fentanyl, before turning to my colleagues", "fentanyl"),
+    ("So on Haiti, we have for the Haitian people", "haiti"),
+    ("OPEC+", "energy"),
+    ("Venezuela has seen the exodus of almost 8 million people", "migration"),
+    ("under the Bicentennial Framework for Security, Public Health, and Safe Communities", "us-mexico-security"),
+    ("There are six states where 50 percent of the", "violence"),
+    ("straw purchases", "arms-trafficking"),
+    ("the illicit trafficking in weapons", "arms-trafficking"),
+    ("increase the capacity of the Haitian National Police", "organized-crime"),
+    ("sham referenda", "russia-ukraine"),
+    ("deaths by drug overdose", "public-health"),
+])
+def test_seed_passages_that_must_be_tagged(archive: Archive, snippet: str, topic: str) -> None:
+    """Passages of the seed that are about a topic carry it."""
+    assert topic in topics_of(archive.briefings[0], snippet)
+
+
+@pytest.mark.parametrize(("snippet", "topic"), [
+    ("We’re dealing with headwinds from COVID", "covid-19"),
+    ("We’re dealing with headwinds from COVID", "public-health"),
+    ("including the United States and Mexico, came together to condemn", "us-mexico-security"),
+    ("As far as the number of Venezuelans, let me tell you", "us-mexico-security"),
+    ("President López Obrador proposed a security strategy", "violence"),
+    ("the outbreak of cholera but, more broadly", "covid-19"),
+    ("Every drug lab that is disrupted", "drugs"),
+    ("strengthening our competitiveness in the 21st century economy", "economy"),
+])
+def test_seed_passages_that_must_not_be_tagged(archive: Archive, snippet: str, topic: str) -> None:
+    """Passing mentions in the seed (one weak word, or a word repeated) do not pad a topic."""
+    assert topic not in topics_of(archive.briefings[0], snippet)
+
+
+BIDEN = "wh-2022-01-19-biden-press-conference-longest.txt"
+CORPUS_CASES = [
+    (BIDEN, "Russia will be held accountable if it invades", "russia-ukraine", True),
+    (BIDEN, "and standing up to Russia. Do you think", "russia-ukraine", False),
+    (BIDEN, "What’s he for dealing with Russia", "russia-ukraine", False),
+    ("wh-2023-09-19-background-call-moderator-sao.txt", "synthetic drugs and the Fentanyl crisis", "fentanyl", True),
+    ("wh-2025-02-20-leavitt-briefing-indented-labels.txt", "we’re talking about reciprocal trade", "trade", True),
+    ("wh-2025-02-20-leavitt-briefing-indented-labels.txt", "we’re talking about reciprocal trade", "fentanyl", True),
+]
+
+
+@pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="the shared corpus is not present")
+@pytest.mark.parametrize(("name", "snippet", "topic", "tagged"), CORPUS_CASES)
+def test_corpus_passages(name: str, snippet: str, topic: str, tagged: bool) -> None:
+    """Real passages of the dev corpus are tagged when about the topic, and not for a passing mention."""
+    assert (topic in topics_of(corpus_briefing(name), snippet)) is tagged
+
+
+def test_turn_carries_union_of_paragraph_topics(archive: Archive) -> None:
+    """A turn's topics are the union of its paragraphs' topics."""
+    for turn in archive.briefings[0].turns:
+        assert set(turn.topics) == {t for p in turn.paragraphs for t in p.topics}
+    assert "haiti" in next(t for t in archive.briefings[0].turns if t.anchor == "t027").topics
+
+
+def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
+    """Chips link each turn to its topic pages, titles escaped, out of the search index."""
+    briefing = tag_briefing(parse_text("MR. X: On Haiti, nothing.\n\nQ Why?\n"), vocabulary)
+    page = briefing_page(briefing, vocabulary.by_id)
+    assert "[Haiti &#60;b&#62;](../topics/haiti.md){: .topic-chip }\n{: .topic-chips data-search-exclude }" in page
+    assert "<b>" not in page
