@@ -168,24 +168,30 @@ def _counts(text: str, cache: dict[str, tuple[str, ...]]) -> Counter[str]:
 
 
 def _levels(items: list[Entry]) -> dict[str, list[int]]:
-    """Postings: for each term, `entry id << 3 | level`, the level a quantised BM25 term weight."""
-    counted: list[tuple[Counter[str], int]] = []
+    """Postings: for each term, `entry id << 3 | level`, the level a quantised BM25 term weight.
+
+    One pass collects `entry id << 16 | term frequency` and the entry lengths; the second turns
+    frequencies into levels once the average length is known.
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    lengths: list[int] = []
     cache: dict[str, tuple[str, ...]] = {}
-    for entry in items:
+    for doc, entry in enumerate(items):
         weights = _counts(entry.text, cache)
         length = weights.total()
         for word, n in _counts(entry.title, cache).items():
             weights[word] += TITLE_WEIGHT * n
             length += n
-        counted.append((weights, length))
-    average = max(1.0, sum(length for _, length in counted) / max(1, len(counted)))
-    postings: dict[str, list[int]] = defaultdict(list)
-    for doc, (weights, length) in enumerate(counted):
-        norm = K1 * (1 - B + B * length / average)
-        # BM25's term-frequency part scaled to 1..LEVELS; most words occur once in a turn
-        once = doc << 3 | max(1, int(LEVELS / (1 + norm) + 0.5))
+        lengths.append(length)
         for word, tf in weights.items():
-            postings[word].append(once if tf == 1 else doc << 3 | max(1, int(tf * LEVELS / (tf + norm) + 0.5)))
+            postings[word].append(doc << 16 | min(tf, 65535))
+    average = max(1.0, sum(lengths) / max(1, len(lengths)))
+    norms = [K1 * (1 - B + B * length / average) for length in lengths]
+    for plist in postings.values():
+        for i, packed in enumerate(plist):
+            doc, tf = packed >> 16, packed & 65535
+            # BM25's term-frequency part, scaled to 1..LEVELS
+            plist[i] = doc << 3 | max(1, int(tf * LEVELS / (tf + norms[doc]) + 0.5))
     return postings
 
 
@@ -235,9 +241,8 @@ def _script(name: str, data: Any) -> str:
     return f'__archiveSearch("{name}",{body})\n'
 
 
-def build_files(search_index: dict[str, Any]) -> dict[str, str]:
-    """Every file of the sharded index, `{file name: content}`, from Material's search index."""
-    items = entries(search_index)
+def build_files(items: list[Entry]) -> dict[str, str]:
+    """Every file of the sharded index, `{file name: content}`, from Material's search entries."""
     postings = _levels(items)
     encoded = {term: encode(plist) for term, plist in postings.items()}
     shards = _shards(encoded)
@@ -297,9 +302,10 @@ def write_index(site_dir: Path) -> None:
         log.warning("search_engine: sharded needs Material's search plugin; site search left as it is")
         return
     search_index = json.loads(source.read_text(encoding="utf-8"))
+    config, items = search_index.get("config", {}), entries(search_index)
+    del search_index  # a large archive's index is hundreds of MB in memory
     folder = site_dir / "search" / "archive"
     folder.mkdir(parents=True, exist_ok=True)
-    for name, content in build_files(search_index).items():
+    for name, content in build_files(items).items():
         (folder / name).write_text(content, encoding="utf-8")
-    source.write_text(json.dumps({"config": search_index.get("config", {}), "docs": []},
-                                 separators=(",", ":")), encoding="utf-8")
+    source.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")

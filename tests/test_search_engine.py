@@ -70,7 +70,7 @@ def test_postings_round_trip_through_the_compact_encoding() -> None:
 
 def test_one_posting_per_entry_holding_the_word() -> None:
     """A word points at every entry (turn or page) holding it, once, and stop words are not indexed."""
-    files = search.build_files(SMALL)
+    files = search.build_files(search.entries(SMALL))
     assert [doc for doc, _ in postings(files, "fentanyl")] == [1, 2]
     assert [doc for doc, _ in postings(files, "tariffs")] == [4]
     assert [doc for doc, _ in postings(files, "rodriguez")] == [1]  # the turn's heading
@@ -79,7 +79,7 @@ def test_one_posting_per_entry_holding_the_word() -> None:
 
 def test_a_repeated_word_weighs_more() -> None:
     """The quantised BM25 level grows with the word's frequency in the entry."""
-    files = search.build_files(SMALL)
+    files = search.build_files(search.entries(SMALL))
     [(_, twice)] = postings(files, "tariffs")
     [(_, once)] = postings(files, "trade")
     assert twice > once
@@ -87,7 +87,7 @@ def test_a_repeated_word_weighs_more() -> None:
 
 def test_manifest_names_pages_shards_and_version() -> None:
     """The manifest gives each page's first entry, the shard boundaries and a content version."""
-    files = search.build_files(SMALL)
+    files = search.build_files(search.entries(SMALL))
     manifest = script_data(files["manifest.js"])
     assert manifest["pages"] == [0, 3]
     assert manifest["entries"] == 5
@@ -98,7 +98,7 @@ def test_manifest_names_pages_shards_and_version() -> None:
 
 def test_stored_entries_are_plain_text_with_short_locations() -> None:
     """Blocks keep text without markup (the worker escapes it) and `#anchor` for a page's turns."""
-    files = search.build_files(SMALL)
+    files = search.build_files(search.entries(SMALL))
     block = script_data(files["d0.js"])
     assert block[0] == ["a.html", "Briefing A", "Opening & remarks"]
     assert block[1] == ["#t001", "Ms. Rodríguez", "The fentanyl crisis at the border."]
@@ -111,7 +111,7 @@ def test_common_prefixes_stay_within_the_budget(monkeypatch: pytest.MonkeyPatch)
              "text": f"presidential president{i % 7} press{i % 5} pre{i}"} for i in range(400)]
     monkeypatch.setattr(search, "SHARD_BYTES", 400)
     monkeypatch.setattr(search, "PREFIX_BUDGET", 1500)
-    files = search.build_files(index_of(docs))
+    files = search.build_files(search.entries(index_of(docs)))
     manifest = script_data(files["manifest.js"])
     assert "p" in manifest["common"] and "pre" in manifest["common"]
     for shards in manifest["common"].values():
@@ -123,7 +123,7 @@ def test_common_prefixes_stay_within_the_budget(monkeypatch: pytest.MonkeyPatch)
 
 def test_build_is_deterministic() -> None:
     """The same entries give byte-identical files."""
-    assert search.build_files(SMALL) == search.build_files(SMALL)
+    assert search.build_files(search.entries(SMALL)) == search.build_files(search.entries(SMALL))
 
 
 def test_auto_switch_and_setting() -> None:
