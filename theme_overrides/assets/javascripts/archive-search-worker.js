@@ -302,7 +302,7 @@
       const page = {
         location,
         title: highlight(title, matches),
-        text: article ? highlight((await entry(data, first))[2], matches, SNIPPET) : "",
+        text: article && rank < FULL_PAGES ? highlight((await entry(data, first))[2], matches, SNIPPET) : "",
         score: article ? article.score : turns.length ? 0 : group.score,
         terms: terms(article ? article.mask : turns.length ? 0 : group.mask)
       }
