@@ -21,7 +21,8 @@ When a transcript is corrected, its new turns are aligned with the locked ones:
 
 The lock is rewritten only when the transcript's bytes, its slug or its file name changed, so
 rebuilding never changes it. A correction is recorded with the date of the build that first
-saw it (UTC). A changed slug is kept in `former_slugs`, and the old URL becomes a redirect page.
+saw it (UTC). A changed slug is kept in `former_slugs`, and the old URL becomes a redirect page
+(`redirect_pages`, rendered by `theme_overrides/redirect.html`; the `#t012` of a link is kept).
 A transcript renamed on disk finds its lock again: a lock whose transcript is gone is adopted by
 a new transcript with the same digest, or of the same date sharing most of its turns; the old
 lock file is then replaced by one under the new name.
@@ -41,6 +42,7 @@ from pathlib import Path
 
 from .errors import GeneratorError, TranscriptError
 from .model import Briefing, Correction, RemovedTurn, Turn
+from .render import escape, front_matter
 from .text import fold
 
 log = logging.getLogger("mkdocs.plugins.generator.anchors")
@@ -338,3 +340,17 @@ def write_lock(path: Path, lock: Lock) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(body, encoding="utf-8")
     tmp.replace(path)
+
+
+def redirect_pages(briefings: Sequence[Briefing]) -> dict[str, str]:
+    """A page at every former slug that no current briefing uses, sending readers to the current one."""
+    taken = {b.slug for b in briefings}
+    pages: dict[str, str] = {}
+    for briefing in briefings:
+        for slug in briefing.former_slugs:
+            if slug not in taken:
+                pages[f"briefings/{slug}.md"] = (
+                    front_matter(briefing.title, template="redirect.html", redirect=f"briefings/{briefing.slug}.html",
+                                 search={"exclude": True})
+                    + f"This briefing moved to [{escape(briefing.title)}]({briefing.slug}.md).\n")
+    return dict(sorted(pages.items()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .anchors import redirect_pages
 from .archive import Archive
 from .model import Briefing
 from .people import people_pages
@@ -24,6 +25,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
         pages[f"briefings/{briefing.slug}.md"] = rendered[briefing.slug]
     pages.update(people_pages(archive))
     pages.update(topic_pages(archive))
+    pages.update(redirect_pages(archive.briefings))
     return pages
 
 

@@ -31,6 +31,7 @@ from mkdocs.utils import CountHandler
 from .archive import Archive, Loader
 from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
+from .cite import citation_data
 from .pages import RenderCache, generated_pages
 from .search import MODES, sharded, write_index
 
@@ -129,6 +130,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_text(content, encoding="utf-8")
             self._written[path] = content
         return target
+
+    def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
+        """Read by `theme_overrides/main.html`: a briefing page's citation data (`generator/cite.py`)."""
+        return citation_data(self.archive, page.file.src_uri, config.site_name, config.site_url)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

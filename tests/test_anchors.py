@@ -173,7 +173,7 @@ class Draft:
 
 
 def _word(n: int) -> str:
-    """Distinct eight-letter words, unlike one another, for the original turns."""
+    """Distinct eight-letter words, unlike one another (negative numbers for the words edits bring in)."""
     digest = hashlib.sha256(str(n).encode()).digest()
     return "".join(chr(ord("a") + b % 26) for b in digest[:8])
 
@@ -192,10 +192,10 @@ def _apply(drafts: list[Draft], edit: tuple[str, int, int], fresh: list[int]) ->
         d = out[i]
         k = b % len(d.words)
         fresh[0] += 1
-        out[i] = Draft(d.speaker, d.words[:k] + (str(fresh[0]),) + d.words[k + 1:], d.origin)
+        out[i] = Draft(d.speaker, d.words[:k] + (_word(-fresh[0]),) + d.words[k + 1:], d.origin)
     elif kind == "insert":
         fresh[0] += 1
-        new = Draft("ABC"[b % 3], tuple(f"{fresh[0]}{k}" for k in range(4 + b % 5)), frozenset({-fresh[0]}))
+        new = Draft("ABC"[b % 3], tuple(_word(-100 * fresh[0] - k) for k in range(4 + b % 5)), frozenset({-fresh[0]}))
         out.insert(a % (len(out) + 1), new)
     elif kind == "delete":
         del out[i]

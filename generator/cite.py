@@ -1,0 +1,80 @@
+"""What a briefing page tells `assets/cite.js` so it can cite any turn: embedded as JSON.
+
+The citation styles themselves are written in `theme_overrides/assets/cite.js` (the access
+date is the reader's today). Here: the public permalink base (from `site_url`, never the
+address the page was opened from, so the offline bundle cites the public site), the event and
+each turn's speaker.
+
+The host is the front-matter key `host:` when given, else read from the `source_url` domain
+(`HOSTS`), else left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from .archive import Archive
+from .model import Briefing, Turn
+
+HOSTS = {
+    "state.gov": "U.S. Department of State",
+    "whitehouse.gov": "The White House",
+    "defense.gov": "U.S. Department of Defense",
+    "justice.gov": "U.S. Department of Justice",
+    "dhs.gov": "U.S. Department of Homeland Security",
+    "treasury.gov": "U.S. Department of the Treasury",
+    "usun.usmission.gov": "U.S. Mission to the United Nations",
+}
+"""Domains of `source_url` (and their subdomains) → the host named in citations."""
+
+_PEOPLE = ("official", "reporter", "")
+_by_page: dict[str, Any] = {}
+
+
+def host(briefing: Briefing) -> str:
+    """Who held the event: front matter `host:`, else the `source_url` domain's owner, else empty."""
+    if given := str(briefing.extra.get("host", "")).strip():
+        return given
+    domain = (urlsplit(briefing.source_url).hostname or "").lower()
+    return next((name for key, name in HOSTS.items() if domain == key or domain.endswith("." + key)), "")
+
+
+def speaker_of(turn: Turn) -> dict[str, Any]:
+    """Name, role and (for people) family and given names of whoever spoke the turn."""
+    speaker = turn.speaker
+    if turn.question and speaker.kind != "reporter":
+        name, role = (turn.reporter.name, turn.reporter.outlet) if turn.reporter else ("Unidentified reporter", "")
+        person = turn.reporter is not None
+    else:
+        name = speaker.name
+        role = speaker.affiliation if turn.question else speaker.role
+        person = speaker.resolved and speaker.kind in _PEOPLE
+    parts = name.split()
+    out: dict[str, Any] = {"name": name, "role": role}
+    if person and len(parts) > 1:
+        out.update(family=parts[-1], given=" ".join(parts[:-1]))
+    return out
+
+
+def briefing_citation(briefing: Briefing, site_name: str, site_url: str) -> dict[str, Any]:
+    """The citation data of one briefing page."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    turns = {t.anchor: {**speaker_of(t), "question": t.question, "interpreted": t.interpreted}
+             for t in briefing.turns}
+    return {
+        "url": f"{base}briefings/{briefing.slug}.html" if base else "",
+        "site": site_name, "title": briefing.title, "host": host(briefing),
+        "location": briefing.location, "venue": briefing.venue, "date": briefing.date.isoformat(),
+        "kind": briefing.kind, "slug": briefing.slug, "turns": turns,
+    }
+
+
+def citation_data(archive: Archive, src_uri: str, site_name: str, site_url: str | None) -> dict[str, Any] | None:
+    """The citation data for the page generated from `src_uri`, or None when it is no briefing page."""
+    if _by_page.get("archive") is not archive:
+        _by_page.clear()
+        _by_page["archive"] = archive
+        _by_page["pages"] = {f"briefings/{b.slug}.md": b for b in archive.briefings}
+    briefing = _by_page["pages"].get(src_uri)
+    return briefing_citation(briefing, site_name, site_url or "") if briefing else None

@@ -1,0 +1,394 @@
+/* Citations: a Cite button on every turn, quote links, and the quote highlight.
+ *
+ * Reads the page's citation data (<meta id="cite-data" content="{json}">, generator/cite.py). Permalinks use the
+ * public site_url from that data, never the address the page was opened from (file:// in the
+ * offline bundle). The access date is the reader's today. Without JavaScript the plain turn
+ * anchors (#t012) still work.
+ */
+(function () {
+  "use strict";
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+    "Nov.", "Dec."];
+  var STYLES = [["chicago", "Chicago"], ["apa", "APA"], ["mla", "MLA"], ["bibtex", "BibTeX"],
+    ["csl", "CSL-JSON"]];
+
+  var source = document.getElementById("cite-data");
+  if (!source) return;
+  var data = JSON.parse(source.getAttribute("content"));
+  var pageUrl = data.url || location.href.split("#")[0];
+
+  /* ---- dates ---------------------------------------------------------------------------- */
+
+  function parts(iso) {
+    var p = iso.split("-");
+    return { y: +p[0], m: +p[1], d: +p[2] };
+  }
+  function today() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+  function longDate(iso) { var p = parts(iso); return MONTHS[p.m - 1] + " " + p.d + ", " + p.y; }
+  function mlaDate(iso) { var p = parts(iso); return p.d + " " + MLA_MONTHS[p.m - 1] + " " + p.y; }
+
+  /* ---- citation styles ------------------------------------------------------------------ */
+
+  function facts(anchor, quote) {
+    var turn = data.turns[anchor];
+    return {
+      turn: turn, quote: quote || "", url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote) : ""),
+      what: turn.question ? "Question" : "Remarks", accessed: today(),
+      place: [data.host, data.location].filter(Boolean)
+    };
+  }
+
+  function who(turn, interpreted) {
+    return [turn.name, turn.role].filter(Boolean).join(", ") +
+      (interpreted && turn.interpreted ? " (via interpreter)" : "");
+  }
+
+  function initials(given) {
+    return given.split(/\s+/).map(function (w) { return w.charAt(0) + "."; }).join(" ");
+  }
+
+  var format = {
+    chicago: function (f) {
+      var quoted = f.quote ? "\u201c" + f.quote + ",\u201d " : "";
+      return who(f.turn, true) + ", " + quoted + f.what.toLowerCase() + " at \u201c" + data.title + ",\u201d " +
+        f.place.concat([longDate(data.date), data.site]).join(", ") +
+        ", accessed " + longDate(f.accessed) + ", " + f.url + ".";
+    },
+    apa: function (f) {
+      var t = f.turn, p = parts(data.date);
+      var author = t.family ? t.family + ", " + initials(t.given) : t.name;
+      var note = ["Transcript", t.role, t.interpreted ? "via interpreter" : ""].filter(Boolean).join("; ");
+      var quoted = f.quote ? " \u201c" + f.quote + "\u201d" : "";
+      return author + " (" + p.y + ", " + MONTHS[p.m - 1] + " " + p.d + "). " + f.what + " at " + data.title +
+        (data.location ? ", " + data.location : "") + " [" + note + "]." + quoted + " " +
+        [data.host, data.site].filter(Boolean).join("; ") + ". Retrieved " + longDate(f.accessed) +
+        ", from " + f.url;
+    },
+    mla: function (f) {
+      var t = f.turn;
+      var author = t.family ? t.family + ", " + t.given : t.name;
+      var quoted = f.quote ? "\u201c" + f.quote + "\u201d " : "";
+      var container = [t.role + (t.interpreted ? (t.role ? ", " : "") + "via interpreter" : ""), data.host,
+        mlaDate(data.date), data.location].filter(Boolean).join(", ");
+      return author + ". " + quoted + "\u201c" + f.what + " at " + data.title + ".\u201d " + container + ". " +
+        data.site + ", " + f.url + ". Accessed " + mlaDate(f.accessed) + ".";
+    },
+    bibtex: function (f) {
+      var t = f.turn;
+      var key = ((t.family || t.name).normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase() +
+        parts(data.date).y + f.url.split("#")[1].split(":")[0]);
+      var note = [t.role, t.interpreted ? "via interpreter" : "", "transcript",
+        f.quote ? "quoted: \u201c" + f.quote + "\u201d" : ""].filter(Boolean).join("; ");
+      var fields = [
+        ["author", t.family ? bib(t.family + ", " + t.given) : "{" + bib(t.name) + "}"],
+        ["title", "{" + bib(f.what + " at " + data.title) + "}"],
+        ["howpublished", bib(data.host)], ["address", bib(data.location)], ["date", data.date],
+        ["year", String(parts(data.date).y)], ["organization", bib(data.site)], ["note", bib(note)],
+        ["url", f.url], ["urldate", f.accessed]
+      ].filter(function (kv) { return kv[1]; });
+      return "@misc{" + key + ",\n" + fields.map(function (kv) {
+        return "  " + kv[0] + " = {" + kv[1] + "}";
+      }).join(",\n") + "\n}";
+    },
+    csl: function (f) {
+      var t = f.turn, p = parts(data.date), a = parts(f.accessed);
+      var item = {
+        id: data.slug + "-" + f.url.split("#")[1].split(":")[0], type: "speech",
+        title: f.what + " at " + data.title, genre: "Transcript",
+        author: [t.family ? { family: t.family, given: t.given } : { literal: t.name }],
+        "event-title": data.title, "event-place": data.location || undefined,
+        publisher: data.host || undefined, "container-title": data.site,
+        issued: { "date-parts": [[p.y, p.m, p.d]] }, accessed: { "date-parts": [[a.y, a.m, a.d]] },
+        URL: f.url,
+        note: [t.role, t.interpreted ? "via interpreter" : "", f.quote ? "Quoted: \u201c" + f.quote + "\u201d" : ""]
+          .filter(Boolean).join("; ") || undefined
+      };
+      return JSON.stringify([item], null, 2);
+    }
+  };
+
+  function bib(text) {
+    return (text || "").replace(/[\\{}&%$#_~^]/g, function (c) {
+      return { "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" }[c] || "\\" + c;
+    });
+  }
+
+  /* ---- text fragments ------------------------------------------------------------------- */
+
+  function encodeFragment(text) {
+    return encodeURIComponent(text).replace(/-/g, "%2D");
+  }
+  /* `text=quote`, or for a long quote `text=first words,last words` (both forms Chromium highlights). */
+  function fragmentText(quote) {
+    var words = quote.split(" ");
+    if (words.length <= 10) return encodeFragment(quote);
+    return encodeFragment(words.slice(0, 4).join(" ")) + "," + encodeFragment(words.slice(-4).join(" "));
+  }
+
+  /* ---- the page: turns, buttons, panel -------------------------------------------------- */
+
+  var article = document.querySelector("article.md-content__inner") || document.body;
+  var opener = null;
+  var panel = null;
+
+  function turnOf(node) {
+    var el = node && node.nodeType === 1 ? node : node && node.parentNode;
+    while (el && el.parentNode !== article) el = el.parentNode;
+    while (el && !(el.matches && el.matches("h2.turn[id]"))) el = el.previousElementSibling;
+    return el && data.turns[el.id] ? el.id : "";
+  }
+
+  function turnBlocks(anchor) {
+    var heading = document.getElementById(anchor), blocks = [];
+    for (var el = heading && heading.nextElementSibling; el && !el.matches("h2"); el = el.nextElementSibling) {
+      if (!el.matches(".cite-button, .removed-turn")) blocks.push(el);
+    }
+    return blocks;
+  }
+
+  function copy(text, field, status, label) {
+    function done(ok) {
+      status.textContent = ok ? label + " copied." : "Press Ctrl+C (\u2318C) to copy the selected text.";
+    }
+    function fallback() {
+      field.focus();
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      done(ok);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function closePanel() {
+    if (!panel) return;
+    panel.remove();
+    panel = null;
+    if (opener) {
+      opener.setAttribute("aria-expanded", "false");
+      opener.focus();
+    }
+  }
+
+  function openPanel(anchor, quote, from) {
+    closePanel();
+    opener = from;
+    var f = facts(anchor, quote);
+    panel = document.createElement("section");
+    panel.className = "cite-panel";
+    panel.id = "cite-panel";
+    panel.setAttribute("role", "dialog");
+    panel.setAttribute("aria-labelledby", "cite-panel-title");
+    var title = document.createElement("p");
+    title.id = "cite-panel-title";
+    title.className = "cite-panel__title";
+    title.textContent = (quote ? "Cite this quote from " : "Cite this turn: ") + who(f.turn, false);
+    panel.appendChild(title);
+    var status = document.createElement("p");
+    status.className = "cite-panel__status";
+    status.setAttribute("role", "status");
+    var items = [["permalink", quote ? "Quote link" : "Permalink", f.url]].concat(STYLES.map(function (s) {
+      return [s[0], s[1], format[s[0]](f)];
+    }));
+    items.forEach(function (item) {
+      var box = document.createElement("div");
+      box.className = "cite-item cite-item--" + item[0];
+      var label = document.createElement("label");
+      label.htmlFor = "cite-" + item[0];
+      label.textContent = item[1];
+      var field = document.createElement("textarea");
+      field.id = "cite-" + item[0];
+      field.readOnly = true;
+      field.rows = item[0] === "csl" || item[0] === "bibtex" ? 6 : 2;
+      field.value = item[2];
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button cite-copy";
+      button.textContent = "Copy";
+      button.setAttribute("aria-label", "Copy " + item[1]);
+      button.addEventListener("click", function () { copy(item[2], field, status, item[1]); });
+      box.append(label, field, button);
+      panel.appendChild(box);
+    });
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "md-button cite-close";
+    close.textContent = "Close";
+    close.addEventListener("click", closePanel);
+    panel.append(status, close);
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { event.preventDefault(); closePanel(); }
+    });
+    document.body.appendChild(panel);
+    if (from) from.setAttribute("aria-expanded", "true");
+    panel.querySelector(".cite-copy").focus();
+  }
+
+  Object.keys(data.turns).forEach(function (anchor) {
+    var heading = document.getElementById(anchor);
+    if (!heading) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "cite-button";
+    button.textContent = "Cite";
+    button.setAttribute("aria-label", "Cite this turn (" + anchor + ", " + data.turns[anchor].name + ")");
+    button.setAttribute("aria-haspopup", "dialog");
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () { openPanel(anchor, "", button); });
+    heading.parentNode.insertBefore(button, heading);
+  });
+
+  /* ---- selecting text offers "Link to quote" and "Cite quote" --------------------------- */
+
+  var bar = document.createElement("div");
+  bar.className = "quote-bar";
+  bar.hidden = true;
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Quote");
+  var linkButton = document.createElement("button");
+  linkButton.type = "button";
+  linkButton.textContent = "Link to quote";
+  var citeButton = document.createElement("button");
+  citeButton.type = "button";
+  citeButton.textContent = "Cite quote";
+  var barStatus = document.createElement("span");
+  barStatus.setAttribute("role", "status");
+  var barField = document.createElement("input");
+  barField.className = "quote-bar__field";
+  barField.readOnly = true;
+  barField.hidden = true;
+  barField.setAttribute("aria-label", "Quote link");
+  bar.append(linkButton, citeButton, barField, barStatus);
+  document.body.appendChild(bar);
+  var picked = null;
+
+  function selectedQuote() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !selection.rangeCount) return null;
+    var range = wholeWords(selection.getRangeAt(0).cloneRange());
+    var anchor = turnOf(range.startContainer);
+    if (!anchor || anchor !== turnOf(range.endContainer)) return null;
+    if (panel && panel.contains(range.startContainer)) return null;
+    var quote = range.toString().replace(/\s+/g, " ").trim();
+    return quote ? { anchor: anchor, quote: quote, rect: range.getBoundingClientRect() } : null;
+  }
+
+  /* Text fragments match whole words only: a selection starting or ending inside a word grows to it. */
+  function wholeWords(range) {
+    var word = /[\w\u00c0-\u024f\u2019'-]/;
+    var node = range.startContainer, at = range.startOffset;
+    if (node.nodeType === 3) {
+      while (at > 0 && word.test(node.data[at - 1])) at--;
+      range.setStart(node, at);
+    }
+    node = range.endContainer;
+    at = range.endOffset;
+    if (node.nodeType === 3) {
+      while (at < node.data.length && word.test(node.data[at])) at++;
+      range.setEnd(node, at);
+    }
+    return range;
+  }
+
+  function showBar() {
+    var found = selectedQuote();
+    if (!found) {
+      if (!bar.contains(document.activeElement)) bar.hidden = true;
+      return;
+    }
+    picked = found;
+    barStatus.textContent = "";
+    barField.hidden = true;
+    bar.hidden = false;
+    bar.style.top = (window.scrollY + found.rect.bottom + 6) + "px";
+    bar.style.left = Math.max(8, window.scrollX + found.rect.left) + "px";
+  }
+
+  document.addEventListener("mouseup", function () { setTimeout(showBar, 0); });
+  document.addEventListener("keyup", function (event) { if (event.shiftKey || event.key === "Shift") showBar(); });
+  linkButton.addEventListener("click", function () {
+    if (!picked) return;
+    var url = facts(picked.anchor, picked.quote).url;
+    barField.value = url;
+    barField.hidden = false;
+    copy(url, barField, barStatus, "Quote link");
+  });
+  citeButton.addEventListener("click", function () {
+    if (picked) openPanel(picked.anchor, picked.quote, citeButton);
+  });
+  bar.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") bar.hidden = true;
+  });
+
+  /* ---- arriving on a quote link: highlight the quote (also where text fragments are unsupported) */
+
+  function directive() {
+    var entry = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
+    var url = (entry && entry.name.indexOf(":~:") >= 0) ? entry.name : location.href;
+    var at = url.indexOf(":~:");
+    if (at < 0) return null;
+    var hash = url.slice(url.indexOf("#") + 1, at);
+    var text = url.slice(at + 3).split("&").filter(function (p) { return p.indexOf("text=") === 0; })[0];
+    if (!text) return null;
+    var terms = text.slice(5).split(",").map(decodeURIComponent)
+      .filter(function (t) { return t.slice(-1) !== "-" && t.charAt(0) !== "-"; });
+    return terms.length ? { anchor: hash, start: terms[0], end: terms[1] || "" } : null;
+  }
+
+  function findRange(blocks, start, end) {
+    var chars = [], text = "";
+    blocks.forEach(function (block) {
+      var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (var i = 0; i < node.data.length; i++) {
+          var c = /\s/.test(node.data[i]) ? " " : node.data[i];
+          if (c === " " && text.slice(-1) === " ") continue;
+          chars.push([node, i]);
+          text += c;
+        }
+      }
+      if (text.slice(-1) !== " ") { chars.push(chars[chars.length - 1]); text += " "; }
+    });
+    var lower = text.toLowerCase();
+    var from = lower.indexOf(start.toLowerCase());
+    if (from < 0) return null;
+    var to = from + start.length;
+    if (end) {
+      var last = lower.indexOf(end.toLowerCase(), to);
+      if (last < 0) return null;
+      to = last + end.length;
+    }
+    var range = document.createRange();
+    range.setStart(chars[from][0], chars[from][1]);
+    range.setEnd(chars[to - 1][0], chars[to - 1][1] + 1);
+    return range;
+  }
+
+  function highlightQuote() {
+    var found = directive();
+    if (!found || !data.turns[found.anchor]) return;
+    var range = findRange(turnBlocks(found.anchor), found.start, found.end);
+    if (!range) return;
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      CSS.highlights.set("cite-quote", new Highlight(range));
+    } else if (range.startContainer === range.endContainer) {
+      range.surroundContents(document.createElement("mark"));
+    }
+    if (!document.fragmentDirective) {
+      range.startContainer.parentNode.scrollIntoView({ block: "center" });
+    }
+  }
+
+  highlightQuote();
+})();
