@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from .diagnose import findings
 from .errors import GeneratorError
 from .export import briefing_data
 from .findings import identity_findings, topic_findings
+from .importer import Importer, ImportRefused, Overrides, expand, summary
 from .parse import parse
 from .source import read_source
 
@@ -63,4 +65,46 @@ def check_command(content_dir: Path) -> None:
         click.echo(f"error: {error}", err=True)
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")
     if archive.errors:
+        sys.exit(1)
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
+@click.option("--title", default="", help="The briefing's title (one source only).")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), help="The briefing's date (one source only).")
+@click.option("--source-url", default="", help="Where the transcript was published (one source only).")
+@click.option("--dry-run", is_flag=True, help="Check and report; write nothing.")
+@click.option("-v", "--verbose", is_flag=True, help="With several sources, list each briefing imported.")
+def import_command(sources: tuple[Path, ...], content_dir: Path, title: str, date: dt.datetime | None,
+                   source_url: str, dry_run: bool, verbose: bool) -> None:
+    """Import published transcripts into content/briefings/ as YYYY-MM-DD-<slug>.txt.
+
+    A SOURCE is a saved web page or feed item (.html), pandoc Markdown with YAML front matter
+    (.md), plain text (.txt), or a folder or tarball of them. Each is read as a briefing before
+    it is written; a non-transcript, or one already in the archive (same source URL, same file,
+    same text), is refused and listed at the end. Exits with status 1 when any source was refused.
+    Example: python -m generator import briefings.tar.xz
+    """
+    items = expand(list(sources))
+    overrides = Overrides(title=title, date=date.date() if date else None, source_url=source_url)
+    if overrides != Overrides() and len(items) != 1:
+        raise click.UsageError("--title, --date and --source-url apply to one source only")
+    importer = Importer(content_dir, root=Path.cwd(), dry_run=dry_run)
+    done, refused = [], []
+    with click.progressbar(items, label="Importing", file=sys.stderr, hidden=len(items) < 2,
+                           item_show_func=lambda raw: raw.name.rsplit("/", 1)[-1][:40] if raw else "") as bar:
+        for raw in bar:
+            try:
+                done.append(importer.add(raw, overrides))
+            except ImportRefused as exc:
+                refused.append(exc)
+    for imported in done if verbose or len(items) == 1 else ():
+        click.echo(f"{importer.shown(imported.path)}: {summary(imported.briefing)}")
+    verb = "would import" if dry_run else "imported"
+    click.echo(f"{verb} {len(done)} briefing(s), refused {len(refused)}")
+    for exc in refused:
+        click.echo(f"refused: {exc}", err=True)
+    if refused:
         sys.exit(1)
