@@ -54,6 +54,8 @@ OTHER_SPEAKER_MIN = 0.8
 SHORT_WORDS = 4
 SHORT_MIN = 0.6
 _WORD = re.compile(r"\w+")
+_ANCHOR = re.compile(r"t[0-9]{3,}")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -306,7 +308,7 @@ def read_lock(path: Path, shown: str) -> Lock:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("lock_version") != LOCK_VERSION:
             raise ValueError(f"unknown lock_version {data.get('lock_version')!r}")
-        return Lock(
+        lock = Lock(
             source=data["source"], digest=data["digest"], slug=data["slug"],
             date=dt.date.fromisoformat(data["date"]), created=dt.date.fromisoformat(data["created"]),
             turns=tuple(LockedTurn(t["anchor"], t["speaker"], t["label"], t["text"]) for t in data["turns"]),
@@ -317,9 +319,21 @@ def read_lock(path: Path, shown: str) -> Lock:
                                          tuple(c["added"]), tuple(c["removed"])) for c in data["corrections"]),
             former_slugs=tuple(data["former_slugs"]),
         )
+        _check(lock)
+        return lock
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise TranscriptError(f"damaged anchor lock ({exc}); restore it from version control",
                               path=shown, line=1) from None
+
+
+def _check(lock: Lock) -> None:
+    """Anchors and slugs go into ids and paths: a lock may hold only the forms the generator writes."""
+    anchors = [t.anchor for t in lock.turns] + [a for r in lock.removed for a in (r.anchor, r.target) if a] \
+        + [a for c in lock.corrections for a in (*c.changed, *c.added, *c.removed)]
+    if bad := next((a for a in anchors if not _ANCHOR.fullmatch(str(a))), None):
+        raise ValueError(f"bad anchor {bad!r}")
+    if bad := next((s for s in (lock.slug, *lock.former_slugs) if not _SLUG.fullmatch(str(s))), None):
+        raise ValueError(f"bad slug {bad!r}")
 
 
 def write_lock(path: Path, lock: Lock) -> None:

@@ -9,6 +9,7 @@ import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -119,16 +120,23 @@ def test_rename_keeps_the_old_url(tmp_path: Path) -> None:
     assert briefing.corrections == ()
 
 
-def test_damaged_lock_is_an_error_not_overwritten(tmp_path: Path) -> None:
-    """A lock that cannot be read is reported with its file name and left as it is."""
+@pytest.mark.parametrize("damage", [
+    lambda text: "{ not json",
+    lambda text: text.replace('"t005"', '"t005 .evil"'),
+    lambda text: text.replace('"former_slugs": []', '"former_slugs": ["../../outside"]'),
+], ids=["json", "anchor", "slug"])
+def test_damaged_lock_is_an_error_not_overwritten(tmp_path: Path, damage: Any) -> None:
+    """A lock that cannot be read, or holds an anchor or slug the generator never writes, is
+    reported with its file name and left as it is."""
     shutil.copy2(SEED, tmp_path / SEED.name)
     lock_file = tmp_path / SEED.name.replace(".txt", LOCK_SUFFIX)
-    lock_file.write_text("{ not json", encoding="utf-8")
+    damaged = damage(SEED.with_name(lock_file.name).read_text(encoding="utf-8"))
+    lock_file.write_text(damaged, encoding="utf-8")
     path = tmp_path / SEED.name
     briefings, errors = lock_briefings([(path, parse(read_source(path, "briefings/" + SEED.name)))], tmp_path)
     assert briefings == [] and len(errors) == 1
     assert "briefings/" + lock_file.name in str(errors[0]) and "damaged anchor lock" in str(errors[0])
-    assert lock_file.read_text(encoding="utf-8") == "{ not json"
+    assert lock_file.read_text(encoding="utf-8") == damaged
 
 
 def test_align_pairs_a_fixed_label_only_when_the_text_is_nearly_the_same() -> None:
