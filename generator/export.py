@@ -6,11 +6,19 @@ from typing import Any
 
 from .model import Briefing, Paragraph, Speaker, Turn
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1 (issue 6, additive): `url`, turn `permalink`, `topics`, `answers`, `answer_to`; speaker `kind`
+and `affiliation`; paragraph `topics`; segment `redaction`. A 1.0 reader ignoring unknown keys still works."""
 
 
-def briefing_data(briefing: Briefing) -> dict[str, Any]:
+def briefing_url(briefing: Briefing, site_url: str = "") -> str:
+    """The briefing page's address: absolute under `site_url`, else relative to the site root."""
+    return (site_url.rstrip("/") + "/" if site_url else "") + f"briefings/{briefing.slug}.html"
+
+
+def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
     """A briefing as plain data: metadata, participants and every turn."""
+    url = briefing_url(briefing, site_url)
     return {
         "schema_version": SCHEMA_VERSION,
         "slug": briefing.slug,
@@ -22,24 +30,30 @@ def briefing_data(briefing: Briefing) -> dict[str, Any]:
         "location": briefing.location,
         "venue": briefing.venue,
         "source_url": briefing.source_url,
+        "url": url,
         "participants": [{"name": p.name, "role": p.role, "line": p.line} for p in briefing.participants],
-        "turns": [turn_data(t) for t in briefing.turns],
+        "turns": [turn_data(t, url) for t in briefing.turns],
     }
 
 
 def speaker_data(speaker: Speaker) -> dict[str, Any]:
-    return {"id": speaker.id, "name": speaker.name, "role": speaker.role, "resolved": speaker.resolved}
+    return {"id": speaker.id, "name": speaker.name, "role": speaker.role, "resolved": speaker.resolved,
+            "kind": speaker.kind, "affiliation": speaker.affiliation}
 
 
-def turn_data(turn: Turn) -> dict[str, Any]:
+def turn_data(turn: Turn, url: str) -> dict[str, Any]:
     return {
         "anchor": turn.anchor,
+        "permalink": f"{url}#{turn.anchor}",
         "label": turn.label,
         "line": turn.line,
         "speaker": speaker_data(turn.speaker),
         "question": turn.question,
         "reporter": None if turn.reporter is None else {"name": turn.reporter.name, "outlet": turn.reporter.outlet},
         "interpreted": turn.interpreted,
+        "topics": list(turn.topics),
+        "answers": list(turn.answers),
+        "answer_to": turn.answer_to,
         "text": turn.text,
         "paragraphs": [paragraph_data(p) for p in turn.paragraphs],
     }
@@ -50,5 +64,6 @@ def paragraph_data(paragraph: Paragraph) -> dict[str, Any]:
         "line": paragraph.line,
         "text": paragraph.text,
         "interpreted": paragraph.interpreted,
-        "segments": [{"text": s.text, "stage": s.stage} for s in paragraph.segments],
+        "topics": list(paragraph.topics),
+        "segments": [{"text": s.text, "stage": s.stage, "redaction": s.redaction} for s in paragraph.segments],
     }

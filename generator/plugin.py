@@ -32,6 +32,7 @@ from .archive import Archive, Loader
 from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
 from .cite import citation_data
+from .data import data_files, data_page
 from .pages import RenderCache, generated_pages
 from .search import MODES, sharded, write_index
 
@@ -108,6 +109,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
+        self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
+        for path, data in data_files(self.archive, config.site_name, config.site_url or "").items():
+            files.append(File.generated(config, path, content=data))  # JSON, CSV, zip, feed: copied as they are
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
