@@ -215,14 +215,31 @@ def test_text_outputs_stay_well_formed(hostile_site: Path) -> None:
     assert checked >= 2
 
 
+@pytest.fixture(scope="module", params=["material", "sharded"])
+def engine_site(request: pytest.FixtureRequest, hostile_project: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile site built with each search engine (Material's, and the sharded index)."""
+    project = tmp_path_factory.mktemp(f"engine-{request.param}") / "project"
+    shutil.copytree(hostile_project, project, ignore=shutil.ignore_patterns("site", "dist", ".site-*"))
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s*search_engine:\s*)\w+", rf"\g<1>{request.param}", config.read_text())
+    if not count:
+        pytest.skip("mkdocs.yml has no search_engine option")
+    config.write_text(text, encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
 @pytest.mark.browser
-def test_no_script_runs_in_a_browser(hostile_site: Path, page: object) -> None:
-    """Opening every hostile page and searching for the payload opens no dialog and runs no injected code."""
+def test_no_script_runs_in_a_browser(engine_site: Path, page: object) -> None:
+    """Opening every hostile page, clicking its buttons and searching for the payload opens no dialog,
+    and search results show the payload as text, with either search engine."""
     import functools
     import http.server
     import threading
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(engine_site))
     handler.log_message = lambda *args: None  # type: ignore[method-assign]
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -230,7 +247,7 @@ def test_no_script_runs_in_a_browser(hostile_site: Path, page: object) -> None:
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
-        for path in sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html")):
+        for path in sorted(p.relative_to(engine_site).as_posix() for p in engine_site.rglob("*.html")):
             page.goto(base + path)  # type: ignore[attr-defined]
         page.goto(f"{base}briefings/{SLUG}.html")  # type: ignore[attr-defined]
         for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:  # type: ignore[attr-defined]
@@ -241,7 +258,7 @@ def test_no_script_runs_in_a_browser(hostile_site: Path, page: object) -> None:
         page.locator(".md-search__input").press_sequentially("markdown")  # type: ignore[attr-defined]
         page.wait_for_selector(".md-search-result__item", timeout=15000)  # type: ignore[attr-defined]
         results = page.locator(".md-search-result").inner_text()  # type: ignore[attr-defined]
-        assert "<script>alert('title')</script>" in results
+        assert "<script>alert(" in results
         page.locator(".md-search-result__item").first.hover()  # type: ignore[attr-defined]
     finally:
         server.shutdown()
