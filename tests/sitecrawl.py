@@ -7,11 +7,19 @@ added later is covered without touching them.
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+_MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+SITE_URL: str = yaml.safe_load(_MKDOCS_YML.read_text(encoding="utf-8"))["site_url"]
+"""The public address: absolute links to it are internal links."""
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href"}
 _RAW_TEXT = {"script", "style", "template", "textarea"}
@@ -127,3 +135,37 @@ def html_pages(site: Path) -> dict[str, Page]:
     """Every HTML page of the site, by path relative to the site root."""
     return {p.relative_to(site).as_posix(): parse_html(p.read_text(encoding="utf-8"))
             for p in sorted(site.rglob("*.html"))}
+
+
+def link_target(page_path: str, url: str) -> tuple[str, str] | None:
+    """The site path and fragment `url` points to from `page_path`, or None for an external URL."""
+    if url.startswith(SITE_URL):
+        url = "/" + url[len(SITE_URL):]
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page_path, unquote(parts.fragment)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path) if not path.startswith("/")
+                                else path.lstrip("/"))
+    if path.endswith("/"):
+        joined = posixpath.join(joined, "index.html")
+    return joined, unquote(parts.fragment)
+
+
+def broken_link(site: Path, pages: dict[str, Page], source: str, url: str) -> str | None:
+    """Why `url` on page `source` is broken (missing file, missing id, outside the site), or None."""
+    target = link_target(source, url)
+    if target is None:
+        return None
+    path, fragment = target
+    if path.startswith("../") or path == "..":
+        return f"{source}: {url!r} leaves the site"
+    if path == ".":
+        path = "index.html"
+    if not (site / path).is_file():
+        return f"{source}: {url!r} -> missing {path}"
+    if fragment and path.endswith(".html") and fragment not in pages[path].ids:
+        return f"{source}: {url!r} -> no id {fragment!r} in {path}"
+    return None

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import build_site, copy_project
-from sitecrawl import Page, collapse, html_pages, output_files, parse_html
+from sitecrawl import Page, broken_link, collapse, html_pages, output_files, parse_html
 
 from generator.archive import Archive, Loader
 from generator.errors import ConfigError
@@ -371,3 +371,11 @@ def test_slugs_never_leave_the_output_folder(inputs_build: tuple[Path, str]) -> 
     assert all(re.fullmatch(r"[a-z0-9-]{1,80}\.html", name) for name in briefings), briefings
     same_title = [n for n in briefings if n.startswith("2023-01-0")]
     assert len(same_title) == 6, same_title
+
+
+def test_hostile_site_links_resolve(hostile_site: Path) -> None:
+    """Ids made from hostile headings and every link of the hostile build still resolve."""
+    pages = html_pages(hostile_site)
+    broken = [problem for name, page in pages.items() for _, url in page.urls()
+              if (problem := broken_link(hostile_site, pages, name, url))]
+    assert not broken, broken[:20]
