@@ -51,21 +51,47 @@ _XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def data_files(archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
-    """Every open-data file, keyed by its path in the site."""
-    briefings = sorted(archive.briefings, key=lambda b: b.slug)
-    files = {f"{FOLDER}/briefings/{b.slug}.json": _json(briefing_data(b, site_url)) for b in briefings}
-    files[f"{FOLDER}/{INDEX_NAME}"] = _json(_index(briefings, site_url))
-    files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url)
-    files[f"{FOLDER}/{SCHEMA_NAME}"] = resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
-    files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings))
-    if site_url:
-        files[f"{FOLDER}/{FEED_NAME}"] = atom_feed(briefings, site_name, site_url)
-    return files
+def data_files(archive: Archive, site_name: str, site_url: str, cache: DataCache | None = None) -> dict[str, bytes]:
+    """Every open-data file, keyed by its path in the site; `cache` keeps unchanged files across builds."""
+    return (cache or DataCache()).files(archive, site_name, site_url)
+
+
+class DataCache:
+    """The data files of an earlier build of the same `mkdocs serve`: all of them reused while the briefings
+    are the very same objects (the Loader hands back the same `Briefing` for an unchanged transcript),
+    each briefing's JSON reused while it is."""
+
+    def __init__(self) -> None:
+        self._key: tuple[object, ...] = ()
+        self._files: dict[str, bytes] = {}
+        self._json: dict[str, tuple[Briefing, bytes]] = {}
+
+    def files(self, archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
+        key = (site_name, site_url, *archive.briefings)
+        if self._key and len(key) == len(self._key) and all(a is b for a, b in zip(key, self._key)):
+            return self._files
+        briefings = sorted(archive.briefings, key=lambda b: b.slug)
+        self._json = {b.slug: self._briefing_json(b, site_url) for b in briefings}
+        files = {f"{FOLDER}/briefings/{slug}.json": data for slug, (_, data) in self._json.items()}
+        files[f"{FOLDER}/{INDEX_NAME}"] = _json(_index(briefings, site_url))
+        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url)
+        files[f"{FOLDER}/{SCHEMA_NAME}"] = resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
+        files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings))
+        if site_url:
+            files[f"{FOLDER}/{FEED_NAME}"] = atom_feed(briefings, site_name, site_url)
+        self._key, self._files = key, files
+        return files
+
+    def _briefing_json(self, briefing: Briefing, site_url: str) -> tuple[Briefing, bytes]:
+        hit = self._json.get(briefing.slug)
+        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
+            return hit
+        return briefing, _json(briefing_data(briefing, site_url))
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """Compact JSON (the archive's text is most of it; indentation would add a fifth)."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _index(briefings: Sequence[Briefing], site_url: str) -> dict[str, Any]:
@@ -212,7 +238,8 @@ def _fields(node: Mapping[str, Any], schema: Mapping[str, Any], prefix: str) -> 
             f"`{v}`" for v in prop["enum"] if v) if "enum" in prop else f"`{prop.get('const', '')}`")
         items = _resolve(prop.get("items", {}), schema)
         shown = f"array of {items.get('type', 'object')}" if kind == "array" else kind
-        yield f"| `{prefix}{name}` | {_cell(str(shown))} | {_cell(given.get('description') or prop.get('description', ''))} |\n"
+        meaning = given.get("description") or prop.get("description", "")
+        yield f"| `{prefix}{name}` | {_cell(str(shown))} | {_cell(meaning)} |\n"
         for child in (prop, items, *(_resolve(o, schema) for o in prop.get("oneOf", ()))):
             if child.get("properties"):
                 yield from _fields(child, schema, f"{prefix}{name}{'[].' if child is items else '.'}")

@@ -296,7 +296,8 @@ class Importer:
     def _infer(self, name: str, extracted: Extracted, overrides: Overrides) -> tuple[str, dt.date]:
         """Title and date as the parser reads them: the stated ones first, then the title or text;
         the publisher's date only when neither gives one (it may be a day late)."""
-        meta: dict[str, Any] = {"title": overrides.title or extracted.title} if overrides.title or extracted.title else {}
+        title = overrides.title or extracted.title
+        meta: dict[str, Any] = {"title": title} if title else {}
         if overrides.date:
             meta["date"] = overrides.date
         try:

@@ -32,7 +32,7 @@ from .archive import Archive, Loader
 from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
 from .cite import citation_data
-from .data import data_files, data_page
+from .data import DataCache, data_files, data_page
 from .pages import RenderCache, generated_pages
 from .search import MODES, sharded, write_index
 
@@ -60,6 +60,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def __init__(self) -> None:
         self._loader = Loader()
         self._rendered = RenderCache()
+        self._data = DataCache()
         self._pages_dir: Path | None = None
         self._written: dict[str, str] = {}
         self._command = "build"
@@ -110,7 +111,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
         self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
-        for path, data in data_files(self.archive, config.site_name, config.site_url or "").items():
+        for path, data in data_files(self.archive, config.site_name, config.site_url or "", self._data).items():
             files.append(File.generated(config, path, content=data))  # JSON, CSV, zip, feed: copied as they are
         return files
 

@@ -16,7 +16,7 @@ import pytest
 from generator.annotate import annotate, load_config
 from generator.answers import link_answers
 from generator.archive import Archive
-from generator.data import ATOM, COLUMNS, FEED_SIZE, data_files, data_page
+from generator.data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page
 from generator.model import Briefing
 from tests.conftest import ROOT, parse_text
 
@@ -112,7 +112,8 @@ def test_atom_feed_lists_the_newest_briefings(seed: Briefing) -> None:
     ids = [e.findtext("a:id", namespaces=ns) for e in entries]
     assert len(set(ids)) == len(ids) and ids[0] == f"{SITE}briefings/{SLUG}.html"
     for entry in entries:
-        assert entry.find("a:link[@rel='alternate']", ns).get("href") == entry.findtext("a:id", namespaces=ns)  # type: ignore[union-attr]
+        link = entry.find("a:link[@rel='alternate']", ns)
+        assert link is not None and link.get("href") == entry.findtext("a:id", namespaces=ns)
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:00:00Z", entry.findtext("a:updated", namespaces=ns) or "")
     updated = [e.findtext("a:updated", namespaces=ns) for e in entries]
     assert updated == sorted(updated, reverse=True)
@@ -141,9 +142,23 @@ def test_data_page_documents_every_column_and_field(seed: Briefing) -> None:
         assert f"]({target})" in page
     for name, _ in COLUMNS:
         assert f"| `{name}` |" in page
-    for field in ("schema_version", "turns[].permalink", "turns[].speaker.kind", "turns[].paragraphs[].segments[].redaction"):
+    for field in ("schema_version", "turns[].permalink", "turns[].speaker.kind",
+                  "turns[].paragraphs[].segments[].redaction"):
         assert f"| `{field}` |" in page
     assert "schema version 1.1" in page
+
+
+def test_cache_reuses_unchanged_briefings(seed: Briefing) -> None:
+    """Under `mkdocs serve` an unchanged archive reuses every data file, and a changed transcript
+    re-exports only its own JSON; the output equals a fresh export."""
+    cache, older = DataCache(), _briefing("2021-02-03")
+    first = data_files(Archive((seed, older), ()), "Archive", SITE, cache)
+    assert data_files(Archive((seed, older), ()), "Archive", SITE, cache) is first
+    edited = _briefing("2021-02-03", extra="steel ")
+    second = data_files(Archive((seed, edited), ()), "Archive", SITE, cache)
+    assert second[f"data/briefings/{SLUG}.json"] is first[f"data/briefings/{SLUG}.json"]
+    assert second == data_files(Archive((seed, edited), ()), "Archive", SITE)
+    assert b"steel" in second["data/briefings/2021-02-03-briefing.json"]
 
 
 @pytest.mark.build
