@@ -200,6 +200,45 @@ def test_search_index_holds_escaped_text(hostile_site: Path, hostile_archive: Ar
         assert collapse(shown) in joined, shown
 
 
+def _data_strings(name: str, data: bytes) -> list[str]:
+    """Every text value of a JSON, CSV or XML export (for XML: element texts and attribute values)."""
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    if name.endswith(".json"):
+        def walk(value: object) -> list[str]:
+            if isinstance(value, str):
+                return [value]
+            items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+            return [s for item in items for s in walk(item)]
+        return walk(json.loads(data))
+    if name.endswith(".csv"):
+        return [cell for row in csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")) for cell in row]
+    if name.endswith(".xml"):
+        root = ET.fromstring(data)
+        return [t for e in root.iter() for t in (e.text, e.tail, *e.attrib.values()) if t]
+    return []
+
+
+def test_exports_hold_input_verbatim(hostile_site: Path, hostile_archive: Archive) -> None:
+    """Data exports (JSON, CSV, feeds) that carry the hostile briefing hold its text exactly, neither
+    escaped twice nor stripped; the search index and sitemap are checked elsewhere."""
+    briefing = next(b for b in hostile_archive.briefings if b.slug == SLUG)
+    verbatim = {briefing.title, *_segments(hostile_archive)}
+    checked = []
+    for name, data in output_files(hostile_site):
+        if "search/" in name or name.endswith(("sitemap.xml", ".schema.json")):
+            continue
+        strings = _data_strings(name, data)
+        if not any(SLUG in s for s in strings):
+            continue
+        checked.append(name)
+        assert any(v in s for v in verbatim for s in strings), name
+        assert not any("&lt;script&gt;alert(" in s or "&amp;amp;" in s for s in strings), name
+    assert checked or not (hostile_site / "data").exists()
+
+
 def test_text_outputs_stay_well_formed(hostile_site: Path) -> None:
     """Every JSON and XML output, in the site and the offline zip, still parses with hostile input inside."""
     import xml.etree.ElementTree as ET
