@@ -418,3 +418,10 @@ def test_hostile_site_links_resolve(hostile_site: Path) -> None:
     broken = [problem for name, page in pages.items() for _, url in page.urls()
               if (problem := broken_link(hostile_site, pages, name, url))]
     assert not broken, broken[:20]
+
+
+def test_hostile_names_make_plain_file_names(hostile_site: Path) -> None:
+    """Every file the hostile build wrote, speaker, topic and outlet pages included, has a plain ASCII path."""
+    names = [name for name, _ in output_files(hostile_site)]
+    odd = [n for n in names if not re.fullmatch(r"[A-Za-z0-9._/!-]+", n) or "/../" in n or n.startswith("/")]
+    assert not odd, odd[:20]
