@@ -286,8 +286,8 @@ class Importer:
         except ImportRefused:
             raise
         except GeneratorError as exc:
-            raise ImportRefused(f"not imported: {exc.message}", path=raw.name, line=exc.line,
-                                fragment=exc.fragment) from None
+            # the parser counts lines of the extracted text, not of the raw source: the fragment locates it
+            raise ImportRefused(f"not imported: {exc.message}", path=raw.name, fragment=exc.fragment) from None
         if not self.dry_run:
             _write_atomic(path, text.encode("utf-8"))
         self._seen.add(self.shown(path), path.stem, extracted.text, url, digest)
