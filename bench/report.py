@@ -188,6 +188,9 @@ def write(results: dict[str, Any], out: Path) -> None:
             edits = ", ".join("never" if e is None else f"{e:.1f} s" for e in serve["edits_s"])
             lines.append(f"\n`mkdocs {serve['mode']}`: first build served after {serve['startup_s']:.0f} s; "
                          f"edits shown after {edits}.")
+    analysis = Path(__file__).with_name("analysis.md")
+    if analysis.exists():  # the hand-written reading of the figures: why a target is missed, what would close it
+        lines += ["", analysis.read_text(encoding="utf-8").rstrip("\n")]
     (out / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     plot(results, out / "results.png")
 

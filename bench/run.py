@@ -85,7 +85,7 @@ def run_size(n: int, members: list[scratch.Member], work: Path, args: argparse.N
                 print(f"[N={n}] {name} {mode}: first result {q.first_result_ms} ms, fetched {q.fetched_bytes} B, "
                       f"longest task {q.longest_task_ms:.0f} ms {q.error}", flush=True)
     if n == args.serve_at:
-        transcripts = sorted(p for p in (ours / "content" / "briefings").iterdir() if p.suffix == ".md")
+        transcripts = sorted(p for p in (ours / "content" / "briefings").iterdir() if p.suffix in (".txt", ".md"))
         entry["serve"] = [asdict(serve_edit.measure(ours, transcripts[len(transcripts) // 2], dirty=dirty,
                                                     edits=2 if dirty else args.full_serve_edits,
                                                     timeout_s=args.build_timeout))

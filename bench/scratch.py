@@ -72,9 +72,11 @@ def import_briefings(members: list[Member], content: Path, work: Path) -> str:
             tar.addfile(info, io.BytesIO(member.data))
     result = subprocess.run([sys.executable, "-m", "generator", "import", str(subset), "--content", str(content)],
                             cwd=work, capture_output=True, text=True)
-    if result.returncode != 0:
+    imported = sum(1 for p in dest.iterdir() if p.suffix in (".txt", ".md"))
+    if imported == 0:
         raise SystemExit(f"generator import failed:\n{result.stdout}\n{result.stderr}")
-    return "python -m generator import"
+    refused = len(members) - imported
+    return f"`python -m generator import` ({imported} imported" + (f", {refused} refused)" if refused else ")")
 
 
 def _minimal_conversion(data: bytes) -> str:
