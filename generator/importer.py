@@ -281,7 +281,7 @@ class Importer:
             meta = {"title": title, "date": date} | ({"source_url": url} if url else {}) | {"sha256": digest}
             text = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1 << 16) \
                 + "---\n" + extracted.text
-            path = self._free_path(f"{date.isoformat()}-{slugify(title)}")
+            path = self._free_path(slugify(f"{date.isoformat()} {title}", 76))  # room for `-NN`: stem == page slug
             briefing = parse(parse_source(text, self.shown(path)))
         except ImportRefused:
             raise

@@ -171,13 +171,19 @@ def _file(path: Path, text: str) -> str:
     return str(path)
 
 
-def test_same_day_same_title_gets_a_numbered_name(tmp_path: Path) -> None:
-    """Two different briefings held the same day under the same title get `…-2` rather than clashing."""
+@pytest.mark.parametrize("title", ["Press Gaggle", "Press Briefing by Press Secretary Jen Psaki and National "
+                                   "Economic Director Brian Deese, January 22, 2021"])
+def test_same_day_same_title_gets_a_numbered_name(tmp_path: Path, title: str) -> None:
+    """Two different briefings held the same day under the same title get `…-2` rather than clashing,
+    and a file's name is its page's slug, however long the title."""
     importer = Importer(tmp_path)
-    head = "---\ntitle: Press Gaggle\ndate: 2021-01-05\n---\n"
-    first = importer.add(RawSource("a.md", (head + TRANSCRIPT).encode())).path
-    second = importer.add(RawSource("b.md", (head + TRANSCRIPT.replace("one", "two")).encode())).path
-    assert (first.name, second.name) == ("2021-01-05-press-gaggle.txt", "2021-01-05-press-gaggle-2.txt")
+    head = f"---\ntitle: {title}\ndate: 2021-01-05\n---\n"
+    first = importer.add(RawSource("a.md", (head + TRANSCRIPT).encode())).briefing
+    second = importer.add(RawSource("b.md", (head + TRANSCRIPT.replace("one", "two")).encode())).briefing
+    assert second.slug == first.slug + "-2"
+    assert first.slug.startswith("2021-01-") and len(second.slug) <= 80
+    for briefing in (first, second):
+        assert Path(briefing.source).stem == briefing.slug
 
 
 def test_writes_are_deterministic_and_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
