@@ -15,8 +15,9 @@ def search(page: Any, query: str) -> None:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=40)
-    # Results appear while typing; wait for those of the whole query.
-    page.locator(f".md-search-result__item a[href*='h={query}']").first.wait_for(timeout=15000)
+    # Results appear while typing; wait for those of the whole query. Material lowercases the
+    # highlight words it puts in ?h=, so the match ignores case ("Haiti" links ?h=haiti).
+    page.locator(f".md-search-result__item a[href*='h={query}' i]").first.wait_for(timeout=15000)
 
 
 def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
@@ -41,6 +42,14 @@ def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
     assert page.locator("mark", has_text=re.compile("fentanyl", re.I)).count() > 0
+
+
+def test_search_with_capitals(page: Any, served_site: str) -> None:
+    """A query typed with capitals finds the same turns; the highlight words are lower case."""
+    page.goto(served_site)
+    search(page, "Haiti")
+    href = page.locator(".md-search-result__item a[href*='#t']").first.get_attribute("href") or ""
+    assert re.search(r"briefings/[a-z0-9-]+\.html\?h=haiti#t\d{3}$", href), href
 
 
 def test_permalink_shows_on_focus(page: Any, served_site: str) -> None:
