@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,42 +45,55 @@ def decode(data: bytes, path: str) -> str:
     UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as such. A file that is not
     UTF-8 but uses only single high bytes is taken as Windows-1252 (what Word and older CMSs
     save); a file mixing valid UTF-8 with stray bytes is corrupt and refused rather than guessed.
+    Offsets in refusals count bytes of the file as saved, BOM included, so `cmp`/`xxd` find them.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return _clean(data.decode("utf-16"), path)
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise SourceError(f"invalid UTF-16 at byte {exc.start}", path=path) from None
+        # The BOM (2 bytes) is consumed by the codec; each code unit is 2 bytes in either order.
+        return _clean(text, path, lambda prefix: 2 + len(prefix.encode("utf-16-le")))
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    body = data[skip:]
     try:
-        text = data.decode("utf-8")
+        text, encoding = body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        text = _cp1252_or_refuse(data, exc, path)
-    return _clean(text, path)
+        text, encoding = _cp1252_or_refuse(body, exc, path, skip), "cp1252"
+    return _clean(text, path, lambda prefix: skip + len(prefix.encode(encoding)))
 
 
-def _cp1252_or_refuse(data: bytes, exc: UnicodeDecodeError, path: str) -> str:
+_LINE_END = re.compile(r"\r\n?|\n")
+_LINE_END_BYTES = re.compile(rb"\r\n?|\n")
+
+
+def _cp1252_or_refuse(data: bytes, exc: UnicodeDecodeError, path: str, skip: int) -> str:
     looks_utf8 = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
     if not looks_utf8:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             pass
-    line = data.count(b"\n", 0, exc.start) + 1
+    line = len(_LINE_END_BYTES.findall(data, 0, exc.start)) + 1
     raise SourceError(
-        f"not valid UTF-8 at byte {exc.start} (line {line}); save the file as UTF-8",
+        f"not valid UTF-8 at byte {skip + exc.start} (line {line}); save the file as UTF-8",
         path=path,
         line=line,
         fragment=data[max(0, exc.start - 20): exc.start + 10].decode("utf-8", "replace"),
     ) from None
 
 
-def _clean(text: str, path: str) -> str:
+def _clean(text: str, path: str, byte_offset: Callable[[str], int]) -> str:
+    """Refuse NUL characters, naming the byte offset (`byte_offset` of the text before it); normalise line ends."""
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise SourceError(f"NUL character at offset {nul}; this is not a text transcript", path=path, line=line)
+        line = len(_LINE_END.findall(text, 0, nul)) + 1
+        raise SourceError(
+            f"NUL character at byte {byte_offset(text[:nul])} (line {line}); this is not a text transcript",
+            path=path,
+            line=line,
+            fragment=text[max(0, nul - 20): nul + 10],
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

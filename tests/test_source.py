@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import pytest
@@ -31,10 +32,35 @@ def test_corrupt_utf8_refused_with_offset() -> None:
         decode(b"\xc3\xa9\nMR. X\x81", "f.txt")
 
 
+def test_corrupt_utf8_after_bom_counts_the_bom() -> None:
+    """The byte offset is in the file as saved: a UTF-8 BOM counts."""
+    with pytest.raises(SourceError, match=r"f\.txt:2: not valid UTF-8 at byte 11 "):
+        decode(b"\xef\xbb\xbf\xc3\xa9\nMR. X\x81", "f.txt")
+
+
 def test_nul_refused() -> None:
     """NUL bytes mean this is not a text transcript."""
-    with pytest.raises(SourceError, match="NUL"):
+    with pytest.raises(SourceError, match=r"^f\.txt:1: NUL character at byte 8 "):
         decode(b"MR. X: a\x00b", "f.txt")
+
+
+@pytest.mark.parametrize(("data", "byte", "line"), [
+    # Multibyte characters before the NUL: 2 bytes each, not 1 character.
+    ("\u00e9\u00e9\nMR. X: \u201ca\x00b".encode(), 16, 2),
+    (b"\xef\xbb\xbf" + "\u00e9\nMR. X: a\x00b".encode(), 14, 2),
+    # UTF-16: a 2-byte BOM, 2 bytes a character, 4 for one outside the BMP.
+    ("\u00e9\nMR. X: a\x00b".encode("utf-16-le").join([b"\xff\xfe", b""]), 22, 2),
+    ("\u00e9\nMR. X: a\x00b".encode("utf-16-be").join([b"\xfe\xff", b""]), 22, 2),
+    ("\U0001F600\nMR. X: a\x00b".encode("utf-16-le").join([b"\xff\xfe", b""]), 24, 2),
+    # Windows-1252, with CR line ends: one byte a character, CR ends a line.
+    ("caf\u00e9\r\rMR. X: \u2019\x00".encode("cp1252"), 14, 3),
+], ids=["utf8", "utf8-bom", "utf16-le", "utf16-be", "utf16-surrogates", "cp1252-cr"])
+def test_nul_refused_at_its_byte_offset(data: bytes, byte: int, line: int) -> None:
+    """A NUL is located by its byte offset in the file, as invalid UTF-8 is, and by its line."""
+    width = 2 if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else 1
+    assert data[byte:byte + width] == b"\x00" * width  # the expected offset is the NUL's
+    with pytest.raises(SourceError, match=rf"^f\.txt:{line}: NUL character at byte {byte} \(line {line}\)"):
+        decode(data, "f.txt")
 
 
 def test_front_matter_split_and_line_numbers() -> None:
