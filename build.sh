@@ -3,5 +3,5 @@
 # Extra arguments go to `mkdocs build`, e.g. ./build.sh --site-dir /tmp/out
 set -euo pipefail
 cd "$(dirname "$0")"
-. scripts/venv.sh
+. scripts/venv.sh ""   # no extras; an explicit argument, or the sourced script would see ours
 exec mkdocs build --strict "$@"
