@@ -160,3 +160,55 @@ def test_old_url_of_a_renamed_briefing_redirects_keeping_the_turn(tab: Any, base
     tab.goto(f"{base}briefings/{SEED.stem}.html#t012")
     tab.wait_for_url(f"{base}{PAGE}#t012")
     assert tab.locator("h2#t012").is_visible()
+
+
+def _drag_select(page: Any, selector: str) -> None:
+    """Select words of a paragraph with the mouse, as a reader does (press, drag, release)."""
+    paragraph = page.locator(selector).first
+    paragraph.scroll_into_view_if_needed()
+    box = paragraph.bounding_box()
+    y = box["y"] + 8
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2, y, steps=5)
+    page.mouse.up()
+
+
+FOCUSED = "(el => [el.tagName, el.type, el.closest('.quote-bar') !== null, el.textContent])(document.activeElement)"
+
+
+def test_quote_bar_is_reachable_by_keyboard(tab: Any, base: str) -> None:
+    """After selecting words, Tab reaches the bar's real, labelled buttons without losing the selection;
+    Escape closes the bar, from the bar or from the selection."""
+    tab.goto(base + PAGE)
+    words = "h2#t011 ~ p:not([class])"
+    _drag_select(tab, words)
+    selected = tab.evaluate("getSelection().toString()")
+    assert selected.strip()
+    bar = tab.locator(".quote-bar")
+    bar.wait_for(state="visible", timeout=2000)  # shown just after the mouse is released
+    assert bar.get_attribute("aria-label")
+    for name in ("Link to quote", "Cite quote"):
+        button = bar.get_by_role("button", name=name, exact=True)
+        assert button.evaluate("el => el.tagName === 'BUTTON' && el.type === 'button' && el.tabIndex === 0"), name
+        description = button.evaluate(
+            "el => document.getElementById(el.getAttribute('aria-describedby')).textContent")
+        assert "Antony J. Blinken" in description and selected.split()[0] in description, description
+    # Keyboard: the next Tab stops are the bar's buttons; the selection stays.
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(FOCUSED) == ["BUTTON", "button", True, "Link to quote"]
+    tab.keyboard.press("Tab")
+    assert tab.evaluate(FOCUSED) == ["BUTTON", "button", True, "Cite quote"]
+    assert tab.evaluate("getSelection().toString()") == selected
+    # Escape from the bar closes it and puts focus back in the turn, not at the top of the page.
+    tab.keyboard.press("Escape")
+    assert not bar.is_visible()
+    assert tab.evaluate("document.activeElement.closest('h2#t011 ~ *') !== null && "
+                        "document.activeElement !== document.body")
+    assert tab.evaluate("getSelection().toString()") == selected
+    # Escape straight after selecting closes it too.
+    tab.mouse.click(5, 300)
+    _drag_select(tab, words)
+    bar.wait_for(state="visible", timeout=2000)
+    tab.keyboard.press("Escape")
+    assert not bar.is_visible()

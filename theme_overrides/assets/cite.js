@@ -148,7 +148,7 @@
   function turnBlocks(anchor) {
     var heading = document.getElementById(anchor), blocks = [];
     for (var el = heading && heading.nextElementSibling; el && !el.matches("h2"); el = el.nextElementSibling) {
-      if (!el.matches(".cite-button, .removed-turn")) blocks.push(el);
+      if (!el.matches(".cite-button, .removed-turn, .quote-bar")) blocks.push(el);
     }
     return blocks;
   }
@@ -251,17 +251,29 @@
 
   /* ---- selecting text offers "Link to quote" and "Cite quote" --------------------------- */
 
+  /* The bar is placed in the page right after the paragraph where the selection began (where the
+   * reader pressed the mouse, which is where Tab continues from), so the next Tab reaches its
+   * buttons; it floats below the selection. Focus is never moved to it: the selection stays. */
   var bar = document.createElement("div");
   bar.className = "quote-bar";
   bar.hidden = true;
-  bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Quote");
-  var linkButton = document.createElement("button");
-  linkButton.type = "button";
-  linkButton.textContent = "Link to quote";
-  var citeButton = document.createElement("button");
-  citeButton.type = "button";
-  citeButton.textContent = "Cite quote";
+  bar.setAttribute("role", "group");
+  bar.setAttribute("aria-label", "Quote the selected words");
+  var barDescription = document.createElement("span");
+  barDescription.id = "quote-bar-description";
+  barDescription.className = "quote-bar__description";
+  function barButton(text, title) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text;
+    button.title = title;
+    button.setAttribute("aria-describedby", barDescription.id);
+    return button;
+  }
+  var linkButton = barButton("Link to quote", "Copy a link to the selected words");
+  var citeButton = barButton("Cite quote", "Cite the selected words");
+  citeButton.setAttribute("aria-haspopup", "dialog");
+  citeButton.setAttribute("aria-expanded", "false");
   var barStatus = document.createElement("span");
   barStatus.setAttribute("role", "status");
   var barField = document.createElement("input");
@@ -269,8 +281,7 @@
   barField.readOnly = true;
   barField.hidden = true;
   barField.setAttribute("aria-label", "Quote link");
-  bar.append(linkButton, citeButton, barField, barStatus);
-  document.body.appendChild(bar);
+  bar.append(barDescription, linkButton, citeButton, barField, barStatus);
   var picked = null;
 
   function selectedQuote() {
@@ -281,7 +292,17 @@
     if (!anchor || anchor !== turnOf(range.endContainer)) return null;
     if (panel && panel.contains(range.startContainer)) return null;
     var quote = range.toString().replace(/\s+/g, " ").trim();
-    return quote ? { anchor: anchor, quote: quote, rect: range.getBoundingClientRect() } : null;
+    return quote ? {
+      anchor: anchor, quote: quote, rect: range.getBoundingClientRect(),
+      block: blockOf(selection.anchorNode) || document.getElementById(anchor)
+    } : null;
+  }
+
+  /* The element directly in the article that holds `node` (a paragraph of the turn). */
+  function blockOf(node) {
+    var el = node && node.nodeType === 1 ? node : node && node.parentNode;
+    while (el && el.parentNode !== article) el = el.parentNode;
+    return el;
   }
 
   /* Text fragments match whole words only: a selection starting or ending inside a word grows to it. */
@@ -302,21 +323,45 @@
   }
 
   function showBar() {
+    if (bar.contains(document.activeElement)) return;  // working with the bar: leave it where it is
     var found = selectedQuote();
     if (!found) {
-      if (!bar.contains(document.activeElement)) bar.hidden = true;
+      // Clicks in the panel opened by Cite quote keep the bar: closing the panel returns focus to it.
+      if (!(panel && opener === citeButton)) bar.hidden = true;
       return;
     }
     picked = found;
+    var words = found.quote.split(" ");
+    barDescription.textContent = "Quote from " + data.turns[found.anchor].name + ": \u201c" +
+      (words.length > 12 ? words.slice(0, 12).join(" ") + "\u2026" : found.quote) + "\u201d";
     barStatus.textContent = "";
     barField.hidden = true;
+    if (found.block && found.block.nextSibling !== bar) found.block.after(bar);
     bar.hidden = false;
-    bar.style.top = (window.scrollY + found.rect.bottom + 6) + "px";
-    bar.style.left = Math.max(8, window.scrollX + found.rect.left) + "px";
+    // Below the selection, in the coordinates of the box the bar is positioned in.
+    var origin = bar.offsetParent || document.documentElement;
+    var box = origin.getBoundingClientRect();
+    bar.style.top = (found.rect.bottom - box.top - origin.clientTop + origin.scrollTop + 6) + "px";
+    bar.style.left = (Math.max(8, found.rect.left) - box.left - origin.clientLeft + origin.scrollLeft) + "px";
+  }
+
+  /* Escape closes the bar; focus inside it goes back to the paragraph it belongs to. */
+  function closeBar() {
+    var hadFocus = bar.contains(document.activeElement);
+    var block = bar.previousElementSibling;
+    bar.hidden = true;
+    if (hadFocus && block) {
+      block.tabIndex = -1;
+      block.addEventListener("blur", function () { block.removeAttribute("tabindex"); }, { once: true });
+      block.focus({ preventScroll: true });
+    }
   }
 
   document.addEventListener("mouseup", function () { setTimeout(showBar, 0); });
   document.addEventListener("keyup", function (event) { if (event.shiftKey || event.key === "Shift") showBar(); });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !bar.hidden && !event.defaultPrevented && !panel) closeBar();
+  });
   linkButton.addEventListener("click", function () {
     if (!picked) return;
     var url = facts(picked.anchor, picked.quote).url;
@@ -326,9 +371,6 @@
   });
   citeButton.addEventListener("click", function () {
     if (picked) openPanel(picked.anchor, picked.quote, citeButton);
-  });
-  bar.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") bar.hidden = true;
   });
 
   /* ---- arriving on a quote link: highlight the quote (also where text fragments are unsupported) */
