@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from .anchors import redirect_pages
 from .archive import Archive
+from .listing import Listings, expand
 from .model import Briefing
 from .people import people_pages
 from .render import briefing_page, home_page
@@ -17,15 +18,23 @@ from .subjects import topic_pages
 from .topics import Topic
 
 
-def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None = None) -> dict[str, str]:
-    """All generated pages, keyed by their path under docs_dir; `cache` keeps briefing pages across builds."""
+def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None = None,
+                    listings: Listings | None = None) -> dict[str, str]:
+    """All generated pages, keyed by their path under docs_dir; `cache` keeps briefing pages across builds.
+
+    Speaker, outlet and topic pages hold placeholders for their lists, whose HTML goes to `listings`
+    (the plugin puts it into the finished pages); without `listings` the HTML is put in place here.
+    """
     pages: dict[str, str] = {"index.md": home_page(site_name, archive.briefings)}
     rendered = (cache or RenderCache()).briefing_pages(archive.briefings, archive.vocabulary.by_id)
     for briefing in archive.briefings:
         pages[f"briefings/{briefing.slug}.md"] = rendered[briefing.slug]
-    pages.update(people_pages(archive))
-    pages.update(topic_pages(archive))
+    found: Listings = {} if listings is None else listings
+    pages.update(people_pages(archive, found))
+    pages.update(topic_pages(archive, found))
     pages.update(redirect_pages(archive.briefings))
+    if listings is None:
+        pages.update({path: expand(pages[path], fragments) for path, fragments in found.items()})
     return pages
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .archive import Archive
+from .listing import Listings, heading, items, link, placeholder, text
 from .model import Briefing, Speaker, Turn
 from .registry import Registry
 from .render import escape, front_matter, short_date
@@ -55,26 +56,29 @@ def outlet_id(speaker: Speaker) -> str:
     return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
 
 
-def people_pages(archive: Archive) -> dict[str, str]:
-    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`."""
+def people_pages(archive: Archive, listings: Listings) -> dict[str, str]:
+    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`;
+    their lists of briefings, topics and turns go to `listings` (see `generator/listing.py`)."""
     found = appearances(archive.briefings)
     topics = {t.id: t.title for t in archive.vocabulary.topics}
     pages: dict[str, str] = {}
     outlets: dict[str, list[Appearances]] = {}
     for speaker_id, entry in found.items():
+        path = f"speakers/{speaker_id}.md"
         if entry.speaker.kind == "reporter":
-            pages[f"speakers/{speaker_id}.md"] = reporter_page(entry)
+            pages[path] = reporter_page(entry, path, listings)
             if oid := outlet_id(entry.speaker):
                 outlets.setdefault(oid, []).append(entry)
         else:
-            pages[f"speakers/{speaker_id}.md"] = speaker_page(entry, archive.registry, topics)
+            pages[path] = speaker_page(entry, archive.registry, topics, path, listings)
     for oid, reporters in outlets.items():
-        pages[f"outlets/{oid}.md"] = outlet_page(reporters)
+        pages[f"outlets/{oid}.md"] = outlet_page(reporters, f"outlets/{oid}.md", listings)
     pages["speakers/index.md"] = speakers_index(found, outlets)
     return pages
 
 
-def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str]) -> str:
+def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str], path: str,
+                 listings: Listings) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
@@ -86,24 +90,26 @@ def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str])
         out.append("*Identity made from the transcript label; not yet in the speaker registry.*"
                    "{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
-    for briefing, turns in entry.by_briefing:
-        words = sum(len(t.text.split()) for t in turns)
-        out.append(f"- **{short_date(briefing.date)}** · [{escape(briefing.title)}](../briefings/{briefing.slug}.md)"
-                   f" — {plural(len(turns), 'turn')}, {plural(words, 'word')}\n")
+    out.append(placeholder(path, "briefings", items(
+        f"<strong>{short_date(briefing.date)}</strong> · "
+        f"{link(f'../briefings/{briefing.slug}.html', text(briefing.title))}"
+        f" — {plural(len(turns), 'turn')}, {plural(sum(len(t.text.split()) for t in turns), 'word')}"
+        for briefing, turns in entry.by_briefing), listings))
     counts = Counter(topic for t in entry.turns for topic in t.topics)
     if counts:
-        out.append(f"\n## Topics {{#topics {EXCLUDED} }}\n\n")
-        out.extend(f"- [{escape(topics[t])}](../topics/{t}.md) — {plural(n, 'turn')}\n"
-                   for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics)
-    out.append(f"\n## Turns {{#turns {EXCLUDED} }}\n\n")
-    for briefing, turns in entry.by_briefing:
-        out.append(_briefing_heading(briefing))
-        out.extend(f"- [{escape(excerpt(t.text))}](../briefings/{briefing.slug}.md#{t.anchor})\n" for t in turns)
-        out.append("\n")
+        out.append(f"## Topics {{#topics {EXCLUDED} }}\n\n")
+        out.append(placeholder(path, "topics", items(
+            f"{link(f'../topics/{t}.html', text(topics[t]))} — {plural(n, 'turn')}"
+            for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
+    out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
+    out.append(placeholder(path, "turns", "".join(
+        _briefing_heading(briefing) + items(link(f"../briefings/{briefing.slug}.html#{t.anchor}", text(excerpt(t.text)))
+                                            for t in turns)
+        for briefing, turns in entry.by_briefing), listings))
     return "".join(out)
 
 
-def reporter_page(entry: Appearances) -> str:
+def reporter_page(entry: Appearances, path: str, listings: Listings) -> str:
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
@@ -111,11 +117,11 @@ def reporter_page(entry: Appearances) -> str:
     out.append(f"{plural(count, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    out.append(_questions(entry.by_briefing))
+    out.append(placeholder(path, "questions", _questions(entry.by_briefing), listings))
     return "".join(out)
 
 
-def outlet_page(reporters: list[Appearances]) -> str:
+def outlet_page(reporters: list[Appearances], path: str, listings: Listings) -> str:
     """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
     name = reporters[0].speaker.affiliation
     out = [_head(name, f"Outlet: {name}")]
@@ -128,7 +134,9 @@ def outlet_page(reporters: list[Appearances]) -> str:
             grouped.setdefault(briefing.slug, (briefing, []))[1].extend(turns)
     ordered = sorted(grouped.values(), key=lambda g: (g[0].date, g[0].slug), reverse=True)
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    out.append(_questions([(b, sorted(turns, key=lambda t: b.turns.index(t))) for b, turns in ordered], by=True))
+    order = {id(t): i for b, _ in ordered for i, t in enumerate(b.turns)}
+    out.append(placeholder(path, "questions", _questions(
+        [(b, sorted(turns, key=lambda t: order[id(t)])) for b, turns in ordered], by=True), listings))
     return "".join(out)
 
 
@@ -155,16 +163,19 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appear
 
 
 def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> str:
+    """HTML: per briefing, each question excerpted and linked, with links to the turns answering it."""
     out: list[str] = []
     for briefing, turns in groups:
         out.append(_briefing_heading(briefing))
         names = {t.anchor: t.speaker.name for t in briefing.turns}
+        page = f"../briefings/{briefing.slug}.html"
+        entries = []
         for turn in turns:
-            asker = f"{escape(turn.speaker.name)}: " if by else ""
-            answers = ", ".join(f"[{escape(names[a])}](../briefings/{briefing.slug}.md#{a})" for a in turn.answers)
-            out.append(f"- {asker}[{escape(excerpt(turn.text))}](../briefings/{briefing.slug}.md#{turn.anchor})"
-                       + (f"  \n  Answered by {answers}" if answers else "") + "\n")
-        out.append("\n")
+            asker = f"{text(turn.speaker.name)}: " if by else ""
+            answers = ", ".join(link(f"{page}#{a}", text(names[a])) for a in turn.answers)
+            entries.append(asker + link(f"{page}#{turn.anchor}", text(excerpt(turn.text)))
+                           + (f"<br>\nAnswered by {answers}" if answers else ""))
+        out.append(items(entries))
     return "".join(out)
 
 
@@ -191,7 +202,7 @@ def _role_text(title: str, start: dt.date | None, end: dt.date | None) -> str:
 
 
 def _briefing_heading(briefing: Briefing) -> str:
-    return f"### {short_date(briefing.date)} · {escape(briefing.title)} {{#in-{briefing.slug} {EXCLUDED} }}\n\n"
+    return heading(f"in-{briefing.slug}", f"{short_date(briefing.date)} · {text(briefing.title)}")
 
 
 def _by_name(entries: Iterable[Appearances]) -> list[Appearances]:

@@ -33,6 +33,7 @@ from .bundle import BundleOption, bundle_beside, bundle_path
 from .errors import GeneratorError
 from .cite import citation_data
 from .data import DataCache, data_files, data_page
+from .listing import Listings, expand
 from .pages import RenderCache, generated_pages
 from .search import MODES, sharded, write_index
 
@@ -63,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._data = DataCache()
         self._pages_dir: Path | None = None
         self._written: dict[str, str] = {}
+        self._listings: Listings = {}
         self._command = "build"
         self._final_dir: Path | None = None
         self._staging: Path | None = None
@@ -106,7 +108,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        for path, content in generated_pages(self.archive, config.site_name, self._rendered).items():
+        self._listings = {}
+        for path, content in generated_pages(self.archive, config.site_name, self._rendered, self._listings).items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
@@ -135,6 +138,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_text(content, encoding="utf-8")
             self._written[path] = content
         return target
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/listing.py`)."""
+        fragments = self._listings.get(page.file.src_uri)
+        return expand(output, fragments) if fragments else output
 
     def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`generator/cite.py`)."""

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from .model import Briefing, Paragraph, RemovedTurn, Speaker, Topic, Turn
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]#|~^$%"}
+_SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
 _LINE_START = re.compile(r"^(?:[-+=>!:]|\d+[.)])")
 
 
@@ -24,7 +25,7 @@ def escape(text: str) -> str:
     Entities survive Markdown untouched and the browser shows the characters as typed;
     line-leading list, quote and heading markers are neutralised too.
     """
-    out = "".join(_ENTITIES.get(c, c) for c in " ".join(text.split()))
+    out = _SPECIAL.sub(lambda m: _ENTITIES[m.group()], " ".join(text.split()))
     if match := _LINE_START.match(out):
         first = match.group(0)
         out = f"&#{ord(first[0])};" + out[1:] if not first[0].isdigit() else _escape_number(out)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .archive import Archive
+from .listing import Listings, heading, items, link, placeholder, text as html_text
 from .model import Briefing, Paragraph, Topic, Turn
 from .people import EXCLUDED, SEARCH_BOOST, plural
 from .render import escape, front_matter, short_date
@@ -33,16 +34,18 @@ def passages(briefings: Iterable[Briefing]) -> dict[str, list[Passage]]:
     return found
 
 
-def topic_pages(archive: Archive) -> dict[str, str]:
-    """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`."""
+def topic_pages(archive: Archive, listings: Listings) -> dict[str, str]:
+    """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`; the lists of speakers
+    and passages go to `listings` (see `generator/listing.py`)."""
     vocabulary = archive.vocabulary
     found = passages(archive.briefings)
-    pages = {f"topics/{t.id}.md": topic_page(t, found.get(t.id, []), vocabulary) for t in vocabulary.topics}
+    pages = {f"topics/{t.id}.md": topic_page(t, found.get(t.id, []), vocabulary, f"topics/{t.id}.md", listings)
+             for t in vocabulary.topics}
     pages["topics/index.md"] = topics_index(vocabulary, found)
     return pages
 
 
-def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary) -> str:
+def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary, path: str, listings: Listings) -> str:
     """One topic: description, related topics, speakers with counts, then every passage."""
     out = [front_matter(topic.title, description=topic.description or f"Topic: {topic.title}",
                         search={"boost": SEARCH_BOOST}), f"# {escape(topic.title)}\n\n"]
@@ -62,26 +65,26 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary) -> s
     speakers = Counter(t.speaker.id for t in turns.values())
     named = {t.speaker.id: t.speaker for t in turns.values()}
     out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
-    for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s)):
-        speaker = named[sid]
-        name = f"[{escape(speaker.name)}](../speakers/{sid}.md)" if speaker.has_page else escape(speaker.name)
-        out.append(f"- {name} — {plural(speakers[sid], 'turn')}\n")
-    out.append(f"\n## Passages {{#passages {EXCLUDED} }}\n\n")
+    out.append(placeholder(path, "speakers", items(
+        (link(f"../speakers/{sid}.html", html_text(named[sid].name)) if named[sid].has_page
+         else html_text(named[sid].name)) + f" — {plural(speakers[sid], 'turn')}"
+        for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
+    out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
     family = _descendants(topic.id, vocabulary)
-    current = ""
+    groups: list[tuple[Briefing, list[str]]] = []
     for briefing, turn, paragraph in tagged:
-        if briefing.slug != current:
-            current = briefing.slug
-            out.append(f"\n### {short_date(briefing.date)} · {escape(briefing.title)} "
-                       f"{{#in-{briefing.slug} {EXCLUDED} }}\n\n")
-        who = escape(turn.speaker.name)
-        out.append(f"- [{who}](../briefings/{briefing.slug}.md#{turn.anchor}): "
-                   f"{highlighted(paragraph.text, vocabulary, family)}\n")
+        if not groups or groups[-1][0] is not briefing:
+            groups.append((briefing, []))
+        groups[-1][1].append(link(f"../briefings/{briefing.slug}.html#{turn.anchor}", html_text(turn.speaker.name))
+                             + ": " + highlighted(paragraph.text, vocabulary, family))
+    out.append(placeholder(path, "passages", "".join(
+        heading(f"in-{b.slug}", f"{short_date(b.date)} · {html_text(b.title)}") + items(entries)
+        for b, entries in groups), listings))
     return "".join(out)
 
 
 def highlighted(text: str, vocabulary: Vocabulary, topics: set[str]) -> str:
-    """Escaped excerpt of `text` around its first match, each term of `topics` as `*term*{: .hit }`."""
+    """HTML excerpt of `text` around its first match, each term of `topics` as `<em class="hit">`."""
     spans = sorted({(m.start, m.end) for m in vocabulary.matches(text) if m.topic in topics})
     start, end = 0, len(text)
     if len(text) > WINDOW:
@@ -95,7 +98,7 @@ def highlighted(text: str, vocabulary: Vocabulary, topics: set[str]) -> str:
         if lo < cursor or hi > end:
             continue
         out.append(_escape_keeping_spaces(text[cursor:lo]))
-        out.append(f"*{escape(text[lo:hi])}*{{: .hit }}")
+        out.append(f'<em class="hit">{html_text(text[lo:hi])}</em>')
         cursor = hi
     out.append(_escape_keeping_spaces(text[cursor:end]))
     out.append("…" if end < len(text) else "")
@@ -134,9 +137,9 @@ def _descendants(topic_id: str, vocabulary: Vocabulary) -> set[str]:
 
 
 def _escape_keeping_spaces(piece: str) -> str:
-    """`escape` drops outer spaces; a piece between two highlights needs them."""
+    """`html_text` drops outer spaces; a piece between two highlights needs them."""
     if not piece.strip():
         return " " if piece else ""
     lead = " " if piece[0].isspace() else ""
     trail = " " if piece[-1].isspace() else ""
-    return lead + escape(piece) + trail
+    return lead + html_text(piece) + trail

@@ -100,6 +100,8 @@ class Vocabulary:
             else:
                 self._exact.setdefault(words[0], []).append(entry)
         self._stem_lengths = sorted({len(stem) for stem in self._stems})
+        self._memo: dict[str, tuple[_Term, ...]] = {}
+        """`_candidates` per word: text repeats its words, so most words cost one dict look-up."""
 
     def matches(self, text: str) -> list[Match]:
         """Every term occurrence in `text`, longest term first where two overlap."""
@@ -107,8 +109,15 @@ class Vocabulary:
         words = [t[0] for t in tokens]
         found: list[Match] = []
         i = 0
+        memo = self._memo
         while i < len(tokens):
-            best = max((e for e in self._candidates(words[i]) if e.fits(words, i)),
+            candidates = memo.get(words[i])
+            if candidates is None:
+                candidates = memo[words[i]] = self._candidates(words[i])
+            if not candidates:
+                i += 1
+                continue
+            best = max((e for e in candidates if e.fits(words, i)),
                        key=lambda e: (len(e.words), len(e.text)), default=None)
             if best is None:
                 i += 1
@@ -119,13 +128,13 @@ class Vocabulary:
             i = last + 1
         return found
 
-    def _candidates(self, word: str) -> list[_Term]:
+    def _candidates(self, word: str) -> tuple[_Term, ...]:
         out = list(self._exact.get(word, ()))
         for length in self._stem_lengths:
             if length > len(word):
                 break
             out.extend(self._stems.get(word[:length], ()))
-        return out
+        return tuple(out)
 
     def tag(self, text: str) -> tuple[str, ...]:
         """The topics `text` is about under the precision rule, with their parents, in vocabulary order."""

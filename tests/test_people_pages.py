@@ -36,8 +36,8 @@ def section(page: str, heading: str) -> str:
 
 
 def turn_links(markdown: str, slug: str = SEED_SLUG) -> list[str]:
-    """Anchors of the turns a piece of Markdown links to, in order."""
-    return re.findall(rf"\]\(\.\./briefings/{re.escape(slug)}\.md#(t\d+)\)", markdown)
+    """Anchors of the turns a page (Markdown with its listings' HTML in place) links to, in order."""
+    return re.findall(rf'href="\.\./briefings/{re.escape(slug)}\.html#(t\d+)"', markdown)
 
 
 @pytest.mark.parametrize(("speaker", "turns"), [
@@ -60,12 +60,12 @@ def test_seed_reporter_pages_link_questions_to_answers(seed_pages: dict[str, str
                                                        questions: int) -> None:
     """A reporter's page lists their questions, each linking to it and to the turns that answer it."""
     page = seed_pages[f"speakers/{reporter}.md"]
-    items = [line for line in section(page, "Questions").split("\n- ")[1:]]
+    items = [line for line in section(page, "Questions").split("\n<li>")[1:]]
     assert len(items) == questions
     for item in items:
         question, *answers = turn_links(item)
         assert answers and all(int(a[1:]) > int(question[1:]) for a in answers)
-    assert f"(../outlets/{outlet}.md)" in page
+    assert f"(../outlets/{outlet}.md)" in page  # the Markdown head of the page
     assert len(turn_links(seed_pages[f"outlets/{outlet}.md"])) >= questions
 
 
@@ -137,7 +137,7 @@ def test_one_page_across_briefings(corpus_archive: tuple[Path, Archive], speaker
         assert len(mine) == expected, briefing.slug
         assert len(turn_links(page, briefing.slug)) == expected, briefing.slug
     assert seen_labels >= set(labels)
-    listed = re.findall(r"\]\(\.\./briefings/([\w-]+)\.md\)", section(page, "Briefings"))
+    listed = re.findall(r'href="\.\./briefings/([\w-]+)\.html"', section(page, "Briefings"))
     newest_first = [b.slug for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)]
     assert len(listed) >= 2 and listed == [s for s in newest_first if s in listed]
 
