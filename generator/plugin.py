@@ -35,7 +35,7 @@ from .cite import citation_data
 from .data import DataCache, data_files, data_page
 from .listing import Listings, expand
 from .pages import RenderCache, generated_pages
-from .search import MODES, sharded, write_index
+from .search import MODES, briefing_entries, sharded, write_index
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -65,6 +65,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages_dir: Path | None = None
         self._written: dict[str, str] = {}
         self._listings: Listings = {}
+        self._briefing_pages: set[str] = set()
         self._command = "build"
         self._final_dir: Path | None = None
         self._staging: Path | None = None
@@ -105,6 +106,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning("skipped %s", error)
         turns = sum(len(b.turns) for b in self.archive.briefings)
         self.sharded_search = sharded(self.config.search_engine, turns, self._command)
+        self._briefing_pages = {f"briefings/{b.slug}.md" for b in self.archive.briefings}
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
@@ -139,6 +141,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._written[path] = content
         return target
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """With the sharded index, Material's search plugin skips briefing pages: their entries are made
+        from the model (`search.briefing_entries`), which costs far less than parsing their HTML."""
+        if self.sharded_search and page.file.src_uri in self._briefing_pages:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return markdown
+
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/listing.py`)."""
         fragments = self._listings.get(page.file.src_uri)
@@ -155,7 +164,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
         if self.sharded_search:
-            write_index(Path(config.site_dir))
+            write_index(Path(config.site_dir), briefing_entries(self.archive.briefings))
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:

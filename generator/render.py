@@ -79,8 +79,7 @@ def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None)
     """
     out = [front_matter(briefing.title, description=_description(briefing)),
            f"# {escape(briefing.title)}\n\n"]
-    facts = [long_date(briefing.date), briefing.time, briefing.location, briefing.venue, briefing.kind.capitalize()]
-    out.append(" · ".join(escape(f) for f in facts if f) + "\n{: .briefing-meta }\n\n")
+    out.append(" · ".join(escape(f) for f in briefing_facts(briefing) if f) + "\n{: .briefing-meta }\n\n")
     if briefing.participants:
         out.append("**Participants**\n{: .participants-title }\n\n")
         out.extend(f"- **{escape(p.name)}**, {escape(p.role)}\n" for p in briefing.participants)
@@ -97,6 +96,11 @@ def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None)
         out.append(turn_markdown(turn, topic_chips(turn, topics)))
         out.append(answer_links(turn, speakers))
     return "".join(out)
+
+
+def briefing_facts(briefing: Briefing) -> list[str]:
+    """The line under a briefing's title: date, time, location, venue, kind (empty ones included)."""
+    return [long_date(briefing.date), briefing.time, briefing.location, briefing.venue, briefing.kind.capitalize()]
 
 
 def corrections_notice(briefing: Briefing) -> str:

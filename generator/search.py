@@ -29,10 +29,14 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .model import Briefing
+from .render import briefing_facts, safe_url, turn_heading
 
 FORMAT = 1
 AUTO_TURNS = 5_000
@@ -292,8 +296,35 @@ def sharded(mode: str, turns: int, command: str = "build") -> bool:
     return mode == "sharded" or (mode == "auto" and turns >= AUTO_TURNS and command != "serve")
 
 
-def write_index(site_dir: Path) -> None:
-    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`.
+def briefing_entries(briefings: Iterable[Briefing]) -> list[Entry]:
+    """The entries Material's plugin makes of briefing pages, made from the model instead.
+
+    With the sharded index the plugin skips briefing pages (`search: exclude` set by our plugin):
+    parsing their HTML again to cut it into sections was a fifth of a 1,000-briefing build. Like
+    Material's: one entry for the page (its title, and the facts and participants above the first
+    turn; correction notices are left out), then one per turn (the heading's text, then the turn's
+    words; topic chips and answer links are not indexed). A test holds them to Material's words.
+    """
+    out: list[Entry] = []
+    for briefing in briefings:
+        page = f"briefings/{briefing.slug}.html"
+        facts = " · ".join(f for f in briefing_facts(briefing) if f)
+        people = " ".join(["Participants"] * bool(briefing.participants)
+                          + [f"{p.name}, {p.role}" for p in briefing.participants])
+        source = "Original transcript" if safe_url(briefing.source_url) else ""
+        out.append(Entry(page, " ".join(briefing.title.split()), " ".join(f"{facts} {people} {source}".split())))
+        for turn in briefing.turns:
+            badge = "" if not turn.interpreted else \
+                "Via interpreter " if all(p.interpreted for p in turn.paragraphs) else "Partly via interpreter "
+            words = " ".join(p.text for p in turn.paragraphs)
+            out.append(Entry(f"{page}#{turn.anchor}", " ".join(turn_heading(turn).split()),
+                             " ".join(f"{badge}{words}".split())))
+    return out
+
+
+def write_index(site_dir: Path, more: list[Entry] | None = None) -> None:
+    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`,
+    from Material's entries and `more` (the briefing pages', from the model).
 
     Material's UI still loads `search_index.json`, for its config only: the entries are dropped.
     """
@@ -302,7 +333,7 @@ def write_index(site_dir: Path) -> None:
         log.warning("search_engine: sharded needs Material's search plugin; site search left as it is")
         return
     search_index = json.loads(source.read_text(encoding="utf-8"))
-    config, items = search_index.get("config", {}), entries(search_index)
+    config, items = search_index.get("config", {}), entries(search_index) + (more or [])
     del search_index  # a large archive's index is hundreds of MB in memory
     folder = site_dir / "search" / "archive"
     folder.mkdir(parents=True, exist_ok=True)

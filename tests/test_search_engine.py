@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from generator import search
-from tests.conftest import build_site, copy_project
+from generator.archive import Loader
+from tests.conftest import ROOT, build_site, copy_project
 
 SEED_PAGE = "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html"
 HOSTILE = """---
@@ -286,3 +287,16 @@ def test_offline_search_from_file_url(page: Any, sharded_site: Path) -> None:
     type_query(page, "fentanyl")
     print("file:// long tasks (ms):", page.evaluate("window.__long"))
     lands_on_turn(page, "fentanyl")
+
+
+@pytest.mark.build
+def test_entries_from_the_model_hold_materials_words(built_site: Path) -> None:
+    """The briefing entries the sharded index makes from the model (Material's plugin skips those pages)
+    have the titles and words Material's own plugin finds in the rendered seed page."""
+    stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    theirs = {e.location: e for e in search.entries(stock) if e.location.startswith("briefings/")}
+    ours = search.briefing_entries(Loader().load(ROOT / "content", ROOT).briefings)
+    assert [e.location for e in ours] == list(theirs)
+    for entry in ours:
+        assert entry.title == theirs[entry.location].title
+        assert search.tokens(entry.text) == search.tokens(theirs[entry.location].text), entry.location
