@@ -56,15 +56,26 @@ def data_files(archive: Archive, site_name: str, site_url: str, cache: DataCache
     return (cache or DataCache()).files(archive, site_name, site_url)
 
 
+def data_paths(archive: Archive, site_url: str) -> list[str]:
+    """The paths of the files `data_files` makes, without making them."""
+    paths = [f"{FOLDER}/briefings/{b.slug}.json" for b in sorted(archive.briefings, key=lambda b: b.slug)]
+    paths += [f"{FOLDER}/{name}" for name in (INDEX_NAME, CSV_NAME, SCHEMA_NAME, ZIP_NAME)]
+    return paths + ([f"{FOLDER}/{FEED_NAME}"] if site_url else [])
+
+
 class DataCache:
     """The data files of an earlier build of the same `mkdocs serve`: all of them reused while the briefings
     are the very same objects (the Loader hands back the same `Briefing` for an unchanged transcript),
     each briefing's JSON reused while it is."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, preview: bool = False) -> None:
         self._key: tuple[object, ...] = ()
         self._files: dict[str, bytes] = {}
         self._json: dict[str, tuple[Briefing, bytes]] = {}
+        self._rows: dict[str, tuple[Briefing, str]] = {}
+        self.preview = preview
+        """Under `mkdocs serve`: the zip of everything stores its files uncompressed, so an edit in a
+        large archive does not wait for hundreds of MB to be compressed again."""
 
     def files(self, archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
         key = (site_name, site_url, *archive.briefings)
@@ -74,13 +85,20 @@ class DataCache:
         self._json = {b.slug: self._briefing_json(b, site_url) for b in briefings}
         files = {f"{FOLDER}/briefings/{slug}.json": data for slug, (_, data) in self._json.items()}
         files[f"{FOLDER}/{INDEX_NAME}"] = _json(_index(briefings, site_url))
-        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url)
+        self._rows = {b.slug: self._csv_rows(b, site_url) for b in briefings}
+        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url, {s: rows for s, (_, rows) in self._rows.items()})
         files[f"{FOLDER}/{SCHEMA_NAME}"] = resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
-        files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings))
+        files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings), compress=not self.preview)
         if site_url:
             files[f"{FOLDER}/{FEED_NAME}"] = atom_feed(briefings, site_name, site_url)
         self._key, self._files = key, files
         return files
+
+    def _csv_rows(self, briefing: Briefing, site_url: str) -> tuple[Briefing, str]:
+        hit = self._rows.get(briefing.slug)
+        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
+            return hit
+        return briefing, csv_rows(briefing, site_url)
 
     def _briefing_json(self, briefing: Briefing, site_url: str) -> tuple[Briefing, bytes]:
         hit = self._json.get(briefing.slug)
@@ -106,19 +124,27 @@ def turn_type(turn: Turn) -> str:
     return "question" if turn.question else "answer" if turn.answer_to else "statement"
 
 
-def turns_csv(briefings: Sequence[Briefing], site_url: str) -> bytes:
-    """One row per turn of every briefing, briefings by date then slug, turns in order."""
+def turns_csv(briefings: Sequence[Briefing], site_url: str, rows: Mapping[str, str] | None = None) -> bytes:
+    """One row per turn of every briefing, briefings by date then slug, turns in order;
+    `rows` holds briefings' rows made already (`csv_rows`), by slug."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([name for name, _ in COLUMNS])
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
+        out.write(rows[briefing.slug] if rows is not None and briefing.slug in rows else csv_rows(briefing, site_url))
+    return out.getvalue().encode("utf-8")
+
+
+def csv_rows(briefing: Briefing, site_url: str) -> str:
+    """The CSV rows of one briefing's turns."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _ in COLUMNS])
-    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
-        url = briefing_url(briefing, site_url)
-        for turn in briefing.turns:
-            name, role = _who(turn)
-            writer.writerow([briefing.slug, briefing.date.isoformat(), turn.anchor, f"{url}#{turn.anchor}", name,
-                             turn.speaker.id, role, turn_type(turn), str(turn.interpreted).lower(),
-                             ";".join(turn.topics), turn.text])
-    return out.getvalue().encode("utf-8")
+    url = briefing_url(briefing, site_url)
+    for turn in briefing.turns:
+        name, role = _who(turn)
+        writer.writerow([briefing.slug, briefing.date.isoformat(), turn.anchor, f"{url}#{turn.anchor}", name,
+                         turn.speaker.id, role, turn_type(turn), str(turn.interpreted).lower(),
+                         ";".join(turn.topics), turn.text])
+    return out.getvalue()
 
 
 def _who(turn: Turn) -> tuple[str, str]:
@@ -131,14 +157,15 @@ def _newest(briefings: Sequence[Briefing]) -> dt.date:
     return max((b.date for b in briefings), default=dt.date(1980, 1, 1))
 
 
-def bundle(files: Mapping[str, bytes], date: dt.date) -> bytes:
+def bundle(files: Mapping[str, bytes], date: dt.date, *, compress: bool = True) -> bytes:
     """A zip of the data files, entries sorted and dated by the newest briefing: the same data, the same bytes."""
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", method) as archive:
         for path in sorted(files):
             info = zipfile.ZipInfo(path.removeprefix(f"{FOLDER}/"), date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = method
             info.create_system = 3
             info.external_attr = 0o644 << 16
             archive.writestr(info, files[path])

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import multiprocessing
 import os
+import sys
 import shutil
 import signal
 import tempfile
@@ -29,13 +31,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from .archive import Archive, Loader
-from .bundle import BundleOption, bundle_beside, bundle_path
+from .bundle import BundleOption, BundleWriter, bundle_path
 from .errors import GeneratorError
 from .cite import citation_data
-from .data import DataCache, data_files, data_page
+from .data import DataCache, data_files, data_page, data_paths
 from .listing import Listings, expand
 from .pages import RenderCache, generated_pages
-from .search import MODES, briefing_entries, sharded, write_index
+from .search import MODES, briefing_entries, sharded, take_entries, write_shards
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -63,9 +65,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._rendered = RenderCache()
         self._data = DataCache()
         self._pages_dir: Path | None = None
-        self._written: dict[str, str] = {}
+        self._written: dict[str, str | bytes] = {}
         self._listings: Listings = {}
         self._briefing_pages: set[str] = set()
+        self._bundle: BundleWriter | None = None
+        self._children: list[multiprocessing.process.BaseProcess] = []
+        """Child processes writing part of the site (open data, search index) beside the build."""
         self._command = "build"
         self._final_dir: Path | None = None
         self._staging: Path | None = None
@@ -93,6 +98,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shutil.rmtree(stale, ignore_errors=True)
         self._final_dir = final
         self._staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-staging-", dir=final.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        self._staging.chmod(0o777 & ~umask)  # mkdtemp makes it 0700: the site must read like a folder MkDocs made
         config.site_dir = str(self._staging)
         if config.strict:
             self._warnings = CountHandler()
@@ -116,9 +124,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
         self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
-        for path, data in data_files(self.archive, config.site_name, config.site_url or "", self._data).items():
-            files.append(File.generated(config, path, content=data))  # JSON, CSV, zip, feed: copied as they are
+        self._add_data(files, config)
+        if self._staging is not None and self._final_dir is not None:
+            target = bundle_path(self.config.bundle, config.site_name, self._final_dir)
+            self._bundle = BundleWriter(target) if target is not None else None
         return files
+
+    def _add_data(self, files: Files, config: MkDocsConfig) -> None:
+        """The open-data files (JSON, CSV, zip, feed). `mkdocs build` writes them in a child process
+        while MkDocs renders the pages (on Linux: the child is forked, so it shares the parsed archive);
+        MkDocs only learns their paths, to check the Data page's links."""
+        site_url = config.site_url or ""
+        if self._command != "build" or not _can_fork():
+            if self._command == "serve" and not self._data.preview:
+                self._data = DataCache(preview=True)
+            for path, data in data_files(self.archive, config.site_name, site_url, self._data).items():
+                if self._command == "serve":  # written when changed: `mkdocs serve --dirty` copies only those
+                    files.append(File.generated(config, path, abs_src_path=str(self._on_disk(path, data))))
+                else:
+                    files.append(File.generated(config, path, content=data))
+            return
+        for path in data_paths(self.archive, site_url):
+            files.append(_WrittenElsewhere.generated(config, path, content=b""))
+        child = multiprocessing.get_context("fork").Process(
+            target=_child, args=(_write_data, self.archive, config.site_name, site_url, Path(config.site_dir)),
+            name="open-data", daemon=True)
+        self._children.append(child)
+        child.start()
+
+    def _join_data_writer(self) -> None:
+        for child in [c for c in self._children if c.name == "open-data"]:
+            _join(child, "writing the open-data files")
+            self._children.remove(child)
 
     def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
         existing = files.get_file_from_path(path)
@@ -129,7 +166,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         else:
             files.append(File.generated(config, path, content=content))
 
-    def _on_disk(self, path: str, content: str) -> Path:
+    def _on_disk(self, path: str, content: str | bytes) -> Path:
         """Under `mkdocs serve`, a generated page is a file rewritten only when its Markdown changed:
         MkDocs compares file times, so `mkdocs serve --dirty` rebuilds only the pages an edit touched."""
         if self._pages_dir is None:
@@ -137,7 +174,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         target = self._pages_dir / path
         if self._written.get(path) != content:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
             self._written[path] = content
         return target
 
@@ -148,10 +185,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
+    @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/listing.py`)."""
+        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/listing.py`),
+        and hand the finished page to the offline bundle."""
         fragments = self._listings.get(page.file.src_uri)
-        return expand(output, fragments) if fragments else output
+        if fragments:
+            output = expand(output, fragments)
+        if self._bundle is not None and output.strip():  # MkDocs skips writing an empty page
+            self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        return output
 
     def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`generator/cite.py`)."""
@@ -163,8 +206,26 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        if self.sharded_search:
-            write_index(Path(config.site_dir), briefing_entries(self.archive.briefings))
+        """The sharded index, made in a child process while the offline bundle takes in every file
+        but those under search/ (the index's own and the offline plugin's come last)."""
+        site = Path(config.site_dir)
+        self._join_data_writer()
+        items = take_entries(site) if self.sharded_search else None
+        if items is not None:
+            items += briefing_entries(self.archive.briefings)
+        if self._bundle is not None:
+            self._bundle.add_rest(site, but="search")
+        if items is None:
+            return
+        if self._bundle is None or not _can_fork():
+            write_shards(site, items)
+            return
+        child = multiprocessing.get_context("fork").Process(target=_child, args=(write_shards, site, items),
+                                                             name="search-index", daemon=True)
+        self._children.append(child)
+        child.start()
+        _join(child, "writing the search index")
+        self._children.remove(child)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -173,13 +234,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._warnings is not None and self._warnings.get_counts():
             self._discard()
             return
-        target = bundle_path(self.config.bundle, config.site_name, self._final_dir)
-        try:  # the zip is made here, after the offline plugin's search_index.js (priority -100)
-            with _signals_deferred() as hold, bundle_beside(self._staging, target):
+        bundle, self._bundle = self._bundle, None
+        try:  # the zip is completed here, after the offline plugin's search_index.js (priority -100)
+            if bundle is not None:
+                bundle.finish(self._staging)
+            with _signals_deferred() as hold:
                 hold()  # from here the site and the zip are renamed into place together
                 _swap(self._staging, self._final_dir)
-        except GeneratorError as error:
-            raise PluginError(str(error)) from error
+                if bundle is not None:
+                    bundle.commit()
+        except BaseException as error:
+            if bundle is not None:
+                bundle.abort()
+            if isinstance(error, GeneratorError):
+                raise PluginError(str(error)) from error
+            raise
         config.site_dir = str(self._final_dir)
         self._staging = None
         self._detach()
@@ -195,6 +264,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shutil.rmtree(self._pages_dir, ignore_errors=True)
 
     def _discard(self) -> None:
+        for child in self._children:
+            child.terminate()
+            child.join()
+        self._children = []
+        if self._bundle is not None:
+            self._bundle.abort()
+            self._bundle = None
         if self._staging is not None:
             shutil.rmtree(self._staging, ignore_errors=True)
             self._staging = None
@@ -204,6 +280,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None
+
+
+class _WrittenElsewhere(File):
+    """An open-data file the writer process puts in the site: MkDocs knows its path, never copies it."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _child(work: Callable[..., None], *args: Any) -> None:
+    """A forked child's body: interrupted with the build, it ends without a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    work(*args)
+
+
+def _join(child: multiprocessing.process.BaseProcess, what: str) -> None:
+    child.join()
+    if child.exitcode != 0:
+        raise PluginError(f"{what} failed (exit code {child.exitcode}); see above")
+
+
+def _write_data(archive: Archive, site_name: str, site_url: str, site_dir: Path) -> None:
+    """The open-data writer: every data file into `site_dir`."""
+    for path, data in data_files(archive, site_name, site_url).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def _terminate_as_interrupt() -> None:

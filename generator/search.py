@@ -322,21 +322,30 @@ def briefing_entries(briefings: Iterable[Briefing]) -> list[Entry]:
     return out
 
 
-def write_index(site_dir: Path, more: list[Entry] | None = None) -> None:
-    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`,
-    from Material's entries and `more` (the briefing pages', from the model).
-
-    Material's UI still loads `search_index.json`, for its config only: the entries are dropped.
-    """
+def take_entries(site_dir: Path) -> list[Entry] | None:
+    """Material's entries, from `search/search_index.json`, which keeps its config only: Material's UI
+    still loads it, for the config. None when Material's search plugin wrote no index."""
     source = site_dir / "search" / "search_index.json"
     if not source.is_file():
         log.warning("search_engine: sharded needs Material's search plugin; site search left as it is")
-        return
+        return None
     search_index = json.loads(source.read_text(encoding="utf-8"))
-    config, items = search_index.get("config", {}), entries(search_index) + (more or [])
-    del search_index  # a large archive's index is hundreds of MB in memory
+    config, items = search_index.get("config", {}), entries(search_index)
+    source.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
+    return items
+
+
+def write_shards(site_dir: Path, items: list[Entry]) -> None:
+    """The sharded index of `items` in `search/archive/`."""
     folder = site_dir / "search" / "archive"
     folder.mkdir(parents=True, exist_ok=True)
     for name, content in build_files(items).items():
         (folder / name).write_text(content, encoding="utf-8")
-    source.write_text(json.dumps({"config": config, "docs": []}, separators=(",", ":")), encoding="utf-8")
+
+
+def write_index(site_dir: Path, more: list[Entry] | None = None) -> None:
+    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`,
+    from Material's entries and `more` (the briefing pages', from the model)."""
+    items = take_entries(site_dir)
+    if items is not None:
+        write_shards(site_dir, items + (more or []))

@@ -7,6 +7,7 @@ on the topic. Like speaker pages, everything below the heading stays out of the 
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -76,14 +77,21 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary, path
         if not groups or groups[-1][0] is not briefing:
             groups.append((briefing, []))
         groups[-1][1].append(link(f"../briefings/{briefing.slug}.html#{turn.anchor}", html_text(turn.speaker.name))
-                             + ": " + highlighted(paragraph.text, vocabulary, family))
+                             + ": " + _highlighted(paragraph.text, vocabulary, family))
     out.append(placeholder(path, "passages", "".join(
         heading(f"in-{b.slug}", f"{short_date(b.date)} · {html_text(b.title)}") + items(entries)
         for b, entries in groups), listings))
     return "".join(out)
 
 
-def highlighted(text: str, vocabulary: Vocabulary, topics: set[str]) -> str:
+@functools.lru_cache(maxsize=1 << 17)
+def _highlighted(text: str, vocabulary: Vocabulary, topics: frozenset[str]) -> str:
+    """`highlighted`, remembered: under `mkdocs serve` an edit re-renders the topic pages, whose
+    passages are nearly all the same as before."""
+    return highlighted(text, vocabulary, topics)
+
+
+def highlighted(text: str, vocabulary: Vocabulary, topics: set[str] | frozenset[str]) -> str:
     """HTML excerpt of `text` around its first match, each term of `topics` as `<em class="hit">`."""
     spans = sorted({(m.start, m.end) for m in vocabulary.matches(text) if m.topic in topics})
     start, end = 0, len(text)
@@ -125,7 +133,7 @@ def topics_index(vocabulary: Vocabulary, found: dict[str, list[Passage]]) -> str
     return "".join(out)
 
 
-def _descendants(topic_id: str, vocabulary: Vocabulary) -> set[str]:
+def _descendants(topic_id: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The topic and every narrower topic under it: their terms are highlighted on its page."""
     family = {topic_id}
     grew = True
@@ -133,7 +141,7 @@ def _descendants(topic_id: str, vocabulary: Vocabulary) -> set[str]:
         more = {t.id for t in vocabulary.topics if set(t.parents) & family} - family
         family |= more
         grew = bool(more)
-    return family
+    return frozenset(family)
 
 
 def _escape_keeping_spaces(piece: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -105,3 +107,11 @@ def test_builds_are_deterministic(project: Path, tmp_path: Path, built_site: Pat
     other = tmp_path / "again"
     assert build_site(project, other).returncode == 0
     assert tree_digest(other) == tree_digest(built_site)
+
+
+def test_site_folder_reads_like_any_output(built_site: Path) -> None:
+    """The site is built in a private staging folder, yet the finished `site/` is readable by a web
+    server's user (the umask's mode, not mkdtemp's 0700)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(built_site.stat().st_mode) == 0o777 & ~umask

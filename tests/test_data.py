@@ -16,7 +16,7 @@ import pytest
 from generator.annotate import annotate, load_config
 from generator.answers import link_answers
 from generator.archive import Archive
-from generator.data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page
+from generator.data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page, data_paths
 from generator.model import Briefing
 from tests.conftest import ROOT, parse_text
 
@@ -173,3 +173,11 @@ def test_built_site_serves_the_data(built_site: Path) -> None:
         assert (built_site / href).is_file(), href
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a [^>]*href="data.html"[^>]*>\s*Data\s*</a>', home) or 'href="data.html"' in home
+
+
+@pytest.mark.parametrize("site_url", ["", SITE])
+def test_paths_known_before_the_files_are_made(seed: Briefing, site_url: str) -> None:
+    """`mkdocs build` learns the data files' paths first (a child process writes them meanwhile):
+    the paths are exactly those of the files made, with and without a feed."""
+    archive = Archive((seed, _briefing("2023-01-05")), ())
+    assert sorted(data_paths(archive, site_url)) == sorted(data_files(archive, "Archive", site_url))
