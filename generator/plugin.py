@@ -52,7 +52,7 @@ class ArchiveConfig(Config):
     `site_dir`), or `false` for none. Written by `mkdocs build` only, with the site it zips."""
     search_engine = c.Choice(MODES, default="auto")
     """Site search: `material` (Material's own, index built in the browser), `sharded` (a prebuilt
-    index loaded in small pieces, for large archives), or `auto` (sharded from 5,000 turns on)."""
+    index loaded in small pieces, for large archives), or `auto` (sharded from 300 turns on: `search.AUTO_TURNS`)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
