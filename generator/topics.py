@@ -14,7 +14,6 @@ A turn carries its paragraphs' topics.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -105,12 +104,13 @@ class Vocabulary:
 
     def matches(self, text: str) -> list[Match]:
         """Every term occurrence in `text`, longest term first where two overlap."""
-        tokens = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(_fold(text))]
-        words = [t[0] for t in tokens]
+        folded = _fold(text)
+        words = _WORD.findall(folded)
+        spans: list[tuple[int, int]] = []  # of the words, found once a term matches
         found: list[Match] = []
         i = 0
         memo = self._memo
-        while i < len(tokens):
+        while i < len(words):
             candidates = memo.get(words[i])
             if candidates is None:
                 candidates = memo[words[i]] = self._candidates(words[i])
@@ -123,7 +123,9 @@ class Vocabulary:
                 i += 1
                 continue
             last = i + len(best.words) - 1
-            start, end = tokens[i][1], tokens[last][2]
+            if not spans:
+                spans = [m.span() for m in _WORD.finditer(folded)]
+            start, end = spans[i][0], spans[last][1]
             found.extend(Match(start, end, topic, strong, best.text) for topic, strong in best.topics)
             i = last + 1
         return found
@@ -216,10 +218,20 @@ def _term(doc: YamlFile, term: str, node: Node) -> str:
 
 def _fold(text: str) -> str:
     """Lowercase without accents, one character for one (so match offsets hold in the original)."""
-    return text.lower() if text.isascii() else "".join(_fold_char(c) for c in text)
+    return text.lower() if text.isascii() else text.translate(_FOLDED)
 
 
-@functools.lru_cache(maxsize=4096)
+class _FoldTable(dict[int, str]):
+    """`str.translate` table filled as characters are met: each character folded once."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def _fold_char(char: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
     return bare[:1] or char
