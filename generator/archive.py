@@ -1,12 +1,20 @@
-"""Loading the whole archive from `content/`: every briefing parsed, bad files reported, not fatal."""
+"""Loading the whole archive from `content/`: every briefing parsed, bad files reported, not fatal.
+
+A large load (`pool.MIN_ITEMS` transcripts or more to parse, or to lock and annotate) is spread
+over every core (`generator/pool.py`); the result is the same as in one process, in the same order.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pool
 from .annotate import annotate, load_config
-from .anchors import lock_briefings, lock_path
+# `_lock_one` and `_read_source_name`: `lock_briefings`'s step for one transcript and its test for an
+# orphaned lock, for the worker processes (which lock transcripts one by one).
+from .anchors import LOCK_SUFFIX, _lock_one, _read_source_name, lock_briefings, lock_path
 from .errors import ConfigError, GeneratorError, TranscriptError
 from .model import Briefing
 from .parse import parse
@@ -32,7 +40,9 @@ class Archive:
 class Loader:
     """Parses transcripts, reusing earlier results for files unchanged since (for `mkdocs serve`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, parallel_from: int | None = None) -> None:
+        self._parallel_from = parallel_from
+        """Transcripts needing work from which a load uses worker processes; None: `pool.MIN_ITEMS`."""
         self._cache: dict[Path, tuple[tuple[int, int], Briefing | GeneratorError]] = {}
         self._config: tuple[tuple[object, ...], tuple[Registry, Vocabulary, list[ConfigError]]] | None = None
         self._finished: dict[Path, tuple[Briefing, object, Registry, Vocabulary, Briefing]] = {}
@@ -43,7 +53,7 @@ class Loader:
         folder = content_dir / "briefings"
         paths = sorted(p for p in folder.rglob("*") if p.suffix in TRANSCRIPT_SUFFIXES and p.is_file()) \
             if folder.is_dir() else []
-        results = [self._parse(path, _display(path, root)) for path in paths]
+        results = self._parse_all(paths, root)
         self._cache = {p: self._cache[p] for p in paths}
         briefings = [r for r in results if isinstance(r, Briefing)]
         errors: list[GeneratorError] = [r for r in results if isinstance(r, GeneratorError)]
@@ -65,7 +75,9 @@ class Loader:
     def _finish(self, kept: list[tuple[Path, Briefing]], folder: Path, registry: Registry, vocabulary: Vocabulary,
                 errors: list[GeneratorError]) -> dict[Path, Briefing]:
         """Locked and annotated briefings; a transcript whose parse, lock and configuration are unchanged
-        since the last load is not locked and annotated again (what makes `mkdocs serve` rebuilds fast)."""
+        since the last load is not locked and annotated again (what makes `mkdocs serve` rebuilds fast).
+        Many are locked and annotated in worker processes, unless a lock whose transcript is gone could be
+        adopted by one of them: which one takes it depends on the order `lock_briefings` goes in."""
         done: dict[Path, Briefing] = {}
         todo: list[tuple[Path, Briefing]] = []
         for path, parsed in kept:
@@ -75,37 +87,78 @@ class Loader:
                 done[path] = hit[4]
             else:
                 todo.append((path, parsed))
-        locked, lock_errors = lock_briefings(todo, folder)
-        errors.extend(lock_errors)
-        by_source = {b.source: b for b in locked}
-        for path, parsed in todo:
-            if parsed.source in by_source:
-                done[path] = annotate(by_source[parsed.source], registry, vocabulary)
+        processes = pool.workers(len(todo), self._parallel_from)
+        if processes and not _orphans(todo, folder):
+            today = dt.datetime.now(dt.timezone.utc).date()
+            finished = pool.run(_lock_and_annotate, range(len(todo)), (todo, registry, vocabulary, today), processes)
+            for (path, _), result in zip(todo, finished):
+                if isinstance(result, GeneratorError):
+                    errors.append(result)
+                else:
+                    done[path] = result  # type: ignore[assignment]
+        else:
+            locked, lock_errors = lock_briefings(todo, folder)
+            errors.extend(lock_errors)
+            by_source = {b.source: b for b in locked}
+            for path, parsed in todo:
+                if parsed.source in by_source:
+                    done[path] = annotate(by_source[parsed.source], registry, vocabulary)
         self._finished = {p: (parsed, _stamp(lock_path(p)), registry, vocabulary, done[p])
                           for p, parsed in kept if p in done}
         return done
 
-    def _parse(self, path: Path, display: str) -> Briefing | GeneratorError:
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        cached = self._cache.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        result: Briefing | GeneratorError
-        try:
-            result = parse(read_source(path, display))
-        except GeneratorError as exc:
-            result = exc
-        self._cache[path] = (stamp, result)
-        return result
+    def _parse_all(self, paths: list[Path], root: Path | None) -> list[Briefing | GeneratorError]:
+        """Every transcript parsed, or taken from the cache when unchanged since the last load."""
+        stamps = {path: _file_stamp(path) for path in paths}
+        stale = [path for path in paths if (cached := self._cache.get(path)) is None or cached[0] != stamps[path]]
+        items = [(path, _display(path, root)) for path in stale]
+        processes = pool.workers(len(items), self._parallel_from)
+        results = pool.run(_parse_one, items, None, processes) if processes \
+            else [_parse_one(None, item) for item in items]
+        for path, result in zip(stale, results):
+            self._cache[path] = (stamps[path], result)  # type: ignore[assignment]
+        return [self._cache[path][1] for path in paths]
+
+
+def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:
+    """A transcript's briefing, or the error that keeps it out (run in a worker process, or here)."""
+    path, display = item
+    try:
+        return parse(read_source(path, display))
+    except GeneratorError as exc:
+        return exc
+
+
+def _lock_and_annotate(shared: tuple[list[tuple[Path, Briefing]], Registry, Vocabulary, dt.date],
+                       index: int) -> Briefing | GeneratorError:
+    """In a worker process: what `lock_briefings` and `annotate` make of one transcript (with no orphaned
+    lock to adopt: `Loader._finish` locks in one process when there is one)."""
+    todo, registry, vocabulary, today = shared
+    path, parsed = todo[index]
+    try:
+        locked = _lock_one(path, parsed, {}, today)
+    except GeneratorError as exc:
+        return exc
+    return annotate(locked, registry, vocabulary)
+
+
+def _orphans(todo: list[tuple[Path, Briefing]], folder: Path) -> bool:
+    """True when a lock whose transcript is gone could be adopted by a briefing, as `lock_briefings` sees it."""
+    present = {lock_path(path) for path, _ in todo}
+    return folder.is_dir() and any(p not in present and not (p.parent / _read_source_name(p)).exists()
+                                   for p in folder.rglob("*" + LOCK_SUFFIX))
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
-        stat = path.stat()
+        return _file_stamp(path)
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def _display(path: Path, root: Path | None) -> str:
