@@ -233,9 +233,12 @@ def lock_path(transcript: Path) -> Path:
     return transcript.with_name(transcript.stem + LOCK_SUFFIX)
 
 
-def lock_briefings(briefings: Sequence[tuple[Path, Briefing]], folder: Path,
-                   today: dt.date | None = None) -> tuple[list[Briefing], list[GeneratorError]]:
-    """Apply (and where the transcript changed, update) every briefing's lock; `today` defaults to UTC today."""
+def lock_briefings(briefings: Sequence[tuple[Path, Briefing]], folder: Path, today: dt.date | None = None,
+                   *, write: bool = True) -> tuple[list[Briefing], list[GeneratorError]]:
+    """Apply (and where the transcript changed, update) every briefing's lock; `today` defaults to UTC today.
+
+    With `write=False` (previews, checks) the locks on disk are left as they are: the briefings get the
+    anchors a build would write."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
     present = {lock_path(path) for path, _ in briefings}
     orphans = {p: None for p in sorted(folder.rglob("*" + LOCK_SUFFIX)) if p not in present
@@ -244,24 +247,26 @@ def lock_briefings(briefings: Sequence[tuple[Path, Briefing]], folder: Path,
     errors: list[GeneratorError] = []
     for path, briefing in briefings:
         try:
-            out.append(_lock_one(path, briefing, orphans, today))
+            out.append(_lock_one(path, briefing, orphans, today, write=write))
         except GeneratorError as exc:
             errors.append(exc)
     return out, errors
 
 
-def _lock_one(path: Path, briefing: Briefing, orphans: dict[Path, None], today: dt.date) -> Briefing:
+def _lock_one(path: Path, briefing: Briefing, orphans: dict[Path, None], today: dt.date,
+              *, write: bool = True) -> Briefing:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     where = lock_path(path)
     shown = str(Path(briefing.source).with_name(where.name))
-    lock = read_lock(where, shown) if where.exists() else _adopt(briefing, digest, orphans)
+    lock = read_lock(where, shown) if where.exists() else _adopt(briefing, digest, orphans, write=write)
     if lock is not None and (lock.digest, lock.slug, lock.source) == (digest, briefing.slug, path.name):
         return apply_lock(briefing, relock(lock, briefing, source=path.name, digest=digest, today=None)
                           if _differs(lock, briefing) else lock)
     new = relock(lock, briefing, source=path.name, digest=digest, today=today)
-    write_lock(where, new)
-    log.info("anchor lock %s written", shown)
+    if write:
+        write_lock(where, new)
+        log.info("anchor lock %s written", shown)
     return apply_lock(briefing, new)
 
 
@@ -269,7 +274,7 @@ def _differs(lock: Lock, briefing: Briefing) -> bool:
     return [(t.speaker, t.text) for t in lock.turns] != [(t.speaker.id, t.text) for t in briefing.turns]
 
 
-def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None]) -> Lock | None:
+def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None], *, write: bool = True) -> Lock | None:
     """The lock of a transcript renamed on disk: same bytes, or same date and most turns alike."""
     best: tuple[float, Path, Lock] | None = None
     for path in list(orphans):
@@ -290,8 +295,9 @@ def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None]) -> Lock |
     if best is None:
         return None
     del orphans[best[1]]
-    best[1].unlink()
-    log.info("anchor lock %s adopted by a renamed transcript", best[1].name)
+    if write:
+        best[1].unlink()
+        log.info("anchor lock %s adopted by a renamed transcript", best[1].name)
     return best[2]
 
 

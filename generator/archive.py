@@ -40,7 +40,9 @@ class Archive:
 class Loader:
     """Parses transcripts, reusing earlier results for files unchanged since (for `mkdocs serve`)."""
 
-    def __init__(self, *, parallel_from: int | None = None) -> None:
+    def __init__(self, *, parallel_from: int | None = None, write_locks: bool = True) -> None:
+        self.write_locks = write_locks
+        """False for previews and checks: anchors are computed as a build would, no lock file is written."""
         self._parallel_from = parallel_from
         """Transcripts needing work from which a load uses worker processes; None: `pool.MIN_ITEMS`."""
         self._cache: dict[Path, tuple[tuple[int, int], Briefing | GeneratorError]] = {}
@@ -90,14 +92,15 @@ class Loader:
         processes = pool.workers(len(todo), self._parallel_from)
         if processes and not _orphans(todo, folder):
             today = dt.datetime.now(dt.timezone.utc).date()
-            finished = pool.run(_lock_and_annotate, range(len(todo)), (todo, registry, vocabulary, today), processes)
+            finished = pool.run(_lock_and_annotate, range(len(todo)),
+                                (todo, registry, vocabulary, today, self.write_locks), processes)
             for (path, _), result in zip(todo, finished):
                 if isinstance(result, GeneratorError):
                     errors.append(result)
                 else:
                     done[path] = result  # type: ignore[assignment]
         else:
-            locked, lock_errors = lock_briefings(todo, folder)
+            locked, lock_errors = lock_briefings(todo, folder, write=self.write_locks)
             errors.extend(lock_errors)
             by_source = {b.source: b for b in locked}
             for path, parsed in todo:
@@ -129,14 +132,14 @@ def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:
         return exc
 
 
-def _lock_and_annotate(shared: tuple[list[tuple[Path, Briefing]], Registry, Vocabulary, dt.date],
+def _lock_and_annotate(shared: tuple[list[tuple[Path, Briefing]], Registry, Vocabulary, dt.date, bool],
                        index: int) -> Briefing | GeneratorError:
     """In a worker process: what `lock_briefings` and `annotate` make of one transcript (with no orphaned
     lock to adopt: `Loader._finish` locks in one process when there is one)."""
-    todo, registry, vocabulary, today = shared
+    todo, registry, vocabulary, today, write = shared
     path, parsed = todo[index]
     try:
-        locked = _lock_one(path, parsed, {}, today)
+        locked = _lock_one(path, parsed, {}, today, write=write)
     except GeneratorError as exc:
         return exc
     return annotate(locked, registry, vocabulary)

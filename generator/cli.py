@@ -54,7 +54,7 @@ def check_command(content_dir: Path) -> None:
     speakers.yml / topics.yml is invalid (an alias claimed twice, a bad match rule).
     Example: python -m generator check
     """
-    archive = Loader().load(content_dir, Path.cwd())
+    archive = Loader(write_locks=False).load(content_dir, Path.cwd())  # a check changes nothing
     for briefing in archive.briefings:
         click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers")
         for finding in findings(briefing) + identity_findings(briefing):

@@ -81,6 +81,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        # A preview computes anchors as a build would but writes no lock: the edit is not published
+        # yet, and a lock written into the watched content folder would start a second rebuild.
+        self._loader.write_locks = command != "serve"
         if command == "build":
             _terminate_as_interrupt()
 

@@ -89,3 +89,26 @@ def test_serve_pages_on_disk_are_rewritten_only_when_their_markdown_changes(tmp_
     finally:
         plugin.on_shutdown()
     assert not first.exists()
+
+
+def test_previews_and_checks_write_no_lock(tmp_path: Path) -> None:
+    """`mkdocs serve` and `check` give the anchors a build would, but leave content/ as it was: an
+    unpublished edit is no correction yet, and a lock written into the watched folder would start a
+    second rebuild. A build then writes the lock, with the very same anchors."""
+    content = _content(tmp_path)
+    lock = content / "briefings" / SECOND.replace(".txt", ".anchors.json")
+    plugin = ArchivePlugin()
+    plugin.on_startup(command="serve", dirty=True)
+    previewed = plugin._loader.load(content, tmp_path)
+    assert Loader(write_locks=False).load(content, tmp_path).briefings == previewed.briefings
+    assert not lock.exists()
+    built = Loader().load(content, tmp_path)
+    assert lock.exists() and built.briefings == previewed.briefings
+    edited = content / "briefings" / SECOND
+    edited.write_text(TEXT.replace("The talks continue.", "The talks continue.\n\nMR PRICE: One more thing."),
+                      encoding="utf-8")
+    before = lock.read_bytes()
+    preview = Loader(write_locks=False).load(content, tmp_path)
+    assert lock.read_bytes() == before
+    assert [t.anchor for t in preview.briefings[1].turns] == [t.anchor for t in Loader().load(content, tmp_path).briefings[1].turns]
+    assert lock.read_bytes() != before
