@@ -13,7 +13,7 @@ from .archive import Archive
 from .listing import Listings, expand
 from .model import Briefing
 from .people import people_pages
-from .render import briefing_page, home_page
+from .render import briefing_page, home_page, year_pages
 from .subjects import topic_pages
 from .topics import Topic
 
@@ -25,7 +25,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
     Speaker, outlet and topic pages hold placeholders for their lists, whose HTML goes to `listings`
     (the plugin puts it into the finished pages); without `listings` the HTML is put in place here.
     """
-    pages: dict[str, str] = {"index.md": home_page(site_name, archive.briefings)}
+    pages: dict[str, str] = {"index.md": home_page(site_name, archive.briefings), **year_pages(archive.briefings)}
     rendered = (cache or RenderCache()).briefing_pages(archive.briefings, archive.vocabulary.by_id)
     for briefing in archive.briefings:
         pages[f"briefings/{briefing.slug}.md"] = rendered[briefing.slug]

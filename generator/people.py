@@ -20,6 +20,9 @@ from .registry import Registry
 from .render import escape, front_matter, short_date
 from .text import excerpt, fold, slugify
 
+PAGE_TURNS = 400
+"""Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
+(briefings are not split across pages). A page listing 20,000 turns froze Chromium for seconds."""
 SEARCH_BOOST = 5
 """Search weight of speaker and topic pages, so their name ranks them above the turns that mention it."""
 EXCLUDED = "data-search-exclude"
@@ -66,19 +69,19 @@ def people_pages(archive: Archive, listings: Listings) -> dict[str, str]:
     for speaker_id, entry in found.items():
         path = f"speakers/{speaker_id}.md"
         if entry.speaker.kind == "reporter":
-            pages[path] = reporter_page(entry, path, listings)
+            pages[path] = reporter_page(entry, path, listings, pages)
             if oid := outlet_id(entry.speaker):
                 outlets.setdefault(oid, []).append(entry)
         else:
-            pages[path] = speaker_page(entry, archive.registry, topics, path, listings)
+            pages[path] = speaker_page(entry, archive.registry, topics, path, listings, pages)
     for oid, reporters in outlets.items():
-        pages[f"outlets/{oid}.md"] = outlet_page(reporters, f"outlets/{oid}.md", listings)
+        pages[f"outlets/{oid}.md"] = outlet_page(reporters, f"outlets/{oid}.md", listings, pages)
     pages["speakers/index.md"] = speakers_index(found, outlets)
-    return pages
+    return dict(sorted(pages.items()))
 
 
 def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str], path: str,
-                 listings: Listings) -> str:
+                 listings: Listings, more: dict[str, str]) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
@@ -102,14 +105,13 @@ def speaker_page(entry: Appearances, registry: Registry, topics: dict[str, str],
             f"{link(f'../topics/{t}.html', text(topics[t]))} — {plural(n, 'turn')}"
             for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
-    out.append(placeholder(path, "turns", "".join(
-        _briefing_heading(briefing) + items(link(f"../briefings/{briefing.slug}.html#{t.anchor}", text(excerpt(t.text)))
-                                            for t in turns)
-        for briefing, turns in entry.by_briefing), listings))
+    out.append(_paged(path, "turns", [(len(turns), _briefing_heading(briefing) + items(
+        link(f"../briefings/{briefing.slug}.html#{t.anchor}", text(excerpt(t.text))) for t in turns))
+        for briefing, turns in entry.by_briefing], f"{speaker.name}: turns", listings, more))
     return "".join(out)
 
 
-def reporter_page(entry: Appearances, path: str, listings: Listings) -> str:
+def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str]) -> str:
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
@@ -117,11 +119,12 @@ def reporter_page(entry: Appearances, path: str, listings: Listings) -> str:
     out.append(f"{plural(count, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    out.append(placeholder(path, "questions", _questions(entry.by_briefing), listings))
+    out.append(_paged(path, "questions", _questions(entry.by_briefing), f"{speaker.name}: questions",
+                      listings, more))
     return "".join(out)
 
 
-def outlet_page(reporters: list[Appearances], path: str, listings: Listings) -> str:
+def outlet_page(reporters: list[Appearances], path: str, listings: Listings, more: dict[str, str]) -> str:
     """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
     name = reporters[0].speaker.affiliation
     out = [_head(name, f"Outlet: {name}")]
@@ -135,8 +138,9 @@ def outlet_page(reporters: list[Appearances], path: str, listings: Listings) -> 
     ordered = sorted(grouped.values(), key=lambda g: (g[0].date, g[0].slug), reverse=True)
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
     order = {id(t): i for b, _ in ordered for i, t in enumerate(b.turns)}
-    out.append(placeholder(path, "questions", _questions(
-        [(b, sorted(turns, key=lambda t: order[id(t)])) for b, turns in ordered], by=True), listings))
+    out.append(_paged(path, "questions", _questions(
+        [(b, sorted(turns, key=lambda t: order[id(t)])) for b, turns in ordered], by=True),
+        f"{name}: questions", listings, more))
     return "".join(out)
 
 
@@ -162,11 +166,39 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appear
     return "".join(out)
 
 
-def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> str:
-    """HTML: per briefing, each question excerpted and linked, with links to the turns answering it."""
-    out: list[str] = []
+def _paged(path: str, key: str, groups: list[tuple[int, str]], title: str, listings: Listings,
+           more: dict[str, str]) -> str:
+    """The Markdown standing for a list of briefing groups (`(items, HTML)`) on the page `path`. Past
+    PAGE_TURNS items the list continues on further pages, added to `more`, with links between them."""
+    chunks: list[list[str]] = [[]]
+    count = 0
+    for size, fragment in groups:
+        if chunks[-1] and count + size > PAGE_TURNS:
+            chunks.append([])
+            count = 0
+        chunks[-1].append(fragment)
+        count += size
+    if len(chunks) == 1:
+        return placeholder(path, key, "".join(chunks[0]), listings)
+    folder, stem = path.removesuffix(".md").rsplit("/", 1)
+    names = [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, len(chunks) + 1)]
+
+    def pager(current: int) -> str:
+        return "Pages: " + " · ".join(f"**{k + 1}**" if k == current else f"[{k + 1}]({name})"
+                                      for k, name in enumerate(names)) + "\n{: .pager }\n\n"
+
+    for k in range(1, len(chunks)):
+        page = f"{folder}/{names[k]}"
+        more[page] = (front_matter(f"{title} ({k + 1} of {len(chunks)})", search={"exclude": True})
+                      + f"# {escape(title)}\n\n" + pager(k) + placeholder(page, key, "".join(chunks[k]), listings)
+                      + pager(k))
+    return pager(0) + placeholder(path, key, "".join(chunks[0]), listings) + pager(0)
+
+
+def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> list[tuple[int, str]]:
+    """HTML per briefing: each question excerpted and linked, with links to the turns answering it."""
+    out: list[tuple[int, str]] = []
     for briefing, turns in groups:
-        out.append(_briefing_heading(briefing))
         names = {t.anchor: t.speaker.name for t in briefing.turns}
         page = f"../briefings/{briefing.slug}.html"
         entries = []
@@ -175,8 +207,8 @@ def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> s
             answers = ", ".join(link(f"{page}#{a}", text(names[a])) for a in turn.answers)
             entries.append(asker + link(f"{page}#{turn.anchor}", text(excerpt(turn.text)))
                            + (f"<br>\nAnswered by {answers}" if answers else ""))
-        out.append(items(entries))
-    return "".join(out)
+        out.append((len(entries), _briefing_heading(briefing) + items(entries)))
+    return out
 
 
 def _head(name: str, description: str) -> str:

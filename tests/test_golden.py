@@ -6,13 +6,16 @@ and review the diff like code.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from generator.export import briefing_data
 from generator.model import Briefing
-from generator.render import briefing_page, home_page
+from generator.render import HOME_LATEST, briefing_page, home_page, year_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -36,3 +39,21 @@ def test_briefing_json(seed: Briefing) -> None:
 
 def test_home_page_markdown(seed: Briefing) -> None:
     check_golden("home.md", home_page("Briefing Archive", [seed]))
+
+
+def test_large_archive_home_lists_the_newest_and_every_year(seed: Briefing) -> None:
+    """Past HOME_LATEST briefings the home page lists the newest and links one page per year, which
+    lists every briefing of that year, newest first: each briefing is reachable, none twice a year."""
+    days = [dt.date(2021, 1, 1) + dt.timedelta(days=9 * n) for n in range(HOME_LATEST + 30)]
+    briefings = [replace(seed, slug=f"{day}-b", date=day) for day in days]
+    home = home_page("Archive", briefings)
+    listed = re.findall(r"\(briefings/([\w-]+)\.md\)", home)
+    assert listed == [f"{day}-b" for day in sorted(days, reverse=True)[:HOME_LATEST]]
+    years = year_pages(briefings)
+    assert set(years) == {f"years/{y}.md" for y in {d.year for d in days}}
+    for path, page in years.items():
+        year = int(path[6:10])
+        assert f"[{year}](years/{year}.md)" in home
+        slugs = re.findall(r"\(\.\./briefings/([\w-]+)\.md\)", page)
+        assert slugs == [f"{d}-b" for d in sorted(days, reverse=True) if d.year == year]
+    assert year_pages(briefings[:HOME_LATEST]) == {}

@@ -11,6 +11,7 @@ import pytest
 
 from generator.archive import Archive, Loader
 from generator.pages import generated_pages
+from generator.people import PAGE_TURNS
 from tests.conftest import CORPUS, ROOT, build_site, copy_project
 from tests.test_golden import check_golden
 
@@ -176,3 +177,29 @@ def test_build_links_resolve_and_turns_are_indexed_once(corpus_site: Path) -> No
     assert heads["speakers/ned-price.html"]["title"] == "Ned Price"
     assert heads["speakers/ned-price.html"].get("boost") == 5
     assert heads["topics/haiti.html"]["title"] == "Haiti"
+
+
+def test_long_lists_continue_on_further_pages(tmp_path: Path) -> None:
+    """Past PAGE_TURNS turns a speaker's list continues on `<id>.2.md`…, linked both ways; every turn is
+    listed once across the pages, and a briefing's turns stay on one page."""
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    turns = "\n\n".join(f"MR. PRICE: Statement number {n} on the talks." for n in range(1, 2 * PAGE_TURNS + 101))
+    for day in ("2022-01-03", "2022-01-04", "2022-01-05"):
+        (content / "briefings" / f"{day}-talks.txt").write_text(f"---\ntitle: Talks {day}\n---\n{turns[:len(turns) // 3 * (1 + (day[-1] == '5'))]}\n", encoding="utf-8")
+    archive = Loader(write_locks=False).load(content, tmp_path)
+    pages = generated_pages(archive, "Archive")
+    family = sorted((p for p in pages if re.fullmatch(r"speakers/mr-price(\.\d+)?\.md", p)),
+                    key=lambda p: int(p.split(".")[1]) if p.count(".") == 2 else 1)
+    assert len(family) >= 2 and family[0] == "speakers/mr-price.md"
+    listed = []
+    for path in family:
+        page = pages[path]
+        listed += re.findall(r'href="\.\./briefings/([\w-]+)\.html#(t\d+)"', page)
+        for other in family:
+            name = other.split("/")[1]
+            assert f"]({name})" in page or path == other, (path, other)
+        assert len(re.findall(r'<h3 id="in-', page)) == len(set(re.findall(r'<h3 id="(in-[\w-]+)"', page)))
+    expected = [(b.slug, t.anchor) for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)
+                for t in b.turns if t.speaker.id == "mr-price"]
+    assert listed == expected and len(expected) > PAGE_TURNS
