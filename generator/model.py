@@ -50,6 +50,9 @@ class Paragraph:
     interpreted: bool = False
     topics: tuple[str, ...] = ()
     """Ids of the vocabulary topics the paragraph is tagged with, in vocabulary order."""
+    hits: tuple[tuple[int, int, str], ...] = field(default=(), repr=False)
+    """Of a tagged paragraph: where the vocabulary's terms occur in `text`, `(start, end, topic id)`,
+    found while tagging; topic pages highlight them without matching again."""
 
     @property
     def text(self) -> str:

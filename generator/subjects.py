@@ -7,7 +7,6 @@ on the topic. Like speaker pages, everything below the heading stays out of the 
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable
 
@@ -77,23 +76,21 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary, path
         if not groups or groups[-1][0] is not briefing:
             groups.append((briefing, []))
         groups[-1][1].append(link(f"../briefings/{briefing.slug}.html#{turn.anchor}", html_text(turn.speaker.name))
-                             + ": " + _highlighted(paragraph.text, vocabulary, family))
+                             + ": " + excerpt_with_hits(paragraph.text, {(s, e) for s, e, t in paragraph.hits if t in family}))
     out.append(placeholder(path, "passages", "".join(
         heading(f"in-{b.slug}", f"{short_date(b.date)} · {html_text(b.title)}") + items(entries)
         for b, entries in groups), listings))
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _highlighted(text: str, vocabulary: Vocabulary, topics: frozenset[str]) -> str:
-    """`highlighted`, remembered: under `mkdocs serve` an edit re-renders the topic pages, whose
-    passages are nearly all the same as before."""
-    return highlighted(text, vocabulary, topics)
-
-
 def highlighted(text: str, vocabulary: Vocabulary, topics: set[str] | frozenset[str]) -> str:
     """HTML excerpt of `text` around its first match, each term of `topics` as `<em class="hit">`."""
-    spans = sorted({(m.start, m.end) for m in vocabulary.matches(text) if m.topic in topics})
+    return excerpt_with_hits(text, {(m.start, m.end) for m in vocabulary.matches(text) if m.topic in topics})
+
+
+def excerpt_with_hits(text: str, hits: set[tuple[int, int]]) -> str:
+    """HTML excerpt of `text` around the first of `hits` (`(start, end)` spans), each as `<em class="hit">`."""
+    spans = sorted(hits)
     start, end = 0, len(text)
     if len(text) > WINDOW:
         first = spans[0][0] if spans else 0

@@ -100,34 +100,35 @@ class Vocabulary:
                 self._exact.setdefault(words[0], []).append(entry)
         self._stem_lengths = sorted({len(stem) for stem in self._stems})
         self._memo: dict[str, tuple[_Term, ...]] = {}
-        """`_candidates` per word: text repeats its words, so most words cost one dict look-up."""
+        """`_candidates` per word met so far: text repeats its words, so most cost one look-up."""
+        self._hits: set[str] = set()
+        """The words met so far that some term starts with."""
 
     def matches(self, text: str) -> list[Match]:
         """Every term occurrence in `text`, longest term first where two overlap."""
         folded = _fold(text)
         words = _WORD.findall(folded)
-        spans: list[tuple[int, int]] = []  # of the words, found once a term matches
-        found: list[Match] = []
-        i = 0
         memo = self._memo
-        while i < len(words):
-            candidates = memo.get(words[i])
-            if candidates is None:
-                candidates = memo[words[i]] = self._candidates(words[i])
-            if not candidates:
-                i += 1
+        for word in set(words).difference(memo):  # words never met: looked up once for all texts
+            memo[word] = self._candidates(word)
+            if memo[word]:
+                self._hits.add(word)
+        present = self._hits.intersection(words)
+        if not present:
+            return []
+        spans = [m.span() for m in _WORD.finditer(folded)]
+        found: list[Match] = []
+        after = 0  # a match covers its words: the next one starts after them
+        for i in [i for i, word in enumerate(words) if word in present]:
+            if i < after:
                 continue
-            best = max((e for e in candidates if e.fits(words, i)),
+            best = max((e for e in memo[words[i]] if e.fits(words, i)),
                        key=lambda e: (len(e.words), len(e.text)), default=None)
             if best is None:
-                i += 1
                 continue
             last = i + len(best.words) - 1
-            if not spans:
-                spans = [m.span() for m in _WORD.finditer(folded)]
-            start, end = spans[i][0], spans[last][1]
-            found.extend(Match(start, end, topic, strong, best.text) for topic, strong in best.topics)
-            i = last + 1
+            found.extend(Match(spans[i][0], spans[last][1], topic, strong, best.text) for topic, strong in best.topics)
+            after = last + 1
         return found
 
     def _candidates(self, word: str) -> tuple[_Term, ...]:
@@ -140,15 +141,21 @@ class Vocabulary:
 
     def tag(self, text: str) -> tuple[str, ...]:
         """The topics `text` is about under the precision rule, with their parents, in vocabulary order."""
+        return self.tag_and_hits(text)[0]
+
+    def tag_and_hits(self, text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]:
+        """`tag(text)`, and where each term occurs, `(start, end, topic)` (empty when nothing is tagged)."""
         strong: set[str] = set()
         weak: dict[str, set[str]] = {}
-        for match in self.matches(text):
+        found = self.matches(text)
+        for match in found:
             if match.strong:
                 strong.add(match.topic)
             else:
                 weak.setdefault(match.topic, set()).add(match.term)
         tagged = strong | {t for t, terms in weak.items() if len(terms) >= self.rules[t].min_weak}
-        return tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
+        topics = tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
+        return topics, tuple((m.start, m.end, m.topic) for m in found) if topics else ()
 
     def _with_parents(self, ids: set[str]) -> set[str]:
         out: set[str] = set()
@@ -164,7 +171,8 @@ class Vocabulary:
 def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
     """The briefing with every paragraph's `topics` filled in."""
     def tagged(p: Paragraph) -> Paragraph:
-        return dataclasses.replace(p, topics=vocabulary.tag(p.text))
+        topics, hits = vocabulary.tag_and_hits(p.text)
+        return dataclasses.replace(p, topics=topics, hits=hits)
     turns = tuple(dataclasses.replace(t, paragraphs=tuple(tagged(p) for p in t.paragraphs)) for t in briefing.turns)
     return dataclasses.replace(briefing, turns=turns)
 
