@@ -123,6 +123,20 @@ class Loader:
         return [self._cache[path][1] for path in paths]
 
 
+def published(path: Path, content_dir: Path, root: Path | None = None) -> Briefing:
+    """One transcript as the archive publishes it: parsed, with the anchors of its lock (none is
+    written) and the registry's identities, answer links and topics of `content_dir`.
+
+    Raises the transcript's error, or the first error of `speakers.yml` / `topics.yml`.
+    """
+    parsed = parse(read_source(path, _display(path, root)))
+    registry, vocabulary, errors = load_config(content_dir, _display(content_dir, root))
+    if errors:
+        raise errors[0]
+    today = dt.datetime.now(dt.timezone.utc).date()
+    return annotate(_lock_one(path, parsed, {}, today, write=False), registry, vocabulary)
+
+
 def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:
     """A transcript's briefing, or the error that keeps it out (run in a worker process, or here)."""
     path, display = item

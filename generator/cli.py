@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .archive import Loader
+from .archive import Loader, published
 from .diagnose import findings
 from .errors import GeneratorError
 from .export import briefing_data
@@ -30,16 +30,25 @@ def main() -> None:
 
 @main.command("parse")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def parse_command(file: Path) -> None:
+@click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The archive's content folder [default: the folder holding FILE's briefings/ folder].")
+@click.option("--raw", is_flag=True, help="The parser's model alone: no anchor lock, speakers.yml or topics.yml.")
+@click.option("--site-url", default="", help="The site's public address (site_url): URLs and permalinks become absolute.")
+def parse_command(file: Path, content_dir: Path | None, raw: bool, site_url: str) -> None:
     """Print one transcript's model as JSON (schema: generator/briefing.schema.json).
 
+    For a file in an archive (content/briefings/), what the build publishes as its data file: the
+    anchors of its lock (none is written), identities from speakers.yml, answer links and topics.
+    With --site-url, the data of data/briefings/<slug>.json.
     Example: python -m generator parse content/briefings/2022-10-13-us-mexico-high-level-security-dialogue.txt
     """
+    if content_dir is None and not raw and file.resolve().parent.name == "briefings":
+        content_dir = file.resolve().parent.parent
     try:
-        briefing = parse(read_source(file))
+        briefing = parse(read_source(file)) if raw or content_dir is None else published(file, content_dir, Path.cwd())
     except GeneratorError as exc:
         raise click.ClickException(str(exc)) from None
-    json.dump(briefing_data(briefing), sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(briefing_data(briefing, site_url), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -26,6 +27,24 @@ def test_parse_prints_valid_json() -> None:
     assert (first["anchor"], first["label"], first["speaker"]["name"]) == ("t001", "SECRETARY BLINKEN", "Antony J. Blinken")
     question = data["turns"][7]
     assert question["reporter"] == {"name": "Tracy Wilkinson", "outlet": "L.A. Times"}
+
+
+def test_parse_in_an_archive_prints_its_published_data(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`parse` on a file of content/briefings/ prints what the build publishes as the briefing's data file."""
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["parse", "--site-url", "https://briefings.example.org/", str(SEED)])
+    assert result.exit_code == 0, result.output
+    published = json.loads((built_site / "data" / "briefings" / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+    assert json.loads(result.output) == published
+    assert json.loads(result.output)["turns"][6]["speaker"]["name"] == "Ned Price"  # MR PRICE, from speakers.yml
+
+
+def test_parse_raw_is_the_parser_alone() -> None:
+    """`parse --raw` prints the parser's model: labels outside the participant list stay as printed."""
+    result = CliRunner().invoke(main, ["parse", "--raw", str(SEED)])
+    assert result.exit_code == 0, result.output
+    turn = json.loads(result.output)["turns"][6]
+    assert (turn["label"], turn["speaker"]["name"], turn["topics"]) == ("MR PRICE", "MR PRICE", [])
 
 
 def test_parse_error_is_one_line_without_traceback(tmp_path: Path) -> None:
