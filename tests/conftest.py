@@ -21,7 +21,10 @@ from generator.source import parse_source, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.txt"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
+"""The dev transcripts and excerpts, copied from the shared corpus (see its README) so their tests always run."""
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+"""The shared corpus beside the checkout, for the White House tarball too big to copy; absent on a clean clone."""
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

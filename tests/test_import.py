@@ -17,15 +17,14 @@ from generator.importer import Importer, ImportRefused, RawSource, expand, extra
 from generator.parse import parse
 from generator.source import read_source
 from generator.text import clean_line
-from tests.conftest import CORPUS, ROOT, build_site
+from tests.conftest import CORPUS, ROOT, SHARED_CORPUS, build_site
 
 DEV = CORPUS / "dev"
-RAW = sorted((DEV / "raw").glob("*")) if (DEV / "raw").is_dir() else []
-TARBALL = CORPUS / "whitehouse-press-briefings-2021-2025.tar.xz"
+RAW = sorted((DEV / "raw").glob("*"))
+TARBALL = SHARED_CORPUS / "whitehouse-press-briefings-2021-2025.tar.xz"
 NOT_A_TRANSCRIPT = "dos-2022-07-13-public-schedule-NOT-A-TRANSCRIPT"
 Q_PARAGRAPH = re.compile(r"^Q(?:[\s\u00a0]|\.\s)", re.MULTILINE)
 """A White House reporter's question: a bare `Q` and spaces opening a line."""
-corpus = pytest.mark.skipif(not (DEV / "raw").is_dir(), reason="the shared corpus is not present")
 
 TRANSCRIPT = """Jen Psaki, Press Secretary
 
@@ -53,8 +52,6 @@ def _import(tmp_path: Path, name: str, data: str | bytes, **kw: object) -> Path:
     return Importer(tmp_path / "content", **kw).add(RawSource(name, raw)).path  # type: ignore[arg-type]
 
 
-@corpus
-@pytest.mark.corpus
 @pytest.mark.parametrize("raw", [p for p in RAW if NOT_A_TRANSCRIPT not in p.name], ids=lambda p: p.name)
 def test_raw_form_gives_the_turns_of_the_text_form(raw: Path, tmp_path: Path) -> None:
     """Importing a transcript as published (feed HTML, whole web page, pandoc Markdown) gives the turns,
@@ -63,8 +60,6 @@ def test_raw_form_gives_the_turns_of_the_text_form(raw: Path, tmp_path: Path) ->
     assert _turns(written) == _turns(DEV / (raw.name.split(".")[0] + ".txt"))
 
 
-@corpus
-@pytest.mark.corpus
 def test_non_transcript_is_refused_and_nothing_written(tmp_path: Path) -> None:
     """The public schedule is refused with the parser's reason; no file appears in the content folder."""
     raw = DEV / "raw" / f"{NOT_A_TRANSCRIPT}.content.html"
@@ -222,7 +217,6 @@ def test_plain_text_keeps_its_lines(tmp_path: Path) -> None:
     assert extract(RawSource("x.txt", "A\u00a0\u00a0b \n\n\n\nMR. X:  c".encode())).text == "A b\n\nMR. X: c\n"
 
 
-@corpus
 @pytest.mark.corpus
 @pytest.mark.slow
 @pytest.mark.build
