@@ -52,6 +52,16 @@ def front_matter(title: str, **extra: object) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+TITLE_ID = "title"
+"""The id of a generated page's `<h1>`: fixed, as the table of contents would otherwise make
+one from the heading's words, which come from transcripts and config files."""
+
+
+def title_heading(text: str) -> str:
+    """A page's `# Title` line, with its fixed id (`TITLE_ID`)."""
+    return f"# {escape(text)} {{#{TITLE_ID}}}\n\n"
+
+
 def long_date(date: dt.date) -> str:
     """`Thursday, 13 October 2022`: unambiguous in every country."""
     return f"{date:%A}, {date.day} {date:%B %Y}"
@@ -78,8 +88,7 @@ def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None)
 
     With the vocabulary's `topics`, each turn gets topic chips and question–answer links.
     """
-    out = [front_matter(briefing.title, description=_description(briefing)),
-           f"# {escape(briefing.title)}\n\n"]
+    out = [front_matter(briefing.title, description=_description(briefing)), title_heading(briefing.title)]
     out.append(" · ".join(escape(f) for f in briefing_facts(briefing) if f) + "\n{: .briefing-meta }\n\n")
     if briefing.participants:
         out.append("**Participants**\n{: .participants-title }\n\n")
@@ -194,7 +203,7 @@ def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
     """The newest briefings, with date, title, location and participants; links to the year pages
     when there are more."""
     ordered = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)
-    out = [front_matter(site_name), f"# {escape(site_name)}\n\n"]
+    out = [front_matter(site_name), title_heading(site_name)]
     count = len(ordered)
     out.append(f"{count:,} briefing{'s' if count != 1 else ''}, newest first.\n{{: .archive-count }}\n\n")
     out.append("Browse by [speaker](speakers/index.md) or by [topic](topics/index.md).\n{: .archive-browse }\n\n")
@@ -216,7 +225,7 @@ def year_pages(briefings: Iterable[Briefing]) -> dict[str, str]:
     pages: dict[str, list[str]] = {}
     for b in ordered:
         pages.setdefault(str(b.date.year), []).append(_listed(b, "../"))
-    return {f"years/{year}.md": front_matter(f"Briefings of {year}") + f"# Briefings of {year}\n\n"
+    return {f"years/{year}.md": front_matter(f"Briefings of {year}") + title_heading(f"Briefings of {year}")
             + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md)"
             + "\n{: .archive-count }\n\n" + "".join(items)
             for year, items in pages.items()}

@@ -1,13 +1,17 @@
 """Reading a built site back with a real HTML parser: every page's elements, ids, links and text.
 
 Shared by the hostile-input, link and integrity tests, which all crawl whatever the build wrote
-(briefing, home, speaker, topic pages, exports and the offline zip alike), so a page family
-added later is covered without touching them.
+(briefing, home, speaker, topic pages, exports, the search index and the zips alike), so a
+page family added later is covered without touching them. Also the one setting those tests vary
+in a scratch project: the search engine.
 """
 
 from __future__ import annotations
 
+import io
+import json
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -121,14 +125,20 @@ def parse_html(html: str) -> Page:
 
 
 def output_files(site: Path) -> Iterator[tuple[str, bytes]]:
-    """Every file the build wrote: the site's files, then those inside each zip beside it (`dist/`)."""
+    """Every file the build wrote: the site's files, then those inside each zip beside it (`dist/`);
+    after each zip, its entries as `<zip>!<entry>` (zips inside zips too: the data zip in the site)."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        yield path.relative_to(site).as_posix(), path.read_bytes()
+        yield from _with_entries(path.relative_to(site).as_posix(), path.read_bytes())
     for bundle in sorted(site.parent.glob("dist/*.zip")):
-        with zipfile.ZipFile(bundle) as archive:
-            for name in sorted(archive.namelist()):
-                if not name.endswith("/"):
-                    yield f"{bundle.name}!{name}", archive.read(name)
+        yield from _with_entries(bundle.name, bundle.read_bytes())
+
+
+def _with_entries(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
+    yield name, data
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for entry in sorted(n for n in archive.namelist() if not n.endswith("/")):
+                yield from _with_entries(f"{name}!{entry}", archive.read(entry))
 
 
 def html_pages(site: Path) -> dict[str, Page]:
@@ -169,3 +179,39 @@ def broken_link(site: Path, pages: dict[str, Page], source: str, url: str) -> st
     if fragment and path.endswith(".html") and fragment not in pages[path].ids:
         return f"{source}: {url!r} -> no id {fragment!r} in {path}"
     return None
+
+
+def broken_links(site: Path, pages: dict[str, Page]) -> list[str]:
+    """Every broken href/src of every page (`broken_link`'s reasons)."""
+    return [problem for name, page in pages.items() for _, url in page.urls()
+            if (problem := broken_link(site, pages, name, url))]
+
+
+def search_locations(site: Path) -> list[str]:
+    """Where every search result points: from Material's index, or from the sharded one
+    (`search/archive/`), whose blocks give a page's later entries as `#anchor` only."""
+    shards = site / "search" / "archive"
+    if not shards.is_dir():
+        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        return [d["location"] for d in docs]
+    out = [location for location, _ in _shard_items(shards, "p")]
+    page = ""
+    for location, *_ in _shard_items(shards, "d"):
+        page = location.split("#", 1)[0] or page
+        out.append(page + location if location.startswith("#") else location)
+    return out
+
+
+def _shard_items(folder: Path, kind: str) -> Iterator[list[str]]:
+    """The items of the sharded index's `<kind><n>.js` files, in file-number order."""
+    for path in sorted(folder.glob(f"{kind}*.js"), key=lambda p: int(p.stem[1:])):
+        text = path.read_text(encoding="utf-8")  # __archiveSearch("d0",<JSON>)
+        yield from json.loads(text[text.index(",") + 1:text.rindex(")")])
+
+
+def set_search_engine(project: Path, engine: str) -> bool:
+    """Set the archive plugin's `search_engine` in a scratch project's `mkdocs.yml`; False when it has none."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^(\s*search_engine:\s*)\w+", rf"\g<1>{engine}", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+    return count == 1

@@ -9,18 +9,27 @@ clean build, so page families added later are covered without changes here.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from conftest import build_site, copy_project
-from sitecrawl import Page, broken_link, collapse, html_pages, output_files, parse_html
+from conftest import build_site, copy_project, serve
+from sitecrawl import (SITE_URL, Element, Page, broken_links, collapse, html_pages, link_target, output_files,
+                       parse_html, set_search_engine)
 
 from generator.archive import Archive, Loader
+from generator.cite import host, speaker_of
+from generator.data import FOLDER, ZIP_NAME
 from generator.errors import ConfigError
+from generator.model import Briefing, Turn
 from generator.registry import load_registry
 from generator.render import turn_heading
 from generator.topics import load_vocabulary
@@ -145,6 +154,48 @@ def test_no_injected_id_class_or_script(hostile_pages: dict[str, Page]) -> None:
                 assert "alert(" not in raw and "evil.example" not in raw, f"{name}: {raw[:200]!r}"
 
 
+HOSTILE_WORDS = re.compile(r"alert|script|onerror|onclick|onmouseover|evil|jinja|tick|pipe", re.IGNORECASE)
+"""Words of the hostile fixture's texts: an id, class or fragment holding one (and not found in the
+clean build too) was made from them, as the table of contents makes a heading's id from its words."""
+TITLE_FROM_NAME = "people.py and subjects.py let the toc make the <h1> id from the name: use render.title_heading"
+
+
+def _family(name: str) -> str:
+    """The page family of an output path (`speakers`, `topics`, `briefings`), or `other`."""
+    found = re.search(r"(?:^|/)(briefings|speakers|topics)/", name.rsplit("!", 1)[-1])
+    return found.group(1) if found else "other"
+
+
+def _names_and_urls(page: Page, name: str) -> list[tuple[Element, str, str]]:
+    """Each id, class name and URL fragment of a page, and each external URL, as (element, kind, value)."""
+    out = [(e, kind, v) for e in page.elements for kind, v in
+           (("id", e.get("id") or ""), *(("class", c) for c in (e.get("class") or "").split()))]
+    for element, url in page.urls():
+        target = link_target(name.rsplit("!", 1)[-1], url)
+        out.append((element, "fragment", target[1]) if target else (element, "external URL", url))
+    return [item for item in out if item[2]]
+
+
+@pytest.mark.parametrize("family", [
+    "briefings", "other",
+    pytest.param("speakers", marks=pytest.mark.xfail(strict=True, reason=TITLE_FROM_NAME)),
+    pytest.param("topics", marks=pytest.mark.xfail(strict=True, reason=TITLE_FROM_NAME)),
+])
+def test_no_id_class_or_url_made_from_input(hostile_pages: dict[str, Page], clean_pages: dict[str, Page],
+                                            family: str) -> None:
+    """No id, class name or `#fragment` is made from input text (generated headings have fixed ids), and
+    every external URL is one the clean build has too: input reaches paths only as slugs (`[a-z0-9-]`)."""
+    clean = {(kind, value) for name, page in clean_pages.items() for _, kind, value in _names_and_urls(page, name)}
+    for name, page in hostile_pages.items():
+        if _family(name) != family:
+            continue
+        for element, kind, value in _names_and_urls(page, name):
+            if (kind, value) in clean:
+                continue
+            assert kind != "external URL", f"{name}:{element.line}: {value!r}"
+            assert not HOSTILE_WORDS.search(value), f"{name}:{element.line}: {kind} {value!r}"
+
+
 def _segments(archive: Archive) -> list[str]:
     briefing = next(b for b in archive.briefings if b.slug == SLUG)
     return [s.text for t in briefing.turns for p in t.paragraphs for s in p.segments]
@@ -202,10 +253,6 @@ def test_search_index_holds_escaped_text(hostile_site: Path, hostile_archive: Ar
 
 def _data_strings(name: str, data: bytes) -> list[str]:
     """Every text value of a JSON, CSV or XML export (for XML: element texts and attribute values)."""
-    import csv
-    import io
-    import xml.etree.ElementTree as ET
-
     if name.endswith(".json"):
         def walk(value: object) -> list[str]:
             if isinstance(value, str):
@@ -221,22 +268,41 @@ def _data_strings(name: str, data: bytes) -> list[str]:
     return []
 
 
+def _carried(briefing: Briefing) -> dict[str, set[str]]:
+    """Per export (its path under `data/`, or in the data zip), the hostile texts it carries."""
+    said = [t for t in briefing.turns if not t.question]  # the CSV names a question's reporter
+    participants = {text for p in briefing.participants for text in (p.name, p.role)}
+    turns = {text for t in briefing.turns for text in (t.label, t.text, t.speaker.name, t.speaker.role,
+                                                       t.speaker.affiliation,
+                                                       *(s.text for p in t.paragraphs for s in p.segments))}
+    return {
+        f"briefings/{SLUG}.json": {briefing.title, briefing.location, briefing.venue, briefing.source_url,
+                                   *participants, *turns} - {""},
+        "briefings.json": {briefing.title},
+        "turns.csv": {text for t in said for text in (t.text, t.speaker.name, t.speaker.role)} - {""},
+        "feed.xml": {briefing.title, briefing.location, *(s.name for s in briefing.speakers if s.has_page)},
+    }
+
+
 def test_exports_hold_input_verbatim(hostile_site: Path, hostile_archive: Archive) -> None:
-    """Data exports (JSON, CSV, feeds) that carry the hostile briefing hold its text exactly, neither
-    escaped twice nor stripped; the search index and sitemap are checked elsewhere."""
+    """Every data export of the hostile briefing (its JSON, the list, the turns CSV, the Atom feed), in the
+    site, in the data zip and in the offline zip, holds each hostile text it carries exactly as typed,
+    neither escaped twice nor stripped; the search index and sitemap are checked elsewhere."""
     briefing = next(b for b in hostile_archive.briefings if b.slug == SLUG)
-    verbatim = {briefing.title, *_segments(hostile_archive)}
-    checked = []
+    carried = _carried(briefing)
+    checked: dict[str, int] = dict.fromkeys(carried, 0)
     for name, data in output_files(hostile_site):
-        if "search/" in name or name.endswith(("sitemap.xml", ".schema.json")):
+        entry = name.rsplit("!", 1)[-1]
+        export = entry if name.endswith(f"{ZIP_NAME}!{entry}") else entry.partition(f"{FOLDER}/")[2]
+        if export not in carried:
             continue
+        checked[export] += 1
         strings = _data_strings(name, data)
-        if not any(SLUG in s for s in strings):
-            continue
-        checked.append(name)
-        assert any(v in s for v in verbatim for s in strings), name
+        missing = [text for text in carried[export] if not any(text in s for s in strings)]
+        assert not missing, (name, missing)
         assert not any("&lt;script&gt;alert(" in s or "&amp;amp;" in s for s in strings), name
-    assert checked or not (hostile_site / "data").exists()
+    copies = {"feed.xml": 2}  # the site and the offline zip; the data zip has no feed
+    assert checked == {export: copies.get(export, 4) for export in carried}, checked
 
 
 def test_text_outputs_stay_well_formed(hostile_site: Path) -> None:
@@ -260,47 +326,93 @@ def engine_site(request: pytest.FixtureRequest, hostile_project: Path,
     """The hostile site built with each search engine (Material's, and the sharded index)."""
     project = tmp_path_factory.mktemp(f"engine-{request.param}") / "project"
     shutil.copytree(hostile_project, project, ignore=shutil.ignore_patterns("site", "dist", ".site-*"))
-    config = project / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^(\s*search_engine:\s*)\w+", rf"\g<1>{request.param}", config.read_text())
-    if not count:
+    if not set_search_engine(project, request.param):
         pytest.skip("mkdocs.yml has no search_engine option")
-    config.write_text(text, encoding="utf-8")
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 @pytest.mark.browser
-def test_no_script_runs_in_a_browser(engine_site: Path, page: object) -> None:
+def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
     """Opening every hostile page, clicking its buttons and searching for the payload opens no dialog,
     and search results show the payload as text, with either search engine."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(engine_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(engine_site) as base:
         for path in sorted(p.relative_to(engine_site).as_posix() for p in engine_site.rglob("*.html")):
-            page.goto(base + path)  # type: ignore[attr-defined]
-        page.goto(f"{base}briefings/{SLUG}.html")  # type: ignore[attr-defined]
-        for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:  # type: ignore[attr-defined]
+            page.goto(base + path)
+        page.goto(f"{base}briefings/{SLUG}.html")
+        for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:
             if button.is_visible():
                 button.click(timeout=2000)
-        page.goto(base + "index.html")  # type: ignore[attr-defined]
-        page.locator("label.md-search__icon, .md-search__input").first.click()  # type: ignore[attr-defined]
-        page.locator(".md-search__input").press_sequentially("markdown")  # type: ignore[attr-defined]
-        page.wait_for_selector(".md-search-result__item", timeout=15000)  # type: ignore[attr-defined]
-        results = page.locator(".md-search-result").inner_text()  # type: ignore[attr-defined]
+        page.goto(base + "index.html")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator(".md-search__input").press_sequentially("markdown")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        results = page.locator(".md-search-result").inner_text()
         assert "<script>alert(" in results
-        page.locator(".md-search-result__item").first.hover()  # type: ignore[attr-defined]
-    finally:
-        server.shutdown()
+        page.locator(".md-search-result__item").first.hover()
+    assert dialogs == []
+
+
+ACCESSED = dt.datetime(2030, 1, 2, 12, 0)
+"""The reader's today in the citation test: citations carry it as the access date."""
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _cited(turn: Turn) -> str:
+    """Who a citation says spoke: name and role."""
+    return ", ".join(v for v in (speaker_of(turn)["name"], speaker_of(turn)["role"]) if v)
+
+
+def _chicago(briefing: Briefing, turn: Turn, site_name: str) -> str:
+    """The Chicago citation `assets/cite.js` writes for a turn (not interpreted, no quote)."""
+    place = ", ".join(v for v in (host(briefing), briefing.location, _long_date(briefing.date), site_name) if v)
+    return (f"{_cited(turn)}, {'question' if turn.question else 'remarks'} at \u201c{briefing.title},\u201d {place}, "
+            f"accessed {_long_date(ACCESSED.date())}, {SITE_URL}briefings/{SLUG}.html#{turn.anchor}.")
+
+
+@pytest.mark.browser
+def test_citations_show_input_literally(hostile_site: Path, hostile_archive: Archive, browser: Any) -> None:
+    """Each turn's Cite panel, and what its Copy button puts on the clipboard, hold the hostile title,
+    place and speaker exactly as typed (`<script>` as characters), and the panel holds no element
+    made from them."""
+    briefing = next(b for b in hostile_archive.briefings if b.slug == SLUG)
+    site_name = yaml.safe_load((hostile_site.parent / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    dialogs: list[str] = []
+    with serve(hostile_site) as base:
+        context = browser.new_context()
+        try:
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+            tab = context.new_page()
+            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            tab.clock.set_fixed_time(ACCESSED)
+            tab.goto(f"{base}briefings/{SLUG}.html")
+            for turn in briefing.turns:
+                tab.click(f'button.cite-button[aria-label^="Cite this turn ({turn.anchor},"]')
+                panel = tab.locator("section.cite-panel")
+                assert panel.locator(".cite-panel__title").inner_text() == f"Cite this turn: {_cited(turn)}"
+                tags = set(panel.locator("*").evaluate_all("els => els.map(e => e.localName)"))
+                assert tags == {"p", "div", "label", "textarea", "button"}, tags
+                chicago = _chicago(briefing, turn, site_name)
+                assert tab.input_value("#cite-chicago") == chicago
+                for style in ("apa", "mla"):  # their authors are family name and initials
+                    cited = tab.input_value(f"#cite-{style}")
+                    assert briefing.title in cited and briefing.location in cited, style
+                csl = json.loads(tab.input_value("#cite-csl"))[0]
+                assert (csl["event-title"], csl["event-place"]) == (briefing.title, briefing.location)
+                who = speaker_of(turn)
+                assert csl["author"] == [{k: who[k] for k in ("family", "given")} if "family" in who
+                                         else {"literal": who["name"]}]
+                panel.get_by_role("button", name="Copy Chicago").click()
+                assert tab.evaluate("navigator.clipboard.readText()") == chicago
+                tab.keyboard.press("Escape")
+        finally:
+            context.close()
     assert dialogs == []
 
 
@@ -414,9 +526,7 @@ def test_slugs_never_leave_the_output_folder(inputs_build: tuple[Path, str]) -> 
 
 def test_hostile_site_links_resolve(hostile_site: Path) -> None:
     """Ids made from hostile headings and every link of the hostile build still resolve."""
-    pages = html_pages(hostile_site)
-    broken = [problem for name, page in pages.items() for _, url in page.urls()
-              if (problem := broken_link(hostile_site, pages, name, url))]
+    broken = broken_links(hostile_site, html_pages(hostile_site))
     assert not broken, broken[:20]
 
 
