@@ -17,7 +17,7 @@ from .archive import Archive
 from .listing import Listings, heading, items, link, placeholder, text
 from .model import Briefing, Speaker, Turn
 from .registry import Registry
-from .render import escape, front_matter, short_date
+from .render import escape, front_matter, short_date, title_heading
 from .text import excerpt, fold, slugify
 
 PAGE_TURNS = 400
@@ -190,7 +190,7 @@ def _paged(path: str, key: str, groups: list[tuple[int, str]], title: str, listi
     for k in range(1, len(chunks)):
         page = f"{folder}/{names[k]}"
         more[page] = (front_matter(f"{title} ({k + 1} of {len(chunks)})", search={"exclude": True})
-                      + f"# {escape(title)}\n\n" + pager(k) + placeholder(page, key, "".join(chunks[k]), listings)
+                      + title_heading(title) + pager(k) + placeholder(page, key, "".join(chunks[k]), listings)
                       + pager(k))
     return pager(0) + placeholder(path, key, "".join(chunks[0]), listings) + pager(0)
 
@@ -212,7 +212,7 @@ def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> l
 
 
 def _head(name: str, description: str) -> str:
-    return front_matter(name, description=description, search={"boost": SEARCH_BOOST}) + f"# {escape(name)}\n\n"
+    return front_matter(name, description=description, search={"boost": SEARCH_BOOST}) + title_heading(name)
 
 
 def _facts(speaker: Speaker) -> str:

@@ -14,7 +14,7 @@ from .archive import Archive
 from .listing import Listings, heading, items, link, placeholder, text as html_text
 from .model import Briefing, Paragraph, Topic, Turn
 from .people import EXCLUDED, SEARCH_BOOST, plural
-from .render import escape, front_matter, short_date
+from .render import escape, front_matter, short_date, title_heading
 from .topics import Vocabulary
 
 WINDOW = 320
@@ -48,7 +48,7 @@ def topic_pages(archive: Archive, listings: Listings) -> dict[str, str]:
 def topic_page(topic: Topic, tagged: list[Passage], vocabulary: Vocabulary, path: str, listings: Listings) -> str:
     """One topic: description, related topics, speakers with counts, then every passage."""
     out = [front_matter(topic.title, description=topic.description or f"Topic: {topic.title}",
-                        search={"boost": SEARCH_BOOST}), f"# {escape(topic.title)}\n\n"]
+                        search={"boost": SEARCH_BOOST}), title_heading(topic.title)]
     if topic.description:
         out.append(f"{escape(topic.description)}\n{{: .topic-description }}\n\n")
     related = [("Part of", [vocabulary.by_id[p] for p in topic.parents]),

@@ -157,7 +157,6 @@ def test_no_injected_id_class_or_script(hostile_pages: dict[str, Page]) -> None:
 HOSTILE_WORDS = re.compile(r"alert|script|onerror|onclick|onmouseover|evil|jinja|tick|pipe", re.IGNORECASE)
 """Words of the hostile fixture's texts: an id, class or fragment holding one (and not found in the
 clean build too) was made from them, as the table of contents makes a heading's id from its words."""
-TITLE_FROM_NAME = "people.py and subjects.py let the toc make the <h1> id from the name: use render.title_heading"
 
 
 def _family(name: str) -> str:
@@ -178,8 +177,7 @@ def _names_and_urls(page: Page, name: str) -> list[tuple[Element, str, str]]:
 
 @pytest.mark.parametrize("family", [
     "briefings", "other",
-    pytest.param("speakers", marks=pytest.mark.xfail(strict=True, reason=TITLE_FROM_NAME)),
-    pytest.param("topics", marks=pytest.mark.xfail(strict=True, reason=TITLE_FROM_NAME)),
+    "speakers", "topics",
 ])
 def test_no_id_class_or_url_made_from_input(hostile_pages: dict[str, Page], clean_pages: dict[str, Page],
                                             family: str) -> None:
