@@ -10,14 +10,18 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generator.model import Briefing
 from generator.parse import parse
 from generator.source import parse_source, read_source
+from generator.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.txt"
@@ -25,6 +29,9 @@ CORPUS = ROOT / "tests" / "corpus"
 """The dev transcripts and excerpts, copied from the shared corpus (see its README) so their tests always run."""
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 """The shared corpus beside the checkout, for the White House tarball too big to copy; absent on a clean clone."""
+OFFLINE_FOLDER = slugify(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]) + "-offline"
+"""The top folder of the offline zip, as the project's `site_name` makes it."""
+INLINE_SCHEMES = ("data:", "blob:", "about:")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -113,3 +120,45 @@ def page(browser: object) -> Iterator[object]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def offline_zip(site: Path) -> Path:
+    """The zip a build with the default `bundle: true` writes beside its `site_dir`."""
+    return site.parent / "dist" / f"{OFFLINE_FOLDER}.zip"
+
+
+def unzip_bundle(site: Path, where: Path) -> Path:
+    """Unzip a build's offline zip into `where`, as a reader would; its top folder."""
+    with zipfile.ZipFile(offline_zip(site)) as archive:
+        archive.extractall(where)
+    return where / OFFLINE_FOLDER
+
+
+class Requests:
+    """Every request of one browser context; those outside `local` are aborted and kept.
+
+    Page, context and websocket listeners see what pages, frames and workers ask for, and a
+    route aborts and records anything else. A request passes only if it starts with `local`
+    (the unzipped folder's `file://` URL, or the local server); `data:`, `blob:` and `about:`
+    URLs also pass: they name content already in the page (inline icons, the search iframe's
+    `about:blank`) and fetch nothing.
+    """
+
+    def __init__(self, page: Any, local: str) -> None:
+        self.local = local
+        self.seen: list[str] = []
+        page.on("request", lambda request: self.seen.append(request.url))
+        page.context.on("request", lambda request: self.seen.append(request.url))
+        page.on("websocket", lambda socket: self.seen.append(socket.url))
+        page.context.route(lambda url: not self.allowed(url), self._abort)
+
+    def allowed(self, url: str) -> bool:
+        return url.startswith(self.local) or url.startswith(INLINE_SCHEMES)
+
+    def _abort(self, route: Any) -> None:
+        self.seen.append(route.request.url)
+        route.abort()
+
+    @property
+    def outside(self) -> list[str]:
+        return sorted({url for url in self.seen if not self.allowed(url)})

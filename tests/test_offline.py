@@ -1,11 +1,8 @@
 """The offline bundle: a reproducible zip of the site that works from `file://` with no request off the machine.
 
-Network rule of the browser tests: every request a page, frame or worker makes is recorded
-(page and context listeners, and a route that aborts and records anything else). A request
-passes only if it stays inside the unzipped folder (`file://…/briefing-archive-offline/…`),
-or, for the served site, on the local server. `data:`, `blob:` and `about:` URLs also pass:
-they name content already in the page (inline icons, the search iframe's `about:blank`) and
-fetch nothing.
+Network rule of the browser tests (`tests.conftest.Requests`): every request a page, frame or
+worker makes is recorded, and one passes only if it stays inside the unzipped folder
+(`file://…/briefing-archive-offline/…`), or, for the served site, on the local server.
 """
 
 from __future__ import annotations
@@ -22,26 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from mkdocs.config.config_options import ValidationError
 
 from generator.bundle import BundleOption, bundle_beside, bundle_path, write_zip, zip_timestamp
 from generator.errors import ConfigError
-from generator.text import slugify
-from tests.conftest import ROOT, build_site, copy_project
+from tests.conftest import OFFLINE_FOLDER, Requests, build_site, copy_project, offline_zip, unzip_bundle
 
-SITE_NAME = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
-FOLDER = f"{slugify(SITE_NAME)}-offline"
-INLINE_SCHEMES = ("data:", "blob:", "about:")
 TURN_LINK = re.compile(r"/briefings/[^/#?]+\.html(\?[^#]*)?#t\d{3}$")
 SPEAKER_PAGE = re.compile(r"/(speakers|people)(/[^/#?]+)?\.html$")
 TOPIC_PAGE = re.compile(r"/topics(/[^/#?]+)?\.html$")
 BRIEFING_PAGE = re.compile(r"/briefings/[^/#?]+\.html$")
-
-
-def bundle_of(site: Path) -> Path:
-    """The zip a build with the default `bundle: true` writes beside its `site_dir`."""
-    return site.parent / "dist" / f"{FOLDER}.zip"
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -132,11 +119,10 @@ def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
 @pytest.mark.build
 def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     """The build's zip holds every file of the site, byte for byte, under one top folder."""
-    with zipfile.ZipFile(bundle_of(built_site)) as archive:
-        archive.extractall(tmp_path)
-    assert [p.name for p in tmp_path.iterdir()] == [FOLDER]
-    assert tree(tmp_path / FOLDER) == tree(built_site)
-    assert (tmp_path / FOLDER / "search" / "search_index.js").exists()  # the offline plugin ran first
+    unzipped = unzip_bundle(built_site, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == [OFFLINE_FOLDER]
+    assert tree(unzipped) == tree(built_site)
+    assert (unzipped / "search" / "search_index.js").exists()  # the offline plugin ran first
 
 
 @pytest.mark.build
@@ -147,7 +133,7 @@ def test_bundle_is_reproducible(tmp_path: Path) -> None:
     for site in sites:
         result = build_site(project, site)
         assert result.returncode == 0, result.stderr
-    assert bundle_of(sites[0]).read_bytes() == bundle_of(sites[1]).read_bytes()
+    assert offline_zip(sites[0]).read_bytes() == offline_zip(sites[1]).read_bytes()
 
 
 @pytest.mark.build
@@ -156,11 +142,11 @@ def test_failed_build_keeps_the_previous_zip(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     site = tmp_path / "site"
     assert build_site(project, site).returncode == 0
-    before = bundle_of(site).read_bytes()
+    before = offline_zip(site).read_bytes()
     (project / "content" / "briefings" / "2022-01-02-prose.txt").write_text("Just prose.\n", encoding="utf-8")
     assert build_site(project, site).returncode != 0
-    assert bundle_of(site).read_bytes() == before
-    assert [p.name for p in bundle_of(site).parent.iterdir()] == [f"{FOLDER}.zip"]
+    assert offline_zip(site).read_bytes() == before
+    assert [p.name for p in offline_zip(site).parent.iterdir()] == [f"{OFFLINE_FOLDER}.zip"]
 
 
 @pytest.mark.build
@@ -214,36 +200,10 @@ def test_pages_load_nothing_from_another_host(built_site: Path) -> None:
 
 # --- in the browser -------------------------------------------------------------------------
 
-class Requests:
-    """Every request of one browser context; those outside `local` are aborted and kept."""
-
-    def __init__(self, page: Any, local: str) -> None:
-        self.local = local
-        self.seen: list[str] = []
-        page.on("request", lambda request: self.seen.append(request.url))
-        page.context.on("request", lambda request: self.seen.append(request.url))
-        page.on("websocket", lambda socket: self.seen.append(socket.url))
-        page.context.route(lambda url: not self.allowed(url), self._abort)
-
-    def allowed(self, url: str) -> bool:
-        return url.startswith(self.local) or url.startswith(INLINE_SCHEMES)
-
-    def _abort(self, route: Any) -> None:
-        self.seen.append(route.request.url)
-        route.abort()
-
-    @property
-    def outside(self) -> list[str]:
-        return sorted({url for url in self.seen if not self.allowed(url)})
-
-
 @pytest.fixture(scope="module")
 def unzipped(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The build's zip, unzipped as a reader would, into a fresh folder."""
-    where = tmp_path_factory.mktemp("usb-stick")
-    with zipfile.ZipFile(bundle_of(built_site)) as archive:
-        archive.extractall(where)
-    return where / FOLDER
+    return unzip_bundle(built_site, tmp_path_factory.mktemp("usb-stick"))
 
 
 @pytest.fixture
@@ -313,8 +273,6 @@ def test_offline_search_lands_on_the_turn(offline: tuple[Any, Requests, str]) ->
 
 def open_family_page(page: Any, family: re.Pattern[str]) -> None:
     """From the home page or nav, reach a page of `family` that links to turns (via its index if needed)."""
-    if not any(family.search(url) for url in links(page)):
-        pytest.skip(f"no page matching {family.pattern} is linked from the home page or nav yet")
     click_link(page, family.search)
     for _ in range(2):  # an index first, perhaps, then a speaker's or topic's own page
         if any(TURN_LINK.search(url) for url in links(page)):
@@ -352,21 +310,30 @@ def test_offline_topic_page_links_to_turns(offline: tuple[Any, Requests, str]) -
     assert requests.outside == []
 
 
+LONGEST_TASK_MS = 200
+"""Issue 8's bound: search never blocks the main thread longer than this."""
+LOADS = 3
+
+
 @pytest.mark.browser
-def test_offline_search_does_not_freeze_the_page(page: Any, unzipped: Path) -> None:
-    """On file:// the search index is built without a main-thread task longer than one second."""
-    page.add_init_script("""
-        window.__longtasks = [];
-        new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map(e => e.duration)))
-            .observe({type: 'longtask', buffered: true});""")
-    page.goto(unzipped.as_uri() + "/index.html")
-    assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('longtask')")
-    search(page, "Haiti")
-    tasks = page.evaluate("window.__longtasks")
-    longest = max(tasks, default=0.0)
-    print(f"file:// long tasks until the first hit: {len(tasks)}, longest {longest:.0f} ms, "
-          f"total {sum(tasks):.0f} ms")
-    assert longest < 1000, tasks
+def test_offline_search_does_not_freeze_the_page(browser: Any, unzipped: Path) -> None:
+    """On file:// no main-thread task from page load to the first search hit reaches 200 ms. The least
+    of three loads counts: other processes on a shared machine only ever lengthen a task."""
+    longest = []
+    for _ in range(LOADS):
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script("""
+            window.__longtasks = [];
+            new PerformanceObserver(list => window.__longtasks.push(...list.getEntries().map(e => e.duration)))
+                .observe({type: 'longtask', buffered: true});""")
+        page.goto(unzipped.as_uri() + "/index.html")
+        assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('longtask')")
+        search(page, "Haiti")
+        longest.append(max(page.evaluate("window.__longtasks"), default=0.0))
+        context.close()
+    print("file:// longest main-thread task until the first hit, per load (ms):", [round(t) for t in longest])
+    assert min(longest) < LONGEST_TASK_MS, longest
 
 
 @pytest.mark.browser
