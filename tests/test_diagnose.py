@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -54,3 +55,33 @@ def test_check_prints_findings(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
     assert result.exit_code == 0, result.output
     assert "2022-01-02-x.txt:3: capitalised lead-in not taken as a label: 'Bottom Line'" in result.output
+
+
+TOPICS = """topics:
+  - id: drugs
+    title: Drugs
+    strong: [narcotics]
+
+  - id: fentanyl
+    title: Fentanyl
+    parents: [drugs]
+    strong: [fentanyl]
+
+  - id: haiti
+    title: Haiti
+    strong: [Haiti]
+"""
+
+
+def test_check_lists_topics_without_passages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A topic no paragraph is tagged with is reported at its `id:` line in topics.yml; a parent
+    whose child is tagged has passages through it; the report is advice, not an error."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content" / "briefings").mkdir(parents=True)
+    (tmp_path / "content" / "topics.yml").write_text(TOPICS, encoding="utf-8")
+    (tmp_path / "content" / "briefings" / "2022-01-02-x.txt").write_text(
+        "MR. X: Fentanyl kills.\n\nQ And the border?\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--content", "content"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "no passages" in line] == [
+        "content/topics.yml:11: topic has no passages: 'haiti'"]
