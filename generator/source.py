@@ -11,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.reader import ReaderError
 
 from .errors import SourceError
 
@@ -43,8 +47,10 @@ def decode(data: bytes, path: str) -> str:
     """Decode a transcript's bytes; refuse what cannot be read faithfully, naming the byte offset.
 
     UTF-8 (with or without BOM) and UTF-16 with BOM are decoded as such. A file that is not
-    UTF-8 but uses only single high bytes is taken as Windows-1252 (what Word and older CMSs
-    save); a file mixing valid UTF-8 with stray bytes is corrupt and refused rather than guessed.
+    UTF-8 is taken as Windows-1252 (what Word and older CMSs save) unless it holds a well-formed
+    UTF-8 sequence that cp1252 text would not form by accident: then it is UTF-8 with stray bytes,
+    corrupt, and refused rather than guessed (see `_UTF8_SEQUENCE` for the rule). A file that is
+    valid UTF-8 throughout is read as UTF-8.
     Offsets in refusals count bytes of the file as saved, BOM included, so `cmp`/`xxd` find them.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -66,9 +72,25 @@ def decode(data: bytes, path: str) -> str:
 _LINE_END = re.compile(r"\r\n?|\n")
 _LINE_END_BYTES = re.compile(rb"\r\n?|\n")
 
+_CLOSING = rb"[\x85\x92\x94\x96\x97]"
+_UTF8_SEQUENCE = re.compile(
+    rb"(?P<accident>(?:[\xc4-\xd6\xd8-\xdf]|[\xe0\xe1\xe3-\xef]" + _CLOSING + rb")" + _CLOSING + rb")"
+    rb"|(?P<utf8>[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})"
+)
+"""A well-formed multibyte UTF-8 sequence (RFC 3629), or one that cp1252 text forms by accident.
+
+In cp1252 an accented letter followed by closing punctuation (`…’”–—`, bytes 85 92 94 96 97) can
+spell a complete UTF-8 sequence: `É”` (C9 94), `Ó—` (D3 97), `é…”` (E9 85 94); that is an
+`accident`, no evidence of UTF-8. Letters Â, Ã and â are left out (their bytes C2, C3 and E2 open
+UTF-8's accented Latin letters and its quotes and dashes, `Ã©` is é), so those count as `utf8`.
+A lowercase accent before one quote (`é”` then text) is no complete sequence and matches nothing.
+"""
+
 
 def _cp1252_or_refuse(data: bytes, exc: UnicodeDecodeError, path: str, skip: int) -> str:
-    looks_utf8 = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", data) is not None
+    looks_utf8 = any(match.lastgroup == "utf8" for match in _UTF8_SEQUENCE.finditer(data))
     if not looks_utf8:
         try:
             return data.decode("cp1252")
@@ -117,21 +139,72 @@ def parse_source(text: str, path: str) -> Source:
     block = text[4: 4 + end.start()]
     body = text[4 + end.end():].removeprefix("\n")
     body_line = 2 + block.count("\n") + 1
-    try:
-        meta = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as exc:
-        # The context mark points at the construct left open (`[2022`), the problem mark at
-        # where parsing gave up, often the end of the block; the first is what an editor must fix.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SourceError(f"broken front matter: {problem}", path=path, line=line,
-                          fragment=_line_at(text, line)) from None
+    meta = _load_front_matter(block, text, path) if block.strip() else {}
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys to values", path=path, line=2,
                           fragment=_line_at(text, 2))
     _check_types(meta, text, path)
     return Source(path=path, meta=meta, body=body, body_line=body_line)
+
+
+_TAG_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true or false"}
+"""YAML's names for its types, as an editor would say them."""
+
+
+class _Loader(yaml.SafeLoader):
+    """`SafeLoader` whose value constructors fail with a `ConstructorError` marking the value.
+
+    PyYAML's own constructors raise bare ValueError, KeyError, IndexError… on a value its resolver
+    or an explicit tag sent them (`2022-02-30`, `!!int abc`, `!!bool maybe`).
+    """
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (yaml.YAMLError, RecursionError):
+            raise
+        except Exception as exc:  # any failure of a constructor is the value's fault
+            tag = node.tag.removeprefix("tag:yaml.org,2002:")
+            shown = repr(node.value) if isinstance(node, ScalarNode) else "the value"
+            detail = f" ({exc})" if type(exc) is ValueError else ""  # others say nothing to an editor
+            raise ConstructorError(None, None, f"{shown} is not a valid {_TAG_NAMES.get(tag, tag)}{detail}",
+                                   node.start_mark) from None
+
+
+def _load_front_matter(block: str, text: str, path: str) -> Any:
+    """The front matter's YAML as Python data; any YAML failure is a `SourceError` at its line and key."""
+    root: Node | None = None
+    try:
+        loader = _Loader(block)  # checks the characters already
+        root = loader.get_single_node()
+        return loader.construct_document(root) if root is not None else None
+    except ConstructorError as exc:
+        # A constructor marks the value it could not build; its context mark is the enclosing mapping.
+        mark, problem = exc.problem_mark, exc.problem
+    except yaml.MarkedYAMLError as exc:
+        # The context mark points at the construct left open (`[2022`), the problem mark at
+        # where parsing gave up, often the end of the block; the first is what an editor must fix,
+        # and the context says what it holds ("found duplicate anchor 'a'; first occurrence").
+        mark = exc.context_mark or exc.problem_mark
+        problem = ", ".join(filter(None, [exc.context if exc.context_mark else None, exc.problem]))
+    except ReaderError as exc:
+        mark = Mark("", exc.position, block.count("\n", 0, exc.position), 0, None, None)
+        problem = f"character U+{exc.character:04X} is not allowed in YAML"
+    except RecursionError:  # the composer recurses once a level; where the scanner stopped is deep inside
+        mark, problem = loader.get_mark(), "nested too deeply"
+    line = 2 + mark.line if mark is not None else 2
+    key = _key_at(root, mark)
+    where = f"front matter key {key!r}: " if key is not None else "broken front matter: "
+    raise SourceError(where + (problem or "invalid YAML"), path=path, line=line, fragment=_line_at(text, line))
+
+
+def _key_at(root: Node | None, mark: Mark | None) -> str | None:
+    """The top-level key whose entry holds `mark`, when the front matter is a mapping."""
+    if isinstance(root, MappingNode) and mark is not None:
+        for key, value in root.value:
+            if isinstance(key, ScalarNode) and key.start_mark.index <= mark.index <= value.end_mark.index:
+                return str(key.value)
+    return None
 
 
 def _check_types(meta: dict[str, Any], text: str, path: str) -> None:

@@ -17,13 +17,41 @@ def test_utf8_bom_and_crlf() -> None:
 
 
 def test_utf16_with_bom() -> None:
-    """UTF-16 with a BOM is decoded."""
-    assert decode("MR. X: Olá".encode("utf-16"), "f.txt") == "MR. X: Olá"
+    """UTF-16 LE with a BOM is decoded."""
+    assert decode(codecs.BOM_UTF16_LE + "MR. X: Olá 😀".encode("utf-16-le"), "f.txt") == "MR. X: Olá 😀"
+
+
+def test_utf16_be_with_bom() -> None:
+    """UTF-16 BE with a BOM is decoded too: the BOM, not the platform, gives the byte order."""
+    assert decode(codecs.BOM_UTF16_BE + "MR. X: Olá 😀".encode("utf-16-be"), "f.txt") == "MR. X: Olá 😀"
 
 
 def test_cp1252_curly_quotes() -> None:
     """A Windows-1252 file (curly quotes, no UTF-8 sequences) is read as such."""
     assert decode("It’s “fine”".encode("cp1252"), "f.txt") == "It’s “fine”"
+
+
+@pytest.mark.parametrize("text", [
+    "MR. X: “café”",  # é” (E9 94): a UTF-8 lead and one continuation, then the end
+    "MR. X: my résumé—and yours",  # é— (E9 97) then text
+    "MR. X: “Touché…” he said.",  # é…” (E9 85 94) is even a complete UTF-8 sequence
+    "SECRETARY JOSÉ’S “point”",  # É’ (C9 92): a complete two-byte UTF-8 sequence
+    "MR. X: the delegation of PERÚ—“¿Qué?”",  # Ú— (DA 97)
+])
+def test_cp1252_accent_before_quote_or_dash(text: str) -> None:
+    """An accented letter directly before a curly quote, dash or ellipsis is still Windows-1252, not broken UTF-8."""
+    assert decode(text.encode("cp1252"), "f.txt") == text
+
+
+@pytest.mark.parametrize(("data", "byte"), [
+    ("MR. X: café ".encode() + "“so”".encode("cp1252"), 13),  # é as UTF-8 (Ã©), quotes as cp1252
+    ("MR. X: Özil’s ".encode() + b"\x92", 17),  # Ö (C3 96) would read as Ã– in cp1252
+    ("MR. X: “so” ".encode() + b"\x97", 16),  # UTF-8 quotes (â€œ) and a cp1252 dash
+])
+def test_utf8_with_cp1252_bytes_refused(data: bytes, byte: int) -> None:
+    """UTF-8 mixed with cp1252 bytes is refused at the first bad byte, not read as cp1252 mojibake."""
+    with pytest.raises(SourceError, match=rf"^f\.txt:1: not valid UTF-8 at byte {byte} "):
+        decode(data, "f.txt")
 
 
 def test_corrupt_utf8_refused_with_offset() -> None:
@@ -89,6 +117,38 @@ def test_wrong_type_names_key() -> None:
     """A front-matter value of the wrong type names the key and its line."""
     with pytest.raises(SourceError, match=r"f\.txt:3: front matter key 'title' must be text, got list"):
         parse_source("---\ndate: 2022-10-13\ntitle: [a, b]\n---\nMR. X: Hi.\n", "f.txt")
+
+
+@pytest.mark.parametrize(("yaml", "line", "message"), [
+    ("date: 2022-02-30", 3, r"front matter key 'date': '2022-02-30' is not a valid date \(day is out of range"),
+    ("date: 2022-02-03 10:00:00 +25:00", 3, r"front matter key 'date': '2022-02-03 10:00:00 \+25:00' is not a valid"),
+    ("date: !!timestamp soon", 3, r"front matter key 'date': 'soon' is not a valid date"),
+    ("n: !!int twelve", 3, r"front matter key 'n': 'twelve' is not a valid whole number"),
+    ("n: !!float ''", 3, r"front matter key 'n': '' is not a valid number"),
+    ("live: !!bool maybe", 3, r"front matter key 'live': 'maybe' is not a valid true or false"),
+    ("venue: !building Harry S Truman", 3, r"front matter key 'venue': could not determine a constructor for the tag '!building'"),
+    ("extra:\n  when: [2022-13-01]", 4, r"front matter key 'extra': '2022-13-01' is not a valid date \(month must be"),
+    ("2022-02-30: a date as a key", 3, r"front matter key '2022-02-30': '2022-02-30' is not a valid date"),
+    ("<<: 1", 3, r"broken front matter: expected a mapping or list of mappings for merging"),
+    ("note: \x01", 3, r"broken front matter: character U\+0001 is not allowed in YAML"),
+    ("deep: " + "[" * 2000, 3, r"broken front matter: nested too deeply"),
+], ids=["impossible-date", "impossible-offset", "timestamp-tag", "int-tag", "float-tag", "bool-tag", "unknown-tag",
+        "nested", "key", "merge", "control-character", "recursion"])
+def test_unconstructible_front_matter_names_line_and_key(yaml: str, line: int, message: str) -> None:
+    """A value PyYAML parses but cannot build (impossible date, bad tagged value, unknown tag) is a `SourceError`
+    naming the file, the line, the top-level key and the line's text."""
+    text = f"---\ntitle: T\n{yaml}\n---\nMR. X: Hi.\n"
+    with pytest.raises(SourceError, match=rf"^f\.txt:{line}: {message}") as caught:
+        parse_source(text, "f.txt")
+    assert caught.value.fragment == text.split("\n")[line - 1].strip()
+
+
+def test_unconstructible_front_matter_read_from_disk(tmp_path: Path) -> None:
+    """Reading a file with an impossible front-matter date refuses it under its display name and line."""
+    path = tmp_path / "2022-02-28-x.txt"
+    path.write_bytes(b"\xef\xbb\xbf---\r\ntitle: T\r\ndate: 2022-02-30\r\n---\r\nMR. X: Hi.\r\n")
+    with pytest.raises(SourceError, match=r"^briefings/x\.txt:3: front matter key 'date': '2022-02-30' is not a valid date"):
+        read_source(path, "briefings/x.txt")
 
 
 def test_empty_file(tmp_path: Path) -> None:
