@@ -273,21 +273,22 @@ class Importer:
         """Import one source; raise `ImportRefused` (nothing written) when it is no new briefing."""
         try:
             extracted = extract(raw)
-            url = overrides.source_url or extracted.source_url
-            digest = hashlib.sha256(raw.data).hexdigest()
-            if reason := self._seen.duplicate(extracted.text, url, digest):
-                raise ImportRefused(reason, path=raw.name)
+        except GeneratorError as exc:  # decoding or front matter: its line is the source's own
+            raise _refused(raw, exc, exc.line) from None
+        url = overrides.source_url or extracted.source_url
+        digest = hashlib.sha256(raw.data).hexdigest()
+        if reason := self._seen.duplicate(extracted.text, url, digest):
+            raise ImportRefused(reason, path=raw.name)
+        try:
             title, date = self._infer(raw.name, extracted, overrides)
             meta = {"title": title, "date": date} | ({"source_url": url} if url else {}) | {"sha256": digest}
             text = "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1 << 16) \
                 + "---\n" + extracted.text
             path = self._free_path(slugify(f"{date.isoformat()} {title}", 76))  # room for `-NN`: stem == page slug
             briefing = parse(parse_source(text, self.shown(path)))
-        except ImportRefused:
-            raise
         except GeneratorError as exc:
             # the parser counts lines of the extracted text, not of the raw source: the fragment locates it
-            raise ImportRefused(f"not imported: {exc.message}", path=raw.name, fragment=exc.fragment) from None
+            raise _refused(raw, exc) from None
         if not self.dry_run:
             _write_atomic(path, text.encode("utf-8"))
         self._seen.add(self.shown(path), path.stem, extracted.text, url, digest)
@@ -323,6 +324,11 @@ class Importer:
             return str(path.relative_to(self.root)) if self.root else str(path)
         except ValueError:
             return str(path)
+
+
+def _refused(raw: RawSource, exc: GeneratorError, line: int | None = None) -> ImportRefused:
+    """The refusal of a source for a reading or parsing error, at `line` of the source when known."""
+    return ImportRefused(f"not imported: {exc.message}", path=raw.name, line=line, fragment=exc.fragment)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -214,6 +214,37 @@ def test_folders_and_tarballs_are_expanded_in_name_order(tmp_path: Path) -> None
     assert tarred == ["set/a/1.html", "set/b/2.md", "set/c.txt"]
 
 
+BROKEN_FRONT_MATTER = {
+    "impossible-date": ("title: Briefing\ndate: 2022-02-30\n", 3, (
+        "front matter key 'date': '2022-02-30' is not a valid date (day is out of range for month): "
+        "'date: 2022-02-30'")),
+    "syntax-error": ("title: [Briefing\ndate: 2022-02-28\n", 2, (
+        "broken front matter: while parsing a flow sequence, expected ',' or ']', but got ':': 'title: [Briefing'")),
+}
+
+
+@pytest.mark.parametrize("container", ["folder", "tarball"])
+@pytest.mark.parametrize("broken", BROKEN_FRONT_MATTER)
+def test_front_matter_refusal_names_the_source_line(tmp_path: Path, container: str, broken: str) -> None:
+    """A source refused for its front matter is named with its line, inside a folder or a tarball; the other
+    sources are still imported."""
+    front_matter, line, reason = BROKEN_FRONT_MATTER[broken]
+    folder = tmp_path / "set"
+    folder.mkdir()
+    _file(folder / "a.md", f"---\n{front_matter}---\n{TRANSCRIPT}")
+    _file(folder / "b-2022-03-01.txt", TRANSCRIPT)
+    source, member = folder, str(folder / "a.md")
+    if container == "tarball":
+        source = tmp_path / "set.tar.gz"
+        with tarfile.open(source, "w:gz") as tar:
+            tar.add(folder, arcname="set")
+        member = f"{source}:set/a.md"
+    result = CliRunner().invoke(main, ["import", str(source), "--content", str(tmp_path / "content")])
+    assert result.exit_code == 1 and "imported 1 briefing(s), refused 1" in result.output
+    refused = [row for row in result.output.splitlines() if row.startswith("refused:")]
+    assert refused == [f"refused: {member}:{line}: not imported: {reason}"]
+
+
 def test_plain_text_keeps_its_lines(tmp_path: Path) -> None:
     """Plain text is taken line by line (the parser joins wrapped lines), spaces and NBSPs collapsed."""
     assert extract(RawSource("x.txt", "A\u00a0\u00a0b \n\n\n\nMR. X:  c".encode())).text == "A b\n\nMR. X: c\n"

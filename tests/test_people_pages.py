@@ -21,7 +21,6 @@ CORPUS_FILES = (
     "dos-2022-02-13-blinken-chung-hayashi-jpa-interpreter.txt",  # SECRETARY BLINKEN, no participant list
     "dos-2022-06-10-blinken-sinembargo-spanish-interview.txt",
 )
-needs_corpus = pytest.mark.skipif(not (CORPUS / "dev").is_dir(), reason="the shared corpus is not present")
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +119,6 @@ def printed_labels(path: Path, *labels: str) -> int:
     return sum(1 for line in text.splitlines() if any(line.startswith(f"{label}:") for label in labels))
 
 
-@needs_corpus
 @pytest.mark.parametrize(("speaker", "labels"), [
     ("ned-price", ("MR PRICE", "MR. PRICE")),
     ("antony-j-blinken", ("SECRETARY BLINKEN",)),
@@ -156,7 +154,6 @@ def search_entries(site: Path) -> list[dict[str, str]]:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-@needs_corpus
 @pytest.mark.build
 def test_build_links_resolve_and_turns_are_indexed_once(corpus_site: Path) -> None:
     """The strict build passes (every excerpt link lands on an existing turn anchor) and a turn's words are

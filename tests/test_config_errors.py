@@ -1,0 +1,79 @@
+"""speakers.yml and topics.yml that PyYAML cannot read or build: a `ConfigError` at `file:line` naming the key."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ConfigError
+from generator.registry import load_registry
+from generator.topics import load_vocabulary
+from tests.conftest import SEED
+
+SPEAKERS = "people:\n  - id: ann\n    name: Ann\n"
+TOPICS = "topics:\n  - id: drugs\n    title: Drugs\n"
+BROKEN = {
+    "control-character": (
+        ("speakers.yml", SPEAKERS.replace("Ann", "Ann\x07"), 3, "key 'name': character U+0007 is not allowed in YAML"),
+        ("topics.yml", TOPICS + "    strong: [fentanyl\x00]\n", 4,
+         "key 'strong': character U+0000 is not allowed in YAML"),
+    ),
+    "deep-nesting": (
+        ("speakers.yml", SPEAKERS + "    aliases: " + "[" * 2000 + "\n", 4, "key 'aliases': nested too deeply"),
+        ("topics.yml", TOPICS + "    weak: " + "[" * 2000 + "\n", 4, "key 'weak': nested too deeply"),
+    ),
+    "unconstructible-value": (
+        ("speakers.yml", SPEAKERS + "    roles:\n      - title: Press Secretary\n        from: 2022-02-30\n", 6,
+         "key 'from': '2022-02-30' is not a valid date (day is out of range for month)"),
+        ("topics.yml", TOPICS + "    strong: [fentanyl]\n    min_weak: !!int two\n", 5,
+         "key 'min_weak': 'two' is not a valid whole number (invalid literal for int() with base 10: 'two')"),
+    ),
+    "unknown-tag": (
+        ("speakers.yml", SPEAKERS.replace("Ann", "!person Ann"), 3,
+         "key 'name': could not determine a constructor for the tag '!person'"),
+        ("topics.yml", TOPICS + "    strong: !terms [fentanyl]\n", 4,
+         "key 'strong': could not determine a constructor for the tag '!terms'"),
+    ),
+}
+"""Per kind of failure, a broken speakers.yml and topics.yml: file, text, line and message."""
+LOADERS = {"speakers.yml": load_registry, "topics.yml": load_vocabulary}
+
+
+@pytest.mark.parametrize(("name", "text", "line", "message"),
+                         [case for cases in BROKEN.values() for case in cases],
+                         ids=[f"{kind}-{case[0]}" for kind, cases in BROKEN.items() for case in cases])
+def test_loader_refuses_what_yaml_cannot_read_at_its_line_and_key(tmp_path: Path, name: str, text: str, line: int,
+                                                                  message: str) -> None:
+    """A control character, nesting too deep to compose, a value YAML cannot build or an unknown tag is a
+    `ConfigError` naming the file, the line, the innermost key and the line's text."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        LOADERS[name](path, f"content/{name}")
+    assert (caught.value.location, caught.value.message) == (f"content/{name}:{line}", message)
+    assert caught.value.fragment == _line(text, line)
+
+
+@pytest.mark.parametrize("kind", BROKEN)
+def test_check_reports_each_unreadable_config_file_in_one_line_and_checks_the_seed(tmp_path: Path, kind: str) -> None:
+    """`check` reports a broken speakers.yml and topics.yml as one `file:line` line each, exits 1 without a
+    traceback, and still checks the seed beside them."""
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    (content / "briefings" / SEED.name).write_bytes(SEED.read_bytes())
+    for name, text, _, _ in BROKEN[kind]:
+        (content / name).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "check", "--content", str(content)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    errors = [row for row in result.stderr.splitlines() if row.startswith("error:")]
+    assert errors == [f"error: {ConfigError(message, path=str(content / name), line=line, fragment=_line(text, line))}"
+                      for name, text, line, message in BROKEN[kind]]
+    assert f"{SEED.name}: 39 turns" in result.stdout and "1 briefing(s) ok, 2 with errors" in result.stdout
+
+
+def _line(text: str, number: int) -> str:
+    return text.split("\n")[number - 1].strip()
