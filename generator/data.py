@@ -19,6 +19,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from .archive import Archive
+from .bundle import ZIP_LEVEL
 from .export import SCHEMA_VERSION, briefing_data, briefing_url
 from .model import Briefing, Turn
 from .render import escape, front_matter
@@ -168,7 +169,7 @@ def bundle(files: Mapping[str, bytes], date: dt.date, *, compress: bool = True) 
             info.compress_type = method
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[path])
+            archive.writestr(info, files[path], compresslevel=ZIP_LEVEL if compress else None)
     return out.getvalue()
 
 

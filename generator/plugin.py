@@ -20,6 +20,7 @@ import signal
 import tempfile
 from pathlib import Path
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from types import FrameType
 from typing import Any
 
@@ -38,7 +39,7 @@ from .cite import citation_data
 from .data import DataCache, data_files, data_page, data_paths
 from .listing import Listings, expand
 from .pages import RenderCache, generated_pages
-from .search import MODES, briefing_entries, sharded, take_entries, write_shards
+from .search import MODES, Entry, sharded, take_entries, write_index
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -72,6 +73,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._bundle: BundleWriter | None = None
         self._children: list[multiprocessing.process.BaseProcess] = []
         """Child processes writing part of the site (open data, search index) beside the build."""
+        self._index_entries: Connection | None = None
+        """To the search-index child: the entries of the pages Material's plugin indexed, at the end."""
         self._command = "build"
         self._final_dir: Path | None = None
         self._staging: Path | None = None
@@ -132,6 +135,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._add(files, config, path, content)
         self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
         self._add_data(files, config)
+        if self.sharded_search and self._command == "build" and _can_fork():
+            self._start_index(Path(config.site_dir))
         if self._staging is not None and self._final_dir is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._final_dir)
             self._bundle = BundleWriter(target) if target is not None else None
@@ -158,6 +163,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             name="open-data", daemon=True)
         self._children.append(child)
         child.start()
+
+    def _start_index(self, site_dir: Path) -> None:
+        """The sharded index's child, forked now: it makes the briefing pages' postings (nearly all of the
+        index) while MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
+        receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+        child = multiprocessing.get_context("fork").Process(
+            target=_child, args=(_write_index, site_dir, self.archive, receive, send), name="search-index", daemon=True)
+        self._children.append(child)
+        child.start()
+        receive.close()
+        self._index_entries = send
 
     def _join_data_writer(self) -> None:
         for child in [c for c in self._children if c.name == "open-data"]:
@@ -218,21 +234,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         site = Path(config.site_dir)
         self._join_data_writer()
         items = take_entries(site) if self.sharded_search else None
-        if items is not None:
-            items += briefing_entries(self.archive.briefings)
+        index, self._index_entries = self._index_entries, None
+        if index is not None:  # to the child started in on_files
+            index.send(items)
+            index.close()
+        elif items is not None:
+            write_index(site, self.archive.briefings, lambda: items)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
-        if items is None:
-            return
-        if self._bundle is None or not _can_fork():
-            write_shards(site, items)
-            return
-        child = multiprocessing.get_context("fork").Process(target=_child, args=(write_shards, site, items),
-                                                             name="search-index", daemon=True)
-        self._children.append(child)
-        child.start()
-        _join(child, "writing the search index")
-        self._children.remove(child)
+        for child in [c for c in self._children if c.name == "search-index"]:
+            _join(child, "writing the search index")
+            self._children.remove(child)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -271,6 +283,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shutil.rmtree(self._pages_dir, ignore_errors=True)
 
     def _discard(self) -> None:
+        if self._index_entries is not None:
+            self._index_entries.close()
+            self._index_entries = None
         for child in self._children:
             child.terminate()
             child.join()
@@ -311,6 +326,21 @@ def _join(child: multiprocessing.process.BaseProcess, what: str) -> None:
     child.join()
     if child.exitcode != 0:
         raise PluginError(f"{what} failed (exit code {child.exitcode}); see above")
+
+
+def _write_index(site_dir: Path, archive: Archive, entries: Connection, parents_end: Connection) -> None:
+    """The search-index child: the briefings' postings, then, once the parent sends them, the other pages'
+    entries (None: Material wrote no index, nor do we); a parent gone before that ends it quietly."""
+    parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
+
+    def more() -> list[Entry] | None:
+        try:
+            received: list[Entry] | None = entries.recv()
+        except EOFError:
+            sys.exit(1)
+        return received
+
+    write_index(site_dir, archive.briefings, more)
 
 
 def _write_data(archive: Archive, site_name: str, site_url: str, site_dir: Path) -> None:

@@ -2,9 +2,10 @@
 
 Material's own search builds a lunr index in the reader's browser from one JSON file holding
 every word of the site: fine for a few dozen briefings, tens of seconds and gigabytes of memory
-at a thousand. This module turns the entries Material's search plugin wrote
-(`search/search_index.json`: one entry per page and per heading with an id, so one per turn)
-into small files a query loads a few of:
+at a thousand. This module turns search entries (one per page and per heading with an id, so one
+per turn: those of briefing pages made from the model by `briefing_entries`, those of the other
+pages taken from what Material's plugin wrote in `search/search_index.json`) into small files a
+query loads a few of:
 
 - `manifest.js`: the shard boundaries, the first entry of every page, and for very common
   prefixes (`p`, `pre`) the expansions a query keeps so it stays within its byte budget;
@@ -29,7 +30,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -126,15 +127,16 @@ def entries(search_index: dict[str, Any]) -> list[Entry]:
             for d in search_index.get("docs", [])]
 
 
-def encode(postings: list[int]) -> str:
+def encode(postings: list[int], last: int = -8) -> str:
     """Postings `entry id << 3 | level`, ids ascending, as a varint string of gaps.
 
     Each posting becomes `(id gap) << 3 | level` in base-32 digits, least significant first;
-    a character worth 32 or more says that more digits follow.
+    a character worth 32 or more says that more digits follow. `last`, the posting before the
+    first (as `encode` left it), continues an encoded string: appending the result to it gives
+    the encoding of both lists.
     """
     out: list[str] = []
     append, digits = out.append, _DIGITS
-    last = -8
     for packed in postings:
         value = packed - (last & ~7)
         last = packed
@@ -176,32 +178,54 @@ def _counts(text: str, cache: dict[str, tuple[str, ...]]) -> Counter[str]:
     return weights
 
 
-def _levels(items: list[Entry]) -> dict[str, list[int]]:
-    """Postings: for each term, `entry id << 3 | level`, the level a quantised BM25 term weight.
+class Postings:
+    """Entries and their postings, made in batches: `Postings(items)`, then `extend(more)`.
 
-    One pass collects `entry id << 16 | term frequency` and the entry lengths; the second turns
-    frequencies into levels once the average length is known.
+    A posting's level is a quantised BM25 term weight (`entry id << 3 | level`). BM25 measures an
+    entry's length against the average, which is taken from the first batch that has words and
+    kept: so a batch's postings are final, encoded as soon as they are made, and a later batch's
+    are appended to them. The plugin's first batch is the briefing pages' entries, nearly all of
+    the index, made from the model while MkDocs renders; the entries of the other pages follow at
+    the end, when Material's plugin has written them.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    lengths: list[int] = []
-    cache: dict[str, tuple[str, ...]] = {}
-    for doc, entry in enumerate(items):
-        weights = _counts(entry.text, cache)
-        length = weights.total()
-        for word, n in _counts(entry.title, cache).items():
-            weights[word] += TITLE_WEIGHT * n
-            length += n
-        lengths.append(length)
-        for word, tf in weights.items():
-            postings[word].append(doc << 16 | min(tf, 65535))
-    average = max(1.0, sum(lengths) / max(1, len(lengths)))
-    norms = [K1 * (1 - B + B * length / average) for length in lengths]
-    for plist in postings.values():
-        for i, packed in enumerate(plist):
-            doc, tf = packed >> 16, packed & 65535
-            # BM25's term-frequency part, scaled to 1..LEVELS
-            plist[i] = doc << 3 | max(1, int(tf * LEVELS / (tf + norms[doc]) + 0.5))
-    return postings
+
+    def __init__(self, items: Iterable[Entry] = ()) -> None:
+        self.items: list[Entry] = []
+        self.encoded: dict[str, str] = {}
+        """Per term, its postings so far, `encode`d."""
+        self.count: Counter[str] = Counter()
+        """Per term, how many entries hold it."""
+        self._last: dict[str, int] = {}
+        self._average = 0.0
+        self._words: dict[str, tuple[str, ...]] = {}
+        self.extend(items)
+
+    def extend(self, more: Iterable[Entry]) -> None:
+        """Add entries after those already in; their ids follow on."""
+        start = len(self.items)
+        self.items.extend(more)
+        frequencies: dict[str, list[int]] = defaultdict(list)
+        lengths: list[int] = []
+        for doc, entry in enumerate(self.items[start:], start):
+            weights = _counts(entry.text, self._words)
+            length = weights.total()
+            for word, n in _counts(entry.title, self._words).items():
+                weights[word] += TITLE_WEIGHT * n
+                length += n
+            lengths.append(length)
+            for word, tf in weights.items():
+                frequencies[word].append(doc << 16 | min(tf, 65535))
+        if not self._average and sum(lengths):
+            self._average = max(1.0, sum(lengths) / len(lengths))
+        norms = [K1 * (1 - B + B * length / (self._average or 1.0)) for length in lengths]
+        for word, plist in frequencies.items():
+            for i, packed in enumerate(plist):
+                doc, tf = packed >> 16, packed & 65535
+                # BM25's term-frequency part, scaled to 1..LEVELS
+                plist[i] = doc << 3 | max(1, int(tf * LEVELS / (tf + norms[doc - start]) + 0.5))
+            self.encoded[word] = self.encoded.get(word, "") + encode(plist, self._last.get(word, -8))
+            self._last[word] = plist[-1]
+            self.count[word] += len(plist)
 
 
 def _shards(encoded: dict[str, str]) -> list[list[str]]:
@@ -250,10 +274,11 @@ def _script(name: str, data: Any) -> str:
     return f'__archiveSearch("{name}",{body})\n'
 
 
-def build_files(items: list[Entry]) -> dict[str, str]:
-    """Every file of the sharded index, `{file name: content}`, from Material's search entries."""
-    postings = _levels(items)
-    encoded = {term: encode(plist) for term, plist in postings.items()}
+def build_files(items: list[Entry] | Postings) -> dict[str, str]:
+    """Every file of the sharded index, `{file name: content}`, from search entries (or their postings)."""
+    postings = items if isinstance(items, Postings) else Postings(items)
+    encoded = postings.encoded
+    items = postings.items
     shards = _shards(encoded)
     files: dict[str, str] = {}
     shard_of: dict[str, int] = {}
@@ -275,7 +300,7 @@ def build_files(items: list[Entry]) -> dict[str, str]:
     manifest = {
         "version": digest[:12], "format": FORMAT, "entries": len(items), "levels": LEVELS,
         "block": BLOCK, "chunk": PAGES, "pages": starts, "shards": [terms[0] for terms in shards if terms],
-        "common": _common_prefixes(sorted(encoded), shard_of, sizes, {t: len(p) for t, p in postings.items()}),
+        "common": _common_prefixes(sorted(encoded), shard_of, sizes, postings.count),
     }
     files["manifest.js"] = _script("manifest", manifest)
     return files
@@ -340,7 +365,7 @@ def take_entries(site_dir: Path) -> list[Entry] | None:
     return items
 
 
-def write_shards(site_dir: Path, items: list[Entry]) -> None:
+def write_shards(site_dir: Path, items: list[Entry] | Postings) -> None:
     """The sharded index of `items` in `search/archive/`."""
     folder = site_dir / "search" / "archive"
     folder.mkdir(parents=True, exist_ok=True)
@@ -348,9 +373,15 @@ def write_shards(site_dir: Path, items: list[Entry]) -> None:
         (folder / name).write_text(content, encoding="utf-8")
 
 
-def write_index(site_dir: Path, more: list[Entry] | None = None) -> None:
-    """Replace Material's `search/search_index.json` by the sharded index in `search/archive/`,
-    from Material's entries and `more` (the briefing pages', from the model)."""
-    items = take_entries(site_dir)
+def write_index(site_dir: Path, briefings: Iterable[Briefing], more: Callable[[], list[Entry] | None]) -> None:
+    """The sharded index of the briefing pages (made from the model) and of the entries `more()` returns
+    (the other pages', which Material's plugin wrote: `take_entries`); none when it returns None.
+
+    The briefings' postings are made before `more()` is called: in a child process started before
+    MkDocs renders, `more` waits for the parent to send them, at the end of the build.
+    """
+    postings = Postings(briefing_entries(briefings))
+    items = more()
     if items is not None:
-        write_shards(site_dir, items + (more or []))
+        postings.extend(items)
+        write_shards(site_dir, postings)
