@@ -1,14 +1,25 @@
 """The topic vocabulary, `content/topics.yml`, and tagging paragraphs with it.
 
-The precision rule: each topic lists **strong** terms, specific enough that one mention makes a
-paragraph about the topic (`fentanyl`, `Bicentennial Framework`), and **weak** terms that only
-count in company (`drugs`, `border`, `Russia`). A paragraph is tagged when it contains a strong
-term, or at least `min_weak` (default 2) *different* weak terms (a word repeated is still one
-passing mention). Terms match whole words, ignoring case, accents and punctuation between words
-(`U.S.` = `U.S`, `Haiti’s` contains `Haiti`, `High-Level` = `high level`); a trailing `*` matches
-any ending (`migra*`: migrant, migration, migratorio). Where terms overlap, the longest wins. A
-tagged paragraph counts for the topic's parents too (a fentanyl paragraph is a drugs paragraph).
-A turn carries its paragraphs' topics.
+The precision rule. Each topic lists **strong** terms, specific enough that a mention can make a
+paragraph about the topic (`fentanyl`, `Bicentennial Framework`, `Haiti`), and **weak** terms that
+only count in company (`drugs`, `border`, `Russia*`). A paragraph is tagged with a topic when
+
+1. it contains at least `min_weak` (default 2) *different* weak terms of the topic: a word repeated
+   is still one passing mention, and so are the forms one `stem*` term covers; or
+2. it contains a strong term of the topic, unless that mention is an **aside**: the topic's only
+   term in the paragraph (one strong term, once, and no weak term), after the first `LEAD_WORDS`
+   (25) words of a paragraph of more than `ASIDE_WORDS` (60) words, in a turn whose other
+   paragraphs contain none of the topic's strong terms. A question or a short answer is about what
+   it names, and a long paragraph about what it opens with or comes back to; a name dropped once
+   in the middle of a long one ("the efforts to end the war in Yemen", in an answer about Saudi
+   Arabia) is not what the paragraph is about.
+
+Terms match whole words, ignoring case, accents and punctuation between words (`U.S.` = `U.S`,
+`Haiti’s` contains `Haiti`, `High-Level` = `high level`); a trailing `*` matches any ending
+(`migra*`: migrant, migration, migratorio). Where terms overlap, the one spanning most words wins
+(`drug trafficking`, not `drug`); terms spanning the same words all count. A tagged
+paragraph counts for the topic's parents too (a fentanyl paragraph is a drugs paragraph). A turn
+carries its paragraphs' topics.
 """
 
 from __future__ import annotations
@@ -16,18 +27,31 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from yaml.nodes import Node
 
 from .errors import ConfigError
-from .model import Briefing, Paragraph, Topic
+from .model import Briefing, Topic, Turn
 from .text import slugify
 from .yamlfile import YamlFile, line
 
 _TOPIC_KEYS = {"id", "title", "description", "parents", "strong", "weak", "min_weak"}
 _WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
+"""Splits a text into separator, word, separator, …: the words and, by summing lengths, where they are."""
+
+ASIDE_WORDS = 60
+"""A paragraph longer than this many words can hold an aside (see the module docstring)."""
+LEAD_WORDS = 25
+"""A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
+
+Tags = tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]
+"""A paragraph's topics, and where the vocabulary's terms occur in it, `(start, end, topic)`."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +76,8 @@ class Match:
     strong: bool
     term: str
     """The vocabulary term that matched, folded (`migra*`)."""
+    word: int
+    """Index in the text's words of the match's first word."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +132,12 @@ class Vocabulary:
 
     def matches(self, text: str) -> list[Match]:
         """Every term occurrence in `text`, longest term first where two overlap."""
-        folded = _fold(text)
-        words = _WORD.findall(folded)
+        return self._scan(text)[0]
+
+    def _scan(self, text: str) -> tuple[list[Match], int]:
+        """`matches(text)`, and the number of words in `text`."""
+        parts = _SPLIT.split(_fold(text))
+        words = parts[1::2]
         memo = self._memo
         for word in set(words).difference(memo):  # words never met: looked up once for all texts
             memo[word] = self._candidates(word)
@@ -115,21 +145,31 @@ class Vocabulary:
                 self._hits.add(word)
         present = self._hits.intersection(words)
         if not present:
-            return []
-        spans = [m.span() for m in _WORD.finditer(folded)]
+            return [], len(words)
+        # Word k spans parts[2k + 1]: offsets summed in C, not a Python loop over every word's span.
+        ends = list(accumulate(map(len, parts)))
         found: list[Match] = []
         after = 0  # a match covers its words: the next one starts after them
         for i in [i for i, word in enumerate(words) if word in present]:
             if i < after:
                 continue
-            best = max((e for e in memo[words[i]] if e.fits(words, i)),
-                       key=lambda e: (len(e.words), len(e.text)), default=None)
-            if best is None:
+            fitting = [e for e in memo[words[i]] if e.fits(words, i)]
+            if not fitting:
                 continue
-            last = i + len(best.words) - 1
-            found.extend(Match(spans[i][0], spans[last][1], topic, strong, best.text) for topic, strong in best.topics)
+            size = max(len(e.words) for e in fitting)
+            # Terms spelling the same words (`border` of one topic, `border*` of another) all count,
+            # each topic once, strong if any of its terms is.
+            claims: dict[str, tuple[bool, str]] = {}
+            for entry in fitting:
+                if len(entry.words) == size:
+                    for topic, strong in entry.topics:
+                        if topic not in claims or strong > claims[topic][0]:
+                            claims[topic] = (strong, entry.text)
+            last = i + size - 1
+            found.extend(Match(ends[2 * i], ends[2 * last + 1], topic, strong, term, i)
+                         for topic, (strong, term) in claims.items())
             after = last + 1
-        return found
+        return found, len(words)
 
     def _candidates(self, word: str) -> tuple[_Term, ...]:
         out = list(self._exact.get(word, ()))
@@ -140,22 +180,31 @@ class Vocabulary:
         return tuple(out)
 
     def tag(self, text: str) -> tuple[str, ...]:
-        """The topics `text` is about under the precision rule, with their parents, in vocabulary order."""
-        return self.tag_and_hits(text)[0]
+        """The topics `text` is about, read as a turn of one paragraph, with their parents, in vocabulary order."""
+        return self.tag_turn([text])[0][0]
 
-    def tag_and_hits(self, text: str) -> tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]:
-        """`tag(text)`, and where each term occurs, `(start, end, topic)` (empty when nothing is tagged)."""
-        strong: set[str] = set()
-        weak: dict[str, set[str]] = {}
-        found = self.matches(text)
-        for match in found:
-            if match.strong:
-                strong.add(match.topic)
-            else:
-                weak.setdefault(match.topic, set()).add(match.term)
-        tagged = strong | {t for t, terms in weak.items() if len(terms) >= self.rules[t].min_weak}
-        topics = tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
-        return topics, tuple((m.start, m.end, m.topic) for m in found) if topics else ()
+    def tag_turn(self, texts: Sequence[str]) -> list[Tags]:
+        """Per paragraph of a turn, the topics it is about under the precision rule (with their parents,
+        in vocabulary order) and where each term occurs (empty when nothing is tagged)."""
+        scans = [self._scan(text) for text in texts]
+        # Per topic, how many of the turn's paragraphs contain one of its strong terms.
+        naming = Counter(topic for found, _ in scans for topic in {m.topic for m in found if m.strong})
+        out: list[Tags] = []
+        for found, length in scans:
+            strong: dict[str, list[Match]] = {}
+            weak: dict[str, set[str]] = {}
+            for match in found:
+                if match.strong:
+                    strong.setdefault(match.topic, []).append(match)
+                else:
+                    weak.setdefault(match.topic, set()).add(match.term)
+            tagged = {t for t, terms in weak.items() if len(terms) >= self.rules[t].min_weak}
+            tagged.update(t for t, mentions in strong.items()
+                          if not (len(mentions) == 1 and t not in weak and naming[t] == 1
+                                  and length > ASIDE_WORDS and mentions[0].word >= LEAD_WORDS))
+            topics = tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
+            out.append((topics, tuple((m.start, m.end, m.topic) for m in found) if topics else ()))
+        return out
 
     def _with_parents(self, ids: set[str]) -> set[str]:
         out: set[str] = set()
@@ -169,12 +218,15 @@ class Vocabulary:
 
 
 def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
-    """The briefing with every paragraph's `topics` filled in."""
-    def tagged(p: Paragraph) -> Paragraph:
-        topics, hits = vocabulary.tag_and_hits(p.text)
-        return dataclasses.replace(p, topics=topics, hits=hits)
-    turns = tuple(dataclasses.replace(t, paragraphs=tuple(tagged(p) for p in t.paragraphs)) for t in briefing.turns)
-    return dataclasses.replace(briefing, turns=turns)
+    """The briefing with every paragraph's `topics` filled in (turn by turn: an aside depends on its turn)."""
+    def tagged(turn: Turn) -> Turn:
+        tags = vocabulary.tag_turn([p.text for p in turn.paragraphs])
+        paragraphs = tuple(p if (p.topics, p.hits) == tag else dataclasses.replace(p, topics=tag[0], hits=tag[1])
+                           for p, tag in zip(turn.paragraphs, tags))
+        if all(new is old for new, old in zip(paragraphs, turn.paragraphs)):
+            return turn  # most paragraphs have no topic: copying them costs more than tagging
+        return dataclasses.replace(turn, paragraphs=paragraphs)
+    return dataclasses.replace(briefing, turns=tuple(tagged(t) for t in briefing.turns))
 
 
 def load_vocabulary(path: Path, display: str) -> Vocabulary:
@@ -193,9 +245,27 @@ def load_vocabulary(path: Path, display: str) -> Vocabulary:
         seen[topic.id] = line(node)
     for topic, _, node in entries:
         for parent in topic.parents:
-            if parent not in seen or parent == topic.id:
+            if parent not in seen:
                 raise doc.error(node, f"topic {topic.id!r} names an unknown parent", parent)
+    parents = {topic.id: topic.parents for topic, _, _ in entries}
+    for topic, _, node in entries:
+        if loop := _ancestry_loop(topic.id, parents):
+            raise doc.error(node, f"topic {topic.id!r} is its own ancestor (parents {' → '.join(loop)})", topic.id)
     return Vocabulary(tuple(t for t, _, _ in entries), tuple(r for _, r, _ in entries), display)
+
+
+def _ancestry_loop(start: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
+    """The `parents` path from `start` back to itself (`[a, b, a]`), or `[]` when there is none."""
+    todo, met = [[start]], {start}
+    while todo:
+        path = todo.pop()
+        for parent in parents[path[-1]]:
+            if parent == start:
+                return [*path, start]
+            if parent not in met:
+                met.add(parent)
+                todo.append([*path, parent])
+    return []
 
 
 def _topic(doc: YamlFile, node: Node) -> tuple[Topic, Rule, Node]:
