@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .archive import Archive
-from .model import Briefing, Turn
+from .model import Briefing, Reporter, Turn
 
 HOSTS = {
     "state.gov": "U.S. Department of State",
@@ -41,15 +41,19 @@ def host(briefing: Briefing) -> str:
 
 
 def speaker_of(turn: Turn) -> dict[str, Any]:
-    """Name, role and (for people) family and given names of whoever spoke the turn."""
+    """Name, role and (for people) family and given names of whoever spoke the turn.
+
+    A question is the reporter's: its role is `reporter, <outlet>` (the outlet alone would read as
+    the publisher in MLA and APA); a question nobody introduced is an unidentified reporter's."""
     speaker = turn.speaker
-    if turn.question and speaker.kind != "reporter":
-        name, role = (turn.reporter.name, turn.reporter.outlet) if turn.reporter else ("Unidentified reporter", "")
-        person = turn.reporter is not None
-    else:
-        name = speaker.name
-        role = speaker.affiliation if turn.question else speaker.role
+    if not turn.question:
+        name, role = speaker.name, speaker.role
         person = speaker.resolved and speaker.kind in _PEOPLE
+    elif asker := (Reporter(speaker.name, speaker.affiliation) if speaker.kind == "reporter" else turn.reporter):
+        name, role = asker.name, ", ".join(filter(None, ("reporter", asker.outlet)))
+        person = speaker.resolved or speaker.kind != "reporter"
+    else:
+        name, role, person = "Unidentified reporter", "", False
     parts = name.split()
     out: dict[str, Any] = {"name": name, "role": role}
     if person and len(parts) > 1:

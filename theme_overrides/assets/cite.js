@@ -36,10 +36,11 @@
 
   /* ---- citation styles ------------------------------------------------------------------ */
 
-  function facts(anchor, quote) {
+  function facts(anchor, quote, prefix) {
     var turn = data.turns[anchor];
     return {
-      turn: turn, quote: quote || "", url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote) : ""),
+      turn: turn, quote: quote || "",
+      url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote, prefix || "") : ""),
       what: turn.question ? "Question" : "Remarks", accessed: today(),
       place: [data.host, data.location].filter(Boolean)
     };
@@ -77,7 +78,8 @@
       var quoted = f.quote ? "\u201c" + f.quote + "\u201d " : "";
       var container = [t.role + (t.interpreted ? (t.role ? ", " : "") + "via interpreter" : ""), data.host,
         mlaDate(data.date), data.location].filter(Boolean).join(", ");
-      return author + ". " + quoted + "\u201c" + f.what + " at " + data.title + ".\u201d " + container + ". " +
+      return author + ". " + quoted + "\u201c" + f.what + " at " + data.title + ".\u201d " +
+        container.charAt(0).toUpperCase() + container.slice(1) + ". " +
         data.site + ", " + f.url + ". Accessed " + mlaDate(f.accessed) + ".";
     },
     bibtex: function (f) {
@@ -125,11 +127,63 @@
   function encodeFragment(text) {
     return encodeURIComponent(text).replace(/-/g, "%2D");
   }
-  /* `text=quote`, or for a long quote `text=first words,last words` (both forms Chromium highlights). */
-  function fragmentText(quote) {
+  /* What a quote is linked by: all of it, or for a long quote its first and last four words.
+   * Chromium ends the match at the first `end` after `start`, so that must be the quote's own end. */
+  function fragmentTerms(quote) {
     var words = quote.split(" ");
-    if (words.length <= 10) return encodeFragment(quote);
-    return encodeFragment(words.slice(0, 4).join(" ")) + "," + encodeFragment(words.slice(-4).join(" "));
+    if (words.length <= 10) return { start: quote, end: "" };
+    var start = words.slice(0, 4).join(" "), end = words.slice(-4).join(" ");
+    var lower = quote.toLowerCase(), last = end.toLowerCase();
+    return lower.indexOf(last, start.length) === lower.length - last.length ? { start: start, end: end }
+      : { start: quote, end: "" };
+  }
+
+  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. */
+  function fragmentText(quote, prefix) {
+    var terms = fragmentTerms(quote);
+    return (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
+      (terms.end ? "," + encodeFragment(terms.end) : "");
+  }
+
+  /* The words to put before a quote's text fragment: Chromium scrolls to the first match in the whole
+   * page, whatever the `#t012` says. None when the quote's first words are not met earlier; else
+   * the words just before the quote in its turn, as many as make the match land on it. */
+  function prefixFor(found) {
+    var seen = textBefore(document.getElementById(found.anchor), found.range);
+    var before = squash(seen.text + found.range.toString().match(/^\s*/)[0]), start = fragmentTerms(found.quote).start;
+    var whole = matchable(before + start), cut = before.length;
+    for (;;) {
+      var prefix = before.slice(cut), needle = matchable(prefix + start);
+      if (whole.indexOf(needle) === whole.length - needle.length || cut <= seen.mark) return prefix.trim();
+      cut = Math.max(seen.mark, before.lastIndexOf(" ", cut - 2) + 1);
+    }
+  }
+
+  /* Text compared as Chromium matches a fragment: case aside, and punctuation between words. */
+  function matchable(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " "); }
+
+  function squash(text) { return text.replace(/\s+/g, " "); }
+
+  var UNSEEN = "script, style, template, [hidden], .quote-bar, .cite-panel, .cite-button";
+
+  /* The page's text before the start of `range`, spaces squashed (what a reader without this script sees
+   * too: no Cite buttons, bar or panel), and where in it `mark` (the turn's heading) begins. */
+  function textBefore(mark, range) {
+    var stop = document.createRange(), text = "", at = 0;
+    stop.setStart(range.startContainer, range.startOffset);
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.nodeType === 1 && node.matches(UNSEEN) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node === mark) at = text.length;
+      if (node.nodeType !== 3) continue;
+      if (node === range.startContainer) { text += node.data.slice(0, range.startOffset); break; }
+      if (stop.comparePoint(node, 0) > 0) break;
+      text += node.data;
+    }
+    return { text: squash(text), mark: squash(text.slice(0, at)).length };
   }
 
   /* ---- the page: turns, buttons, panel -------------------------------------------------- */
@@ -181,10 +235,10 @@
     }
   }
 
-  function openPanel(anchor, quote, from) {
+  function openPanel(anchor, quote, from, prefix) {
     closePanel();
     opener = from;
-    var f = facts(anchor, quote);
+    var f = facts(anchor, quote, prefix);
     panel = document.createElement("section");
     panel.className = "cite-panel";
     panel.id = "cite-panel";
@@ -293,7 +347,7 @@
     if (panel && panel.contains(range.startContainer)) return null;
     var quote = range.toString().replace(/\s+/g, " ").trim();
     return quote ? {
-      anchor: anchor, quote: quote, rect: range.getBoundingClientRect(),
+      anchor: anchor, quote: quote, range: range, rect: range.getBoundingClientRect(),
       block: blockOf(selection.anchorNode) || document.getElementById(anchor)
     } : null;
   }
@@ -364,13 +418,13 @@
   });
   linkButton.addEventListener("click", function () {
     if (!picked) return;
-    var url = facts(picked.anchor, picked.quote).url;
+    var url = facts(picked.anchor, picked.quote, prefixFor(picked)).url;
     barField.value = url;
     barField.hidden = false;
     copy(url, barField, barStatus, "Quote link");
   });
   citeButton.addEventListener("click", function () {
-    if (picked) openPanel(picked.anchor, picked.quote, citeButton);
+    if (picked) openPanel(picked.anchor, picked.quote, citeButton, prefixFor(picked));
   });
 
   /* ---- arriving on a quote link: highlight the quote (also where text fragments are unsupported) */
@@ -382,13 +436,20 @@
     if (at < 0) return null;
     var hash = url.slice(url.indexOf("#") + 1, at);
     var text = url.slice(at + 3).split("&").filter(function (p) { return p.indexOf("text=") === 0; })[0];
-    if (!text) return null;
-    var terms = text.slice(5).split(",").map(decodeURIComponent)
-      .filter(function (t) { return t.slice(-1) !== "-" && t.charAt(0) !== "-"; });
-    return terms.length ? { anchor: hash, start: terms[0], end: terms[1] || "" } : null;
+    var terms = text ? text.slice(5).split(",") : [];
+    var prefix = /-$/.test(terms[0] || "") ? terms.shift().slice(0, -1) : "";
+    if (/^-/.test(terms[terms.length - 1] || "")) terms.pop();  // a suffix: the start is enough here
+    try {
+      return { anchor: decodeURIComponent(hash), prefix: decodeURIComponent(prefix),
+               start: decodeURIComponent(terms[0] || ""), end: decodeURIComponent(terms[1] || "") };
+    } catch (e) {
+      return { anchor: hash, prefix: "", start: "", end: "" };  // a mangled link still lands on its turn
+    }
   }
 
-  function findRange(blocks, start, end) {
+  /* The quote in the turn's blocks: the first match of `start` after `prefix` (or the first at all),
+   * up to the first `end` after it. */
+  function findRange(blocks, found) {
     var chars = [], text = "";
     blocks.forEach(function (block) {
       var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
@@ -402,14 +463,17 @@
       }
       if (text.slice(-1) !== " ") { chars.push(chars[chars.length - 1]); text += " "; }
     });
-    var lower = text.toLowerCase();
-    var from = lower.indexOf(start.toLowerCase());
-    if (from < 0) return null;
+    var lower = text.toLowerCase(), start = found.start.toLowerCase(), after = matchable(found.prefix).trim();
+    var from = lower.indexOf(start);
+    for (var at = from; after && at >= 0; at = lower.indexOf(start, at + 1)) {
+      if (matchable(text.slice(0, at)).trim().slice(-after.length) === after) { from = at; break; }
+    }
+    if (!start || from < 0) return null;
     var to = from + start.length;
-    if (end) {
-      var last = lower.indexOf(end.toLowerCase(), to);
+    if (found.end) {
+      var last = lower.indexOf(found.end.toLowerCase(), to);
       if (last < 0) return null;
-      to = last + end.length;
+      to = last + found.end.length;
     }
     var range = document.createRange();
     range.setStart(chars[from][0], chars[from][1]);
@@ -419,16 +483,22 @@
 
   function highlightQuote() {
     var found = directive();
-    if (!found || !data.turns[found.anchor]) return;
-    var range = findRange(turnBlocks(found.anchor), found.start, found.end);
-    if (!range) return;
-    if (window.CSS && CSS.highlights && window.Highlight) {
+    if (!found) return;
+    var range = data.turns[found.anchor] ? findRange(turnBlocks(found.anchor), found) : null;
+    if (range && window.CSS && CSS.highlights && window.Highlight) {
       CSS.highlights.set("cite-quote", new Highlight(range));
-    } else if (range.startContainer === range.endContainer) {
+    } else if (range && range.startContainer === range.endContainer) {
       range.surroundContents(document.createElement("mark"));
     }
-    if (!document.fragmentDirective) {
-      range.startContainer.parentNode.scrollIntoView({ block: "center" });
+    // A browser without text fragments took all of `t012:~:text=…` for an id no element has, and
+    // stayed at the top: bring the reader to the quote, or at least to its turn (or removed turn);
+    // again once the page has loaded, in case the browser scrolled to `#t012` after all.
+    var target = range ? range.startContainer.parentNode : document.getElementById(found.anchor);
+    if (document.fragmentDirective || !target) return;
+    var go = function () { target.scrollIntoView({ block: range ? "center" : "start" }); };
+    go();
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () { setTimeout(go, 0); }, { once: true });
     }
   }
 
