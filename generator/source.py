@@ -10,13 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from yaml.constructor import ConstructorError
-from yaml.error import Mark
-from yaml.nodes import MappingNode, Node, ScalarNode
-from yaml.reader import ReaderError
-
 from .errors import SourceError
+from .yamlfile import YamlFailure, load
 
 FRONT_MATTER_KEYS = {
     "title": str,
@@ -139,7 +134,7 @@ def parse_source(text: str, path: str) -> Source:
     block = text[4: 4 + end.start()]
     body = text[4 + end.end():].removeprefix("\n")
     body_line = 2 + block.count("\n") + 1
-    meta = _load_front_matter(block, text, path) if block.strip() else {}
+    meta = _load_front_matter(block, path) if block.strip() else {}
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys to values", path=path, line=2,
                           fragment=_line_at(text, 2))
@@ -147,64 +142,14 @@ def parse_source(text: str, path: str) -> Source:
     return Source(path=path, meta=meta, body=body, body_line=body_line)
 
 
-_TAG_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true or false"}
-"""YAML's names for its types, as an editor would say them."""
-
-
-class _Loader(yaml.SafeLoader):
-    """`SafeLoader` whose value constructors fail with a `ConstructorError` marking the value.
-
-    PyYAML's own constructors raise bare ValueError, KeyError, IndexError… on a value its resolver
-    or an explicit tag sent them (`2022-02-30`, `!!int abc`, `!!bool maybe`).
-    """
-
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)
-        except (yaml.YAMLError, RecursionError):
-            raise
-        except Exception as exc:  # any failure of a constructor is the value's fault
-            tag = node.tag.removeprefix("tag:yaml.org,2002:")
-            shown = repr(node.value) if isinstance(node, ScalarNode) else "the value"
-            detail = f" ({exc})" if type(exc) is ValueError else ""  # others say nothing to an editor
-            raise ConstructorError(None, None, f"{shown} is not a valid {_TAG_NAMES.get(tag, tag)}{detail}",
-                                   node.start_mark) from None
-
-
-def _load_front_matter(block: str, text: str, path: str) -> Any:
+def _load_front_matter(block: str, path: str) -> Any:
     """The front matter's YAML as Python data; any YAML failure is a `SourceError` at its line and key."""
-    root: Node | None = None
     try:
-        loader = _Loader(block)  # checks the characters already
-        root = loader.get_single_node()
-        return loader.construct_document(root) if root is not None else None
-    except ConstructorError as exc:
-        # A constructor marks the value it could not build; its context mark is the enclosing mapping.
-        mark, problem = exc.problem_mark, exc.problem
-    except yaml.MarkedYAMLError as exc:
-        # The context mark points at the construct left open (`[2022`), the problem mark at
-        # where parsing gave up, often the end of the block; the first is what an editor must fix,
-        # and the context says what it holds ("found duplicate anchor 'a'; first occurrence").
-        mark = exc.context_mark or exc.problem_mark
-        problem = ", ".join(filter(None, [exc.context if exc.context_mark else None, exc.problem]))
-    except ReaderError as exc:
-        mark = Mark("", exc.position, block.count("\n", 0, exc.position), 0, None, None)
-        problem = f"character U+{exc.character:04X} is not allowed in YAML"
-    except RecursionError:  # the composer recurses once a level; where the scanner stopped is deep inside
-        mark, problem = loader.get_mark(), "nested too deeply"
-    line = 2 + mark.line if mark is not None else 2
-    key = _key_at(root, mark)
-    where = f"front matter key {key!r}: " if key is not None else "broken front matter: "
-    raise SourceError(where + (problem or "invalid YAML"), path=path, line=line, fragment=_line_at(text, line))
-
-
-def _key_at(root: Node | None, mark: Mark | None) -> str | None:
-    """The top-level key whose entry holds `mark`, when the front matter is a mapping."""
-    if isinstance(root, MappingNode) and mark is not None:
-        for key, value in root.value:
-            if isinstance(key, ScalarNode) and key.start_mark.index <= mark.index <= value.end_mark.index:
-                return str(key.value)
-    return None
+        return load(block)
+    except YamlFailure as exc:
+        where = f"front matter key {exc.key!r}" if exc.key else "broken front matter"
+        # The block starts on the file's second line, below the opening `---`.
+        raise SourceError(f"{where}: {exc.problem}", path=path, line=exc.line + 1, fragment=exc.fragment) from None
 
 
 def _check_types(meta: dict[str, Any], text: str, path: str) -> None:

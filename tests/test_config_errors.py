@@ -57,6 +57,16 @@ def test_loader_refuses_what_yaml_cannot_read_at_its_line_and_key(tmp_path: Path
     assert caught.value.fragment == _line(text, line)
 
 
+def test_loader_names_no_key_past_a_finished_value(tmp_path: Path) -> None:
+    """A second document below a finished `name: Ann` is reported at its own line, naming no key."""
+    path = tmp_path / "speakers.yml"
+    path.write_text(SPEAKERS + "--- x\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_registry(path, "content/speakers.yml")
+    assert str(caught.value) == ("content/speakers.yml:4: not valid YAML: expected a single document in the stream, "
+                                 "but found another document: '--- x'")
+
+
 @pytest.mark.parametrize("kind", BROKEN)
 def test_check_reports_each_unreadable_config_file_in_one_line_and_checks_the_seed(tmp_path: Path, kind: str) -> None:
     """`check` reports a broken speakers.yml and topics.yml as one `file:line` line each, exits 1 without a

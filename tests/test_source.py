@@ -97,15 +97,18 @@ def test_front_matter_split_and_line_numbers() -> None:
     assert source.meta["title"] == "T" and source.body_line == 5 and source.body.startswith("MR. X")
 
 
-def test_broken_front_matter_names_line() -> None:
-    """Broken YAML gives one line naming the file and line."""
-    with pytest.raises(SourceError, match=r"^f\.txt:3: broken front matter"):
-        parse_source("---\ntitle: T\ndate: [2022\n---\nMR. X: Hi.\n", "f.txt")
-
-
-def test_broken_mapping_names_line() -> None:
-    with pytest.raises(SourceError, match=r"^f\.txt:2: broken front matter: mapping values are not allowed"):
-        parse_source("---\ntitle: a: b\n---\nMR. X: Hi.\n", "f.txt")
+@pytest.mark.parametrize(("yaml", "line", "message"), [
+    ("date: [2022", 3, r"front matter key 'date': while parsing a flow sequence, expected ',' or ']'"),
+    ("date: a: b", 3, r"front matter key 'date': mapping values are not allowed here"),
+    ("'open", 3, r"broken front matter: while scanning a quoted scalar"),
+    ("--- x", 3, r"broken front matter: expected a single document in the stream, but found another document"),
+], ids=["open-bracket", "mapping-in-value", "after-a-value", "second-document"])
+def test_broken_front_matter_names_line_and_key(yaml: str, line: int, message: str) -> None:
+    """Broken YAML gives one line naming the file, the line and the key whose entry holds it, if any."""
+    text = f"---\ntitle: T\n{yaml}\n---\nMR. X: Hi.\n"
+    with pytest.raises(SourceError, match=rf"^f\.txt:{line}: {message}") as caught:
+        parse_source(text, "f.txt")
+    assert caught.value.fragment == text.split("\n")[line - 1].strip()
 
 
 def test_unclosed_front_matter() -> None:
@@ -127,16 +130,16 @@ def test_wrong_type_names_key() -> None:
     ("n: !!float ''", 3, r"front matter key 'n': '' is not a valid number"),
     ("live: !!bool maybe", 3, r"front matter key 'live': 'maybe' is not a valid true or false"),
     ("venue: !building Harry S Truman", 3, r"front matter key 'venue': could not determine a constructor for the tag '!building'"),
-    ("extra:\n  when: [2022-13-01]", 4, r"front matter key 'extra': '2022-13-01' is not a valid date \(month must be"),
+    ("extra:\n  when: [2022-13-01]", 4, r"front matter key 'when': '2022-13-01' is not a valid date \(month must be"),
     ("2022-02-30: a date as a key", 3, r"front matter key '2022-02-30': '2022-02-30' is not a valid date"),
-    ("<<: 1", 3, r"broken front matter: expected a mapping or list of mappings for merging"),
-    ("note: \x01", 3, r"broken front matter: character U\+0001 is not allowed in YAML"),
-    ("deep: " + "[" * 2000, 3, r"broken front matter: nested too deeply"),
+    ("<<: 1", 3, r"front matter key '<<': expected a mapping or list of mappings for merging"),
+    ("note: \x01", 3, r"front matter key 'note': character U\+0001 is not allowed in YAML"),
+    ("deep: " + "[" * 2000, 3, r"front matter key 'deep': nested too deeply"),
 ], ids=["impossible-date", "impossible-offset", "timestamp-tag", "int-tag", "float-tag", "bool-tag", "unknown-tag",
         "nested", "key", "merge", "control-character", "recursion"])
 def test_unconstructible_front_matter_names_line_and_key(yaml: str, line: int, message: str) -> None:
     """A value PyYAML parses but cannot build (impossible date, bad tagged value, unknown tag) is a `SourceError`
-    naming the file, the line, the top-level key and the line's text."""
+    naming the file, the line, the innermost key and the line's text."""
     text = f"---\ntitle: T\n{yaml}\n---\nMR. X: Hi.\n"
     with pytest.raises(SourceError, match=rf"^f\.txt:{line}: {message}") as caught:
         parse_source(text, "f.txt")
