@@ -219,7 +219,7 @@ BROKEN_FRONT_MATTER = {
         "front matter key 'date': '2022-02-30' is not a valid date (day is out of range for month): "
         "'date: 2022-02-30'")),
     "syntax-error": ("title: [Briefing\ndate: 2022-02-28\n", 2, (
-        "broken front matter: while parsing a flow sequence, expected ',' or ']', but got ':': 'title: [Briefing'")),
+        "front matter key 'title': while parsing a flow sequence, expected ',' or ']', but got ':': 'title: [Briefing'")),
 }
 
 
