@@ -23,6 +23,8 @@ import html
 import re
 from collections.abc import Iterable, Mapping
 
+from .text import visible
+
 Listings = dict[str, dict[str, str]]
 """Per generated page (its path in docs_dir), its listings by key."""
 
@@ -30,8 +32,9 @@ _PLACEHOLDER = re.compile(r'<div class="archive-listing" data-listing="([a-z-]+)
 
 
 def text(value: str) -> str:
-    """Transcript or configuration text as HTML: escaped (quotes too), runs of spaces made one."""
-    return html.escape(" ".join(value.split()), quote=True)
+    """Transcript or configuration text as HTML: escaped (quotes too), control characters dropped
+    (`text.CONTROLS`), runs of spaces made one."""
+    return html.escape(" ".join(visible(value).split()), quote=True)
 
 
 def link(href: str, label: str) -> str:
@@ -57,8 +60,11 @@ def placeholder(page: str, key: str, fragment: str, listings: Listings) -> str:
     return f'<div class="archive-listing" data-listing="{key}" data-digest="{digest}"></div>\n\n'
 
 
-def expand(rendered: str, fragments: Mapping[str, str]) -> str:
-    """`rendered` (a page's Markdown, or its HTML) with each placeholder replaced by its listing."""
+def expand(rendered: str, fragments: Mapping[str, str], *, wrap: bool = True) -> str:
+    """`rendered` (a page's Markdown, or its HTML) with each placeholder replaced by its listing, in a
+    `<div class="archive-listing">` unless `wrap` is false."""
     if not fragments:
         return rendered
+    if not wrap:
+        return _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], rendered)
     return _PLACEHOLDER.sub(lambda m: f'<div class="archive-listing">\n{fragments[m.group(1)]}</div>', rendered)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from urllib.parse import quote, urlsplit
 
 from .model import Briefing, Paragraph, RemovedTurn, Speaker, Topic, Turn
+from .text import visible
 
 _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]#|~^$%"}
 _SPECIAL = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
@@ -21,12 +22,13 @@ _LINE_START = re.compile(r"^(?:[-+=>!:]|\d+[.)])")
 
 
 def escape(text: str) -> str:
-    """Literal text for Markdown with extensions: every syntax character becomes an entity.
+    """Literal text for Markdown with extensions: every syntax character becomes an entity, control
+    characters are dropped (`text.CONTROLS`), runs of spaces made one.
 
     Entities survive Markdown untouched and the browser shows the characters as typed;
     line-leading list, quote and heading markers are neutralised too.
     """
-    out = _SPECIAL.sub(lambda m: _ENTITIES[m.group()], " ".join(text.split()))
+    out = _SPECIAL.sub(lambda m: _ENTITIES[m.group()], " ".join(visible(text).split()))
     if match := _LINE_START.match(out):
         first = match.group(0)
         out = f"&#{ord(first[0])};" + out[1:] if not first[0].isdigit() else _escape_number(out)
@@ -88,6 +90,11 @@ def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None)
 
     With the vocabulary's `topics`, each turn gets topic chips and question–answer links.
     """
+    return briefing_head(briefing) + turns_markdown(briefing, topics)
+
+
+def briefing_head(briefing: Briefing) -> str:
+    """What a briefing page shows above its turns: title, facts, participants, source, corrections."""
     out = [front_matter(briefing.title, description=_description(briefing)), title_heading(briefing.title)]
     out.append(" · ".join(escape(f) for f in briefing_facts(briefing) if f) + "\n{: .briefing-meta }\n\n")
     if briefing.participants:
@@ -97,15 +104,17 @@ def briefing_page(briefing: Briefing, topics: Mapping[str, Topic] | None = None)
     if url := safe_url(briefing.source_url):
         out.append(f"[Original transcript]({url}){{: .source-link rel=nofollow }}\n\n")
     out.append(corrections_notice(briefing))
-    if topics is None:
-        out.extend(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
-        return "".join(out)
-    speakers = {t.anchor: t.speaker for t in briefing.turns}
-    for turn in briefing.turns:
-        out.append(removed_notes(briefing, turn.anchor))
-        out.append(turn_markdown(turn, topic_chips(turn, topics)))
-        out.append(answer_links(turn, speakers))
     return "".join(out)
+
+
+def turns_markdown(briefing: Briefing, topics: Mapping[str, Topic] | None = None) -> str:
+    """Every turn, each after the notes of removed turns that now land on it; with `topics`, with its
+    topic chips and question–answer links (`turn_html.turns_html` writes the same as HTML)."""
+    if topics is None:
+        return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
+    speakers = {t.anchor: t.speaker for t in briefing.turns}
+    return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn, topic_chips(turn, topics))
+                   + answer_links(turn, speakers) for turn in briefing.turns)
 
 
 def briefing_facts(briefing: Briefing) -> list[str]:
@@ -132,9 +141,14 @@ def removed_notes(briefing: Briefing, anchor: str) -> str:
 
 
 def _removed_note(removed: RemovedTurn) -> str:
+    return f"{escape(removed_text(removed))}\n{{: #{removed.anchor} .removed-turn }}\n\n"
+
+
+def removed_text(removed: RemovedTurn) -> str:
+    """The note where a removed turn's anchor now lands."""
     when = f" on {short_date(removed.date)}" if removed.date else ""
-    return (f"The turn formerly at this link ({escape(removed.label)}, {removed.anchor}) was removed in a "
-            f"correction{when}. The nearest turn follows.\n{{: #{removed.anchor} .removed-turn }}\n\n")
+    return (f"The turn formerly at this link ({removed.label}, {removed.anchor}) was removed in a "
+            f"correction{when}. The nearest turn follows.")
 
 
 def turn_heading(turn: Turn) -> str:
@@ -151,13 +165,24 @@ def turn_heading(turn: Turn) -> str:
     return f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name
 
 
+def turn_classes(turn: Turn) -> list[str]:
+    """The classes of a turn's heading: `turn`, and `question`, `interpreted-turn` where they apply."""
+    return ["turn"] + ["question"] * turn.question + ["interpreted-turn"] * turn.interpreted
+
+
+def interpreted_badge(turn: Turn) -> str:
+    """`Via interpreter`, `Partly via interpreter`, or empty for a turn spoken as it reads."""
+    if not turn.interpreted:
+        return ""
+    return "Via interpreter" if all(p.interpreted for p in turn.paragraphs) else "Partly via interpreter"
+
+
 def turn_markdown(turn: Turn, chips: str = "") -> str:
     """One turn: `## Heading {#t012 .turn}`, topic chips, an interpretation badge, then its paragraphs."""
-    classes = " .turn" + (" .question" if turn.question else "") + (" .interpreted-turn" if turn.interpreted else "")
+    classes = "".join(f" .{c}" for c in turn_classes(turn))
     out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} data-speaker={turn.speaker.id} }}\n\n", chips]
-    if turn.interpreted:
-        whole = all(p.interpreted for p in turn.paragraphs)
-        out.append(f"*{'Via interpreter' if whole else 'Partly via interpreter'}*{{: .badge-interpreted }}\n\n")
+    if badge := interpreted_badge(turn):
+        out.append(f"*{badge}*{{: .badge-interpreted }}\n\n")
     out.extend(paragraph_markdown(p) for p in turn.paragraphs)
     return "".join(out)
 
@@ -180,13 +205,22 @@ def topic_chips(turn: Turn, topics: Mapping[str, Topic]) -> str:
 def answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
     """A question's links to its answers, or an answer's link back to its question."""
     if turn.answers:
-        links = ", ".join(f"[{escape(speakers[a].name)}](#{a})" for a in turn.answers)
+        links = ", ".join(f"[{escape(name)}](#{a})" for a, name in answered_by(turn, speakers))
         return f"Answered by {links}\n{{: .answer-links data-search-exclude }}\n\n"
     if turn.answer_to:
-        asker = speakers[turn.answer_to]
-        who = f" from {escape(asker.name)}" if asker.kind == "reporter" else ""
-        return f"[In answer to the question{who}](#{turn.answer_to})\n{{: .answer-links data-search-exclude }}\n\n"
+        return f"[{escape(in_answer(turn, speakers))}](#{turn.answer_to})\n{{: .answer-links data-search-exclude }}\n\n"
     return ""
+
+
+def answered_by(turn: Turn, speakers: Mapping[str, Speaker]) -> list[tuple[str, str]]:
+    """A question's answers: `(anchor, speaker's name)` each."""
+    return [(a, speakers[a].name) for a in turn.answers]
+
+
+def in_answer(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
+    """An answer's link text back to its question."""
+    asker = speakers[turn.answer_to]
+    return "In answer to the question" + (f" from {asker.name}" if asker.kind == "reporter" else "")
 
 
 def _description(briefing: Briefing) -> str:

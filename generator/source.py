@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SourceError
+from .text import visible
 from .yamlfile import YamlFailure, load
 
 FRONT_MATTER_KEYS = {
@@ -65,6 +66,9 @@ def decode(data: bytes, path: str) -> str:
 
 
 _LINE_END = re.compile(r"\r\n?|\n")
+_SOFT_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+"""Vertical tab (Word's manual line break), form feed, NEL and the Unicode separators: spaces, so that
+lines are counted as an editor counts them."""
 _LINE_END_BYTES = re.compile(rb"\r\n?|\n")
 
 _CLOSING = rb"[\x85\x92\x94\x96\x97]"
@@ -101,7 +105,8 @@ def _cp1252_or_refuse(data: bytes, exc: UnicodeDecodeError, path: str, skip: int
 
 
 def _clean(text: str, path: str, byte_offset: Callable[[str], int]) -> str:
-    """Refuse NUL characters, naming the byte offset (`byte_offset` of the text before it); normalise line ends."""
+    """Refuse NUL characters, naming the byte offset (`byte_offset` of the text before it); normalise line
+    ends, make soft breaks spaces (`_SOFT_BREAKS`) and drop other control characters (`text.CONTROLS`)."""
     nul = text.find("\x00")
     if nul >= 0:
         line = len(_LINE_END.findall(text, 0, nul)) + 1
@@ -111,7 +116,7 @@ def _clean(text: str, path: str, byte_offset: Callable[[str], int]) -> str:
             line=line,
             fragment=text[max(0, nul - 20): nul + 10],
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return visible(_SOFT_BREAKS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def read_source(path: Path | str, display: str | None = None) -> Source:

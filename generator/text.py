@@ -8,6 +8,15 @@ import unicodedata
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u00ad"), None)
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""Control characters that mean nothing in a transcript (`\t`, and the line breaks `\n`, `\x0b`,
+`\x0c`, `\x85`, are not among them). Python-Markdown marks its own placeholders with `\x02` and
+`\x03`, so such text could pull generated markup into another place: they never reach a page."""
+
+
+def visible(text: str) -> str:
+    """`text` without control characters (`CONTROLS`)."""
+    return CONTROLS.sub("", text)
 
 
 def clean_line(line: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from generator.errors import SourceError
 from generator.source import decode, parse_source, read_source
+from tests.conftest import parse_text
 
 
 def test_utf8_bom_and_crlf() -> None:
@@ -161,3 +162,12 @@ def test_empty_file(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(TranscriptError, match="no speaker labels"):
         parse(read_source(path))
+
+
+def test_control_characters_dropped_soft_breaks_spaced() -> None:
+    """Control characters never reach the model (Python-Markdown's placeholder markers among them), and
+    vertical tabs, form feeds, NEL and Unicode line separators become spaces, so lines count as in an editor."""
+    raw = "MR. X: a\x02klzzwxh:0000\x03b\x07c\x0bd\x0ce\x85f\u2028g\x7fh\x9bi\nMR. Y: two\n"
+    assert decode(raw.encode(), "f.txt") == "MR. X: aklzzwxh:0000bc d e f ghi\nMR. Y: two\n"
+    briefing = parse_text(decode(raw.encode(), "f.txt"))
+    assert [t.line for t in briefing.turns] == [1, 2]
