@@ -34,19 +34,15 @@ class Build:
     """Killed after the timeout: `wall_s` is only a lower bound and the other figures are missing."""
 
 
-def build(project: Path, site: Path, work: Path, *, profile: Path | None = None, keep_pages: Path | None = None,
+def build(project: Path, site: Path, work: Path, *, profile: Path | None = None,
           timeout: float = 1800) -> Build:
     """Run the instrumented `mkdocs build` in a child process and collect its figures.
-
-    `keep_pages`: a folder where the build also writes its briefing pages' Markdown (the baseline's input).
     """
     timings = work / f"timings-{project.name}.json"
     command = [sys.executable, str(HERE / "timed_build.py"), str(timings)]
     command += ["--profile", str(profile)] if profile else []
     command += ["--", "build", "--site-dir", str(site)]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-    if keep_pages is not None:
-        env["BENCH_PAGES_OUT"] = str(keep_pages)
     log = work / f"build-{project.name}.log"
     start = time.perf_counter()
     timings.unlink(missing_ok=True)

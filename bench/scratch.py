@@ -107,11 +107,22 @@ def _skip_briefings(folder: str, names: list[str]) -> list[str]:
     return ["briefings"] if Path(folder) == ROOT / "content" else []
 
 
-def make_baseline(dest: Path, ours: Path, pages: Path) -> int:
-    """Stock Material over the briefing pages our build wrote to `pages`; returns how many there are."""
+def make_baseline(dest: Path, ours: Path) -> int:
+    """Stock Material over our briefing pages, written as Markdown; returns how many there are.
+
+    The pages are `render.briefing_page`, the Markdown of record, which a test holds to the HTML our
+    build writes (`tests/test_turn_html.py`): the same pages, built the way any Markdown site would be.
+    """
+    from generator.archive import Loader
+    from generator.render import briefing_page
+
     config = _load_config(ours / "mkdocs.yml")
     docs = dest / "docs"
-    shutil.copytree(pages, docs)
+    archive = Loader(write_locks=False).load(ours / "content", ours)
+    (docs / "briefings").mkdir(parents=True)
+    for briefing in archive.briefings:
+        page = briefing_page(briefing, archive.vocabulary.by_id)
+        (docs / "briefings" / f"{briefing.slug}.md").write_text(page, encoding="utf-8")
     (docs / "index.md").write_text(f"# {config['site_name']}\n\nThe briefings, stock Material.\n", encoding="utf-8")
     settings = baseline_config(config)
     for script in settings.get("extra", {}).get("polyfills", []):

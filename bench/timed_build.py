@@ -12,7 +12,6 @@ import cProfile
 import functools
 import inspect
 import json
-import os
 import sys
 import time
 from collections import defaultdict
@@ -59,24 +58,8 @@ def instrument() -> dict[str, str]:
     from generator import archive, plugin
 
     archive.Loader.load = _timed("generator:parse", archive.Loader.load)  # type: ignore[method-assign]
-    plugin.generated_pages = _keep_pages(_timed("generator:render", plugin.generated_pages))  # type: ignore[assignment]
+    plugin.generated_pages = _timed("generator:render", plugin.generated_pages)  # type: ignore[assignment]
     return modules
-
-
-def _keep_pages(function: Callable[..., dict[str, str]]) -> Callable[..., dict[str, str]]:
-    """With BENCH_PAGES_OUT set, the briefing pages of the build are also written there (for the baseline)."""
-    folder = os.environ.get("BENCH_PAGES_OUT")
-
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> dict[str, str]:
-        pages = function(*args, **kwargs)
-        for path, markdown in pages.items() if folder else ():
-            if path.startswith("briefings/"):
-                target = Path(folder, path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(markdown, encoding="utf-8")
-        return pages
-    return wrapper
 
 
 def main(argv: list[str]) -> int:

@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
 
 from .archive import Archive, Loader
@@ -38,8 +39,10 @@ from .errors import GeneratorError
 from .cite import citation_data
 from .data import DataCache, data_files, data_page, data_paths
 from .listing import Listings, expand
-from .pages import RenderCache, generated_pages
+from .pages import Bodies, RenderCache, generated_pages
+from .model import Briefing
 from .search import MODES, Entry, sharded, take_entries, write_index
+from .turn_html import Permalink, anchors, toc_entries
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -69,7 +72,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages_dir: Path | None = None
         self._written: dict[str, str | bytes] = {}
         self._listings: Listings = {}
-        self._briefing_pages: set[str] = set()
+        self._bodies: Bodies | None = None
+        self._briefing_pages: dict[str, Briefing] = {}
         self._bundle: BundleWriter | None = None
         self._children: list[multiprocessing.process.BaseProcess] = []
         """Child processes writing part of the site (open data, search index) beside the build."""
@@ -124,12 +128,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning("skipped %s", error)
         turns = sum(len(b.turns) for b in self.archive.briefings)
         self.sharded_search = sharded(self.config.search_engine, turns, self._command)
-        self._briefing_pages = {f"briefings/{b.slug}.md" for b in self.archive.briefings}
+        self._briefing_pages = {f"briefings/{b.slug}.md": b for b in self.archive.briefings}
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
         self._listings = {}
-        for path, content in generated_pages(self.archive, config.site_name, self._rendered, self._listings).items():
+        self._bodies = Bodies(_permalink(config))
+        for path, content in generated_pages(self.archive, config.site_name, self._rendered, self._listings,
+                                             self._bodies).items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
@@ -207,6 +213,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.sharded_search and page.file.src_uri in self._briefing_pages:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
+
+    @event_priority(100)  # first: other plugins (Material's search) see the turns
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """Put a briefing page's turns in place (`generator/turn_html.py`), in its table of contents and
+        among the anchors MkDocs checks links against."""
+        briefing = self._briefing_pages.get(page.file.src_uri)
+        fragments = self._bodies.turns.get(page.file.src_uri) if self._bodies is not None else None
+        if briefing is None or not fragments:
+            return html
+        entries = [AnchorLink(title, anchor, 2) for anchor, title in toc_entries(briefing)]
+        if page.toc.items:
+            page.toc.items[0].children.extend(entries)
+        else:
+            page.toc.items.extend(entries)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= anchors(briefing)
+        return expand(html, fragments, wrap=False)
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -309,6 +332,14 @@ class _WrittenElsewhere(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def _permalink(config: MkDocsConfig) -> Permalink:
+    """The heading permalinks of the `toc` Markdown extension as configured (`permalink`, `permalink_title`)."""
+    toc = (config.mdx_configs or {}).get("toc") or {}
+    symbol = toc.get("permalink", False)
+    return Permalink(symbol="¶" if symbol is True else str(symbol or ""),
+                     title=str(toc.get("permalink_title", "Permanent link")))
 
 
 def _can_fork() -> bool:

@@ -1,0 +1,114 @@
+"""Turns written as HTML (`generator/turn_html.py`) are what Python-Markdown makes of their Markdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html.parser
+import re
+from pathlib import Path
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.archive import Loader
+from generator.model import Briefing, Paragraph, RemovedTurn, Segment, Speaker, Turn
+from generator.render import turns_markdown
+from generator.turn_html import Permalink, anchors, turns_html
+from tests.conftest import ROOT, parse_text
+
+PERMALINK = Permalink("¶", "Permanent link to this turn")
+"""As `toc:` in the project's mkdocs.yml."""
+
+
+class _Events(html.parser.HTMLParser):
+    """A page fragment as (start tag with sorted attributes | text | end tag) events, text unescaped."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[str, ...]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, *sorted(f"{k}={v or ''}" for k, v in attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            if self.events and self.events[-1][0] == "text":
+                data = self.events.pop()[1] + data
+            self.events.append(("text", data))
+
+
+def events(fragment: str) -> list[tuple[str, ...]]:
+    parser = _Events()
+    parser.feed(fragment)
+    parser.close()
+    return parser.events
+
+
+def through_markdown(briefing: Briefing, topics: dict[str, object]) -> str:
+    """The turns' Markdown as MkDocs renders it: Python-Markdown with our extensions, `.md` links as `.html`."""
+    converted = markdown.Markdown(extensions=["attr_list", "toc"], extension_configs={
+        "toc": {"permalink": PERMALINK.symbol, "permalink_title": PERMALINK.title}}).convert(
+        turns_markdown(briefing, topics))  # type: ignore[arg-type]
+    return re.sub(r'href="([^"]*)\.md"', r'href="\1.html"', converted)
+
+
+def archive_briefing() -> tuple[Briefing, dict[str, object]]:
+    archive = Loader(write_locks=False).load(ROOT / "content", ROOT)
+    return archive.briefings[0], dict(archive.vocabulary.by_id)
+
+
+def test_seed_turns_are_the_html_of_their_markdown() -> None:
+    """Every turn of the seed, with topic chips and answer links, is the same HTML either way."""
+    briefing, topics = archive_briefing()
+    ours = turns_html(briefing, topics, PERMALINK, f"briefings/{briefing.slug}.html")  # type: ignore[arg-type]
+    assert events(ours) == events(through_markdown(briefing, topics))
+    assert ours.count("<h2 ") == 39
+
+
+def test_removed_turn_notes_are_the_html_of_their_markdown() -> None:
+    """A removed turn's note, with its old anchor as id, lands before the turn that took it in."""
+    briefing, topics = archive_briefing()
+    removed = (RemovedTurn(anchor="t040", label="MR PRICE", target="t012", date=dt.date(2023, 1, 2)),)
+    corrected = dataclasses.replace(briefing, removed=removed)
+    ours = turns_html(corrected, topics, PERMALINK, f"briefings/{briefing.slug}.html")  # type: ignore[arg-type]
+    assert events(ours) == events(through_markdown(corrected, topics))
+    assert '<p class="removed-turn" id="t040">' in ours and "t040" in anchors(corrected)
+
+
+def test_no_permalink_symbol_writes_no_link() -> None:
+    """With the toc extension's permalinks off, turn headings carry no link."""
+    briefing = parse_text("MR. X: Hello.\n\nQUESTION: Why?\n")
+    assert "headerlink" not in turns_html(briefing, {}, Permalink(""), "briefings/x.html")
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+"""Any text but control characters, which never reach the model (`source.read_source` drops them)."""
+_SEGMENT = st.builds(Segment, text=_TEXT.filter(str.strip), stage=st.booleans(), redaction=st.booleans())
+_PARAGRAPH = st.builds(Paragraph, segments=st.lists(_SEGMENT, min_size=1, max_size=4).map(tuple),
+                       line=st.just(1), interpreted=st.booleans())
+
+
+@settings(max_examples=150, deadline=None)
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=4), name=_TEXT.filter(str.strip),
+       role=_TEXT, question=st.booleans())
+def test_any_text_is_the_html_of_its_markdown(paragraphs: list[Paragraph], name: str, role: str,
+                                              question: bool) -> None:
+    """Whatever a transcript says, in names, roles, speech and stage directions, both renderings agree."""
+    speaker = Speaker(id="x-y", name=name, role=role, kind="official")
+    turn = Turn(anchor="t001", label="X", speaker=speaker, paragraphs=tuple(paragraphs), line=1, question=question)
+    briefing = dataclasses.replace(parse_text("MR. X: Hello.\n"), turns=(turn,))
+    ours = turns_html(briefing, {}, PERMALINK, "briefings/x.html")
+    assert events(ours) == events(through_markdown(briefing, {}))
+
+
+def test_built_page_holds_the_turns_in_its_toc_and_anchors(built_site: Path) -> None:
+    """The built briefing page lists every turn in its table of contents and links to them without warnings."""
+    page = (built_site / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.html").read_text("utf-8")
+    toc = page[page.index('data-md-component="toc"'):]
+    assert all(f'href="#t{n:03d}"' in toc for n in range(1, 40))
+    assert page.count('<h2 class="turn') == 39 and "archive-listing" not in page
