@@ -15,6 +15,7 @@ from .errors import GeneratorError
 from .export import briefing_data
 from .findings import identity_findings, topic_findings
 from .importer import Importer, ImportRefused, Overrides, expand, summary
+from .pages import generated_pages
 from .parse import parse
 from .source import read_source
 
@@ -73,6 +74,32 @@ def check_command(content_dir: Path) -> None:
     for error in archive.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")
+    if archive.errors:
+        sys.exit(1)
+
+
+@main.command("pages")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
+@click.option("--site-name", default="Briefing Archive", show_default=True, help="The home page's title.")
+def pages_command(out: Path, content_dir: Path, site_name: str) -> None:
+    """Write every generated page as Markdown into OUT (for inspection, or for another engine).
+
+    The pages a build makes from content/ (briefings, home, years, speakers, outlets, topics,
+    redirects): briefing turns as Markdown, the lists of speaker, outlet and topic pages as HTML blocks
+    in it. Anchors come from the locks, none is written. Exits with status 1 when a transcript cannot be read.
+    Example: python -m generator pages /tmp/archive-pages
+    """
+    archive = Loader(write_locks=False).load(content_dir, Path.cwd())
+    for error in archive.errors:
+        click.echo(f"error: {error}", err=True)
+    written = generated_pages(archive, site_name)
+    for path, markdown in sorted(written.items()):
+        target = out / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    click.echo(f"wrote {len(written)} page(s) into {out}")
     if archive.errors:
         sys.exit(1)
 

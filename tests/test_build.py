@@ -84,7 +84,7 @@ def test_bad_files_are_skipped_with_one_line_each(project: Path, tmp_path: Path)
     skipped = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "skipped" in line]
     assert len(skipped) == 4
     assert any("content/briefings/2022-01-03-bytes.txt:1: not valid UTF-8 at byte" in s for s in skipped)
-    assert any("content/briefings/2022-01-04-frontmatter.txt:2: broken front matter" in s for s in skipped)
+    assert any("content/briefings/2022-01-04-frontmatter.txt:2: front matter key 'title'" in s for s in skipped)
     assert (tmp_path / "site" / "briefings" / f"{SLUG}.html").exists()
 
 

@@ -54,7 +54,7 @@ def test_parse_error_is_one_line_without_traceback(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "generator", "parse", str(bad)], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
-    assert f"{bad}:2: broken front matter" in result.stderr and "Traceback" not in result.stderr
+    assert f"{bad}:2: front matter key 'title'" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_check_reports_and_fails_on_errors(tmp_path: Path) -> None:
@@ -67,6 +67,18 @@ def test_check_reports_and_fails_on_errors(tmp_path: Path) -> None:
     (briefings / "2022-01-01-prose.txt").write_text("No labels at all.\n")
     bad = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content")])
     assert bad.exit_code == 1 and "2022-01-01-prose.txt:1: no speaker labels" in bad.output
+
+
+def test_pages_writes_the_archive_as_markdown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`pages OUT` writes every generated page; a briefing's turns are Markdown headings with their anchors."""
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["pages", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "briefings" / f"{SEED.stem}.md").read_text(encoding="utf-8")
+    assert page.count("\n## ") == 39 and "{#t039 .turn" in page and "archive-listing" not in page
+    assert (tmp_path / "out" / "speakers" / "antony-j-blinken.md").is_file()
+    assert (tmp_path / "out" / "index.md").is_file() and f"wrote {len(list((tmp_path / 'out').rglob('*.md')))}" \
+        in result.output
 
 
 def test_every_command_has_help() -> None:
