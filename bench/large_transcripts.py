@@ -1,20 +1,22 @@
 """How one very large transcript scales: parse, render and a real `mkdocs build`, at growing sizes.
 
     python bench/large_transcripts.py                       # 1k, 10k, 100k turns (the largest is ~50 MB)
-    python bench/large_transcripts.py --turns 1000,10000 --no-build
+    python bench/large_transcripts.py --turns 1000,10000 --no-build --out -
 
 Each size is one generated transcript (speakers taking turns, questions, stage directions, long
 paragraphs; `--bytes-per-turn` sets the size) written into a temporary copy of the project. For
 each stage it prints the seconds, the seconds per 1,000 turns, and the growth against linear:
 `(t / t_smallest) / (n / n_smallest)`, about 1 when the cost is linear, about n/n_smallest
 when it is quadratic. The smallest size of the same run is the baseline. Not a test: figures
-depend on the machine; run it when a change touches the parser, rendering or the plugin.
+depend on the machine; run it when a change touches the parser, rendering or the plugin. The
+report also goes to `--out` (default `bench/LARGE.md`, with the machine; `-` for none).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -99,21 +101,35 @@ def main() -> int:
     parser.add_argument("--turns", default="1000,10000,100000", help="comma-separated sizes, in turns")
     parser.add_argument("--bytes-per-turn", type=int, default=500)
     parser.add_argument("--no-build", action="store_true", help="skip the real mkdocs build")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "LARGE.md"), help="report file, or - for none")
     args = parser.parse_args()
     sizes = sorted(int(n) for n in args.turns.split(","))
     rows: list[tuple[int, dict[str, float]]] = []
+    report: list[str] = []
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+        report.append(line)
+
     with tempfile.TemporaryDirectory(prefix="large-transcripts-") as work:
         for n in sizes:
             rows.append((n, measure(n, args.bytes_per_turn, Path(work), not args.no_build)))
             figures = rows[-1][1]
-            print(f"{n:>8,} turns  {figures['MB']:7.1f} MB  " + "  ".join(
-                f"{k} {v:8.2f} s" for k, v in figures.items() if k != "MB"), flush=True)
+            say(f"{n:>8,} turns  {figures['MB']:7.1f} MB  " + "  ".join(
+                f"{k} {v:8.2f} s" for k, v in figures.items() if k != "MB"))
     base_n, base = rows[0]
-    print(f"\ngrowth against linear (1.0 = linear; {sizes[-1] / base_n:.0f} would be quadratic at the largest size)")
+    say(f"\ngrowth against linear (1.0 = linear; {sizes[-1] / base_n:.0f} would be quadratic at the largest size)")
     for n, figures in rows:
-        print(f"{n:>8,} turns  " + "  ".join(
+        say(f"{n:>8,} turns  " + "  ".join(
             f"{k} {(v / base[k]) / (n / base_n):5.2f}  ({1000 * v / n:6.3f} s/1k turns)"
             for k, v in figures.items() if k != "MB" and base[k] > 0))
+    if args.out != "-":
+        machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        Path(args.out).write_text(
+            "# One very large transcript: parse, render, build\n\n"
+            f"Produced by `python bench/large_transcripts.py --turns {args.turns}` on {time.strftime('%Y-%m-%d')} "
+            f"({machine}; load at start {os.getloadavg()[0]:.1f}).\n\n```\n" + "\n".join(report) + "\n```\n",
+            encoding="utf-8")
     return 0
 
 
