@@ -96,6 +96,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             _terminate_as_interrupt()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.use_directory_urls:
+            raise PluginError("the archive needs 'use_directory_urls: false' in mkdocs.yml: its permalinks are "
+                              "briefings/<slug>.html#t012, and the offline bundle opens .html files from disk")
         self.root = Path(config.config_file_path).parent
         self.content_dir = (self.root / self.config.content_dir).resolve()
         if self._command == "build":

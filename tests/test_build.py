@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import json
 from html.parser import HTMLParser
@@ -115,3 +116,14 @@ def test_site_folder_reads_like_any_output(built_site: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(built_site.stat().st_mode) == 0o777 & ~umask
+
+
+def test_directory_urls_are_refused(project: Path, tmp_path: Path) -> None:
+    """`use_directory_urls: true` would move every permalink: the build stops with a message saying why
+    (Material's offline plugin turns the setting off, so this is a site without it)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("use_directory_urls: false", "use_directory_urls: true")
+    config.write_text(re.sub(r"(?m)^  - offline.*\n", "", text), encoding="utf-8")
+    result = build_site(project, tmp_path / "site", strict=False)
+    assert result.returncode != 0 and "use_directory_urls: false" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
