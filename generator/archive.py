@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pool
-from .annotate import annotate, load_config
+
 # `_lock_one` and `_read_source_name`: `lock_briefings`'s step for one transcript and its test for an
 # orphaned lock, for the worker processes (which lock transcripts one by one).
 from .anchors import LOCK_SUFFIX, _lock_one, _read_source_name, lock_briefings, lock_path
+from .annotate import annotate, load_config
 from .errors import ConfigError, GeneratorError, TranscriptError
 from .model import Briefing
 from .parse import parse

@@ -14,13 +14,13 @@ import gc
 import logging
 import multiprocessing
 import os
-import sys
 import shutil
 import signal
+import sys
 import tempfile
-from pathlib import Path
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -35,12 +35,12 @@ from mkdocs.utils import CountHandler
 
 from .archive import Archive, Loader
 from .bundle import BundleOption, BundleWriter, bundle_path
-from .errors import GeneratorError
 from .cite import citation_data
 from .data import DataCache, data_files, data_page, data_paths
+from .errors import GeneratorError
 from .listing import Listings, expand
-from .pages import Bodies, RenderCache, generated_pages
 from .model import Briefing
+from .pages import Bodies, RenderCache, generated_pages
 from .search import MODES, Entry, sharded, take_entries, write_index
 from .turn_html import Permalink, anchors, toc_entries
 
@@ -184,9 +184,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         receive.close()
         self._index_entries = send
 
-    def _join_data_writer(self) -> None:
-        for child in [c for c in self._children if c.name == "open-data"]:
-            _join(child, "writing the open-data files")
+    def _join_children(self, name: str, what: str) -> None:
+        """Wait for the child processes called `name`; a failed one fails the build, saying `what` it did."""
+        for child in [p for p in self._children if p.name == name]:
+            _join(child, what)
             self._children.remove(child)
 
     def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
@@ -258,7 +259,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The sharded index, made in a child process while the offline bundle takes in every file
         but those under search/ (the index's own and the offline plugin's come last)."""
         site = Path(config.site_dir)
-        self._join_data_writer()
+        self._join_children("open-data", "writing the open-data files")
         items = take_entries(site) if self.sharded_search else None
         index, self._index_entries = self._index_entries, None
         if index is not None:  # to the child started in on_files
@@ -268,9 +269,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             write_index(site, self.archive.briefings, lambda: items)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
-        for child in [c for c in self._children if c.name == "search-index"]:
-            _join(child, "writing the search index")
-            self._children.remove(child)
+        self._join_children("search-index", "writing the search index")
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:

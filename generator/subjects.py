@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .archive import Archive
-from .listing import Listings, heading, items, link, placeholder, text as html_text
+from .listing import Listings, heading, items, link, placeholder
+from .listing import text as html_text
 from .model import Briefing, Paragraph, Topic, Turn
 from .people import EXCLUDED, SEARCH_BOOST, plural
 from .render import escape, front_matter, short_date, title_heading

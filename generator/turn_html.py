@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .listing import text
 from .model import Briefing, Paragraph, Speaker, Topic, Turn
-from .render import (answered_by, in_answer, interpreted_badge, removed_text, turn_classes, turn_heading)
+from .render import answered_by, in_answer, interpreted_badge, removed_text, turn_classes, turn_heading
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep=deep)
         except (yaml.YAMLError, RecursionError):
             raise
-        except Exception as exc:  # any failure of a constructor is the value's fault
+        except Exception as exc:  # noqa: BLE001 - any failure of a constructor is the value's fault
             tag = node.tag.removeprefix("tag:yaml.org,2002:")
             shown = repr(node.value) if isinstance(node, ScalarNode) else "the value"
             detail = f" ({exc})" if type(exc) is ValueError else ""  # others say nothing to an editor

@@ -32,7 +32,6 @@ from generator.anchors import Lock, relock, words
 from generator.model import Briefing, Paragraph, Segment, Speaker, Turn
 from generator.parse import parse
 from generator.source import read_source
-
 from tests.conftest import SEED
 
 FIRST = dt.date(2023, 1, 5)

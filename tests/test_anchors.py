@@ -17,7 +17,6 @@ from generator.archive import Loader
 from generator.model import Briefing
 from generator.parse import parse
 from generator.source import read_source
-
 from tests.conftest import SEED, build_site, copy_project
 
 FIRST = dt.date(2023, 1, 5)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 

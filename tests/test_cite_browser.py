@@ -14,7 +14,6 @@ import pytest
 
 from generator.parse import parse
 from generator.source import read_source
-
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SEED, build_site, copy_project, serve
 from tests.test_anchors import RESLUGGED, correct_seed, reslug
 

@@ -22,8 +22,18 @@ from typing import Any
 import pytest
 import yaml
 from conftest import build_site, copy_project, serve
-from sitecrawl import (SITE_URL, Element, Page, broken_links, collapse, html_pages, link_target, output_files,
-                       parse_html, set_search_engine)
+from sitecrawl import (
+    SITE_URL,
+    Element,
+    Page,
+    broken_links,
+    collapse,
+    html_pages,
+    link_target,
+    output_files,
+    parse_html,
+    set_search_engine,
+)
 
 from generator.archive import Archive, Loader
 from generator.cite import host, speaker_of
