@@ -92,9 +92,8 @@ class Loader:
                 todo.append((path, parsed))
         processes = pool.workers(len(todo), self._parallel_from)
         if processes and not _orphans(todo, folder):
-            today = dt.datetime.now(dt.timezone.utc).date()
             finished = pool.run(_lock_and_annotate, range(len(todo)),
-                                (todo, registry, vocabulary, today, self.write_locks), processes)
+                                (todo, registry, vocabulary, _today(), self.write_locks), processes)
             for (path, _), result in zip(todo, finished):
                 if isinstance(result, GeneratorError):
                     errors.append(result)
@@ -134,8 +133,7 @@ def published(path: Path, content_dir: Path, root: Path | None = None) -> Briefi
     registry, vocabulary, errors = load_config(content_dir, _display(content_dir, root))
     if errors:
         raise errors[0]
-    today = dt.datetime.now(dt.timezone.utc).date()
-    return annotate(_lock_one(path, parsed, {}, today, write=False), registry, vocabulary)
+    return _finished(path, parsed, registry, vocabulary, _today(), write=False)
 
 
 def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:
@@ -154,10 +152,20 @@ def _lock_and_annotate(shared: tuple[list[tuple[Path, Briefing]], Registry, Voca
     todo, registry, vocabulary, today, write = shared
     path, parsed = todo[index]
     try:
-        locked = _lock_one(path, parsed, {}, today, write=write)
+        return _finished(path, parsed, registry, vocabulary, today, write=write)
     except GeneratorError as exc:
         return exc
-    return annotate(locked, registry, vocabulary)
+
+
+def _finished(path: Path, parsed: Briefing, registry: Registry, vocabulary: Vocabulary, today: dt.date, *,
+              write: bool) -> Briefing:
+    """One transcript locked (no orphaned lock to adopt) and annotated: the briefing as published."""
+    return annotate(_lock_one(path, parsed, {}, today, write=write), registry, vocabulary)
+
+
+def _today() -> dt.date:
+    """Today in UTC: the date a correction is recorded under."""
+    return dt.datetime.now(dt.timezone.utc).date()
 
 
 def _orphans(todo: list[tuple[Path, Briefing]], folder: Path) -> bool:

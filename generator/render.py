@@ -137,7 +137,12 @@ def corrections_notice(briefing: Briefing) -> str:
 
 def removed_notes(briefing: Briefing, anchor: str) -> str:
     """The anchors of removed turns that now land on the turn `anchor`, each as a visible note."""
-    return "".join(_removed_note(r) for r in briefing.removed if r.target == anchor)
+    return "".join(_removed_note(r) for r in landing_on(briefing, anchor))
+
+
+def landing_on(briefing: Briefing, anchor: str) -> list[RemovedTurn]:
+    """The removed turns whose anchors now land on the turn `anchor`, in the lock's order."""
+    return [r for r in briefing.removed if r.target == anchor]
 
 
 def _removed_note(removed: RemovedTurn) -> str:

@@ -277,8 +277,7 @@ def _script(name: str, data: Any) -> str:
 def build_files(items: list[Entry] | Postings) -> dict[str, str]:
     """Every file of the sharded index, `{file name: content}`, from search entries (or their postings)."""
     postings = items if isinstance(items, Postings) else Postings(items)
-    encoded = postings.encoded
-    items = postings.items
+    encoded, indexed = postings.encoded, postings.items
     shards = _shards(encoded)
     files: dict[str, str] = {}
     shard_of: dict[str, int] = {}
@@ -287,18 +286,18 @@ def build_files(items: list[Entry] | Postings) -> dict[str, str]:
         files[f"t{number}.js"] = _script(f"t{number}", {t: encoded[t] for t in terms})
         sizes.append(len(files[f"t{number}.js"].encode()))
         shard_of.update(dict.fromkeys(terms, number))
-    starts = [i for i, entry in enumerate(items)
-              if i == 0 or _path(entry.location) != _path(items[i - 1].location)]
+    starts = [i for i, entry in enumerate(indexed)
+              if i == 0 or _path(entry.location) != _path(indexed[i - 1].location)]
     first = set(starts)
     for number in range(math.ceil(len(starts) / PAGES)):
-        heads = [[items[i].location, items[i].title] for i in starts[number * PAGES:(number + 1) * PAGES]]
+        heads = [[indexed[i].location, indexed[i].title] for i in starts[number * PAGES:(number + 1) * PAGES]]
         files[f"p{number}.js"] = _script(f"p{number}", heads)
-    for number in range(math.ceil(len(items) / BLOCK)):
-        ids = range(number * BLOCK, min(len(items), (number + 1) * BLOCK))
-        files[f"d{number}.js"] = _script(f"d{number}", [_stored(items[i], i in first) for i in ids])
+    for number in range(math.ceil(len(indexed) / BLOCK)):
+        ids = range(number * BLOCK, min(len(indexed), (number + 1) * BLOCK))
+        files[f"d{number}.js"] = _script(f"d{number}", [_stored(indexed[i], i in first) for i in ids])
     digest = hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest()
     manifest = {
-        "version": digest[:12], "format": FORMAT, "entries": len(items), "levels": LEVELS,
+        "version": digest[:12], "format": FORMAT, "entries": len(indexed), "levels": LEVELS,
         "block": BLOCK, "chunk": PAGES, "pages": starts, "shards": [terms[0] for terms in shards if terms],
         "common": _common_prefixes(sorted(encoded), shard_of, sizes, postings.count),
     }

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .listing import text
 from .model import Briefing, Paragraph, Speaker, Topic, Turn
-from .render import answered_by, in_answer, interpreted_badge, removed_text, turn_classes, turn_heading
+from .render import answered_by, in_answer, interpreted_badge, landing_on, removed_text, turn_classes, turn_heading
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
     out: list[str] = []
     for turn in briefing.turns:
         out.extend(f'<p class="removed-turn" id="{r.anchor}">{text(removed_text(r))}</p>\n'
-                   for r in briefing.removed if r.target == turn.anchor)
+                   for r in landing_on(briefing, turn.anchor))
         out.append(_heading(turn, permalink))
         if turn.topics:
             chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
