@@ -29,11 +29,11 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.archive import Loader  # noqa: E402
-from generator.pages import generated_pages  # noqa: E402
-from generator.parse import parse  # noqa: E402
-from generator.render import briefing_page  # noqa: E402
-from generator.source import read_source  # noqa: E402
+from generator.enrich.loader import Loader
+from generator.read.parse import parse
+from generator.read.source import read_source
+from generator.site.briefing_page import briefing_page
+from generator.site.pages import generated_pages
 
 T = TypeVar("T")
 SPEAKERS = ("MR. PRICE", "SECRETARY BLINKEN", "FOREIGN SECRETARY EBRARD", "MS. JEAN-PIERRE")

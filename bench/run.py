@@ -18,9 +18,9 @@ import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
+import archives
 import buildstats
 import report
-import scratch
 import searchstats
 import serve_edit
 
@@ -43,13 +43,13 @@ def offline_bundle(site: Path, work: Path) -> tuple[Path, str]:
     return index.parent, f"{zips[0].name}, unzipped"
 
 
-def run_size(n: int, members: list[scratch.Member], work: Path, args: argparse.Namespace) -> dict[str, object]:
+def run_size(n: int, members: list[archives.Member], work: Path, args: argparse.Namespace) -> dict[str, object]:
     """Everything measured at one archive size."""
     folder = work / f"n{n}"
     shutil.rmtree(folder, ignore_errors=True)
     ours, base = folder / "ours", folder / "baseline"
     started = time.perf_counter()
-    method = scratch.make_ours(ours, members[:n])
+    method = archives.make_ours(ours, members[:n])
     print(f"[N={n}] imported ({method}) in {time.perf_counter() - started:.0f} s", flush=True)
     if args.profile:  # a build of its own: cProfile slows everything it watches
         buildstats.build(ours, folder / "site-profiled", folder, profile=folder / "ours.pstats",
@@ -60,7 +60,7 @@ def run_size(n: int, members: list[scratch.Member], work: Path, args: argparse.N
     for attempt in range(args.repeat):
         for name, project in (("ours", ours), ("baseline", base)):
             if name == "baseline" and attempt == 0:  # after our first build, which wrote the anchor locks
-                pages = scratch.make_baseline(base, ours)
+                pages = archives.make_baseline(base, ours)
             result = buildstats.build(project, folder / f"site-{name}", folder, timeout=args.build_timeout)
             builds[name].append(result)
             print(f"[N={n}] {name} build {attempt + 1}: {result.wall_s:.1f} s, {result.peak_rss_mb:.0f} MB, "
@@ -95,7 +95,7 @@ def run_size(n: int, members: list[scratch.Member], work: Path, args: argparse.N
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100,1150", help="archive sizes N, comma-separated")
-    parser.add_argument("--tarball", type=Path, default=scratch.TARBALL, help="the White House corpus tarball")
+    parser.add_argument("--tarball", type=Path, default=archives.TARBALL, help="the White House corpus tarball")
     parser.add_argument("--query", default="vaccine", help="the first query typed in the search box")
     parser.add_argument("--repeat", type=int, default=1, help="builds per N and project; the fastest is kept")
     parser.add_argument("--serve-at", type=int, default=None,
@@ -114,7 +114,7 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"scratch folder: {work}", flush=True)
-    members = scratch.read_tarball(args.tarball)
+    members = archives.read_tarball(args.tarball)
     if sizes[-1] > len(members):
         parser.error(f"the tarball holds {len(members)} briefings, fewer than {sizes[-1]}")
     results = {"machine": report.machine(), "query": args.query, "repeat": args.repeat,

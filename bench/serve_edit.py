@@ -34,7 +34,7 @@ def _free_port() -> int:
 
 def _get(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local server
+        with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8", "replace"))
     except OSError:
         return None
@@ -42,8 +42,8 @@ def _get(url: str) -> str | None:
 
 def _slug(transcript: Path, project: Path) -> str:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator.parse import parse
-    from generator.source import read_source
+    from generator.read.parse import parse
+    from generator.read.source import read_source
 
     return parse(read_source(transcript, str(transcript.relative_to(project)))).slug
 

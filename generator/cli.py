@@ -9,15 +9,15 @@ from pathlib import Path
 
 import click
 
-from .archive import Loader, published
-from .diagnose import findings
+from .enrich.annotate import load_config
+from .enrich.hints import findings, identity_findings, topic_findings
+from .enrich.loader import Loader, published
 from .errors import GeneratorError
-from .export import briefing_data
-from .findings import identity_findings, topic_findings
-from .importer import Importer, ImportRefused, Overrides, expand, summary
-from .pages import generated_pages
-from .parse import parse
-from .source import read_source
+from .ingest.importer import Importer, ImportRefused, Overrides, expand, summary
+from .read.parse import parse
+from .read.source import read_source
+from .site.briefing_json import briefing_data
+from .site.pages import generated_pages
 
 
 @click.group()
@@ -36,7 +36,7 @@ def main() -> None:
 @click.option("--raw", is_flag=True, help="The parser's model alone: no anchor lock, speakers.yml or topics.yml.")
 @click.option("--site-url", default="", help="The site's public address (site_url): URLs and permalinks become absolute.")
 def parse_command(file: Path, content_dir: Path | None, raw: bool, site_url: str) -> None:
-    """Print one transcript's model as JSON (schema: generator/briefing.schema.json).
+    """Print one transcript's model as JSON (schema: generator/site/briefing.schema.json).
 
     For a file in an archive (content/briefings/), what the build publishes as its data file: the
     anchors of its lock (none is written), identities from speakers.yml, answer links and topics.
@@ -69,7 +69,8 @@ def check_command(content_dir: Path) -> None:
         click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers")
         for finding in findings(briefing) + identity_findings(briefing):
             click.echo(f"  {finding}")
-    for finding in topic_findings(archive.vocabulary, archive.briefings):
+    _, vocabulary, _ = load_config(content_dir, str(content_dir))
+    for finding in topic_findings(vocabulary, archive.briefings):
         click.echo(finding)
     for error in archive.errors:
         click.echo(f"error: {error}", err=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .errors import GeneratorError
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -87,6 +89,17 @@ class Turn:
     """For a question: anchors of the turns answering it, up to the next question or moderator call."""
     answer_to: str = ""
     """For an answer: the anchor of the question it answers."""
+
+    @property
+    def asker(self) -> Reporter | None:
+        """Who asked a question, as far as the archive knows: the reporter its label or the registry
+        names, else the one a moderator called on; None for a question nobody introduced, and for
+        every turn that is no question. The one place that decides it."""
+        if not self.question:
+            return None
+        if self.speaker.kind == "reporter":
+            return Reporter(self.speaker.name, self.speaker.affiliation)
+        return self.reporter
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -181,3 +194,82 @@ class Briefing:
             if not turn.question:
                 seen.setdefault(turn.speaker.id, turn.speaker)
         return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title held, optionally from one date to another (`to` exclusive)."""
+
+    title: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def holds(self, date: dt.date) -> bool:
+        """True when the role was held on `date`."""
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A label form or name that means one person, always, for a date range or for named briefings."""
+
+    key: str
+    """The folded form (`label_key`): case, accents, dots and spaces do not matter."""
+    text: str
+    line: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    briefings: tuple[str, ...] = ()
+
+    def holds(self, date: dt.date, slug: str) -> bool:
+        """True when the alias means its person in the briefing `slug` of `date`."""
+        if self.briefings:
+            return slug in self.briefings
+        return Role("", self.start, self.end).holds(date)
+
+    def overlaps(self, other: Alias) -> bool:
+        """True when both could hold in some briefing."""
+        if self.briefings or other.briefings:
+            if self.briefings and other.briefings:
+                return bool(set(self.briefings) & set(other.briefings))
+            return True
+        lo = max((d for d in (self.start, other.start) if d), default=None)
+        hi = min((d for d in (self.end, other.end) if d), default=None)
+        return lo is None or hi is None or lo < hi
+
+
+@dataclass(frozen=True)
+class Person:
+    """One registry entry."""
+
+    id: str
+    name: str
+    kind: str
+    affiliation: str
+    roles: tuple[Role, ...]
+    aliases: tuple[Alias, ...]
+    line: int
+
+    def role_on(self, date: dt.date) -> str:
+        """The title held on `date`, the latest-starting one when several held; empty if none."""
+        held = [r for r in self.roles if r.holds(date)]
+        held.sort(key=lambda r: r.start or dt.date.min)
+        return held[-1].title if held else ""
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The published briefings, in file-name order, the errors of the files kept out, and the
+    configuration applied to them."""
+
+    briefings: tuple[Briefing, ...]
+    errors: tuple[GeneratorError, ...]
+    """Transcripts, `speakers.yml` or `topics.yml` that could not be read."""
+    people: tuple[Person, ...] = ()
+    """The entries of `content/speakers.yml`."""
+    topics: tuple[Topic, ...] = ()
+    """The topics of `content/topics.yml`, in file order."""
+
+    def person(self, person_id: str) -> Person | None:
+        """The registry entry with this id, if any."""
+        return next((p for p in self.people if p.id == person_id), None)

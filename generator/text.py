@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200d\u2060\u00ad"), None)
@@ -24,8 +25,9 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 
 
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: `RODRÍGUEZ` and `Rodriguez` fold alike; dots dropped."""
+def fold_name(text: str) -> str:
+    """The key names and labels are matched by: `RODRÍGUEZ` and `Rodriguez` fold alike; dots and
+    apostrophes dropped, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return clean_line(re.sub(r"[.’'`]", "", bare).casefold())
@@ -51,3 +53,44 @@ def excerpt(text: str, length: int = 160) -> str:
         return text
     cut = text[:length].rsplit(" ", 1)[0]
     return cut.rstrip(",;:–—-") + "…"
+
+
+_DROPPED = re.compile(r"[.'’`]")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=4096)
+def _unmarked(run: str) -> str:
+    """A run of non-ASCII characters without its combining marks (Unicode category M*)."""
+    return "".join(c for c in run if not unicodedata.category(c).startswith("M"))
+
+
+def fold_search(text: str) -> str:
+    """The search index's words (the browser's `archive-search-worker.js` folds queries alike):
+    case- and accent-free text with dots and apostrophes dropped (`U.S.` → `us`, `Ebrard's` → `ebrards`)."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _unmarked(m.group()), unicodedata.normalize("NFKD", text))
+    return _DROPPED.sub("", text.lower())
+
+
+def fold_keeping_offsets(text: str) -> str:
+    """For topic terms: lowercase without accents, one character for one (so match offsets hold in the original)."""
+    return text.lower() if text.isascii() else text.translate(_FOLDED)
+
+
+class _FoldTable(dict[int, str]):
+    """`str.translate` table filled as characters are met: each character folded once."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
+def _fold_char(char: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
+    return bare[:1] or char

@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from generator.model import Briefing
-from generator.parse import parse
-from generator.source import parse_source, read_source
+from generator.read.parse import parse
+from generator.read.source import parse_source, read_source
 from generator.text import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

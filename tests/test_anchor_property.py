@@ -28,10 +28,11 @@ from difflib import SequenceMatcher
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.anchors import Lock, relock, words
+from generator.enrich.align import words
+from generator.enrich.locks import Lock, relock
 from generator.model import Briefing, Paragraph, Segment, Speaker, Turn
-from generator.parse import parse
-from generator.source import read_source
+from generator.read.parse import parse
+from generator.read.source import read_source
 from tests.conftest import SEED
 
 FIRST = dt.date(2023, 1, 5)
@@ -44,9 +45,7 @@ TYPO = 0.6
 
 SPEAKERS = ("BLINKEN", "EBRARD", "PRICE", "QUESTION")
 VOCABULARY = tuple(
-    "the we our and to of a in is that for with on this security mexico fentanyl border arms "
-    "trafficking migration cooperation dialogue president secretary question thank you very much "
-    "next go ahead yes no today people".split())
+    ["the", "we", "our", "and", "to", "of", "a", "in", "is", "that", "for", "with", "on", "this", "security", "mexico", "fentanyl", "border", "arms", "trafficking", "migration", "cooperation", "dialogue", "president", "secretary", "question", "thank", "you", "very", "much", "next", "go", "ahead", "yes", "no", "today", "people"])
 STOCK = ("Thank you.", "Thank you very much.", "Next question.", "Go ahead.", "Yes.")
 _SEED_TURNS = parse(read_source(SEED)).turns
 SEED_TEXTS = tuple(_SEED_TURNS[n].paragraphs[p].text for n, p in

@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
-from generator.anchors import LOCK_SUFFIX, align, lock_briefings, read_lock, redirect_pages
-from generator.archive import Loader
+from generator.enrich.align import align
+from generator.enrich.loader import Loader
+from generator.enrich.locks import LOCK_SUFFIX, lock_briefings, read_lock
 from generator.model import Briefing
-from generator.parse import parse
-from generator.source import read_source
+from generator.read.parse import parse
+from generator.read.source import read_source
+from generator.site.redirects import redirect_pages
 from tests.conftest import SEED, build_site, copy_project
 
 FIRST = dt.date(2023, 1, 5)
@@ -118,7 +120,7 @@ def test_rename_keeps_the_old_url(tmp_path: Path) -> None:
 
 def reslug(path: Path, slug: str | None) -> None:
     """Set (or, with None, remove) the `slug:` front-matter key; the file keeps its name."""
-    text = re.sub(r"^slug: .*\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r"^slug: .*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
     if slug:
         text = text.replace("\ndate: ", f"\nslug: {slug}\ndate: ", 1)
     path.write_text(text, encoding="utf-8")

@@ -41,7 +41,7 @@ def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
     assert "fentanyl" in turn_text.lower()
     box = heading.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]
-    assert page.locator("mark", has_text=re.compile("fentanyl", re.I)).count() > 0
+    assert page.locator("mark", has_text=re.compile("fentanyl", re.IGNORECASE)).count() > 0
 
 
 def test_search_with_capitals(page: Any, served_site: str) -> None:

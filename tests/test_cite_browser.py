@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from generator.parse import parse
-from generator.source import read_source
+from generator.read.parse import parse
+from generator.read.source import read_source
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, SEED, build_site, copy_project, serve
 from tests.test_anchors import RESLUGGED, correct_seed, reslug
 

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from generator.cli import main
 from tests.conftest import ROOT, SEED
 
-SCHEMA = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "generator" / "site" / "briefing.schema.json").read_text(encoding="utf-8"))
 
 
 def test_parse_prints_valid_json() -> None:

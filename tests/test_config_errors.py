@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.enrich.registry import load_registry
+from generator.enrich.topics import load_vocabulary
 from generator.errors import ConfigError
-from generator.registry import load_registry
-from generator.topics import load_vocabulary
 from tests.conftest import SEED
 
 SPEAKERS = "people:\n  - id: ann\n    name: Ann\n"

@@ -14,8 +14,8 @@ import yaml
 
 from generator.errors import TranscriptError
 from generator.model import Briefing
-from generator.parse import parse
-from generator.source import Source, read_source
+from generator.read.parse import parse
+from generator.read.source import Source, read_source
 from generator.text import clean_line
 from tests.conftest import CORPUS, parse_text
 

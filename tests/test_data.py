@@ -13,15 +13,14 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from generator.annotate import annotate, load_config
-from generator.answers import link_answers
-from generator.archive import Archive
-from generator.data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page, data_paths
-from generator.model import Briefing
+from generator.enrich.annotate import annotate, load_config
+from generator.enrich.answers import link_answers
+from generator.model import Archive, Briefing
+from generator.site.open_data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page, data_paths
 from tests.conftest import ROOT, parse_text
 
 SITE = "https://archive.example.org/"
-SCHEMA = json.loads((ROOT / "generator" / "briefing.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((ROOT / "generator" / "site" / "briefing.schema.json").read_text(encoding="utf-8"))
 SLUG = "2022-10-13-us-mexico-high-level-security-dialogue"
 
 
@@ -76,7 +75,7 @@ def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
         jsonschema.validate(data, SCHEMA)
         assert data["turns"][0]["permalink"] == f"{data['url']}#t001"
         assert data["url"].startswith(f"{SITE}briefings/")
-    assert files["data/briefing.schema.json"] == (ROOT / "generator" / "briefing.schema.json").read_bytes()
+    assert files["data/briefing.schema.json"] == (ROOT / "generator" / "site" / "briefing.schema.json").read_bytes()
     index = json.loads(files["data/briefings.json"])
     assert [b["slug"] for b in index["briefings"]] == ["2021-02-03-briefing", SLUG]
 

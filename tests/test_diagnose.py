@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.diagnose import LONG_TURN_WORDS, findings
+from generator.enrich.hints import LONG_TURN_WORDS, findings
 from tests.conftest import parse_text
 
 

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from sitecrawl import collapse
 
 from generator.errors import GeneratorError
-from generator.render import briefing_page, escape, escape_html, front_matter, safe_url
+from generator.site.briefing_page import briefing_page
+from generator.site.markdown import escape, escape_html, front_matter, safe_url
 from generator.text import slugify
 
 _CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

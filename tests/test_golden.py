@@ -13,9 +13,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from generator.export import briefing_data
 from generator.model import Briefing
-from generator.render import HOME_LATEST, briefing_page, home_page, year_pages
+from generator.site.briefing_json import briefing_data
+from generator.site.briefing_page import briefing_page
+from generator.site.home_pages import HOME_LATEST, home_page, year_pages
 
 GOLDEN = Path(__file__).parent / "golden"
 

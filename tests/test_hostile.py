@@ -35,14 +35,14 @@ from sitecrawl import (
     set_search_engine,
 )
 
-from generator.archive import Archive, Loader
-from generator.cite import host, speaker_of
-from generator.data import FOLDER, ZIP_NAME
+from generator.enrich.loader import Loader
+from generator.enrich.registry import load_registry
+from generator.enrich.topics import load_vocabulary
 from generator.errors import ConfigError
-from generator.model import Briefing, Turn
-from generator.registry import load_registry
-from generator.render import turn_heading
-from generator.topics import load_vocabulary
+from generator.model import Archive, Briefing, Turn
+from generator.site.briefing_page import turn_heading
+from generator.site.cite_data import host, speaker_of
+from generator.site.open_data import FOLDER, ZIP_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 TRANSCRIPT = "2023-03-03-hostile-briefing.txt"
@@ -227,8 +227,8 @@ def test_home_and_registry_pages_show_input_literally(hostile_pages: dict[str, P
     briefing = next(b for b in hostile_archive.briefings if b.slug == SLUG)
     home = _page(hostile_pages, "index.html")
     assert collapse(briefing.title) in home.text and collapse(briefing.location) in home.text
-    person = hostile_archive.registry.get("hostile-speaker")
-    topic = next(t for t in hostile_archive.vocabulary.topics if t.id == "hostile-topic")
+    person = hostile_archive.person("hostile-speaker")
+    topic = next(t for t in hostile_archive.topics if t.id == "hostile-topic")
     everywhere = " ".join(p.text for n, p in hostile_pages.items() if "!" not in n)
     for text in (person.name, person.affiliation, person.roles[0].title, topic.title, topic.description):
         assert collapse(text) in everywhere, text

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.importer import Importer, ImportRefused, RawSource, expand, extract
-from generator.parse import parse
-from generator.source import decode, read_source
+from generator.ingest.importer import Importer, ImportRefused, RawSource, expand, extract
+from generator.read.parse import parse
+from generator.read.source import decode, read_source
 from generator.text import clean_line
 from tests.conftest import CORPUS, ROOT, SHARED_CORPUS, build_site
 
@@ -195,7 +195,7 @@ def test_writes_are_deterministic_and_atomic(tmp_path: Path, monkeypatch: pytest
     def broken(src: str, dst: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("generator.importer.os.replace", broken)
+    monkeypatch.setattr("generator.ingest.importer.os.replace", broken)
     with pytest.raises(OSError):
         _import(tmp_path / "3", "a.md", source)
     assert not list((tmp_path / "3").rglob("*.*"))

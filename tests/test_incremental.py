@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.archive import Loader
-from generator.pages import RenderCache, generated_pages
+from generator.enrich.loader import Loader
 from generator.plugin import ArchivePlugin
+from generator.site.pages import RenderCache, generated_pages
 from tests.conftest import SEED
 
 SECOND = "2022-11-02-second-briefing.txt"

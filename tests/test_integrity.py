@@ -16,7 +16,7 @@ import pytest
 from conftest import SEED, build_site, copy_project
 from sitecrawl import set_search_engine
 
-from generator.archive import Loader
+from generator.enrich.loader import Loader
 
 pytestmark = pytest.mark.build
 

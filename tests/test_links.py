@@ -16,8 +16,8 @@ import pytest
 from conftest import SEED, build_site, copy_project
 from sitecrawl import SITE_URL, Page, broken_link, broken_links, html_pages, link_target, search_locations
 
-from generator.people import PAGE_TURNS
-from generator.render import HOME_LATEST
+from generator.site.home_pages import HOME_LATEST
+from generator.site.speaker_pages import PAGE_TURNS
 from tests.test_anchors import correct_seed
 
 pytestmark = pytest.mark.build

@@ -21,8 +21,9 @@ from typing import Any
 import pytest
 from mkdocs.config.config_options import ValidationError
 
-from generator.bundle import BundleOption, bundle_beside, bundle_path, write_zip, zip_timestamp
 from generator.errors import ConfigError
+from generator.plugin.config import BundleOption
+from generator.site.offline_zip import bundle_beside, bundle_path, write_zip, zip_timestamp
 from tests.conftest import OFFLINE_FOLDER, Requests, build_site, copy_project, offline_zip, unzip_bundle
 
 TURN_LINK = re.compile(r"/briefings/[^/#?]+\.html(\?[^#]*)?#t\d{3}$")

@@ -14,10 +14,11 @@ from typing import Any
 
 import pytest
 
-from generator import pool
-from generator.anchors import LOCK_SUFFIX
-from generator.archive import Archive, Loader
+from generator import processes as pool
+from generator.enrich.loader import Loader
+from generator.enrich.locks import LOCK_SUFFIX
 from generator.errors import GeneratorError
+from generator.model import Archive
 from tests.conftest import CORPUS, ROOT, SEED
 
 DEV = CORPUS / "dev"
@@ -96,7 +97,7 @@ def test_worker_processes_load_what_one_process_loads(tmp_path: Path, caplog: py
     assert len(serial.briefings) == len(TRANSCRIPTS) + 1 and serial.errors == ()
     assert parallel.briefings == serial.briefings
     assert [b.source for b in parallel.briefings] == sorted(b.source for b in parallel.briefings)
-    assert parallel.registry == serial.registry and parallel.vocabulary.topics == serial.vocabulary.topics
+    assert parallel.people == serial.people and parallel.topics == serial.topics
     assert sum("anchor lock" in r.getMessage() and "written" in r.getMessage() for r in caplog.records) \
         == len(serial.briefings) - 1  # the seed's committed lock is kept
 

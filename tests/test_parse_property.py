@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
-from generator.export import briefing_data
 from generator.model import Briefing
-from generator.parse import parse
-from generator.source import Source, read_source
+from generator.read.parse import parse
+from generator.read.source import Source, read_source
+from generator.site.briefing_json import briefing_data
 
 _LABELS = st.sampled_from([
     "Q", "Q:", "QUESTION:", "MR. PRICE:", "MR PRICE:", "Moderator:", "THE PRESIDENT:", "HE PRESIDENT:",

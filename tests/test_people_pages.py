@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import Archive, Loader
-from generator.pages import generated_pages
-from generator.people import PAGE_TURNS
+from generator.enrich.loader import Loader
+from generator.model import Archive
+from generator.site.pages import generated_pages
+from generator.site.speaker_pages import PAGE_TURNS
 from tests.conftest import CORPUS, ROOT, build_site, copy_project
 from tests.test_golden import check_golden
 

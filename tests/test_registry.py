@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.archive import Loader
 from generator.cli import main
+from generator.enrich.annotate import resolve_speakers
+from generator.enrich.loader import Loader
+from generator.enrich.registry import Registry, load_registry
 from generator.errors import ConfigError
 from generator.model import Briefing
-from generator.registry import Registry, load_registry
-from generator.speakers import resolve_speakers
 from tests.conftest import CORPUS, ROOT, parse_text
 
 REGISTRY = """\
@@ -162,7 +162,7 @@ def test_shipped_registry_loads_and_resolves_the_seed() -> None:
     """The shipped speakers.yml is valid and resolves every label of the seed to a registry identity."""
     archive = Loader().load(ROOT / "content", ROOT)
     assert archive.errors == ()
-    assert archive.registry.people
+    assert archive.people
     for turn in archive.briefings[0].turns:
         assert turn.speaker.resolved, turn.label
 
@@ -191,8 +191,8 @@ def test_shipped_registry_resolves_corpus_role_labels() -> None:
     """In the corpus, `THE PRESIDENT` is Trump in March 2020 and Biden in January 2022."""
     archive_dir = CORPUS / "dev"
     registry = load_registry(ROOT / "content" / "speakers.yml", "content/speakers.yml")
-    from generator.parse import parse
-    from generator.source import read_source
+    from generator.read.parse import parse
+    from generator.read.source import read_source
     for name, who in (("wh-2020-03-23-trump-task-force-briefing-fullpage.txt", "donald-j-trump"),
                       ("wh-2022-01-19-biden-press-conference-longest.txt", "joseph-r-biden")):
         briefing = resolve_speakers(parse(read_source(archive_dir / name)), registry)

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator import search
-from generator.archive import Loader
+from generator.enrich.loader import Loader
+from generator.site import search_index as search
 from tests.conftest import ROOT, Requests, build_site, copy_project, unzip_bundle
 
 SEED_PAGE = "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html"
@@ -209,7 +209,7 @@ def test_default_build_keeps_materials_search(built_site: Path) -> None:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -241,7 +241,7 @@ def lands_on_turn(page: Any, word: str) -> None:
     anchor = page.url.rsplit("#", 1)[1]
     assert page.locator(f"h2#{anchor}").count() == 1
     page.locator("mark").first.wait_for(timeout=5000)
-    assert page.locator("mark", has_text=re.compile(word, re.I)).count() > 0
+    assert page.locator("mark", has_text=re.compile(word, re.IGNORECASE)).count() > 0
 
 
 @pytest.mark.browser
@@ -251,7 +251,7 @@ def test_served_search_lands_on_turns(page: Any, sharded_url: str) -> None:
     type_query(page, "fentanyl")
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
     assert any(SEED_PAGE in h for h in hrefs) and any("2023-05-04-hostile.html" in h for h in hrefs), hrefs
-    assert page.locator(".md-search-result__item mark", has_text=re.compile("fentanyl", re.I)).count() > 0
+    assert page.locator(".md-search-result__item mark", has_text=re.compile("fentanyl", re.IGNORECASE)).count() > 0
     lands_on_turn(page, "fentanyl")
 
 

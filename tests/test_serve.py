@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse import parse
-from generator.source import read_source
+from generator.read.parse import parse
+from generator.read.source import read_source
 from tests.conftest import SEED, copy_project
 
 pytestmark = pytest.mark.build
@@ -96,7 +96,7 @@ def _wait_for(server: Server, text: str, timeout_s: float, process: subprocess.P
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline and (process is None or process.poll() is None):
         try:
-            with urllib.request.urlopen(server.url, timeout=5) as response:  # noqa: S310 - the local server
+            with urllib.request.urlopen(server.url, timeout=5) as response:
                 if text in response.read().decode("utf-8"):
                     return
         except OSError:

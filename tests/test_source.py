@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import SourceError
-from generator.source import decode, parse_source, read_source
+from generator.read.source import decode, parse_source, read_source
 from tests.conftest import parse_text
 
 
@@ -157,7 +157,7 @@ def test_unconstructible_front_matter_read_from_disk(tmp_path: Path) -> None:
 
 def test_empty_file(tmp_path: Path) -> None:
     from generator.errors import TranscriptError
-    from generator.parse import parse
+    from generator.read.parse import parse
     path = tmp_path / "2022-01-01-empty.txt"
     path.write_bytes(b"")
     with pytest.raises(TranscriptError, match="no speaker labels"):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import Archive, Loader
+from generator.enrich.loader import Loader
+from generator.enrich.topics import ASIDE_WORDS, LEAD_WORDS, Vocabulary, load_vocabulary, tag_briefing
 from generator.errors import ConfigError
-from generator.model import Briefing
-from generator.parse import parse
-from generator.render import briefing_page
-from generator.source import read_source
-from generator.topics import ASIDE_WORDS, LEAD_WORDS, Vocabulary, load_vocabulary, tag_briefing
+from generator.model import Archive, Briefing
+from generator.read.parse import parse
+from generator.read.source import read_source
+from generator.site.briefing_page import briefing_page
 from tests.conftest import CORPUS, ROOT, parse_text
 
 VOCABULARY = """\

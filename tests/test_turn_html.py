@@ -12,10 +12,10 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.archive import Loader
+from generator.enrich.loader import Loader
 from generator.model import Briefing, Paragraph, RemovedTurn, Segment, Speaker, Turn
-from generator.render import turns_markdown
-from generator.turn_html import Permalink, anchors, turns_html
+from generator.site.briefing_page import turns_markdown
+from generator.site.turns_html import Permalink, anchors, turns_html
 from tests.conftest import ROOT, parse_text
 
 PERMALINK = Permalink("¶", "Permanent link to this turn")
@@ -59,7 +59,7 @@ def through_markdown(briefing: Briefing, topics: dict[str, object]) -> str:
 
 def archive_briefing() -> tuple[Briefing, dict[str, object]]:
     archive = Loader(write_locks=False).load(ROOT / "content", ROOT)
-    return archive.briefings[0], dict(archive.vocabulary.by_id)
+    return archive.briefings[0], {t.id: t for t in archive.topics}
 
 
 def test_seed_turns_are_the_html_of_their_markdown() -> None:

@@ -1,0 +1,216 @@
+"""Loading the whole archive from `content/`: every briefing parsed, bad files reported, not fatal.
+
+A large load (`processes.MIN_ITEMS` transcripts or more to parse, or to lock and annotate) is spread
+over every core (`generator/processes.py`); the result is the same as in one process, in the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import NamedTuple
+
+from .. import processes
+from ..errors import ConfigError, GeneratorError, TranscriptError
+from ..model import Archive, Briefing
+from ..read.parse import parse
+from ..read.source import read_source
+from .annotate import annotate, load_config
+from .locks import has_orphaned_locks, lock_briefings, lock_one, lock_path
+from .registry import Registry
+from .topics import Vocabulary
+
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown")
+
+Stamp = tuple[int, int]
+"""A file's modification time (ns) and size: what says it changed since the last load."""
+
+
+class Parsed(NamedTuple):
+    """A transcript's parse, for as long as its file is unchanged."""
+
+    stamp: Stamp
+    result: Briefing | GeneratorError
+
+
+class Config(NamedTuple):
+    """`speakers.yml` and `topics.yml`, for as long as no YAML file of the content folder changed."""
+
+    stamps: tuple[tuple[str, Stamp | None], ...]
+    registry: Registry
+    vocabulary: Vocabulary
+    errors: list[ConfigError]
+
+
+class Finished(NamedTuple):
+    """A transcript as published, and what it was made from: reused while all of them are the same."""
+
+    parsed: Briefing
+    lock: Stamp | None
+    registry: Registry
+    vocabulary: Vocabulary
+    briefing: Briefing
+
+
+class Loader:
+    """Parses transcripts, reusing earlier results for files unchanged since (for `mkdocs serve`)."""
+
+    def __init__(self, *, parallel_from: int | None = None, write_locks: bool = True) -> None:
+        self.write_locks = write_locks
+        """False for previews and checks: anchors are computed as a build would, no lock file is written."""
+        self._parallel_from = parallel_from
+        """Transcripts needing work from which a load uses worker processes; None: `pool.MIN_ITEMS`."""
+        self._cache: dict[Path, Parsed] = {}
+        self._config: Config | None = None
+        self._finished: dict[Path, Finished] = {}
+
+    def load(self, content_dir: Path, root: Path | None = None) -> Archive:
+        """Parse every transcript under `content_dir/briefings`; paths in messages are relative to `root`."""
+        folder = content_dir / "briefings"
+        paths = sorted(p for p in folder.rglob("*") if p.suffix in TRANSCRIPT_SUFFIXES and p.is_file()) \
+            if folder.is_dir() else []
+        results = self._parse_all(paths, root)
+        self._cache = {p: self._cache[p] for p in paths}
+        parsed = [(p, r) for p, r in zip(paths, results, strict=True) if isinstance(r, Briefing)]
+        errors: list[GeneratorError] = [r for r in results if isinstance(r, GeneratorError)]
+        config = self._load_config(content_dir, root)
+        errors.extend(config.errors)
+        kept = _unique_slugs(parsed, errors)
+        finished = self._finish(kept, folder, config.registry, config.vocabulary, errors)
+        return Archive(briefings=tuple(finished[p] for p, _ in kept if p in finished), errors=tuple(errors),
+                       people=config.registry.people, topics=config.vocabulary.topics)
+
+    def _load_config(self, content_dir: Path, root: Path | None) -> Config:
+        """`load_config`, read again only when a YAML file in `content_dir` changed."""
+        stamps = tuple((p.name, _stamp(p)) for p in sorted(content_dir.glob("*.y*ml")))
+        if self._config is None or self._config.stamps != stamps:
+            self._config = Config(stamps, *load_config(content_dir, _display(content_dir, root)))
+        return self._config
+
+    def _finish(self, kept: list[tuple[Path, Briefing]], folder: Path, registry: Registry, vocabulary: Vocabulary,
+                errors: list[GeneratorError]) -> dict[Path, Briefing]:
+        """Locked and annotated briefings; a transcript whose parse, lock and configuration are unchanged
+        since the last load is not locked and annotated again (what makes `mkdocs serve` rebuilds fast).
+        Many are locked and annotated in worker processes, unless a lock whose transcript is gone could be
+        adopted by one of them: which one takes it depends on the order `lock_briefings` goes in."""
+        done: dict[Path, Briefing] = {}
+        todo: list[tuple[Path, Briefing]] = []
+        for path, parsed in kept:
+            hit = self._finished.get(path)
+            if hit is not None and hit.parsed is parsed and hit.lock == _stamp(lock_path(path)) \
+                    and hit.registry is registry and hit.vocabulary is vocabulary:
+                done[path] = hit.briefing
+            else:
+                todo.append((path, parsed))
+        workers = processes.workers(len(todo), self._parallel_from)
+        if workers and not has_orphaned_locks([path for path, _ in todo], folder):
+            finished = processes.run(_lock_and_annotate, range(len(todo)),
+                                     (todo, registry, vocabulary, _today(), self.write_locks), workers)
+            for (path, _), result in zip(todo, finished, strict=True):
+                if isinstance(result, GeneratorError):
+                    errors.append(result)
+                else:
+                    done[path] = result  # type: ignore[assignment]
+        else:
+            locked, lock_errors = lock_briefings(todo, folder, write=self.write_locks)
+            errors.extend(lock_errors)
+            by_source = {b.source: b for b in locked}
+            for path, parsed in todo:
+                if parsed.source in by_source:
+                    done[path] = annotate(by_source[parsed.source], registry, vocabulary)
+        self._finished = {p: Finished(parsed, _stamp(lock_path(p)), registry, vocabulary, done[p])
+                          for p, parsed in kept if p in done}
+        return done
+
+    def _parse_all(self, paths: list[Path], root: Path | None) -> list[Briefing | GeneratorError]:
+        """Every transcript parsed, or taken from the cache when unchanged since the last load."""
+        stamps = {path: _file_stamp(path) for path in paths}
+        stale = [path for path in paths if (cached := self._cache.get(path)) is None or cached.stamp != stamps[path]]
+        items = [(path, _display(path, root)) for path in stale]
+        workers = processes.workers(len(items), self._parallel_from)
+        results = processes.run(_parse_one, items, None, workers) if workers \
+            else [_parse_one(None, item) for item in items]
+        for path, result in zip(stale, results, strict=True):
+            assert isinstance(result, (Briefing, GeneratorError))
+            self._cache[path] = Parsed(stamps[path], result)
+        return [self._cache[path].result for path in paths]
+
+
+def published(path: Path, content_dir: Path, root: Path | None = None) -> Briefing:
+    """One transcript as the archive publishes it: parsed, with the anchors of its lock (none is
+    written) and the registry's identities, answer links and topics of `content_dir`.
+
+    Raises the transcript's error, or the first error of `speakers.yml` / `topics.yml`.
+    """
+    parsed = parse(read_source(path, _display(path, root)))
+    registry, vocabulary, errors = load_config(content_dir, _display(content_dir, root))
+    if errors:
+        raise errors[0]
+    return _finished(path, parsed, registry, vocabulary, _today(), write=False)
+
+
+def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:
+    """A transcript's briefing, or the error that keeps it out (run in a worker process, or here)."""
+    path, display = item
+    try:
+        return parse(read_source(path, display))
+    except GeneratorError as exc:
+        return exc
+
+
+def _lock_and_annotate(shared: tuple[list[tuple[Path, Briefing]], Registry, Vocabulary, dt.date, bool],
+                       index: int) -> Briefing | GeneratorError:
+    """In a worker process: what `lock_briefings` and `annotate` make of one transcript (with no orphaned
+    lock to adopt: `Loader._finish` locks in one process when there is one)."""
+    todo, registry, vocabulary, today, write = shared
+    path, parsed = todo[index]
+    try:
+        return _finished(path, parsed, registry, vocabulary, today, write=write)
+    except GeneratorError as exc:
+        return exc
+
+
+def _finished(path: Path, parsed: Briefing, registry: Registry, vocabulary: Vocabulary, today: dt.date, *,
+              write: bool) -> Briefing:
+    """One transcript locked (no orphaned lock to adopt) and annotated: the briefing as published."""
+    return annotate(lock_one(path, parsed, {}, today, write=write), registry, vocabulary)
+
+
+def _today() -> dt.date:
+    """Today in UTC: the date a correction is recorded under."""
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def _file_stamp(path: Path) -> Stamp:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        return _file_stamp(path)
+    except OSError:
+        return None
+
+
+def _display(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def _unique_slugs(parsed: list[tuple[Path, Briefing]], errors: list[GeneratorError]) -> list[tuple[Path, Briefing]]:
+    """Refuse a second briefing claiming a slug already taken (files are taken in name order)."""
+    taken: dict[str, Briefing] = {}
+    kept = []
+    for path, briefing in parsed:
+        first = taken.get(briefing.slug)
+        if first is not None:
+            errors.append(TranscriptError(
+                f"slug {briefing.slug!r} is already used by {first.source}; set 'slug:' in the front matter",
+                path=briefing.source, line=1))
+            continue
+        taken[briefing.slug] = briefing
+        kept.append((path, briefing))
+    return kept

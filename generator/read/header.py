@@ -1,0 +1,148 @@
+"""The header above the first turn: participants, place, venue, time; web junk set aside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import Participant
+from ..words import ORG_WORDS, ROLE_WORDS
+from .marks import TIME, is_junk
+
+_VENUE_WORDS = re.compile(
+    r"\b(?:auditorium|room|hall|building|center|centre|office|palace|ministry|embassy|airport|"
+    r"hotel|studio|residence|house|aboard|en route|air force one|lawn|garden|base|headquarters|"
+    r"pentagon|chamber|library|museum|theater|theatre|campus|plaza|conference)\b",
+    re.IGNORECASE,
+)
+_LOCATION = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\.?)(?: [A-Z][\w.'’-]*)*, (?:[A-Z]{2}|D\.C\.|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$"
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_DATE = re.compile(
+    r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")\.? (?P<day>\d{1,2}),? (?P<year>\d{4})\b"
+)
+
+
+_TITLE_WORDS = re.compile(
+    r"\b(?:press briefings?|briefing|press conference|news conference|press availability|remarks|"
+    r"interview|gaggle|press call|background call|holds|roundtable|conversation with)\b",
+    re.IGNORECASE,
+)
+_ROOM = re.compile(_VENUE_WORDS.pattern + r"|\b(?:room|auditorium|hall|center|centre)$", re.IGNORECASE)
+"""A venue: a line naming a room or building (but not one naming a person with a role)."""
+_PUBLISHED = re.compile(r"^(?:issued|published|posted|updated|released|last updated)\b", re.IGNORECASE)
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the lines above the first turn said."""
+
+    participants: tuple[Participant, ...] = ()
+    location: str = ""
+    venue: str = ""
+    time: str = ""
+    date: dt.date | None = None
+    title: str = ""
+    """A title line (`Remarks by President Biden in Press Conference`), case-mended if in capitals."""
+    published: dt.date | None = None
+    """A publication stamp (`Issued on: March 24, 2020`): the date of last resort."""
+    junk: tuple[int, ...] = ()
+    """Line numbers of header lines set aside as web-page junk."""
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first written-out date (`October 13, 2022`) in a text, if any."""
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    try:
+        month = _MONTHS.index(match["month"].lower()) + 1
+        return dt.date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def parse_header(lines: list[tuple[int, str]]) -> Header:
+    """Read the header: a title line and publication stamp anywhere in it, and the block of
+    participants, place, venue, date and time just above the first turn.
+
+    The block is read upwards from the first turn and ends at the first line that is none of
+    these; everything above it (banners, navigation, tags) is junk.
+    """
+    title = next((text for _, text in lines if is_title(text)), "")
+    published = next((d for _, text in lines if _PUBLISHED.match(text) and (d := find_date(text))), None)
+    participants: list[Participant] = []
+    location = venue = time = ""
+    date: dt.date | None = None
+    kept: set[int] = set()
+    for lineno, text in reversed(lines):
+        if text == title or _PUBLISHED.match(text) or is_junk(text) and not kept:
+            continue
+        if (match := TIME.match(text)) and not time:
+            time = match["time"]
+        elif (found := find_date(text)) and len(text) < 40 and date is None:
+            date = found
+        elif not venue and not location and (_ROOM.search(text) and len(text.split()) <= 8
+                                             or not participants and _short_name(text)):
+            venue = text
+        elif (person := participant(text, lineno)) is not None:
+            participants.insert(0, person)
+        elif not location and _LOCATION.match(text) and len(text) < 60:
+            location = text
+        else:
+            break
+        kept.add(lineno)
+    junk = tuple(lineno for lineno, text in lines if lineno not in kept and text != title)
+    return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
+
+
+def is_title(text: str) -> bool:
+    """A line that names the event (`… Holds a Press Briefing`), not a sentence or a room."""
+    words = text.split()
+    return (4 <= len(words) <= 40 and text[:1].isupper() and not text.endswith((".", "?", "!", ":"))
+            and bool(_TITLE_WORDS.search(text))
+            and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
+
+
+def mend_case(title: str) -> str:
+    """`REMARKS BY PRESIDENT TRUMP AND …` becomes `Remarks by President Trump and …`; others stay."""
+    if not title or any(c.islower() for c in title):
+        return title
+    words = title.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _short_name(text: str) -> bool:
+    """A short proper name standing alone (`Casa Presidencial`, `Magic Box`): a venue under a place."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and not re.search(r"[.,;:!?()\d]", text) and all(
+        w[:1].isupper() or w in _SMALL_WORDS for w in words)
+
+
+def participant(text: str, lineno: int) -> Participant | None:
+    """Read `Name, Role` or `Role Name` from a header line, or None if it names nobody."""
+    words = text.split()
+    if not 2 <= len(words) <= 16 or text.endswith((".", "?", "!")) or _DATE.search(text):
+        return None
+    if not any(_bare(w) in ROLE_WORDS for w in words):
+        return None
+    if "," in text:
+        name, role = (part.strip() for part in text.split(",", 1))
+        if name and not any(_bare(w) in ROLE_WORDS | ORG_WORDS for w in name.split()):
+            return Participant(name=name, role=role, line=lineno)
+    name_words: list[str] = []
+    for word in reversed(words):
+        if _bare(word) in ROLE_WORDS | ORG_WORDS or not word[:1].isupper() or len(name_words) == 4:
+            break
+        name_words.insert(0, word)
+    if not name_words or len(name_words) == len(words):
+        return None
+    role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
+    return Participant(name=" ".join(name_words), role=role, line=lineno)
+
+
+def _bare(word: str) -> str:
+    return word.strip(",.;:()").lower()

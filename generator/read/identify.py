@@ -1,0 +1,87 @@
+"""Who speaks behind each label of one briefing: its participants, and (given a lookup) the registry.
+
+Order: the registry's aliases → the briefing's participant list → the moderator's introduction
+(for questions) → an automatic identity made from the label, which `check` lists. Anonymous
+officials (`SENIOR STATE DEPARTMENT OFFICIAL ONE`) are never guessed: each stays anonymous and
+belongs to its own briefing, as do unnamed roles (`MODERATOR`, `OPERATOR`, `INTERPRETER`).
+The parser resolves without a registry; `enrich.annotate` resolves again with it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Protocol
+
+from ..model import Participant, Person, Reporter, Speaker
+from ..text import fold_name, slugify
+from ..words import HONORIFICS
+from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
+
+
+class Lookup(Protocol):
+    """What the resolver asks a registry (`enrich.registry.Registry`)."""
+
+    def lookup(self, label: str, date: dt.date, slug: str = "") -> Person | None: ...
+
+
+class Resolver:
+    """Resolves labels within one briefing, consulting the registry when one is given."""
+
+    def __init__(self, participants: tuple[Participant, ...], registry: Lookup | None = None,
+                 date: dt.date | None = None, scope: str = "") -> None:
+        self._participants = participants
+        self._registry = registry
+        self._date = date or dt.date.min
+        self._scope = scope
+        """The briefing's slug: ids of anonymous speakers and roles are made unique to it."""
+        self._cache: dict[tuple[str, Reporter | None], Speaker] = {}
+
+    def resolve(self, label: str, reporter: Reporter | None = None) -> Speaker:
+        """The speaker behind a label (for questions, behind the reporter a moderator introduced)."""
+        key = (label_key(label), reporter)
+        if key not in self._cache:
+            self._cache[key] = self._match(label, key[0], reporter)
+        return self._cache[key]
+
+    def _match(self, label: str, key: str, reporter: Reporter | None) -> Speaker:
+        if is_question_label(label):
+            return self._reporter(reporter) if reporter else Speaker(id="question", name="Question", kind="questioner")
+        if person := self._lookup(label):
+            return self._speaker(person, "")
+        if participant := self._participant(key):
+            person = self._lookup(participant.name)
+            if person is not None:
+                return self._speaker(person, participant.role)
+            return Speaker(id=slugify(participant.name), name=participant.name, role=participant.role,
+                           resolved=True, kind="official")
+        scoped = f"{self._scope}--{slugify(key)}" if self._scope else slugify(key)
+        if is_anonymous_label(label):
+            return Speaker(id=scoped, name=label, kind="anonymous")
+        if is_role_label(label):
+            return Speaker(id=scoped, name=label, kind="role")
+        return Speaker(id=slugify(key), name=label)
+
+    def _lookup(self, label: str) -> Person | None:
+        return self._registry.lookup(label, self._date, self._scope) if self._registry else None
+
+    def _speaker(self, person: Person, printed_role: str) -> Speaker:
+        return Speaker(id=person.id, name=person.name, role=person.role_on(self._date) or printed_role,
+                       resolved=True, kind=person.kind, affiliation=person.affiliation)
+
+    def _reporter(self, reporter: Reporter) -> Speaker:
+        person = self._lookup(reporter.name)
+        if person is not None:
+            return dataclasses.replace(self._speaker(person, ""), affiliation=person.affiliation or reporter.outlet)
+        return Speaker(id=slugify(reporter.name), name=reporter.name, resolved=True, kind="reporter",
+                       affiliation=reporter.outlet)
+
+    def _participant(self, key: str) -> Participant | None:
+        words = [w for w in key.split() if w not in HONORIFICS]
+        candidates = [
+            p for p in self._participants
+            if words and fold_name(p.name).split() and fold_name(p.name).split()[-1] == words[-1]
+        ]
+        if len(candidates) > 1:
+            candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]
+        return candidates[0] if len(candidates) == 1 else None

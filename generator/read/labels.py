@@ -1,0 +1,148 @@
+"""Speaker labels: which paragraph openings are labels, and which labels name one person.
+
+Pure functions over paragraph texts; the parser calls `find_labels` once per document, so
+deciding every paragraph costs one pass (no rescans).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from ..text import fold_name
+from ..words import NAME_CONNECTORS, NOT_LABELS, PROSE_OPENERS, QUESTION_LABELS, RANKS, ROLE_LABELS, TITLE_WORDS
+
+_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
+_BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
+_ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
+
+
+def is_question_label(label: str) -> bool:
+    """True for `QUESTION`, `Q` and their variants."""
+    return fold_name(label) in QUESTION_LABELS
+
+
+def label_key(label: str) -> str:
+    """Folded label for matching: `MR. PRICE`, `MR PRICE` and `Mr Price` share one key."""
+    return re.sub(r"\s+", " ", fold_name(label).replace(",", " ")).strip()
+
+
+def is_anonymous_label(label: str) -> bool:
+    """True for labels of officials speaking on background, who must never be named by guess."""
+    return bool(_ANONYMOUS.search(label_key(label)))
+
+
+def is_role_label(label: str) -> bool:
+    """True for `MODERATOR`, `OPERATOR`, `THE PRESIDENT` and other labels naming a function."""
+    key = label_key(label)
+    return key in ROLE_LABELS or key.startswith("the ")
+
+
+def is_capitalised(label: str) -> bool:
+    """Every letter a capital, or every word (bar connectors) starting with one."""
+    words = label.replace(",", " ").split()
+    letters = [c for c in label if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    return bool(words) and all(w[:1].isupper() or w in NAME_CONNECTORS for w in words)
+
+
+def candidate(text: str) -> tuple[str, str] | None:
+    """`(label, rest)` when a paragraph opens like a label (`X: …`, `Q …`), decided or not."""
+    if match := _BARE_Q.match(text):
+        return match["label"], match["rest"]
+    if match := _LABEL.match(text):
+        label = (match["label"] or match["only"]).strip()
+        return label, (match["rest"] or "").strip()
+    return None
+
+
+def is_label(label: str, count: int, previous: str = "") -> bool:
+    """Capitals (`MR. PRICE`); or title case led by or holding a title word (`Moderator`,
+    `Peter Stano, Moderator`), seen twice (`Politico`), or named just before by whoever
+    called on it (`… first question, Agence Europe, Lea Marchal.` then `Agence Europe:`)."""
+    words = label.replace(",", " ").split()
+    if not 1 <= len(words) <= 7 or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in NOT_LABELS:
+        return False
+    if label == "Q":
+        return True
+    letters = [c for c in label if c.isalpha()]
+    if not letters:
+        return False
+    if all(c.isupper() for c in letters):
+        return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
+    if not is_capitalised(label) or words[0].lower() in PROSE_OPENERS:
+        return False
+    titled = any(w.lower().strip(".") in TITLE_WORDS for w in words)
+    return titled or count >= 2 or (len(words) <= 4 and _called(label, previous))
+
+
+def _called(label: str, previous: str) -> bool:
+    """The paragraph before calls on the label: `… first question, Agence Europe, Lea Marchal.`"""
+    return label in previous and re.search(
+        rf"(?:,|\b(?:to|from|with|is)) {re.escape(label)}(?:[,.]|$)", previous) is not None
+
+
+def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
+    """For each paragraph, `(label, rest)` when it opens with a speaker label, else None."""
+    found = [candidate(t) for t in texts]
+    counts = Counter(c[0] for c in found if c)
+    return [
+        c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") else None
+        for i, c in enumerate(found)
+    ]
+
+
+def same_person(labels: Sequence[str]) -> dict[str, str]:
+    """Map each label to the label that names the same person within one briefing.
+
+    Two forms of one label (`MR. PRICE`, `Mr Price`) share a key; a label that drops ranks and
+    first names from a fuller one ending in the same surname (`GEN. RYDER` for `MAJOR GENERAL
+    PAT RYDER`) is that person, as is a label with one misspelt word next to a more frequent
+    one (`HE PRESIDENT`, `SENIOR ADMINISTRIVE OFFICIAL`). Titles alone (`THE PRESIDENT`, `THE
+    VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge.
+    """
+    keys_of = {label: label_key(label) for label in dict.fromkeys(labels)}
+    counts = Counter(keys_of[label] for label in labels)
+    first_form: dict[str, str] = {}
+    for label, key in keys_of.items():
+        first_form.setdefault(key, label)
+    keys = sorted(counts)
+    step = {key: next((o for o in keys if o != key and (_shorter_form(key, o) or _misspelt(key, o, counts))), key)
+            for key in keys}
+    canonical: dict[str, str] = {}
+    for key in keys:
+        target = key
+        while step[target] != target:  # edges only climb (words, count, key): no cycles
+            target = step[target]
+        canonical[key] = target
+    return {label: first_form[canonical[key]] for label, key in keys_of.items()}
+
+
+def _shorter_form(key: str, other: str) -> bool:
+    """`gen ryder` is a shorter form of `major general pat ryder`: same surname, ranks dropped."""
+    words, others = key.split(), other.split()
+    if len(words) >= len(others) or words[-1] != others[-1] or len(words[-1]) <= 3 \
+            or words[-1] in TITLE_WORDS or is_question_label(key):
+        return False
+    core = {w for w in words if w not in RANKS}
+    return core <= {w for w in others if w not in RANKS}
+
+
+def _misspelt(key: str, other: str, counts: Counter[str]) -> bool:
+    """`he president` is `the president` misspelt: one word off, and the other form is more frequent.
+
+    A one-word label must be very close (`MODERTOR`), so `OPERATOR` stays apart from `MODERATOR`.
+    """
+    words, others = key.split(), other.split()
+    if len(words) != len(others) or (counts[key], key) > (counts[other], other):
+        return False
+    differing = [(a, b) for a, b in zip(words, others) if a != b]
+    if len(differing) != 1:
+        return False
+    a, b = differing[0]
+    if a in b or b in a:  # a letter lost: `he president`, `s psaki`
+        return True
+    return min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b).ratio() >= (0.75 if len(words) > 1 else 0.88)

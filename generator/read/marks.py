@@ -1,0 +1,113 @@
+"""Recognisers for what is not speech: stage directions, interpretation marks, end markers, web junk."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Segment
+
+_STAGE_WORDS = (
+    r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross-?talk|"
+    r"crosstalk|pause|pauses|off[- ]mic(?:e|rophone)?|audio\b[^()]*|no audio|video\b[^()]*|"
+    r"technical difficult(?:y|ies)|break in audio|speaks? in [A-Z][a-z]+|in [A-Z][a-z]+(?: and [A-Z][a-z]+)?|no translation[^()]*|"
+    r"music\b[^()]*|phone rings|coughs|sic|interruption|overlapping|silence|"
+    r"[a-z ]*(?:concluded|ended|adjourned|began|begins|resumes?)\b[^()]*"
+)
+STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)", re.IGNORECASE)
+"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, or a short
+sentence of its own in parentheses (`(Holds up the guidance.)`, `(A video is played.)`)."""
+
+REDACTION = re.compile(
+    r"\[(?:(?:a |an |the )?(?:senior |former |)(?:administration |state department |u\.s\. |defense |"
+    r"white house |)(?:official|officials|name|redacted|speaker|participant)(?: \w+)?)\]",
+    re.IGNORECASE,
+)
+"""A name withheld in a background briefing: `[senior administration official]`; kept as text."""
+
+INTERPRETED = re.compile(
+    r"\((?:via|through|by) (?:an |the )?(?:interpreter|interpretation|translator)\.?\)"
+    r"|\(as interpreted\.?\)|\(interpreted\.?\)|\(translated\.?\)",
+    re.IGNORECASE,
+)
+"""A mark that what follows was delivered through an interpreter; taken out of the text."""
+
+ENGLISH = re.compile(r"\((?:in|speaks in) English\.?\)", re.IGNORECASE)
+"""A switch back to the speaker's own English ends interpretation for the rest of the turn."""
+
+END = re.compile(
+    r"^(?:#\s*#\s*#|\*\s*\*\s*\*|END(?:\s+\d{1,2}:\d{2}.*)?|"
+    r"\((?:the )?(?:briefing|press conference|press availability|conference|call|meeting|event|"
+    r"interview|session|gaggle|teleconference|roundtable|remarks?)\b[^()]*\b(?:concluded|ended|adjourned)\b[^()]*\)\.?)$",
+    re.IGNORECASE,
+)
+"""A paragraph that closes the transcript: `###`, `END 3:27 P.M. PST`, `(The briefing was concluded …)`."""
+
+TIME = re.compile(
+    r"^(?P<time>\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+(?P<zone>[A-Z]{2,5}))?)$"
+)
+"""A time line (`2:06 p.m. EST`, `7:06 P.M. EST`)."""
+
+JUNK_START = re.compile(
+    r"^(?:you may also like|related (?:articles?|posts?|stories|content|links)|more from|read more|"
+    r"share this|share on|top tags?|tags?:|follow us|subscribe|sign up|newsletter|"
+    r"copyright\b|©|\(c\) \d{4}|all rights reserved|back to top|skip to (?:main )?content|"
+    r"previous (?:post|article)|next (?:post|article)|print this page|leave a (?:comment|reply))",
+    re.IGNORECASE,
+)
+"""Web-page furniture that can open a block of junk around the transcript proper."""
+
+_NAV_WORDS = {
+    "home", "about", "contact", "terms", "policy", "privacy", "gdpr", "menu", "search", "careers",
+    "subscribe", "login", "faq", "sitemap", "cookies", "accessibility", "disclaimer", "news",
+    "blog", "advertise", "help", "press", "briefings", "statements", "releases", "remarks",
+}
+
+
+def is_nav_line(text: str) -> bool:
+    """A navigation bar flattened to text: short title-case words without sentence punctuation."""
+    words = text.split()
+    if not 2 <= len(words) <= 12 or re.search(r"[.,;:!?\"“”]$|[,;]", text):
+        return False
+    nav = sum(w.lower().strip("|›»/") in _NAV_WORDS for w in words)
+    return nav >= 2 and nav * 2 >= len(words) - 1
+
+
+def is_junk(text: str) -> bool:
+    """True for a line that is web-page furniture rather than transcript."""
+    return bool(JUNK_START.match(text)) or is_nav_line(text) or "all rights reserved" in text.lower()
+
+
+def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool]:
+    """Split a paragraph into speech and stage-direction segments; report interpretation.
+
+    Returns the segments and whether this paragraph (and, by the caller, the rest of the
+    turn) is interpreted: `(Via interpreter)` switches interpretation on, `(In English.)` off.
+    """
+    if INTERPRETED.search(text):
+        interpreted = True
+        text = " ".join(INTERPRETED.sub(" ", text).split())
+    if ENGLISH.search(text):
+        interpreted = False
+    segments: list[Segment] = []
+    pos = 0
+    for match in _MARK.finditer(text):
+        before = text[pos: match.start()].strip()
+        if before:
+            segments.append(Segment(before))
+        redacted = match.group(0).startswith("[")
+        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted))
+        pos = match.end()
+    rest = text[pos:].strip()
+    if rest:
+        segments.append(Segment(rest))
+    if len(segments) == 1 and not segments[0].stage and _whole_aside(text):
+        segments = [Segment(text, stage=True)]
+    return tuple(segments), interpreted
+
+
+_MARK = re.compile(f"{STAGE.pattern}|{REDACTION.pattern}", re.IGNORECASE)
+
+
+def _whole_aside(text: str) -> bool:
+    """A short paragraph entirely in parentheses is a stage direction (`(Cross-talk and laughter.)`)."""
+    return bool(re.fullmatch(r"\([^()]{1,80}\)\.?", text)) and len(text.split()) <= 12

@@ -1,0 +1,303 @@
+"""The parser: transcript text in, `Briefing` out. Pure: no I/O, no globals mutated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from ..errors import TranscriptError
+from ..model import Briefing, Paragraph, Participant, Reporter, Turn
+from ..text import clean_line, slugify
+from . import marks
+from .header import Header, find_date, parse_header
+from .identify import Resolver
+from .labels import candidate, find_labels, is_question_label, same_person
+from .source import Source
+
+_FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_KINDS = (
+    ("background press call", "background call"), ("background call", "background call"),
+    ("background briefing", "background briefing"), ("on background", "background briefing"),
+    ("background", "background call"), ("gaggle", "gaggle"), ("interview", "interview"),
+    ("press availability", "press availability"), ("press conference", "press conference"),
+    ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
+    ("jpa", "press availability"),
+)
+"""Words that name the kind of event, most specific first."""
+_DECLARED = re.compile(
+    r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
+)
+"""A monologue's declaration of its speaker (`… near-verbatim transcript of … by Stéphane Dujarric, Spokesman …`)."""
+
+_NAME = r"(?P<name>(?!(?:Secretary|Minister|President|Ambassador|General|Mr|Ms|Mrs|Dr)\b)[A-Z][\w'’.-]+(?: (?:de |van |von |del |da |la |le )?[A-Z][\w'’-]+){1,3})"
+_OUTLET = r"(?P<outlet>(?:the )?[A-Z0-9][\w.&'’-]*(?: (?:of |the |de |del |la |and |& )?[A-Z0-9][\w.&'’-]*)*)"
+_CALLS = (
+    re.compile(rf"\b(?:start|begin|go|turn|continue|move on) (?:to|with) {_NAME},? (?:of|from|with|at) {_OUTLET}"),
+    re.compile(rf"\bquestion[^.?!]*? (?:from|to|goes to) {_NAME},? (?:of|from|with|at) {_OUTLET}", re.IGNORECASE),
+    re.compile(rf"(?:^|[.?!] ){_NAME},? (?:of|from|with|at) {_OUTLET}[.?!]?$"),
+    re.compile(rf"\b(?:[Gg]o|[Tt]urn) (?:over )?to {_NAME}(?=[.,!]|$)"),
+)
+"""How moderators call on reporters: "We'll start with Tracy Wilkinson of the L.A. Times." """
+
+
+@dataclass(frozen=True)
+class _Para:
+    line: int
+    text: str
+
+
+def parse(source: Source, slug: str | None = None) -> Briefing:
+    """Parse a decoded transcript into a briefing; raise `TranscriptError` naming file and line."""
+    paras = _paragraphs(source.body, source.body_line)
+    splits = find_labels([p.text for p in paras])
+    first = next((i for i, s in enumerate(splits) if s), None)
+    speaker: tuple[Participant, ...] = ()
+    if first is None:
+        first, speaker = _monologue(paras, splits)
+    if first is None:
+        raise TranscriptError(
+            "no speaker labels found (expected lines like 'SECRETARY BLINKEN: …' or 'Q …'); "
+            "this does not look like a transcript", path=source.path, line=source.body_line,
+            fragment=paras[0].text if paras else "",
+        )
+    header = parse_header([(p.line, p.text) for p in paras[:first]])
+    body, body_splits, end_time = _body(paras[first:], splits[first:])
+    turns = _turns(body, body_splits, Resolver(header.participants + speaker))
+    if not turns:
+        raise TranscriptError("speaker labels but no speech under them", path=source.path,
+                              line=paras[first].line, fragment=paras[first].text)
+    meta = source.meta
+    title = str(meta.get("title") or header.title)
+    date = _date(meta.get("date"), source.path, title, header)
+    kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
+               or _kind(" ".join(t.text for t in turns[:3])))
+    people = header.participants + speaker
+    title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
+                      if people else _title_from_path(source.path))
+    time = str(meta.get("time") or header.time)
+    extra = {str(k): str(v) for k, v in meta.items() if k not in _KNOWN_META}
+    zone = re.search(r"\b[A-Z]{2,5}$", time)
+    return Briefing(
+        slug=slug or slugify(str(meta.get("slug") or PurePath(source.path).stem)),
+        source=source.path,
+        title=title,
+        date=date,
+        turns=turns,
+        participants=people,
+        location=str(meta.get("location") or header.location),
+        venue=str(meta.get("venue") or header.venue),
+        time=time,
+        kind=kind,
+        source_url=str(meta.get("source_url") or ""),
+        extra=extra | ({"end_time": end_time} if end_time else {})
+        | ({"time_zone": zone.group(0)} if zone else {}),
+    )
+
+
+def _monologue(paras: list[_Para], splits: list[tuple[str, str] | None]
+               ) -> tuple[int | None, tuple[Participant, ...]]:
+    """A text without labels that declares its one speaker near the top: the speech starts after."""
+    for i, para in enumerate(paras[:6]):
+        if (match := _DECLARED.search(para.text)) and i + 1 < len(paras):
+            splits[i + 1] = (match["name"], paras[i + 1].text)
+            return i + 1, (Participant(name=match["name"], role=match["role"], line=para.line),)
+    return None, ()
+
+
+_KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url", "slug"}
+
+
+def _paragraphs(body: str, first_line: int) -> list[_Para]:
+    """Split the body into paragraphs: one per line, hard-wrapped lines joined."""
+    starts: list[int] = []
+    parts: list[list[str]] = []
+    previous_blank = True
+    for offset, raw in enumerate(body.split("\n")):
+        text = clean_line(raw)
+        if text.startswith("**"):
+            text = _BOLD.sub(r"\1", text)
+        if not text:
+            previous_blank = True
+            continue
+        if parts and not previous_blank and _continues(parts[-1][-1], text):
+            parts[-1].append(text)
+        else:
+            starts.append(first_line + offset)
+            parts.append([text])
+        previous_blank = False
+    return [_Para(line, " ".join(lines)) for line, lines in zip(starts, parts)]
+
+
+_BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
+"""A paragraph in Markdown bold (`**Summit of the Future**`), as pasted from a web page."""
+
+
+def _continues(previous: str, text: str) -> bool:
+    """A line continues the previous one when that one was hard-wrapped mid-sentence.
+
+    A wrapped line may open like a label (`…from the` / `NSC: This was…`); only a label in
+    capitals of two words or more, or `Q`, still starts a turn there.
+    """
+    if len(previous) < 50 or re.search(r"[.?!:\"”’)\]—–-]$", previous):
+        return False
+    found = candidate(text)
+    return found is None or not (found[0] == "Q" or found[0].isupper() and len(found[0].split()) > 1)
+
+
+def _body(paras: list[_Para], splits: list[tuple[str, str] | None]
+          ) -> tuple[list[_Para], list[tuple[str, str] | None], str]:
+    """Cut the transcript at its end marker, at a time line or web junk below the last label, and
+    before a tail of two or more navigation items; drop time lines."""
+    last_label = max(i for i, s in enumerate(splits) if s)
+    kept: list[_Para] = []
+    kept_splits: list[tuple[str, str] | None] = []
+    end_time = ""
+    for i, para in enumerate(paras):
+        if marks.END.match(para.text):
+            after = paras[i + 1].text if i + 1 < len(paras) else ""
+            end_time = _time_in(para.text) or (after if marks.TIME.match(after) else end_time)
+            break
+        if match := marks.TIME.match(para.text):
+            end_time = match["time"]
+            if i > last_label:
+                break
+            continue
+        if i > last_label and marks.is_junk(para.text):
+            break
+        kept.append(para)
+        kept_splits.append(splits[i])
+    tail = len(kept)
+    while tail > last_label + 1 and _nav_item(kept[tail - 1].text):
+        tail -= 1
+    tail = tail if len(kept) - tail >= 2 else len(kept)  # one short closing line is speech
+    return kept[:tail], kept_splits[:tail], end_time
+
+
+def _nav_item(text: str) -> bool:
+    """A page-footer item (`Get Involved`, `The White House`): a few words, no sentence ending."""
+    return len(text.split()) <= 4 and not re.search(r"[.?!\"”’)\]—–-]$", text)
+
+
+def _time_in(text: str) -> str:
+    match = re.search(r"\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?", text)
+    return match.group(0) if match else ""
+
+
+def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
+    turns: list[Turn] = []
+    person = {label: resolver.resolve(same) for label, same in same_person([s[0] for s in splits if s]).items()}
+    label, line, items = "", 0, []  # the turn being read
+    reporter: Reporter | None = None
+
+    def close() -> None:
+        nonlocal reporter
+        if not label or not items:
+            return
+        question = is_question_label(label)
+        paragraphs = _marked(items)
+        if not paragraphs:
+            return
+        if not question:
+            reporter = _call(paragraphs, reporter)
+        turns.append(Turn(
+            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=person[label],
+            paragraphs=paragraphs, line=line, question=question,
+            reporter=reporter if question else None,
+        ))
+
+    for para, split in zip(paras, splits):
+        if split is not None:
+            close()
+            label, line, items = split[0], para.line, []
+            if split[1]:
+                items.append(_Para(para.line, split[1]))
+        else:
+            items.append(para)
+    close()
+    return tuple(turns)
+
+
+def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
+    """Turn raw paragraphs into model paragraphs; interpretation carries to the turn's end."""
+    out: list[Paragraph] = []
+    interpreted = False
+    for item in items:
+        segments, interpreted = marks.split_marks(item.text, interpreted)
+        if segments:
+            out.append(Paragraph(segments=segments, line=item.line, interpreted=interpreted))
+    return tuple(out)
+
+
+def _call(paragraphs: tuple[Paragraph, ...], current: Reporter | None) -> Reporter | None:
+    """The reporter a moderator's turn calls on; a call for the next question without a name resets."""
+    for paragraph in reversed(paragraphs[-3:]):  # calls close a turn; its opening is not read
+        for pattern in _CALLS:
+            matches = list(pattern.finditer(paragraph.text))
+            if matches:
+                found = matches[-1]
+                return Reporter(name=found["name"], outlet=_outlet(found.groupdict().get("outlet") or ""))
+    if any(re.search(r"\b(?:next|another|last|final) question\b", p.text, re.IGNORECASE) for p in paragraphs):
+        return None
+    return current
+
+
+def _outlet(raw: str) -> str:
+    """Trim an outlet to its name: stop after a sentence-ending word, drop a leading `the`."""
+    words: list[str] = []
+    for word in raw.split():
+        words.append(word)
+        bare = word.rstrip(".")
+        if word.endswith(".") and "." not in bare and len(bare) > 2:
+            break
+    outlet = " ".join(words).rstrip(".,")
+    if outlet.endswith(tuple(f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and "." in outlet:
+        outlet += "."  # an abbreviation's own dot, as in `L.A.`
+    return re.sub(r"^the ", "", outlet)
+
+
+def _date(value: object, path: str, title: str, header: Header) -> dt.date:
+    """Front matter; else a date in the title or the header block; else the file name's
+    `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            found = find_date(value)
+            if found:
+                return found
+            raise TranscriptError("front matter date is not a date (use YYYY-MM-DD)", path=path,
+                                  fragment=value) from None
+    found = find_date(title) or header.date or _path_date(path) or header.published
+    if found is None:
+        raise TranscriptError(
+            "no date found: add 'date: YYYY-MM-DD' to the front matter or start the file name with it",
+            path=path, line=1,
+        )
+    return found
+
+
+def _path_date(path: str) -> dt.date | None:
+    if match := _FILE_DATE.search(PurePath(path).name):
+        try:
+            return dt.date(*map(int, match.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+def _kind(text: str) -> str:
+    lowered = " ".join(re.split(r"[\W_]+", text.lower()))
+    return next((kind for words, kind in _KINDS if re.search(rf"\b{words}\b", lowered)), "")
+
+
+def _title_from_path(path: str) -> str:
+    stem = PurePath(path).stem
+    if match := _FILE_DATE.search(stem):
+        stem = stem[match.end():] or stem[: match.start()]
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or PurePath(path).stem

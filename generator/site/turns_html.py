@@ -1,0 +1,99 @@
+"""A briefing page's turns as ready HTML: what Python-Markdown makes of `render.turns_markdown`.
+
+Transcript text holds no Markdown (`render.escape` makes every syntax character an entity), yet
+Python-Markdown runs its inline patterns over every word of it, an attribute list on every turn
+heading and the table of contents over every element: measured on 114 White House briefings,
+54 ms a page, and a tenth of that with the turns taken out. So the build writes the turns here,
+as HTML, and a briefing page's Markdown holds its head (`render.briefing_head`) and a placeholder
+the plugin replaces right after Markdown (`on_page_content`): Material's search, MkDocs' anchor
+checks and the table of contents (`toc_entries`, from the model) see the turns as before.
+
+`render.briefing_page` stays the Markdown of record (golden files, pages written to disk for
+another engine, the benchmark's stock baseline); `tests/test_turn_html.py` holds the two to the
+same HTML. Every text goes through `listing.text()`; every link is made here from slugs and
+anchors the generator wrote.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..model import Briefing, Paragraph, Speaker, Topic, Turn
+from .briefing_page import (
+    answered_by,
+    in_answer,
+    interpreted_badge,
+    landing_on,
+    removed_text,
+    turn_classes,
+    turn_heading,
+)
+from .listing import text
+
+
+@dataclass(frozen=True)
+class Permalink:
+    """The link the table-of-contents extension adds to each heading (`toc:` in `mkdocs.yml`); no
+    `symbol`, no link."""
+
+    symbol: str = "¶"
+    title: str = "Permanent link"
+
+
+def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Permalink, page_url: str) -> str:
+    """Every turn of `briefing`, with the notes of removed turns, topic chips and question–answer links.
+
+    `page_url`: the briefing page's URL (`briefings/<slug>.html`), for the relative links to topic pages.
+    """
+    up = "../" * page_url.count("/")
+    speakers = {t.anchor: t.speaker for t in briefing.turns}
+    out: list[str] = []
+    for turn in briefing.turns:
+        out.extend(f'<p class="removed-turn" id="{r.anchor}">{text(removed_text(r))}</p>\n'
+                   for r in landing_on(briefing, turn.anchor))
+        out.append(_heading(turn, permalink))
+        if turn.topics:
+            chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
+                             for t in turn.topics)
+            out.append(f'<p class="topic-chips" data-search-exclude>{chips}</p>\n')
+        if badge := interpreted_badge(turn):
+            out.append(f'<p><em class="badge-interpreted">{badge}</em></p>\n')
+        out.extend(_paragraph(p) for p in turn.paragraphs)
+        out.append(_answer_links(turn, speakers))
+    return "".join(out)
+
+
+def _heading(turn: Turn, permalink: Permalink) -> str:
+    anchor, speaker = turn.anchor, html.escape(turn.speaker.id, quote=True)
+    link = (f'<a class="headerlink" href="#{anchor}" title="{text(permalink.title)}">{text(permalink.symbol)}</a>'
+            if permalink.symbol else "")
+    return (f'<h2 class="{" ".join(turn_classes(turn))}" data-speaker="{speaker}" id="{anchor}">'
+            f'{text(turn_heading(turn))}{link}</h2>\n')
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    parts = " ".join(f'<em class="stage">{text(s.text)}</em>' if s.stage else text(s.text) for s in paragraph.segments)
+    return f'<p class="interpreted">{parts}</p>\n' if paragraph.interpreted else f"<p>{parts}</p>\n"
+
+
+def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
+    if turn.answers:
+        links = ", ".join(f'<a href="#{a}">{text(name)}</a>' for a, name in answered_by(turn, speakers))
+        return f'<p class="answer-links" data-search-exclude>Answered by {links}</p>\n'
+    if turn.answer_to:
+        link = f'<a href="#{turn.answer_to}">{text(in_answer(turn, speakers))}</a>'
+        return f'<p class="answer-links" data-search-exclude>{link}</p>\n'
+    return ""
+
+
+def toc_entries(briefing: Briefing) -> list[tuple[str, str]]:
+    """The turns as the table of contents lists them: `(anchor, heading as HTML)`."""
+    return [(turn.anchor, text(turn_heading(turn))) for turn in briefing.turns]
+
+
+def anchors(briefing: Briefing) -> set[str]:
+    """Every id `turns_html` writes: the turns' and those of the removed turns landing on them."""
+    kept = {t.anchor for t in briefing.turns}
+    return kept | {r.anchor for r in briefing.removed if r.target in kept}

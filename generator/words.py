@@ -1,0 +1,73 @@
+"""Every word list the generator reads people by: titles, ranks, labels that name roles, not people.
+
+One home, so a word added for one rule is seen by the others that must agree with it. All words
+are folded (lower case, no dots): compare them with `text.fold_name` keys.
+"""
+
+from __future__ import annotations
+
+ROLE_WORDS = frozenset({
+    "secretary", "minister", "attorney", "general", "president", "vice", "spokesperson",
+    "spokesman", "spokeswoman", "ambassador", "director", "advisor", "adviser", "administrator",
+    "chairman", "chairwoman", "chair", "commissioner", "deputy", "under", "assistant", "counselor",
+    "coordinator", "envoy", "representative", "senator", "governor", "mayor", "admiral", "colonel",
+    "officer", "chief", "head", "prime", "chancellor", "king", "queen", "principal", "press",
+    "special", "senior", "official", "moderator", "staff", "lieutenant", "major", "captain",
+    "sergeant", "commander", "surgeon", "foreign", "high", "first", "lady", "leader",
+    "speaker", "cabinet", "council", "member", "executive", "associate", "acting",
+})
+"""Words of titles; a participant line needs one, and a name never contains one."""
+
+ORG_WORDS = frozenset({
+    "of", "the", "for", "and", "state", "defense", "security", "homeland", "affairs", "justice",
+    "treasury", "commerce", "health", "human", "services", "interior", "energy", "agriculture",
+    "labor", "education", "transportation", "veterans", "economy", "economic", "finance", "trade",
+    "development", "public", "safety", "national", "department", "ministry", "government",
+    "european", "union", "external", "action", "service", "eeas", "nato", "united", "nations",
+    "states", "republic", "mexican", "american", "us", "u.s.", "international", "policy",
+    "communications", "intelligence", "management", "budget", "office", "house", "white",
+})
+"""Words of the names of governments and their departments (`Secretary of Homeland Security`)."""
+
+ADDRESS = frozenset({"mr", "ms", "mrs", "dr", "miss", "mx"})
+"""Forms of address before a surname (`MR. PRICE`)."""
+
+HONORIFICS = ADDRESS | {"gen", "general", "sec", "secretary"}
+"""Words dropped from a label before its surname is looked for among the participants."""
+
+RANKS = ADDRESS | {
+    "gen", "general", "major", "maj", "lt", "lieutenant", "col", "colonel", "adm", "admiral",
+    "rear", "brig", "brigadier", "capt", "captain", "cmdr", "commander", "sgt", "sergeant",
+    "the", "secretary", "ambassador", "deputy", "press", "spokesperson",
+}
+"""Words a label may gain or drop while naming the same person (`MAJOR GENERAL PAT RYDER`, `GEN. RYDER`)."""
+
+QUESTION_LABELS = frozenset({"q", "question", "questioner", "reporter", "audience member", "participant question"})
+"""Labels of reporters' turns."""
+
+ROLE_LABELS = frozenset({"moderator", "operator", "interpreter", "translator", "aide", "staff", "staffer",
+                         "participant", "host", "announcer", "narrator", "audience", "master of ceremonies"})
+"""Functional labels that name nobody; `THE …` labels (`THE PRESIDENT`) are roles too."""
+
+MODERATOR_LABELS = frozenset({"moderator", "operator", "host", "master of ceremonies"})
+"""Role labels of whoever gives the floor: their turns are calls, never answers."""
+
+TITLE_WORDS = ROLE_WORDS | {"mr", "ms", "mrs", "dr", "question", "interpreter", "operator",
+                            "participant", "moderator", "q", "audience", "reporter", "host", "aide"}
+"""Words that make a mixed-case lead-in a label wherever they stand (`Peter Stano, Moderator`)."""
+
+NAME_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "and", "for", "van", "von", "da", "le", "y"})
+"""Lower-case words a capitalised label or name may hold (`Secretary of State`, `Ursula von der Leyen`)."""
+
+NOT_LABELS = frozenset({
+    "note", "update", "editor's note", "editors note", "ps", "end", "source", "transcript",
+    "issued on", "share", "posted", "published", "updated", "date", "subject", "location",
+    "time", "released", "first", "second", "third", "fourth", "fifth", "finally", "lastly",
+    "next", "one", "two", "three", "also", "again", "so", "now", "look", "listen", "remember",
+    "bottom line", "example", "for example",
+})
+"""Lead-ins that open like a label (`Note:`) and never name a speaker (compared in lower case)."""
+
+PROSE_OPENERS = frozenset({"for", "to", "and", "but", "so", "on", "in", "with", "from", "about", "as", "at", "by",
+                           "if", "when", "former"})
+"""First words of a mixed-case lead-in that make it prose (`For Dr. Fauci: …`), not a label."""
