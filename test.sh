@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Run every test: parser, golden, build and browser tests. Sets up .venv and Chromium on first use.
+# Run every test: parser, golden, build, browser and JavaScript unit tests. Sets up .venv, Chromium and
+# Node.js on first use.
 # Extra arguments go to pytest, e.g. ./test.sh -k seed
 set -euo pipefail
 cd "$(dirname "$0")"
-if ! command -v chromium >/dev/null 2>&1 && [ ! -x /usr/bin/chromium ]; then
+need() {  # need COMMAND PACKAGE WHAT: install a Debian package when its command is missing and we are root
+  command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ]; then
-    echo "installing Chromium for the browser tests..." >&2
-    (apt-get install -y -qq chromium >/dev/null 2>&1) || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }
+    echo "installing $2 for $3..." >&2
+    (apt-get install -y -qq "$2" >/dev/null 2>&1) || { apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null; }
   else
-    echo "Chromium is missing: install it (sudo apt-get install chromium) to run the browser tests" >&2
+    echo "$2 is missing: install it (sudo apt-get install $2) to run $3" >&2
   fi
-fi
+}
+[ -x /usr/bin/chromium ] || need chromium chromium "the browser tests"
+need node nodejs "the JavaScript unit tests"
 . scripts/venv.sh test
 exec python -m pytest "$@"

@@ -29,11 +29,11 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.enrich.loader import Loader
-from generator.read.parse import parse
-from generator.read.source import read_source
-from generator.site.briefing_page import briefing_page
-from generator.site.pages import generated_pages
+from generator.enrich.loader import Loader  # noqa: E402
+from generator.read.parse import parse  # noqa: E402
+from generator.read.source import read_source  # noqa: E402
+from generator.site.briefing_page import briefing_page  # noqa: E402
+from generator.site.pages import generated_pages  # noqa: E402 (after the path insert above)
 
 T = TypeVar("T")
 SPEAKERS = ("MR. PRICE", "SECRETARY BLINKEN", "FOREIGN SECRETARY EBRARD", "MS. JEAN-PIERRE")

@@ -214,17 +214,17 @@ def plot(results: dict[str, Any], path: Path) -> None:
         for who, style in (("ours", "-o"), ("baseline", "--s")):
             label = "ours" if who == "ours" else "stock Material"
             if value is not None:
-                ax.plot(*_points(sizes, lambda e: value(e, who)), style, label=label)
+                ax.plot(*_points(sizes, lambda e, value=value, who=who: value(e, who)), style, label=label)
                 continue
             for mode, marker in (("served", "o"), ("offline", "^")):
-                xs, ys = _points(sizes, lambda e: e["search"][who][mode]["first_result_ms"] / 1000)
+                xs, ys = _points(sizes, lambda e, who=who, mode=mode: e["search"][who][mode]["first_result_ms"] / 1000)
                 if xs:
                     ax.plot(xs, ys, style[:-1] + marker, label=f"{label}, {mode}")
         if ax is axes[0][0]:
             ax.plot(*_points(sizes, lambda e: _finished(e, "ours")["generator_s"]), ":x", label="ours: generator share")
             stopped = [(e["n"], e["build"]["ours"]["wall_s"]) for e in sizes if e["build"]["ours"]["timed_out"]]
             if stopped:
-                ax.plot(*zip(*stopped), "o", mfc="none", ms=12, color="red", label="ours: stopped")
+                ax.plot(*zip(*stopped, strict=True), "o", mfc="none", ms=12, color="red", label="ours: stopped")
         ax.set(title=title, xscale="log", yscale="log", xlabel="briefings (N)")
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=8)

@@ -141,7 +141,7 @@ def import_command(sources: tuple[Path, ...], content_dir: Path, title: str, dat
         click.echo(f"{importer.shown(imported.path)}: {summary(imported.briefing)}")
     verb = "would import" if dry_run else "imported"
     click.echo(f"{verb} {len(done)} briefing(s), refused {len(refused)}")
-    for exc in refused:
-        click.echo(f"refused: {exc}", err=True)
+    for refusal in refused:
+        click.echo(f"refused: {refusal}", err=True)
     if refused:
         sys.exit(1)

@@ -179,7 +179,7 @@ class Briefing:
     """Kind of event: press briefing, press availability, interview, background call, gaggle, remarks."""
     source_url: str = ""
     corrections: tuple[Correction, ...] = ()
-    """From the anchor lock, oldest first (`generator/anchors.py`)."""
+    """From the anchor lock, oldest first (`generator/enrich/locks.py`)."""
     removed: tuple[RemovedTurn, ...] = ()
     former_slugs: tuple[str, ...] = ()
     """Slugs the briefing had before a rename; their URLs redirect to the current page."""

@@ -144,7 +144,7 @@ def _check_correction(old: Sequence[Draft], new: Sequence[Draft], before: Lock, 
     old_anchor = {t.anchor: k for k, t in enumerate(before.turns)}
     anchor_of = {k: t.anchor for k, t in enumerate(before.turns)}
     got = [t.anchor for t in after.turns]
-    for j, (turn, draft) in enumerate(zip(after.turns, new)):
+    for j, (turn, draft) in enumerate(zip(after.turns, new, strict=True)):
         if (k := old_anchor.get(turn.anchor)) is not None:
             score = _similarity(old[k].words, draft.words)
             assert draft.share(k) or score >= RELATED or _typo_fix(old[k].words, draft.words), (

@@ -482,8 +482,8 @@ INPUTS: dict[str, bytes] = {
 REFUSED = {
     "2023-01-11-caf\u00e9.txt": "slug '2023-01-11-cafe' is already used by content/briefings/2023-01-11-cafe.txt",
     "2023-01-12-claims-slug.txt": "slug '2023-01-01-utf8' is already used by content/briefings/2023-01-01-utf8.txt",
-    "2023-01-13-nul.txt": ":5: NUL character at byte %d " % INPUTS["2023-01-13-nul.txt"].index(b"\x00"),
-    "2023-01-14-bad-utf8.txt": ":5: not valid UTF-8 at byte %d " % INPUTS["2023-01-14-bad-utf8.txt"].index(b"\xff"),
+    "2023-01-13-nul.txt": ":5: NUL character at byte {} ".format(INPUTS["2023-01-13-nul.txt"].index(b"\x00")),
+    "2023-01-14-bad-utf8.txt": ":5: not valid UTF-8 at byte {} ".format(INPUTS["2023-01-14-bad-utf8.txt"].index(b"\xff")),
 }
 
 

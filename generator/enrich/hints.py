@@ -56,7 +56,7 @@ def findings(briefing: Briefing) -> list[Finding]:
         if counts[turn.label] == 1 and not turn.question and _bare(turn.label) \
                 and turn.speaker.name == turn.label and not turn.speaker.resolved:
             found.append(Finding(path, turn.line, "label used once: a lead-in taken as a speaker?", turn.label))
-        for previous, paragraph in zip(turn.paragraphs, turn.paragraphs[1:]):
+        for previous, paragraph in zip(turn.paragraphs, turn.paragraphs[1:], strict=False):
             lead = candidate(paragraph.text)
             if lead and lead[0] != "Q" and is_capitalised(lead[0]) and len(lead[0].split()) <= 5:
                 found.append(Finding(path, paragraph.line, "capitalised lead-in not taken as a label", lead[0]))

@@ -59,7 +59,7 @@ class Loader:
         self.write_locks = write_locks
         """False for previews and checks: anchors are computed as a build would, no lock file is written."""
         self._parallel_from = parallel_from
-        """Transcripts needing work from which a load uses worker processes; None: `pool.MIN_ITEMS`."""
+        """Transcripts needing work from which a load uses worker processes; None: `processes.MIN_ITEMS`."""
         self._cache: dict[Path, Parsed] = {}
         self._config: Config | None = None
         self._finished: dict[Path, Finished] = {}

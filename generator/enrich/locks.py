@@ -92,7 +92,7 @@ def relock(lock: Lock | None, briefing: Briefing, *, source: str, digest: str,
     turns: list[LockedTurn] = []
     changed: list[str] = []
     added: list[str] = []
-    for turn, index in zip(current, mapping):
+    for turn, index in zip(current, mapping, strict=False):
         if index is None:
             fresh += 1
             turns.append(replace(turn, anchor=f"t{fresh:03d}"))
@@ -142,7 +142,7 @@ def apply_lock(briefing: Briefing, lock: Lock) -> Briefing:
     """The briefing with the lock's anchors, removed anchors, corrections and former slugs."""
     if len(lock.turns) != len(briefing.turns):
         raise ValueError("the lock does not describe this version of the transcript")
-    turns: tuple[Turn, ...] = tuple(replace(t, anchor=locked.anchor) for t, locked in zip(briefing.turns, lock.turns))
+    turns: tuple[Turn, ...] = tuple(replace(t, anchor=locked.anchor) for t, locked in zip(briefing.turns, lock.turns, strict=False))
     return replace(briefing, turns=turns, removed=lock.removed, corrections=lock.corrections,
                    former_slugs=lock.former_slugs)
 

@@ -221,8 +221,8 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
     def tagged(turn: Turn) -> Turn:
         tags = vocabulary.tag_turn([p.text for p in turn.paragraphs])
         paragraphs = tuple(p if (p.topics, p.hits) == tag else dataclasses.replace(p, topics=tag[0], hits=tag[1])
-                           for p, tag in zip(turn.paragraphs, tags))
-        if all(new is old for new, old in zip(paragraphs, turn.paragraphs)):
+                           for p, tag in zip(turn.paragraphs, tags, strict=False))
+        if all(new is old for new, old in zip(paragraphs, turn.paragraphs, strict=False)):
             return turn  # most paragraphs have no topic: copying them costs more than tagging
         return dataclasses.replace(turn, paragraphs=paragraphs)
     return dataclasses.replace(briefing, turns=tuple(tagged(t) for t in briefing.turns))

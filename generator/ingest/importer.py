@@ -147,10 +147,16 @@ def _from_html(text: str) -> Extracted:
     for tag in soup.find_all(_FURNITURE):
         if not tag.decomposed:
             tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    root = _tag(soup.find("main")) or _tag(soup.find("article")) or _tag(soup.find(None, {"role": "main"})) \
+        or soup.body or soup
     heading = root.find("h1") if isinstance(root, Tag) else None
     title = clean_line(heading.get_text(" ")) if heading else _SITE_SUFFIX.sub("", clean_line(page_title))
     return Extracted(text=_join(_block_lines(root)), title=title, published=published, source_url=url.strip())
+
+
+def _tag(found: object) -> Tag | None:
+    """`found` when it is an element (`find` may give a string or nothing)."""
+    return found if isinstance(found, Tag) else None
 
 
 def _html_lines(html: str) -> list[str]:
@@ -174,6 +180,8 @@ def _block_lines(root: Tag) -> list[str]:
                 continue
             if isinstance(child, NavigableString):
                 current.append(str(child))
+            elif not isinstance(child, Tag):
+                continue
             elif child.name == "br":
                 flush()
             elif child.name == "pre":

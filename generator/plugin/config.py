@@ -33,4 +33,4 @@ class ArchiveConfig(Config):
     `site_dir`), or `false` for none. Written by `mkdocs build` only, with the site it zips."""
     search_engine = c.Choice(MODES, default="auto")
     """Site search: `material` (Material's own, index built in the browser), `sharded` (a prebuilt
-    index loaded in small pieces, for large archives), or `auto` (sharded from 300 turns on: `search.AUTO_TURNS`)."""
+    index loaded in small pieces, for large archives), or `auto` (sharded from 300 turns on: `search_index.AUTO_TURNS`)."""

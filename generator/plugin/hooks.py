@@ -171,14 +171,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """With the sharded index, Material's search plugin skips briefing pages: their entries are made
-        from the model (`search.briefing_entries`), which costs far less than parsing their HTML."""
+        from the model (`site/search_index.briefing_entries`), which costs far less than parsing their HTML."""
         if self.sharded_search and page.file.src_uri in self._briefing_pages:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
 
     @event_priority(100)  # first: other plugins (Material's search) see the turns
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """Put a briefing page's turns in place (`generator/turn_html.py`), in its table of contents and
+        """Put a briefing page's turns in place (`generator/site/turns_html.py`), in its table of contents and
         among the anchors MkDocs checks links against."""
         briefing = self._briefing_pages.get(page.file.src_uri)
         fragments = self._bodies.turns.get(page.file.src_uri) if self._bodies is not None else None
@@ -195,7 +195,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/listing.py`),
+        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/site/listing.py`),
         and hand the finished page to the offline bundle."""
         fragments = self._listings.get(page.file.src_uri)
         if fragments:

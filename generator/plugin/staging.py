@@ -60,7 +60,7 @@ def terminate_as_interrupt() -> None:
 def _signals_deferred() -> Iterator[Callable[[], None]]:
     """Yields `hold()`: from its call to the end of the block SIGINT and SIGTERM wait, so the new
     site and zip are renamed into place together, never one without the other."""
-    previous: list[set[signal.Signals]] = []
+    previous: list[set[int | signal.Signals]] = []
 
     def hold() -> None:
         with contextlib.suppress(AttributeError, ValueError, OSError):  # no sigmask on this platform

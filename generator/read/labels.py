@@ -139,7 +139,7 @@ def _misspelt(key: str, other: str, counts: Counter[str]) -> bool:
     words, others = key.split(), other.split()
     if len(words) != len(others) or (counts[key], key) > (counts[other], other):
         return False
-    differing = [(a, b) for a, b in zip(words, others) if a != b]
+    differing = [(a, b) for a, b in zip(words, others, strict=False) if a != b]
     if len(differing) != 1:
         return False
     a, b = differing[0]

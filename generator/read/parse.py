@@ -127,7 +127,7 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
             starts.append(first_line + offset)
             parts.append([text])
         previous_blank = False
-    return [_Para(line, " ".join(lines)) for line, lines in zip(starts, parts)]
+    return [_Para(line, " ".join(lines)) for line, lines in zip(starts, parts, strict=False)]
 
 
 _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
@@ -188,7 +188,8 @@ def _time_in(text: str) -> str:
 def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
     turns: list[Turn] = []
     person = {label: resolver.resolve(same) for label, same in same_person([s[0] for s in splits if s]).items()}
-    label, line, items = "", 0, []  # the turn being read
+    label, line = "", 0  # the turn being read
+    items: list[_Para] = []
     reporter: Reporter | None = None
 
     def close() -> None:
@@ -207,7 +208,7 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: R
             reporter=reporter if question else None,
         ))
 
-    for para, split in zip(paras, splits):
+    for para, split in zip(paras, splits, strict=False):
         if split is not None:
             close()
             label, line, items = split[0], para.line, []

@@ -14,7 +14,7 @@ from ..errors import SourceError
 from ..text import visible
 from .yamlfile import YamlFailure, load
 
-FRONT_MATTER_KEYS = {
+FRONT_MATTER_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str,
     "date": (dt.date, str),
     "location": str,

@@ -38,7 +38,7 @@ def briefing_head(briefing: Briefing) -> str:
 
 def turns_markdown(briefing: Briefing, topics: Mapping[str, Topic] | None = None) -> str:
     """Every turn, each after the notes of removed turns that now land on it; with `topics`, with its
-    topic chips and question–answer links (`turn_html.turns_html` writes the same as HTML)."""
+    topic chips and question–answer links (`turns_html.turns_html` writes the same as HTML)."""
     if topics is None:
         return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn) for turn in briefing.turns)
     speakers = {t.anchor: t.speaker for t in briefing.turns}

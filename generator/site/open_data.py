@@ -81,7 +81,7 @@ class DataCache:
 
     def files(self, archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
         key = (site_name, site_url, *archive.briefings)
-        if self._key and len(key) == len(self._key) and all(a is b for a, b in zip(key, self._key)):
+        if self._key and len(key) == len(self._key) and all(a is b for a, b in zip(key, self._key, strict=False)):
             return self._files
         briefings = sorted(archive.briefings, key=lambda b: b.slug)
         self._json = {b.slug: self._briefing_json(b, site_url) for b in briefings}

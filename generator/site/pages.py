@@ -28,7 +28,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
     Speaker, outlet and topic pages hold placeholders for their lists, whose HTML goes to `listings`
     (the plugin puts it into the finished pages); without `listings` the HTML is put in place here.
     With `bodies`, a briefing page's turns are a placeholder too, their HTML in `bodies.turns`
-    (`generator/turn_html.py`; the plugin puts it in right after Markdown); without, they are Markdown.
+    (`turns_html.py`; the plugin puts it in right after Markdown); without, they are Markdown.
     """
     pages: dict[str, str] = {"index.md": home_page(site_name, archive.briefings), **year_pages(archive.briefings)}
     rendered = (cache or RenderCache()).briefing_pages(archive.briefings, archive.topics, bodies)
@@ -45,7 +45,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
 
 @dataclass
 class Bodies:
-    """Briefing pages' turns as ready HTML (`turn_html.turns_html`), by page path, and how to write them."""
+    """Briefing pages' turns as ready HTML (`turns_html.turns_html`), by page path, and how to write them."""
 
     permalink: Permalink
     turns: Listings = field(default_factory=dict)

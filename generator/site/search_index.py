@@ -183,14 +183,14 @@ class Postings:
         lengths: list[int] = []
         for doc, entry in enumerate(self.items[start:], start):
             weights = _counts(entry.text, self._words)
-            length = weights.total()
+            length: int = weights.total()
             for word, n in _counts(entry.title, self._words).items():
                 weights[word] += TITLE_WEIGHT * n
                 length += n
             lengths.append(length)
             for word, tf in weights.items():
                 frequencies[word].append(doc << 16 | min(tf, 65535))
-        if not self._average and sum(lengths):
+        if not self._average and any(lengths):
             self._average = max(1.0, sum(lengths) / len(lengths))
         norms = [K1 * (1 - B + B * length / (self._average or 1.0)) for length in lengths]
         for word, plist in frequencies.items():

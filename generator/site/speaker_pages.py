@@ -60,7 +60,7 @@ def outlet_id(speaker: Speaker) -> str:
 
 def people_pages(archive: Archive, listings: Listings) -> dict[str, str]:
     """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`;
-    their lists of briefings, topics and turns go to `listings` (see `generator/listing.py`)."""
+    their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
     found = appearances(archive.briefings)
     topics = {t.id: t.title for t in archive.topics}
     pages: dict[str, str] = {}

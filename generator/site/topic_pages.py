@@ -36,7 +36,7 @@ def passages(briefings: Iterable[Briefing]) -> dict[str, list[Passage]]:
 
 def topic_pages(archive: Archive, listings: Listings) -> dict[str, str]:
     """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`; the lists of speakers
-    and passages go to `listings` (see `generator/listing.py`)."""
+    and passages go to `listings` (see `listing.py`)."""
     vocabulary = archive.topics
     found = passages(archive.briefings)
     pages = {urls.source(urls.TOPICS, t.id): topic_page(t, found.get(t.id, []), vocabulary, urls.source(urls.TOPICS, t.id),

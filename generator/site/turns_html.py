@@ -1,14 +1,14 @@
-"""A briefing page's turns as ready HTML: what Python-Markdown makes of `render.turns_markdown`.
+"""A briefing page's turns as ready HTML: what Python-Markdown makes of `briefing_page.turns_markdown`.
 
-Transcript text holds no Markdown (`render.escape` makes every syntax character an entity), yet
+Transcript text holds no Markdown (`markdown.escape` makes every syntax character an entity), yet
 Python-Markdown runs its inline patterns over every word of it, an attribute list on every turn
 heading and the table of contents over every element: measured on 114 White House briefings,
 54 ms a page, and a tenth of that with the turns taken out. So the build writes the turns here,
-as HTML, and a briefing page's Markdown holds its head (`render.briefing_head`) and a placeholder
+as HTML, and a briefing page's Markdown holds its head (`briefing_page.briefing_head`) and a placeholder
 the plugin replaces right after Markdown (`on_page_content`): Material's search, MkDocs' anchor
 checks and the table of contents (`toc_entries`, from the model) see the turns as before.
 
-`render.briefing_page` stays the Markdown of record (golden files, pages written to disk for
+`briefing_page.briefing_page` stays the Markdown of record (golden files, pages written to disk for
 another engine, the benchmark's stock baseline); `tests/test_turn_html.py` holds the two to the
 same HTML. Every text goes through `listing.text()`; every link is made here from slugs and
 anchors the generator wrote.

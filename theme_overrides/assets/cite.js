@@ -1,148 +1,24 @@
 /* Citations: a Cite button on every turn, quote links, and the quote highlight.
  *
- * Reads the page's citation data (<meta id="cite-data" content="{json}">, generator/cite.py). Permalinks use the
+ * Reads the page's citation data (<meta id="cite-data" content="{json}">, generator/site/cite_data.py). Permalinks use the
  * public site_url from that data, never the address the page was opened from (file:// in the
  * offline bundle). The access date is the reader's today. Without JavaScript the plain turn
  * anchors (#t012) still work.
  */
-(function () {
+(function (cite) {
   "use strict";
-
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
-  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-    "Nov.", "Dec."];
-  var STYLES = [["chicago", "Chicago"], ["apa", "APA"], ["mla", "MLA"], ["bibtex", "BibTeX"],
-    ["csl", "CSL-JSON"]];
+  /* The formatting is `window.ArchiveCite`, from cite-format.js (loaded before this file). */
 
   var source = document.getElementById("cite-data");
   if (!source) return;
   var data = JSON.parse(source.getAttribute("content"));
   var pageUrl = data.url || location.href.split("#")[0];
 
-  /* ---- dates ---------------------------------------------------------------------------- */
+  function squash(text) { return text.replace(/\s+/g, " "); }
 
-  function parts(iso) {
-    var p = iso.split("-");
-    return { y: +p[0], m: +p[1], d: +p[2] };
-  }
-  function today() {
-    var now = new Date();
-    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-  }
-  function longDate(iso) { var p = parts(iso); return MONTHS[p.m - 1] + " " + p.d + ", " + p.y; }
-  function mlaDate(iso) { var p = parts(iso); return p.d + " " + MLA_MONTHS[p.m - 1] + " " + p.y; }
-
-  /* ---- citation styles ------------------------------------------------------------------ */
-
+  /* One turn's or quote's facts for the styles (`cite-format.js`): its link, and today as the access date. */
   function facts(anchor, quote, prefix) {
-    var turn = data.turns[anchor];
-    return {
-      turn: turn, quote: quote || "",
-      url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote, prefix || "") : ""),
-      what: turn.question ? "Question" : "Remarks", accessed: today(),
-      place: [data.host, data.location].filter(Boolean)
-    };
-  }
-
-  function who(turn, interpreted) {
-    return [turn.name, turn.role].filter(Boolean).join(", ") +
-      (interpreted && turn.interpreted ? " (via interpreter)" : "");
-  }
-
-  function initials(given) {
-    return given.split(/\s+/).map(function (w) { return w.charAt(0) + "."; }).join(" ");
-  }
-
-  var format = {
-    chicago: function (f) {
-      var quoted = f.quote ? "\u201c" + f.quote + ",\u201d " : "";
-      return who(f.turn, true) + ", " + quoted + f.what.toLowerCase() + " at \u201c" + data.title + ",\u201d " +
-        f.place.concat([longDate(data.date), data.site]).join(", ") +
-        ", accessed " + longDate(f.accessed) + ", " + f.url + ".";
-    },
-    apa: function (f) {
-      var t = f.turn, p = parts(data.date);
-      var author = t.family ? t.family + ", " + initials(t.given) : t.name;
-      var note = ["Transcript", t.role, t.interpreted ? "via interpreter" : ""].filter(Boolean).join("; ");
-      var quoted = f.quote ? " \u201c" + f.quote + "\u201d" : "";
-      return author + " (" + p.y + ", " + MONTHS[p.m - 1] + " " + p.d + "). " + f.what + " at " + data.title +
-        (data.location ? ", " + data.location : "") + " [" + note + "]." + quoted + " " +
-        [data.host, data.site].filter(Boolean).join("; ") + ". Retrieved " + longDate(f.accessed) +
-        ", from " + f.url;
-    },
-    mla: function (f) {
-      var t = f.turn;
-      var author = t.family ? t.family + ", " + t.given : t.name;
-      var quoted = f.quote ? "\u201c" + f.quote + "\u201d " : "";
-      var container = [t.role + (t.interpreted ? (t.role ? ", " : "") + "via interpreter" : ""), data.host,
-        mlaDate(data.date), data.location].filter(Boolean).join(", ");
-      return author + ". " + quoted + "\u201c" + f.what + " at " + data.title + ".\u201d " +
-        container.charAt(0).toUpperCase() + container.slice(1) + ". " +
-        data.site + ", " + f.url + ". Accessed " + mlaDate(f.accessed) + ".";
-    },
-    bibtex: function (f) {
-      var t = f.turn;
-      var key = ((t.family || t.name).normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase() +
-        parts(data.date).y + f.url.split("#")[1].split(":")[0]);
-      var note = [t.role, t.interpreted ? "via interpreter" : "", "transcript",
-        f.quote ? "quoted: \u201c" + f.quote + "\u201d" : ""].filter(Boolean).join("; ");
-      var fields = [
-        ["author", t.family ? bib(t.family + ", " + t.given) : "{" + bib(t.name) + "}"],
-        ["title", "{" + bib(f.what + " at " + data.title) + "}"],
-        ["howpublished", bib(data.host)], ["address", bib(data.location)], ["date", data.date],
-        ["year", String(parts(data.date).y)], ["organization", bib(data.site)], ["note", bib(note)],
-        ["url", f.url], ["urldate", f.accessed]
-      ].filter(function (kv) { return kv[1]; });
-      return "@misc{" + key + ",\n" + fields.map(function (kv) {
-        return "  " + kv[0] + " = {" + kv[1] + "}";
-      }).join(",\n") + "\n}";
-    },
-    csl: function (f) {
-      var t = f.turn, p = parts(data.date), a = parts(f.accessed);
-      var item = {
-        id: data.slug + "-" + f.url.split("#")[1].split(":")[0], type: "speech",
-        title: f.what + " at " + data.title, genre: "Transcript",
-        author: [t.family ? { family: t.family, given: t.given } : { literal: t.name }],
-        "event-title": data.title, "event-place": data.location || undefined,
-        publisher: data.host || undefined, "container-title": data.site,
-        issued: { "date-parts": [[p.y, p.m, p.d]] }, accessed: { "date-parts": [[a.y, a.m, a.d]] },
-        URL: f.url,
-        note: [t.role, t.interpreted ? "via interpreter" : "", f.quote ? "Quoted: \u201c" + f.quote + "\u201d" : ""]
-          .filter(Boolean).join("; ") || undefined
-      };
-      return JSON.stringify([item], null, 2);
-    }
-  };
-
-  function bib(text) {
-    return (text || "").replace(/[\\{}&%$#_~^]/g, function (c) {
-      return { "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" }[c] || "\\" + c;
-    });
-  }
-
-  /* ---- text fragments ------------------------------------------------------------------- */
-
-  function encodeFragment(text) {
-    return encodeURIComponent(text).replace(/-/g, "%2D");
-  }
-  /* What a quote is linked by: all of it, or for a long quote its first and last four words.
-   * Chromium ends the match at the first `end` after `start`, so that must be the quote's own end. */
-  function fragmentTerms(quote) {
-    var words = quote.split(" ");
-    if (words.length <= 10) return { start: quote, end: "" };
-    var start = words.slice(0, 4).join(" "), end = words.slice(-4).join(" ");
-    var lower = quote.toLowerCase(), last = end.toLowerCase();
-    return lower.indexOf(last, start.length) === lower.length - last.length ? { start: start, end: end }
-      : { start: quote, end: "" };
-  }
-
-  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. */
-  function fragmentText(quote, prefix) {
-    var terms = fragmentTerms(quote);
-    return (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
-      (terms.end ? "," + encodeFragment(terms.end) : "");
+    return cite.facts(data, anchor, quote, prefix, pageUrl, cite.today());
   }
 
   /* The words to put before a quote's text fragment: Chromium scrolls to the first match in the whole
@@ -150,19 +26,14 @@
    * the words just before the quote in its turn, as many as make the match land on it. */
   function prefixFor(found) {
     var seen = textBefore(document.getElementById(found.anchor), found.range);
-    var before = squash(seen.text + found.range.toString().match(/^\s*/)[0]), start = fragmentTerms(found.quote).start;
-    var whole = matchable(before + start), cut = before.length;
+    var before = squash(seen.text + found.range.toString().match(/^\s*/)[0]), start = cite.fragmentTerms(found.quote).start;
+    var whole = cite.matchable(before + start), cut = before.length;
     for (;;) {
-      var prefix = before.slice(cut), needle = matchable(prefix + start);
+      var prefix = before.slice(cut), needle = cite.matchable(prefix + start);
       if (whole.indexOf(needle) === whole.length - needle.length || cut <= seen.mark) return prefix.trim();
       cut = Math.max(seen.mark, before.lastIndexOf(" ", cut - 2) + 1);
     }
   }
-
-  /* Text compared as Chromium matches a fragment: case aside, and punctuation between words. */
-  function matchable(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " "); }
-
-  function squash(text) { return text.replace(/\s+/g, " "); }
 
   var UNSEEN = "script, style, template, [hidden], .quote-bar, .cite-panel, .cite-button";
 
@@ -247,14 +118,12 @@
     var title = document.createElement("p");
     title.id = "cite-panel-title";
     title.className = "cite-panel__title";
-    title.textContent = (quote ? "Cite this quote from " : "Cite this turn: ") + who(f.turn, false);
+    title.textContent = (quote ? "Cite this quote from " : "Cite this turn: ") + cite.who(f.turn, false);
     panel.appendChild(title);
     var status = document.createElement("p");
     status.className = "cite-panel__status";
     status.setAttribute("role", "status");
-    var items = [["permalink", quote ? "Quote link" : "Permalink", f.url]].concat(STYLES.map(function (s) {
-      return [s[0], s[1], format[s[0]](f)];
-    }));
+    var items = [["permalink", quote ? "Quote link" : "Permalink", f.url]].concat(cite.styles(data, f));
     items.forEach(function (item) {
       var box = document.createElement("div");
       box.className = "cite-item cite-item--" + item[0];
@@ -463,10 +332,10 @@
       }
       if (text.slice(-1) !== " ") { chars.push(chars[chars.length - 1]); text += " "; }
     });
-    var lower = text.toLowerCase(), start = found.start.toLowerCase(), after = matchable(found.prefix).trim();
+    var lower = text.toLowerCase(), start = found.start.toLowerCase(), after = cite.matchable(found.prefix).trim();
     var from = lower.indexOf(start);
     for (var at = from; after && at >= 0; at = lower.indexOf(start, at + 1)) {
-      if (matchable(text.slice(0, at)).trim().slice(-after.length) === after) { from = at; break; }
+      if (cite.matchable(text.slice(0, at)).trim().slice(-after.length) === after) { from = at; break; }
     }
     if (!start || from < 0) return null;
     var to = from + start.length;
@@ -503,4 +372,4 @@
   }
 
   highlightQuote();
-})();
+})(window.ArchiveCite);

@@ -1,5 +1,5 @@
 /* Search for large archives: Material's search-worker protocol over the prebuilt, sharded index
- * written by generator/search.py into search/archive/.
+ * written by generator/site/search_index.py into search/archive/.
  *
  * Runs as a Web Worker when served, and inside Material's iframe-worker shim on file:// (then on
  * the page's main thread, so every step stays short). Index files are
