@@ -15,7 +15,8 @@ Matching rules (pinned by tests/test_people_truth.py):
 - Names and outlets are folded: case, accents, dots, apostrophes and other punctuation, and a leading
   "the" are ignored (`Rodríguez` = `rodriguez`, `L.A. Times` = `LA Times`, `the AP` = `AP`).
 - For people, initials and suffixes also drop out (`Antony J. Blinken` = `Antony Blinken`,
-  `Joseph R. Biden Jr.` = `Joseph Biden`), but first names must agree (`Joe Biden` is not `Joseph Biden`).
+  `Joseph R. Biden Jr.` = `Joseph Biden`), but first names must agree (`Joe Biden` is not `Joseph Biden`)
+  unless the truth lists the other form under `also` (`Steve Mnuchin`, also `Steven T. Mnuchin`).
 - A reporter attribution is right when it is the truth's full name; or when it is a first name only and
   the truth has that first name (`first_name_only`) or a full name beginning with it. A full name where the
   text gives only a first name is wrong (the surname is not in the text), and any name where the truth has
@@ -75,15 +76,23 @@ def same_person(a: str | None, b: str | None) -> bool:
     return bool(ta) and ta == tb
 
 
+def is_truth_person(predicted: str | None, name: str | None, also: list[str] | None) -> bool:
+    """Whether a name is the truth's person: its name, or one of the other forms it lists (`also`)."""
+    return any(same_person(predicted, n) for n in [name, *(also or [])] if n)
+
+
 def reporter_right(predicted: str, truth: dict[str, Any]) -> bool:
     """Whether a predicted reporter name is right for a truth question turn (see the module's rules)."""
     pred = name_tokens(predicted)
     if not pred:
         return False
-    full = name_tokens(truth.get("reporter"))
     first = name_tokens(truth.get("first_name_only"))
-    if full:
-        return pred == full or (len(pred) < len(full) and full[:len(pred)] == pred)
+    if truth.get("reporter"):
+        for form in [truth["reporter"], *(truth.get("also") or [])]:
+            full = name_tokens(form)
+            if pred == full or (len(pred) < len(full) and full[:len(pred)] == pred):
+                return True
+        return False
     if first:
         return pred == first
     return False
@@ -189,7 +198,7 @@ def score_file(truth: dict[str, Any], briefing: dict[str, Any], *, keep_errors: 
                     miss(line, f"reporter {pname!r}, truth {want!r}")
             if turn.get("question") and turn.get("reporter"):
                 score.named_in_full += 1
-                if same_person(pname, turn["reporter"]):
+                if is_truth_person(pname, turn["reporter"], turn.get("also")):
                     score.recalled += 1
                 elif not pname:
                     miss(line, f"reporter missed, truth {turn['reporter']!r}")
@@ -203,7 +212,7 @@ def score_file(truth: dict[str, Any], briefing: dict[str, Any], *, keep_errors: 
         if official and turn.get("person"):
             score.identities += 1
             got = ((pred or {}).get("speaker") or {}).get("name")
-            if same_person(got, turn["person"]):
+            if is_truth_person(got, turn["person"], turn.get("also")):
                 score.identities_right += 1
             else:
                 miss(line, f"speaker {got!r}, truth {turn['person']!r}")

@@ -15,7 +15,7 @@ from tests.people_score import (
 
 TRUTHS = truth_files()
 TURN_KEYS = {"line", "label", "person", "role", "anonymous", "question", "reporter", "first_name_only", "outlet",
-             "outlet_as_called", "called_at", "ambiguous", "mislabelled", "unlabelled", "note"}
+             "outlet_as_called", "called_at", "ambiguous", "mislabelled", "unlabelled", "also", "note"}
 
 
 # --- the truth files themselves -------------------------------------------------------------------------------
@@ -151,6 +151,19 @@ def test_a_reporter_speaker_counts_as_an_attribution() -> None:
     pred["speaker"]["affiliation"] = "McClatchy"
     score = _score([_q(10, "Francesca Chambers", outlet="McClatchy")], [pred])
     assert (score.attributed_right, score.recalled, score.outlets_right) == (1, 1, 1)
+
+
+def test_other_forms_of_a_name_listed_under_also() -> None:
+    """A nickname in the text and the official form of the name are one person only when the truth says so."""
+    official = {"line": 5, "label": "SECRETARY MNUCHIN", "person": "Steve Mnuchin", "also": ["Steven T. Mnuchin"]}
+    score = _score([official], [_pred(5, speaker="Steven T. Mnuchin", question=False, kind="official")])
+    assert (score.identities, score.identities_right) == (1, 1)
+    score = _score([{**official, "also": None}], [_pred(5, speaker="Steven T. Mnuchin", question=False)])
+    assert score.identities_right == 0
+    question = _q(7, "Tracey Wilkinson", outlet="Los Angeles Times", also=["Tracy Wilkinson"])
+    assert reporter_right("Tracy Wilkinson", question) and reporter_right("Tracy", question)
+    score = _score([question], [_pred(7, "Tracy Wilkinson")])
+    assert (score.attributed_right, score.recalled) == (1, 1)
 
 
 def test_identity_accuracy() -> None:
