@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from tests.people_score import (
-    CORPUS, Score, fold, load_truth, outlet_right, reporter_right, same_person, score_all, score_file,
+    CORPUS,
+    Score,
+    fold,
+    load_truth,
+    outlet_right,
+    reporter_right,
+    same_person,
+    score_all,
+    score_file,
     truth_files,
 )
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.archive import published
+from generator.enrich.loader import published
 from tests import topic_score as ts
 
 PARENTS = {"drugs": (), "fentanyl": ("drugs",), "middle-east": ("foreign-policy",),
@@ -54,7 +54,7 @@ def test_every_item_names_a_published_paragraph_and_known_topics() -> None:
 
 
 def test_scorer_pipeline_is_the_published_one() -> None:
-    """The scorer's one-config-load pipeline tags exactly as `generator.archive.published` does."""
+    """The scorer's one-config-load pipeline tags exactly as `generator.enrich.loader.published` does."""
     path = ts.CORPUS / "dev" / "wh-2021-03-01-biden-lopez-obrador-virtual-bilateral.txt"
     ours = ts.publish([path], ts.CONTENT)[path]
     theirs = published(path, ts.CONTENT)

@@ -3,7 +3,7 @@
 Each truth item names a paragraph of a transcript under `tests/corpus/` by `file` and `line` (the
 1-based line where the paragraph starts), repeats its `text` and lists its `topics` (the most specific
 ones; see `tests/topic_truth/RULES.md`). The scorer parses every transcript as the archive publishes
-it (`generator.archive.published`, with the vocabulary of a content folder, `content/` by default),
+it (`generator.enrich.loader.published`, with the vocabulary of a content folder, `content/` by default),
 finds each paragraph by its line, checks that its text is still the annotated one, expands both the
 truth and the tagger's topics with their ancestors (a `fentanyl` paragraph is a `drugs` paragraph),
 and counts (paragraph, topic) pairs: micro precision, recall and F1, per topic and overall, and the
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,7 +200,7 @@ def truth_files(folder: Path = TRUTH) -> list[Path]:
 
 def vocabulary_parents(content_dir: Path) -> dict[str, tuple[str, ...]]:
     """Each topic's parents in the content folder's topics.yml."""
-    from generator.topics import load_vocabulary
+    from generator.enrich.topics import load_vocabulary
     if not (content_dir / "topics.yml").is_file():
         raise TruthError(f"no topics.yml in {content_dir}")
     vocabulary = load_vocabulary(content_dir / "topics.yml", str(content_dir / "topics.yml"))
@@ -210,12 +209,12 @@ def vocabulary_parents(content_dir: Path) -> dict[str, tuple[str, ...]]:
 
 def publish(paths: Iterable[Path], content_dir: Path) -> dict[Path, object]:
     """Each transcript as the archive publishes it with `content_dir`'s speakers.yml and topics.yml:
-    parsed, then annotated (identities, answer links, topics). This is `generator.archive.published`
+    parsed, then annotated (identities, answer links, topics). This is `generator.enrich.loader.published`
     without the anchor lock, which changes no paragraph, and with the configuration read once, not
     once per file (reading topics.yml is most of the cost)."""
-    from generator.annotate import annotate, load_config
-    from generator.parse import parse
-    from generator.source import read_source
+    from generator.enrich.annotate import annotate, load_config
+    from generator.read.parse import parse
+    from generator.read.source import read_source
     registry, vocabulary, errors = load_config(content_dir, str(content_dir))
     if errors:
         raise errors[0]
