@@ -8,6 +8,7 @@ nothing else of ours (no plugin, no overrides, no speaker or topic pages).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import io
 import shutil
@@ -181,3 +182,47 @@ def _load_config(path: Path) -> dict[str, Any]:
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _as_text)
     with path.open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_Loader)
+
+
+SHIFT_DAYS = 1461
+"""Four years: each further copy of the archive lands four years later, its leap days on leap days."""
+
+
+def make_scaled(dest: Path, source: Path, n: int) -> int:
+    """A project of `n` briefings from the imported briefings and anchor locks in `source` (a content folder):
+    the k-th copy of a briefing has its date (front matter and file name) shifted by k × four years, and its
+    lock rewritten to match, as in an archive built and committed. Returns how many briefings it holds."""
+    import dataclasses
+    import datetime as dt
+
+    from generator.enrich.locks import LOCK_SUFFIX, lock_bytes, read_lock
+
+    transcripts = sorted(p for p in (source / "briefings").glob("*.txt"))
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme_overrides", dest / "theme_overrides")
+    shutil.copytree(source, dest / "content", ignore=_skip_briefings_of(source))
+    folder = dest / "content" / "briefings"
+    folder.mkdir()
+    for number in range(n):
+        original = transcripts[number % len(transcripts)]
+        shift = dt.timedelta(days=SHIFT_DAYS * (number // len(transcripts)))
+        date = dt.date.fromisoformat(original.name[:10]) + shift
+        name = date.isoformat() + original.name[10:]
+        text = original.read_bytes()
+        if shift:
+            text = text.replace(f"\ndate: {original.name[:10]}\n".encode(), f"\ndate: {date.isoformat()}\n".encode(), 1)
+        (folder / name).write_bytes(text)
+        lock = original.with_name(original.stem + LOCK_SUFFIX)
+        if lock.is_file():
+            old = read_lock(lock, lock.name)
+            new = dataclasses.replace(old, source=name, digest=hashlib.sha256(text).hexdigest(), slug=name[:-4],
+                                      date=old.date + shift)
+            (folder / (name[:-4] + LOCK_SUFFIX)).write_bytes(lock_bytes(new))
+    return n
+
+
+def _skip_briefings_of(source: Path) -> Any:
+    def skip(folder: str, names: list[str]) -> list[str]:
+        return ["briefings"] if Path(folder) == source else []
+    return skip

@@ -23,6 +23,7 @@ class Build:
 
     wall_s: float
     peak_rss_mb: float
+    """The largest resident set any one process of the build reached (`wait4`: the parent or a child)."""
     generator_s: float
     """Time inside the generator's plugin hooks (parse, render, search indexing, bundle…)."""
     parse_s: float
@@ -32,6 +33,13 @@ class Build:
     returncode: int = 0
     timed_out: bool = False
     """Killed after the timeout: `wall_s` is only a lower bound and the other figures are missing."""
+    cpu_s: float = 0.0
+    """User and system time of the build and all its children."""
+    parent_peak_rss_mb: float = 0.0
+    """The MkDocs process's own peak resident set (VmHWM), children left out."""
+    tree_peak_pss_mb: float = 0.0
+    """The most memory the build's processes held together (sum of their proportional set sizes, so pages
+    a forked child shares with its parent count once), sampled every 0.2 s."""
 
 
 def build(project: Path, site: Path, work: Path, *, profile: Path | None = None,
@@ -50,7 +58,9 @@ def build(project: Path, site: Path, work: Path, *, profile: Path | None = None,
         child = subprocess.Popen(command, cwd=project, stdout=handle, stderr=subprocess.STDOUT, env=env)
         timer = threading.Timer(timeout, child.kill)
         timer.start()
+        sampler = TreeMemory(child.pid)
         _, status, usage = os.wait4(child.pid, 0)
+        sampler.stop()
         timer.cancel()
     wall = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -72,8 +82,55 @@ def build(project: Path, site: Path, work: Path, *, profile: Path | None = None,
         parse_s=data["seconds"].get("generator:parse", 0.0), render_s=data["seconds"].get("generator:render", 0.0),
         hooks=dict(sorted(hooks.items(), key=lambda kv: -kv[1])),
         warnings=sum(1 for line in log.read_text().splitlines() if line.startswith("WARNING")),
-        returncode=child.returncode,
+        returncode=child.returncode, cpu_s=usage.ru_utime + usage.ru_stime,
+        parent_peak_rss_mb=data.get("own_peak_rss_mb", 0.0), tree_peak_pss_mb=sampler.peak_mb,
     )
+
+
+class TreeMemory:
+    """Samples, every 0.2 s, the summed proportional set size (PSS) of a process and its descendants."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(pid) for pid in _tree(self.pid)) / 1024)
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(p for p, parent in parents.items() if parent == pid)
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 @dataclass(frozen=True)

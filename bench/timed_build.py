@@ -2,7 +2,8 @@
 
 Each installed MkDocs plugin class gets its `on_*` methods wrapped before MkDocs loads the
 config, so the time spent inside every plugin (ours and stock search alike) is known; the
-generator's parse (`Loader.load`) and render (`generated_pages`) steps are timed on their own.
+generator's load (`Loader.publish`: parse, lock, annotate, render each briefing into the build cache)
+and its pages of many briefings (`site_pages`) are timed on their own.
 Run as a child process of `run.py`, which measures its wall time and peak RSS from outside.
 """
 
@@ -55,11 +56,20 @@ def instrument() -> dict[str, str]:
             elif isinstance(value, CombinedEvent):
                 setattr(cls, name, CombinedEvent(*(_timed(f"hook:{ep.name}:{name}/{m.__name__}", m)
                                                    for m in value.methods)))
-    from generator import archive, plugin
+    from generator.enrich.loader import Loader
+    from generator.plugin import hooks
 
-    archive.Loader.load = _timed("generator:parse", archive.Loader.load)  # type: ignore[method-assign]
-    plugin.generated_pages = _timed("generator:render", plugin.generated_pages)  # type: ignore[assignment]
+    Loader.publish = _timed("generator:parse", Loader.publish)  # type: ignore[method-assign]
+    hooks.site_pages = _timed("generator:render", hooks.site_pages)  # type: ignore[assignment]
     return modules
+
+
+def _own_peak_mb() -> float:
+    """This process's peak resident set (VmHWM), without its children: the MkDocs build itself."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def main(argv: list[str]) -> int:
@@ -87,7 +97,8 @@ def main(argv: list[str]) -> int:
             profiler.dump_stats(profile)
     elapsed = time.perf_counter() - start
     out.write_text(json.dumps({"in_process_s": elapsed, "seconds": SECONDS, "calls": CALLS,
-                               "plugin_modules": modules}, indent=1), encoding="utf-8")
+                               "plugin_modules": modules, "own_peak_rss_mb": _own_peak_mb()}, indent=1),
+                   encoding="utf-8")
     return status
 
 

@@ -14,6 +14,8 @@ watchers running; its first build comes before them).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import logging
 import math
@@ -92,7 +94,16 @@ def run(func: Callable[[Any, Item], object], items: Sequence[Item], shared: obje
     return results
 
 
+def die_with_parent() -> None:
+    """On Linux, this (forked) process gets SIGKILL when its parent dies, even by SIGKILL: no orphan goes on
+    writing into a build's staging folder or cache after the build was killed."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 def _start_worker() -> None:
+    die_with_parent()
     # Ctrl-C and a terminated build are the parent's to handle: it ends the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

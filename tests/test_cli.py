@@ -44,7 +44,8 @@ def test_parse_raw_is_the_parser_alone() -> None:
     result = CliRunner().invoke(main, ["parse", "--raw", str(SEED)])
     assert result.exit_code == 0, result.output
     turn = json.loads(result.output)["turns"][6]
-    assert (turn["label"], turn["speaker"]["name"], turn["topics"]) == ("MR PRICE", "MR PRICE", [])
+    assert (turn["label"], turn["speaker"]["name"]) == ("MR PRICE", "MR PRICE")
+    assert not any("topics" in p for p in turn["paragraphs"])
 
 
 def test_parse_error_is_one_line_without_traceback(tmp_path: Path) -> None:

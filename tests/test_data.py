@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -16,7 +17,9 @@ import pytest
 from generator.enrich.annotate import annotate, load_config
 from generator.enrich.answers import link_answers
 from generator.model import Archive, Briefing
-from generator.site.open_data import ATOM, COLUMNS, FEED_SIZE, DataCache, data_files, data_page, data_paths
+from generator.site.listing import expand
+from generator.site.open_data import ATOM, COLUMNS, DATA_PAGE, DOWNLOADS, FEED_SIZE, data_page, offline_downloads
+from generator.site.published import data_files
 from tests.conftest import ROOT, parse_text
 
 SITE = "https://archive.example.org/"
@@ -40,7 +43,14 @@ def _briefing(date: str, title: str = "Press Briefing", extra: str = "") -> Brie
 
 
 def _csv(files: dict[str, bytes]) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(files["data/turns.csv"].decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(gzip.decompress(files["data/turns.csv.gz"]).decode("utf-8"), newline="")))
+
+
+def _page(site_url: str) -> str:
+    """The Data page's Markdown, its list of downloads in place."""
+    listings: dict[str, dict[str, list[str | object]]] = {}
+    page = data_page(1, site_url, listings)  # type: ignore[arg-type]
+    return expand(page, listings[DATA_PAGE], str)  # type: ignore[arg-type]
 
 
 def test_csv_has_one_row_per_turn_with_documented_columns(seed: Briefing) -> None:
@@ -68,31 +78,44 @@ def test_question_rows_name_the_reporter_and_answers_their_question() -> None:
 
 
 def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
-    """Each briefing's JSON validates against the published schema and carries absolute permalinks."""
+    """Each briefing's JSON validates against the published schema, holds absolute URLs, and each turn's words
+    once: segments joined by a space give a paragraph, paragraphs joined by a blank line the turn's text."""
     files = data_files(Archive((seed, _briefing("2021-02-03")), ()), "Archive", SITE)
     for name in (f"data/briefings/{SLUG}.json", "data/briefings/2021-02-03-briefing.json"):
         data = json.loads(files[name])
         jsonschema.validate(data, SCHEMA)
-        assert data["turns"][0]["permalink"] == f"{data['url']}#t001"
         assert data["url"].startswith(f"{SITE}briefings/")
+    data = json.loads(files[f"data/briefings/{SLUG}.json"])
+    texts = ["\n\n".join(" ".join(s["text"] for s in p["segments"]) for p in t["paragraphs"]) for t in data["turns"]]
+    assert texts == [t.text for t in seed.turns]
+    raw = files[f"data/briefings/{SLUG}.json"].decode()
+    long = [json.dumps(s.text, ensure_ascii=False)[1:-1] for t in seed.turns for p in t.paragraphs for s in p.segments
+            if len(s.text) > 200]
+    assert long and all(raw.count(text) == 1 for text in long)
     assert files["data/briefing.schema.json"] == (ROOT / "generator" / "site" / "briefing.schema.json").read_bytes()
     index = json.loads(files["data/briefings.json"])
     assert [b["slug"] for b in index["briefings"]] == ["2021-02-03-briefing", SLUG]
 
 
-def test_zip_holds_everything_and_is_reproducible(seed: Briefing) -> None:
-    """The zip holds every other data file under sorted names, dated by the newest briefing, so the same
-    archive always gives the same bytes, whatever order the briefings come in."""
+def test_downloads_are_compressed_and_reproducible(seed: Briefing) -> None:
+    """The JSON comes as one zip (every briefing's file, the list and the schema, names sorted, dated by the newest
+    briefing) and the CSV gzip-compressed, dated alike: the same archive gives the same bytes, whatever order
+    the briefings come in."""
     older = _briefing("2021-02-03")
     one = data_files(Archive((seed, older), ()), "Archive", SITE)
     two = data_files(Archive((older, seed), ()), "Archive", SITE)
     assert one == two
-    with zipfile.ZipFile(io.BytesIO(one["data/briefings-data.zip"])) as bundle:
+    with zipfile.ZipFile(io.BytesIO(one["data/briefings-json.zip"])) as bundle:
         names = bundle.namelist()
         assert names == sorted(names)
-        assert {f"data/{n}" for n in names} == set(one) - {"data/briefings-data.zip", "data/feed.xml"}
+        assert {f"data/{n}" for n in names} == {p for p in one if p.endswith(".json")}
         assert {i.date_time for i in bundle.infolist()} == {(2022, 10, 13, 0, 0, 0)}
-        assert bundle.read("turns.csv") == one["data/turns.csv"]
+        assert bundle.read(f"briefings/{SLUG}.json") == one[f"data/briefings/{SLUG}.json"]
+    assert gzip.GzipFile(fileobj=io.BytesIO(one["data/turns.csv.gz"])).read().startswith(b"briefing,date,anchor,")
+    assert one["data/turns.csv.gz"][4:8] == (1665619200).to_bytes(4, "little")  # 2022-10-13, the newest
+    assert set(one) == {"data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json",
+                        "data/briefing.schema.json", "data/feed.xml", f"data/briefings/{SLUG}.json",
+                        "data/briefings/2021-02-03-briefing.json"}
 
 
 def test_atom_feed_lists_the_newest_briefings(seed: Briefing) -> None:
@@ -128,36 +151,33 @@ def test_no_feed_without_site_url(seed: Briefing) -> None:
     """Without site_url there are no absolute ids for Atom: no feed, and the Data page does not offer one."""
     archive = Archive((seed,), ())
     assert "data/feed.xml" not in data_files(archive, "Archive", "")
-    assert "feed.xml" not in data_page(archive, has_feed=False)
+    assert "feed.xml" not in _page("")
     assert json.loads(data_files(archive, "Archive", "")[f"data/briefings/{SLUG}.json"])["url"] == \
         f"briefings/{SLUG}.html"
 
 
-def test_data_page_documents_every_column_and_field(seed: Briefing) -> None:
+def test_data_page_documents_every_column_and_field() -> None:
     """The Data page links every download and documents each CSV column and each schema field."""
-    page = data_page(Archive((seed,), ()), has_feed=True)
-    for target in ("data/briefings-data.zip", "data/turns.csv", "data/briefings.json", "data/feed.xml",
+    page = _page(SITE)
+    for target in ("data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json", "data/feed.xml",
                    "data/briefing.schema.json"):
-        assert f"]({target})" in page
+        assert f'href="{target}"' in page
     for name, _ in COLUMNS:
         assert f"| `{name}` |" in page
-    for field in ("schema_version", "turns[].permalink", "turns[].speaker.kind",
-                  "turns[].paragraphs[].segments[].redaction"):
+    for field in ("schema_version", "turns[].speaker.kind", "turns[].paragraphs[].segments[].redaction"):
         assert f"| `{field}` |" in page
-    assert "schema version 1.1" in page
+    assert "turns[].text" not in page and "turns[].permalink" not in page
+    assert "schema version 2.0" in page
 
 
-def test_cache_reuses_unchanged_briefings(seed: Briefing) -> None:
-    """Under `mkdocs serve` an unchanged archive reuses every data file, and a changed transcript
-    re-exports only its own JSON; the output equals a fresh export."""
-    cache, older = DataCache(), _briefing("2021-02-03")
-    first = data_files(Archive((seed, older), ()), "Archive", SITE, cache)
-    assert data_files(Archive((seed, older), ()), "Archive", SITE, cache) is first
-    edited = _briefing("2021-02-03", extra="steel ")
-    second = data_files(Archive((seed, edited), ()), "Archive", SITE, cache)
-    assert second[f"data/briefings/{SLUG}.json"] is first[f"data/briefings/{SLUG}.json"]
-    assert second == data_files(Archive((seed, edited), ()), "Archive", SITE)
-    assert b"steel" in second["data/briefings/2021-02-03-briefing.json"]
+def test_offline_bundle_links_the_public_downloads() -> None:
+    """The offline bundle leaves the open data out: its Data page links the downloads on the public site
+    (`site_url`), or says where to find them when there is none."""
+    offline = offline_downloads(SITE)
+    assert f'href="{SITE}data/briefings-json.zip"' in offline and f'href="{SITE}data/turns.csv.gz"' in offline
+    assert 'href="data/' not in offline
+    assert "web site" in offline_downloads("") and "href" not in offline_downloads("")
+    assert DOWNLOADS == "downloads"
 
 
 @pytest.mark.build
@@ -165,18 +185,12 @@ def test_built_site_serves_the_data(built_site: Path) -> None:
     """The build writes the data files into the site and a Data page in the navigation linking them."""
     data = built_site / "data"
     assert (data / "briefings" / f"{SLUG}.json").is_file()
-    for name in ("turns.csv", "briefings-data.zip", "feed.xml", "briefings.json", "briefing.schema.json"):
+    for name in ("turns.csv.gz", "briefings-json.zip", "feed.xml", "briefings.json", "briefing.schema.json"):
         assert (data / name).is_file(), name
     page = (built_site / "data.html").read_text(encoding="utf-8")
-    for href in re.findall(r'href="(data/[^"]+)"', page):
+    linked = re.findall(r'href="(data/[^"]+)"', page)
+    assert len(linked) == 5
+    for href in linked:
         assert (built_site / href).is_file(), href
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a [^>]*href="data.html"[^>]*>\s*Data\s*</a>', home) or 'href="data.html"' in home
-
-
-@pytest.mark.parametrize("site_url", ["", SITE])
-def test_paths_known_before_the_files_are_made(seed: Briefing, site_url: str) -> None:
-    """`mkdocs build` learns the data files' paths first (a child process writes them meanwhile):
-    the paths are exactly those of the files made, with and without a feed."""
-    archive = Archive((seed, _briefing("2023-01-05")), ())
-    assert sorted(data_paths(archive, site_url)) == sorted(data_files(archive, "Archive", site_url))

@@ -1,13 +1,24 @@
-"""Rebuilds under `mkdocs serve` redo only what an edit touched: loading, rendering, page files."""
+"""Builds redo only what an edit touched: the build cache (`generator/cache.py`) keeps every briefing's
+published parts between builds, keyed by what made them; `mkdocs serve` rewrites only changed page files."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
+from generator import cache
+from generator.cache import BuildLock, Store
+from generator.enrich import loader as loading
 from generator.enrich.loader import Loader
 from generator.plugin import ArchivePlugin
-from generator.site.pages import RenderCache, generated_pages
+from generator.site.published import SUMMARY, TURNS, Settings, SitePublisher
+from generator.site.turns_html import Permalink
 from tests.conftest import SEED
 
 SECOND = "2022-11-02-second-briefing.txt"
@@ -64,19 +75,6 @@ def test_a_configuration_change_refreshes_every_briefing(tmp_path: Path) -> None
     assert all(a is not b for a, b in zip(before.briefings, after.briefings, strict=True))
 
 
-def test_render_cache_gives_the_same_pages_as_rendering_afresh(tmp_path: Path) -> None:
-    """Pages built with the render cache, before and after an edit, equal the pages rendered without it."""
-    content = _content(tmp_path)
-    loader, cache = Loader(), RenderCache()
-    generated_pages(loader.load(content, tmp_path), "Site", cache)
-    edited = content / "briefings" / SECOND
-    edited.write_text(TEXT.replace("Two announcements", "Three announcements"), encoding="utf-8")
-    archive = loader.load(content, tmp_path)
-    cached = generated_pages(archive, "Site", cache)
-    assert cached == generated_pages(archive, "Site")
-    assert "Three announcements" in cached["briefings/2022-11-02-second-briefing.md"]
-
-
 def test_serve_pages_on_disk_are_rewritten_only_when_their_markdown_changes(tmp_path: Path) -> None:
     """Under `mkdocs serve`, a generated page file keeps its time while its Markdown is unchanged (what `--dirty` compares)."""
     plugin = ArchivePlugin()
@@ -112,3 +110,135 @@ def test_previews_and_checks_write_no_lock(tmp_path: Path) -> None:
     assert lock.read_bytes() == before
     assert [t.anchor for t in preview.briefings[1].turns] == [t.anchor for t in Loader().load(content, tmp_path).briefings[1].turns]
     assert lock.read_bytes() != before
+
+
+PUBLISHER = SitePublisher(Settings("Site", "https://example.org/", Permalink()))
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The transcripts `Loader.publish` parses (in this process: the loads here are too small for workers)."""
+    seen: list[str] = []
+    real = loading.parse
+
+    def spy(source: object, slug: str | None = None) -> object:
+        seen.append(source.path)  # type: ignore[attr-defined]
+        return real(source, slug)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "parse", spy)
+    return seen
+
+
+def test_a_warm_build_parses_nothing_and_an_edit_one_file(tmp_path: Path, parses: list[str]) -> None:
+    """A second load with the same cache parses no transcript; after one edit, only that one; a fresh loader
+    (another process) finds the same entries on disk; and the entries are the same as a cold load's."""
+    content, store = _content(tmp_path), Store.under(tmp_path / ".cache")
+    first = Loader().publish(content, tmp_path, store, PUBLISHER)
+    assert len(parses) == 2 and not first.errors
+    again = Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    assert len(parses) == 2
+    assert [item.entry for item in again.loaded] == [item.entry for item in first.loaded]
+    edited = content / "briefings" / SECOND
+    edited.write_text(TEXT.replace("The talks continue.", "The talks continue tomorrow."), encoding="utf-8")
+    after = Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    assert parses[2:] == [f"content/briefings/{SECOND}"]
+    cold = Loader().publish(content, tmp_path, Store.under(tmp_path / "cold"), PUBLISHER)
+    assert [i.entry for i in after.loaded] == [i.entry for i in cold.loaded]
+    assert [i.summary for i in after.loaded] == [i.summary for i in cold.loaded]
+
+
+def test_configuration_or_settings_change_every_key(tmp_path: Path) -> None:
+    """Editing `speakers.yml` or `topics.yml`, or the settings the parts were rendered with (the site's
+    address, the permalinks), gives every briefing a new entry: nothing stale is reused."""
+    content, store = _content(tmp_path), Store.under(tmp_path / ".cache")
+    before = {i.entry for i in Loader().publish(content, tmp_path, store, PUBLISHER).loaded}
+    other = SitePublisher(Settings("Site", "https://other.example/", Permalink()))
+    assert before.isdisjoint(i.entry for i in Loader().publish(content, tmp_path, store, other).loaded)
+    (content / "topics.yml").write_text("topics: []\n", encoding="utf-8")
+    assert before.isdisjoint(i.entry for i in Loader().publish(content, tmp_path, store, PUBLISHER).loaded)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "flipped"])
+def test_an_unreadable_entry_is_ignored_and_made_again(tmp_path: Path, parses: list[str], damage: str) -> None:
+    """An entry cut short, overwritten, emptied or with one byte changed counts as missing: the briefing is
+    published again, and the new entry reads back whole."""
+    content = _content(tmp_path)
+    first = Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    store = Store.under(tmp_path / ".cache")
+    path = store.folder / first.loaded[1].entry[:2] / first.loaded[1].entry  # type: ignore[operator]
+    data = path.read_bytes()
+    path.write_bytes({"truncated": data[:len(data) // 2], "garbage": os.urandom(len(data)), "empty": b"",
+                      "flipped": data[:-10] + bytes([data[-10] ^ 1]) + data[-9:]}[damage])
+    again = Loader().publish(content, tmp_path, store, PUBLISHER)
+    assert parses[2:] == [f"content/briefings/{SECOND}"]
+    assert [i.summary for i in again.loaded] == [i.summary for i in first.loaded]
+    assert store.read(again.loaded[1].entry, TURNS).startswith(b"<h2")
+
+
+def test_entries_are_written_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that fails midway (as a killed build would) leaves no entry under the key, only a temporary
+    file, which `prune` removes once it is stale; an entry written whole reads back as stored."""
+    store = Store.under(tmp_path)
+    store.put("ab" + "0" * 62, {"one": b"1" * 1000, "two": b"second part"})
+    assert store.read("ab" + "0" * 62, "two") == b"second part"
+
+    monkeypatch.setattr(os, "fdopen", lambda handle, mode: _Failing())
+    with pytest.raises(OSError):
+        store.put("cd" + "0" * 62, {"one": b"x"})
+    monkeypatch.undo()
+    assert not Store.under(tmp_path).has("cd" + "0" * 62)
+    leftover = tmp_path / "archive" / cache.generator_version() / "cd" / f"{'cd' + '0' * 62}.tmp-x"
+    leftover.write_bytes(b"half")
+    os.utime(leftover, (0, 0))
+    store = Store.under(tmp_path)
+    assert store.has("ab" + "0" * 62)
+    store.prune()
+    assert not leftover.exists() and store.has("ab" + "0" * 62)
+
+
+class _Failing:
+    def __enter__(self) -> _Failing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+    def write(self, data: bytes) -> int:
+        raise OSError("disk full")
+
+
+def test_prune_keeps_what_the_build_used(tmp_path: Path) -> None:
+    """After a build, the cache keeps the entries that build used and drops the rest, and the folders of
+    other generator versions: it never grows past one archive's worth."""
+    content = _content(tmp_path)
+    Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    (content / "briefings" / SECOND).write_text(TEXT.replace("Two", "Three"), encoding="utf-8")
+    old_version = tmp_path / ".cache" / "archive" / "0123456789abcdef"
+    old_version.mkdir()
+    store = Store.under(tmp_path / ".cache")
+    kept = Loader().publish(content, tmp_path, store, PUBLISHER)
+    store.prune()
+    left = sorted(p.name for p in store.folder.rglob("*") if p.is_file())  # type: ignore[union-attr]
+    assert left == sorted(i.entry for i in kept.loaded) and not old_version.exists()
+
+
+def test_a_second_build_is_refused_while_one_runs(tmp_path: Path) -> None:
+    """The build lock is held by one build at a time: another process asking for it is refused with a message
+    naming the holder; once the holder releases it (or ends, however), it can be taken."""
+    first = BuildLock(tmp_path)
+    first.acquire("mkdocs build")
+    code = ("import sys; from pathlib import Path; from generator.cache import BuildLock\n"
+            "try:\n    BuildLock(Path(sys.argv[1])).acquire('mkdocs build')\n"
+            "except Exception as e:\n    print(e); sys.exit(3)\n")
+    refused = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True)
+    assert refused.returncode == 3
+    assert re.search(r"another build of this project is running \(mkdocs build, pid \d+, started ", refused.stdout)
+    first.release()
+    assert subprocess.run([sys.executable, "-c", code, str(tmp_path)]).returncode == 0
+
+
+def test_summaries_are_small(tmp_path: Path) -> None:
+    """What a build keeps of each briefing is a small fraction of its words (the rest stays in the cache)."""
+    content, store = _content(tmp_path), Store.under(tmp_path / ".cache")
+    seed = Loader().publish(content, tmp_path, store, PUBLISHER).loaded[0]
+    assert len(store.read(seed.entry, SUMMARY)) < SEED.stat().st_size / 10

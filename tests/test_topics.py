@@ -10,10 +10,10 @@ import pytest
 from generator.enrich.loader import Loader
 from generator.enrich.topics import ASIDE_WORDS, LEAD_WORDS, Vocabulary, load_vocabulary, tag_briefing
 from generator.errors import ConfigError
-from generator.model import Archive, Briefing
+from generator.model import Archive, Briefing, Paragraph, Segment, Speaker, Topic, Turn
 from generator.read.parse import parse
 from generator.read.source import read_source
-from generator.site.briefing_page import briefing_page
+from generator.site.briefing_page import briefing_page, chip_topics
 from tests.conftest import CORPUS, ROOT, parse_text
 
 VOCABULARY = """\
@@ -264,9 +264,20 @@ def test_turn_carries_union_of_paragraph_topics(archive: Archive) -> None:
     assert "haiti" in next(t for t in archive.briefings[0].turns if t.anchor == "t027").topics
 
 
+def test_a_chip_implied_by_a_narrower_one_is_left_out() -> None:
+    """A turn shows each topic once, and not a broader topic a narrower one of its chips implies (fentanyl
+    implies drugs, itself under public health); topics outside the vocabulary get no chip."""
+    topics = {t.id: t for t in (Topic("health", "Public health"), Topic("drugs", "Drugs", parents=("health",)),
+                                Topic("fentanyl", "Fentanyl", parents=("drugs",)), Topic("haiti", "Haiti"))}
+    paragraphs = (Paragraph((Segment("x"),), 1, topics=("drugs", "health", "haiti")),
+                  Paragraph((Segment("y"),), 2, topics=("fentanyl", "drugs", "health", "gone")))
+    turn = Turn("t001", "MR. X", Speaker("x", "X"), paragraphs, 1)
+    assert chip_topics(turn, topics) == ["haiti", "fentanyl"]
+
+
 def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
     """Chips link each turn to its topic pages, titles escaped, out of the search index."""
     briefing = tag_briefing(parse_text("MR. X: On Haiti, nothing.\n\nQ Why?\n"), vocabulary)
     page = briefing_page(briefing, vocabulary.by_id)
-    assert "[Haiti &#60;b&#62;](../topics/haiti.md){: .topic-chip }\n{: .topic-chips data-search-exclude }" in page
+    assert "[Haiti &#60;b&#62;](../topics/haiti.md)\n{: .topic-chips data-search-exclude }" in page
     assert "<b>" not in page

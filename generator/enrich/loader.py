@@ -1,5 +1,12 @@
 """Loading the whole archive from `content/`: every briefing parsed, bad files reported, not fatal.
 
+Two ways. `Loader.load` gives the whole `Archive` in memory (checks, `generator pages`, tests).
+`Loader.publish`, what a build uses, never holds more than one briefing per process: each transcript is
+parsed, locked and annotated and handed to a `Publisher`, which makes the briefing's parts of the site and
+stores them in the build cache (`generator/cache.py`) under a key made of everything they come from (the
+transcript's name and bytes, its anchor lock, `speakers.yml`, `topics.yml`, the publisher's settings);
+the load returns each briefing's summary. A transcript whose key is in the cache is not parsed at all.
+
 A large load (`processes.MIN_ITEMS` transcripts or more to parse, or to lock and annotate) is spread
 over every core (`generator/processes.py`); the result is the same as in one process, in the same order.
 """
@@ -7,16 +14,18 @@ over every core (`generator/processes.py`); the result is the same as in one pro
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 from .. import processes
+from ..cache import Store, key
 from ..errors import ConfigError, GeneratorError, TranscriptError
-from ..model import Archive, Briefing
+from ..model import Archive, Briefing, Person, Topic
 from ..read.parse import parse
 from ..read.source import read_source
 from .annotate import annotate, load_config
-from .locks import has_orphaned_locks, lock_briefings, lock_one, lock_path
+from .locks import Locking, has_orphaned_locks, lock_briefings, lock_one, lock_path, orphaned_locks, plan_lock
 from .registry import Registry
 from .topics import Vocabulary
 
@@ -52,6 +61,69 @@ class Finished(NamedTuple):
     briefing: Briefing
 
 
+class Slugged(Protocol):
+    """A briefing's summary, as the loader needs it: its slug (two briefings may not share one)."""
+
+    @property
+    def slug(self) -> str: ...
+
+
+S = TypeVar("S", bound=Slugged)
+S_co = TypeVar("S_co", bound=Slugged, covariant=True)
+
+
+class Publisher(Protocol[S_co]):
+    """Makes a briefing's entry in the build cache, and reads its summary back."""
+
+    def settings(self) -> str:
+        """A digest of what the entries depend on besides the transcript and the configuration."""
+        ...
+
+    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], entry: str) -> dict[str, bytes]:
+        """The parts of the entry `entry` for `briefing` (as published: locked, annotated)."""
+        ...
+
+    def summary(self, store: Store, entry: str) -> S_co:
+        ...
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[S]):
+    """A transcript in the build cache: its file, its entry's key and its summary."""
+
+    path: Path
+    entry: str
+    summary: S
+
+
+@dataclass(frozen=True)
+class Published(Generic[S]):
+    """What `Loader.publish` found: the briefings' entries in file-name order, the errors of the files kept
+    out, and the configuration applied."""
+
+    loaded: list[Loaded[S]]
+    errors: tuple[GeneratorError, ...]
+    people: tuple[Person, ...]
+    topics: tuple[Topic, ...]
+
+
+class _Task(NamedTuple):
+    """A transcript to publish: where it is, how messages name it, and the key its entry would have if its
+    lock on disk stays as it is."""
+
+    path: Path
+    display: str
+    entry: str
+
+
+class _Done(NamedTuple):
+    """A transcript published by a worker: its entry, its slug, and the lock to write once it is kept."""
+
+    entry: str
+    slug: str
+    locking: Locking
+
+
 class Loader:
     """Parses transcripts, reusing earlier results for files unchanged since (for `mkdocs serve`)."""
 
@@ -63,6 +135,72 @@ class Loader:
         self._cache: dict[Path, Parsed] = {}
         self._config: Config | None = None
         self._finished: dict[Path, Finished] = {}
+        self._keys: dict[Path, tuple[tuple[object, ...], _Task]] = {}
+        """`publish`: per transcript, its file stamps with the configuration and settings, and its task."""
+        self._summaries: dict[str, object] = {}
+        """`publish`: summaries by entry, kept between loads (for `mkdocs serve`)."""
+
+    def publish(self, content_dir: Path, root: Path | None, store: Store, publisher: Publisher[S]) -> Published[S]:
+        """Every transcript under `content_dir/briefings` in the build cache `store`: those found there are
+        neither parsed nor rendered; the others are published by `publisher` in worker processes. Locks are
+        written (`write_locks`) once the briefing is kept (its slug is its own)."""
+        folder = content_dir / "briefings"
+        paths = sorted(p for p in folder.rglob("*") if p.suffix in TRANSCRIPT_SUFFIXES and p.is_file()) \
+            if folder.is_dir() else []
+        config = self._load_config(content_dir, root)
+        errors: list[GeneratorError] = list(config.errors)
+        setup = key(*(_read(content_dir / name) for name in ("speakers.yml", "topics.yml")), publisher.settings())
+        tasks = [self._task(path, root, setup) for path in paths]
+        todo = [task for task in tasks if not store.has(task.entry)]
+        done = self._publish_all(todo, folder, store, config, publisher, setup)
+        loaded: list[Loaded[S]] = []
+        taken: dict[str, Path] = {}
+        for task in tasks:
+            result = done.get(task.path)
+            if isinstance(result, GeneratorError):
+                errors.append(result)
+                continue
+            entry = result.entry if result is not None else task.entry
+            summary = self._summary(store, entry, publisher)
+            if summary.slug in taken:
+                errors.append(TranscriptError(f"slug {summary.slug!r} is already used by {_display(taken[summary.slug], root)}; "
+                                              "set 'slug:' in the front matter", path=task.display, line=1))
+                continue
+            taken[summary.slug] = task.path
+            if result is not None and self.write_locks:
+                result.locking.commit()
+            loaded.append(Loaded(task.path, entry, summary))
+        self._summaries = {item.entry: item.summary for item in loaded}
+        return Published(loaded, tuple(errors), config.registry.people, config.vocabulary.topics)
+
+    def _task(self, path: Path, root: Path | None, setup: str) -> _Task:
+        """The transcript's task; its key is computed again only when the transcript, its lock or the setup changed."""
+        stamps = (_file_stamp(path), _stamp(lock_path(path)), setup)
+        hit = self._keys.get(path)
+        if hit is not None and hit[0] == stamps:
+            return hit[1]
+        lock = _read(lock_path(path))
+        display = _display(path, root)
+        task = _Task(path, display, _entry(display, path.read_bytes(), lock, setup))
+        self._keys[path] = (stamps, task)
+        return task
+
+    def _summary(self, store: Store, entry: str, publisher: Publisher[S]) -> S:
+        found = self._summaries.get(entry)
+        return found if found is not None else publisher.summary(store, entry)  # type: ignore[return-value]
+
+    def _publish_all(self, todo: list[_Task], folder: Path, store: Store, config: Config,
+                     publisher: Publisher[S], setup: str) -> dict[Path, _Done | GeneratorError]:
+        """Publish the transcripts not in the cache: in worker processes, or here, in file-name order, when a
+        lock whose transcript is gone could be adopted by one of them (which one takes it depends on the order)."""
+        orphans = dict.fromkeys(orphaned_locks([task.path for task in todo], folder)) if todo else {}
+        shared = _Shared(store, config.registry, config.vocabulary, publisher, setup, _today(), orphans)
+        workers = processes.workers(len(todo), self._parallel_from)
+        if workers and not orphans:
+            results = processes.run(_publish_one, todo, shared, workers)
+        else:
+            results = [_publish_one(shared, task) for task in todo]
+        return {task.path: result for task, result in zip(todo, results, strict=True)}  # type: ignore[misc]
 
     def load(self, content_dir: Path, root: Path | None = None) -> Archive:
         """Parse every transcript under `content_dir/briefings`; paths in messages are relative to `root`."""
@@ -147,6 +285,47 @@ def published(path: Path, content_dir: Path, root: Path | None = None) -> Briefi
     if errors:
         raise errors[0]
     return _finished(path, parsed, registry, vocabulary, _today(), write=False)
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every worker publishing transcripts shares (inherited, not copied, when it is forked)."""
+
+    store: Store
+    registry: Registry
+    vocabulary: Vocabulary
+    publisher: Publisher[Slugged]
+    setup: str
+    """The digest of the configuration and settings (part of every key)."""
+    today: dt.date
+    orphans: dict[Path, None]
+
+
+def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
+    """In a worker process (or here): one transcript parsed, locked, annotated and published into the store.
+    The lock is not written here (`_Done.locking`): a briefing refused for its slug must leave none."""
+    try:
+        parsed = parse(read_source(task.path, task.display))
+        locking = plan_lock(task.path, parsed, shared.orphans, shared.today)
+        briefing = annotate(locking.briefing, shared.registry, shared.vocabulary)
+    except GeneratorError as exc:
+        return exc
+    entry = task.entry if locking.new is None else _entry(task.display, task.path.read_bytes(), locking.new,
+                                                           shared.setup)
+    shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, entry))
+    return _Done(entry, briefing.slug, locking)
+
+
+def _entry(display: str, transcript: bytes, lock: bytes | None, setup: str) -> str:
+    """The key of a transcript's entry: its name, its bytes, its lock's bytes, the configuration and settings."""
+    return key("briefing", display, transcript, lock, setup)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _parse_one(_: object, item: tuple[Path, str]) -> Briefing | GeneratorError:

@@ -159,9 +159,7 @@ def lock_briefings(briefings: Sequence[tuple[Path, Briefing]], folder: Path, tod
     With `write=False` (previews, checks) the locks on disk are left as they are: the briefings get the
     anchors a build would write."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
-    present = {lock_path(path) for path, _ in briefings}
-    orphans = {p: None for p in sorted(folder.rglob("*" + LOCK_SUFFIX)) if p not in present
-               and not (p.parent / lock_source_name(p)).exists()} if folder.is_dir() else {}
+    orphans = dict.fromkeys(orphaned_locks([path for path, _ in briefings], folder))
     out: list[Briefing] = []
     errors: list[GeneratorError] = []
     for path, briefing in briefings:
@@ -174,27 +172,64 @@ def lock_briefings(briefings: Sequence[tuple[Path, Briefing]], folder: Path, tod
 
 def lock_one(path: Path, briefing: Briefing, orphans: dict[Path, None], today: dt.date,
               *, write: bool = True) -> Briefing:
+    locking = plan_lock(path, briefing, orphans, today)
+    if write:
+        locking.commit()
+    return locking.briefing
+
+
+@dataclass(frozen=True)
+class Locking:
+    """What locking one transcript gives: the briefing with its anchors, and the lock file to write (None when
+    the lock on disk holds already), with the orphaned lock it adopted (removed once the new lock is written)."""
+
+    briefing: Briefing
+    path: Path
+    """The lock file."""
+    shown: str
+    """The lock file as messages name it."""
+    new: bytes | None = None
+    adopted: Path | None = None
+
+    def commit(self) -> None:
+        """Write the new lock (if any) and remove the lock it adopted."""
+        if self.adopted is not None:
+            self.adopted.unlink(missing_ok=True)
+            log.info("anchor lock %s adopted by a renamed transcript", self.adopted.name)
+        if self.new is not None:
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_bytes(self.new)
+            tmp.replace(self.path)
+            log.info("anchor lock %s written", self.shown)
+
+
+def plan_lock(path: Path, briefing: Briefing, orphans: dict[Path, None], today: dt.date) -> Locking:
+    """Apply the transcript's lock, or the orphaned lock it adopts, or a new one, writing nothing: the
+    lock to write, if any, is in the result (`Locking.commit`)."""
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     where = lock_path(path)
     shown = str(Path(briefing.source).with_name(where.name))
-    lock = read_lock(where, shown) if where.exists() else _adopt(briefing, digest, orphans, write=write)
+    adopted = None
+    if where.exists():
+        lock: Lock | None = read_lock(where, shown)
+    else:
+        found = _adopt(briefing, digest, orphans)
+        lock, adopted = (found[1], found[0]) if found else (None, None)
     if lock is not None and (lock.digest, lock.slug, lock.source) == (digest, briefing.slug, path.name):
-        return apply_lock(briefing, relock(lock, briefing, source=path.name, digest=digest, today=None)
-                          if _differs(lock, briefing) else lock)
+        return Locking(apply_lock(briefing, relock(lock, briefing, source=path.name, digest=digest, today=None)
+                                  if _differs(lock, briefing) else lock), where, shown)
     new = relock(lock, briefing, source=path.name, digest=digest, today=today)
-    if write:
-        write_lock(where, new)
-        log.info("anchor lock %s written", shown)
-    return apply_lock(briefing, new)
+    return Locking(apply_lock(briefing, new), where, shown, lock_bytes(new), adopted)
 
 
 def _differs(lock: Lock, briefing: Briefing) -> bool:
     return [(t.speaker, t.text) for t in lock.turns] != [(t.speaker.id, t.text) for t in briefing.turns]
 
 
-def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None], *, write: bool = True) -> Lock | None:
-    """The lock of a transcript renamed on disk: same bytes, or same date and most turns alike."""
+def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None]) -> tuple[Path, Lock] | None:
+    """The lock of a transcript renamed on disk (and its file): same bytes, or same date and most turns alike.
+    It leaves `orphans`, so no other transcript takes it."""
     best: tuple[float, Path, Lock] | None = None
     for path in list(orphans):
         try:
@@ -214,10 +249,7 @@ def _adopt(briefing: Briefing, digest: str, orphans: dict[Path, None], *, write:
     if best is None:
         return None
     del orphans[best[1]]
-    if write:
-        best[1].unlink()
-        log.info("anchor lock %s adopted by a renamed transcript", best[1].name)
-    return best[2]
+    return best[1], best[2]
 
 
 def lock_source_name(path: Path) -> str:
@@ -261,8 +293,8 @@ def _check(lock: Lock) -> None:
         raise ValueError(f"bad slug {bad!r}")
 
 
-def write_lock(path: Path, lock: Lock) -> None:
-    """Write a lock as stable, diff-friendly JSON (one turn per line)."""
+def lock_bytes(lock: Lock) -> bytes:
+    """A lock as stable, diff-friendly JSON (one turn per line)."""
     head = {
         "lock_version": LOCK_VERSION, "source": lock.source, "digest": lock.digest, "slug": lock.slug,
         "date": lock.date.isoformat(), "created": lock.created.isoformat(),
@@ -275,15 +307,17 @@ def write_lock(path: Path, lock: Lock) -> None:
     lines = [f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}," for k, v in head.items()]
     turns = [json.dumps({"anchor": t.anchor, "speaker": t.speaker, "label": t.label, "text": t.text},
                         ensure_ascii=False) for t in lock.turns]
-    body = "{\n" + "\n".join(lines) + '\n  "turns": [\n    ' + ",\n    ".join(turns) + "\n  ]\n}\n"
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(body, encoding="utf-8")
-    tmp.replace(path)
+    return ("{\n" + "\n".join(lines) + '\n  "turns": [\n    ' + ",\n    ".join(turns) + "\n  ]\n}\n").encode("utf-8")
+
+
+def orphaned_locks(transcripts: list[Path], folder: Path) -> list[Path]:
+    """The locks in `folder` whose transcript is gone, which one of `transcripts` could adopt (which one
+    takes it depends on the order `lock_briefings` goes in)."""
+    present = {lock_path(path) for path in transcripts}
+    return [p for p in sorted(folder.rglob("*" + LOCK_SUFFIX)) if p not in present
+            and not (p.parent / lock_source_name(p)).exists()] if folder.is_dir() else []
 
 
 def has_orphaned_locks(transcripts: list[Path], folder: Path) -> bool:
-    """True when a lock in `folder` lost its transcript and could be adopted by one of `transcripts`
-    (which one takes it depends on the order `lock_briefings` goes in)."""
-    present = {lock_path(path) for path in transcripts}
-    return folder.is_dir() and any(p not in present and not (p.parent / lock_source_name(p)).exists()
-                                   for p in folder.rglob("*" + LOCK_SUFFIX))
+    """True when a lock in `folder` lost its transcript and could be adopted by one of `transcripts`."""
+    return bool(orphaned_locks(transcripts, folder))

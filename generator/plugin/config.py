@@ -31,6 +31,10 @@ class ArchiveConfig(Config):
     bundle = BundleOption()
     """The offline zip: `true` for `dist/<site-name>-offline.zip`, a path (from the folder holding
     `site_dir`), or `false` for none. Written by `mkdocs build` only, with the site it zips."""
+    cache_dir = c.Type(str, default=".cache")
+    """The build cache (`generator/cache.py`), relative to `mkdocs.yml`: each briefing's pages and parts, kept
+    between builds so an unchanged transcript is not parsed or rendered again. Safe to delete; keep it out of
+    version control. Empty: no cache kept (each build starts cold)."""
     search_engine = c.Choice(MODES, default="auto")
     """Site search: `material` (Material's own, index built in the browser), `sharded` (a prebuilt
     index loaded in small pieces, for large archives), or `auto` (sharded from 300 turns on: `search_index.AUTO_TURNS`)."""

@@ -1,7 +1,10 @@
-"""The MkDocs plugin's event hooks: load the archive, hand MkDocs its pages, finish the site.
+"""The MkDocs plugin's event hooks: publish the archive into the build cache, hand MkDocs its pages, finish the site.
 
-The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the staging folder and its
-swap in `staging.py`, the forked writers in `writers.py`, the options in `config.py`.
+Memory stays flat however large the archive: `on_files` keeps one summary per briefing (`site/summary.py`);
+a briefing page's turns, table of contents and citation data, and the long lists of speaker, outlet and
+topic pages, are read from the build cache (`generator/cache.py`) only when MkDocs writes that page.
+The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the staging folder and its swap in
+`staging.py`, the forked writers in `writers.py`, the options in `config.py`.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import gc
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -20,23 +24,29 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
+from mkdocs.utils.yaml import yaml_load
 
+from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
-from ..model import Archive, Briefing
 from ..site import urls
-from ..site.cite_data import briefing_citation
-from ..site.listing import Listings, expand
-from ..site.offline_zip import BundleWriter, bundle_path
-from ..site.open_data import DataCache, data_files, data_page, data_paths
-from ..site.pages import Bodies, RenderCache, generated_pages
+from ..site.listing import Listings, Part, expand
+from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
+from ..site.open_data import DATA_PAGE, DOWNLOADS, FOLDER, data_page, offline_downloads, write_data
+from ..site.pages import site_pages
+from ..site.published import TURNS, Published, Settings, SitePublisher
 from ..site.search_index import sharded, take_entries, write_index
-from ..site.turns_html import Permalink, anchors, toc_entries
+from ..site.summary import Summary
+from ..site.turns_html import Permalink
 from .config import ArchiveConfig
+from .page_cache import PageCache
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
-from .writers import Children, index_pipe, write_data_child, write_index_child
+from .writers import Children, add_to_material_index, briefings, index_pipe, write_data_child, write_index_child
 
 log = logging.getLogger("mkdocs.plugins.generator")
+
+BUILDS = ("build", "gh-deploy")
+"""The commands that write `site_dir` (staged and swapped in atomically, one at a time per project)."""
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -46,13 +56,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def __init__(self) -> None:
         self._loader = Loader()
-        self._rendered = RenderCache()
-        self._data = DataCache()
+        self._store: Store | None = None
+        self._scratch: Path | None = None
+        """A temporary cache folder, when the project's cannot be written; removed at shutdown."""
+        self._published: Published | None = None
+        self._pages: PageCache | None = None
         self._pages_dir: Path | None = None
         self._written: dict[str, str | bytes] = {}
         self._listings: Listings = {}
-        self._bodies: Bodies | None = None
-        self._briefing_pages: dict[str, Briefing] = {}
+        self._offline: Listings = {}
+        """Listings the offline bundle gets instead (the Data page's downloads: on the public site)."""
+        self._summaries: list[Summary] = []
+        self._briefing_pages: dict[str, Summary] = {}
         self._bundle: BundleWriter | None = None
         self._children = Children()
         """Child processes writing part of the site (open data, search index) beside the build."""
@@ -60,8 +75,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """To the search-index child: the entries of the pages Material's plugin indexed, at the end."""
         self._command = "build"
         self._staging: Staging | None = None
+        self._lock: BuildLock | None = None
         self._warnings: CountHandler | None = None
-        self.archive = Archive((), ())
+        self._site_url = ""
+        self._data_child = False
         self.sharded_search = False
         """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
 
@@ -70,7 +87,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # A preview computes anchors as a build would but writes no lock: the edit is not published
         # yet, and a lock written into the watched content folder would start a second rebuild.
         self._loader.write_locks = command != "serve"
-        if command == "build":
+        if command in BUILDS:
             terminate_as_interrupt()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -79,9 +96,36 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                               "briefings/<slug>.html#t012, and the offline bundle opens .html files from disk")
         self.root = Path(config.config_file_path).parent
         self.content_dir = (self.root / self.config.content_dir).resolve()
-        if self._command == "build":
+        self._site_url = config.site_url or ""
+        if self._command == "serve":  # previews cite and export the public addresses, as the built site does
+            self._site_url = _configured_site_url(Path(config.config_file_path)) or ""
+        if self._command in BUILDS:
+            self._take_lock()
             self._stage(config)
         return config
+
+    def _take_lock(self) -> None:
+        self._lock = BuildLock(self._cache_folder())
+        try:
+            self._lock.acquire(f"mkdocs {self._command}")
+        except GeneratorError as error:
+            self._lock = None
+            raise PluginError(str(error)) from None
+
+    def _cache_folder(self) -> Path:
+        """The build cache's folder (`cache_dir`), or a temporary one when it cannot be written."""
+        folder = (self.root / self.config.cache_dir).resolve() if self.config.cache_dir else None
+        try:
+            if folder is None:
+                raise OSError("no cache_dir")
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            if self._scratch is None:
+                self._scratch = Path(tempfile.mkdtemp(prefix="archive-cache-"))
+                if folder is not None:
+                    log.info("cache %s not usable (%s); this build starts cold", folder, error)
+            folder = self._scratch
+        return folder
 
     def _stage(self, config: MkDocsConfig) -> None:
         self._staging = Staging(Path(config.site_dir).resolve())
@@ -92,59 +136,48 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             logging.getLogger("mkdocs").addHandler(self._warnings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.archive = self._loader.load(self.content_dir, self.root)
-        # The archive is millions of long-lived, acyclic objects: out of the cyclic garbage collector's
-        # sight, its full collections during the build no longer walk them (refcounting still frees them).
-        gc.freeze()
-        reproducible_dates(self.archive.briefings)
-        for error in self.archive.errors:
+        if self._store is None:
+            self._store = Store.under(self._cache_folder())
+            self._pages = PageCache(self._store)
+        settings = Settings(config.site_name, self._site_url, _permalink(config))
+        loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings))
+        self._published = published = Published(self._store)
+        self._summaries = summaries = [item.summary for item in loaded.loaded]
+        gc.freeze()  # the summaries live to the end of the build: out of the cyclic collector's sight
+        reproducible_dates(s.date for s in summaries)
+        for error in loaded.errors:
             log.warning("skipped %s", error)
-        turns = sum(len(b.turns) for b in self.archive.briefings)
-        self.sharded_search = sharded(self.config.search_engine, turns, self._command)
-        self._briefing_pages = {urls.briefing_source(b): b for b in self.archive.briefings}
-        if config.strict and self.archive.errors:
-            raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
+        self.sharded_search = sharded(self.config.search_engine, sum(s.turns for s in summaries), self._command)
+        self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
+        if config.strict and loaded.errors:
+            raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        self._listings = {}
-        self._bodies = Bodies(_permalink(config))
-        for path, content in generated_pages(self.archive, config.site_name, self._rendered, self._listings,
-                                             self._bodies).items():
+        self._listings, self._offline = {}, {DATA_PAGE: {DOWNLOADS: [offline_downloads(self._site_url)]}}
+        pages = site_pages(summaries, loaded.people, loaded.topics, config.site_name, published.page, self._listings)
+        pages[DATA_PAGE] = data_page(len(summaries), self._site_url, self._listings)
+        for path, content in pages.items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
-        self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
-        self._add_data(files, config)
-        if self.sharded_search and self._command == "build" and self._children.available():
-            self._start_index(Path(config.site_dir))
+        self._data_child = self._command in BUILDS and self._children.available()
+        if self._data_child:
+            self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
+                                 config.site_name, self._site_url)
+            if self.sharded_search:
+                self._start_index(Path(config.site_dir))
         if self._staging is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
-            self._bundle = BundleWriter(target) if target is not None else None
+            if target is not None:
+                remove_stale(target)  # left by a killed build; this one holds the lock
+            self._bundle = BundleWriter(target, leave_out=(f"{FOLDER}/",)) if target is not None else None
         return files
-
-    def _add_data(self, files: Files, config: MkDocsConfig) -> None:
-        """The open-data files (JSON, CSV, zip, feed). `mkdocs build` writes them in a child process
-        while MkDocs renders the pages (on Linux: the child is forked, so it shares the parsed archive);
-        MkDocs only learns their paths, to check the Data page's links."""
-        site_url = config.site_url or ""
-        if self._command != "build" or not self._children.available():
-            if self._command == "serve" and not self._data.preview:
-                self._data = DataCache(preview=True)
-            for path, data in data_files(self.archive, config.site_name, site_url, self._data).items():
-                if self._command == "serve":  # written when changed: `mkdocs serve --dirty` copies only those
-                    files.append(File.generated(config, path, abs_src_path=str(self._on_disk(path, data))))
-                else:
-                    files.append(File.generated(config, path, content=data))
-            return
-        for path in data_paths(self.archive, site_url):
-            files.append(_WrittenElsewhere.generated(config, path, content=b""))
-        self._children.start("open-data", write_data_child, self.archive, config.site_name, site_url,
-                             Path(config.site_dir))
 
     def _start_index(self, site_dir: Path) -> None:
         """The sharded index's child, forked now: it makes the briefing pages' postings (nearly all of the
         index) while MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
         receive, send = index_pipe()
-        self._children.start("search-index", write_index_child, site_dir, self.archive, receive, send)
+        self._children.start("search-index", write_index_child, site_dir, self._summaries, self._published,
+                             receive, send)
         receive.close()
         self._index_entries = send
 
@@ -169,45 +202,77 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._written[path] = content
         return target
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._pages is not None:
+            self._pages.start(config, nav, str(self.sharded_search))
+        return nav
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        return self._pages.environment(env) if self._pages is not None else env
+
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """With the sharded index, Material's search plugin skips briefing pages: their entries are made
-        from the model (`site/search_index.briefing_entries`), which costs far less than parsing their HTML."""
-        if self.sharded_search and page.file.src_uri in self._briefing_pages:
+        """Material's search plugin skips briefing pages: their entries are made from the model
+        (`site/search_index.briefing_entries`), for the sharded index and for Material's own alike, which
+        costs far less than parsing their HTML and lets their turns stay out of memory until written.
+        A briefing, speaker, outlet or topic page unchanged since a build that kept it is not rendered
+        again (`page_cache.py`)."""
+        source = page.file.src_uri
+        summary = self._briefing_pages.get(source)
+        if summary is not None:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        if self._pages is not None and (summary is not None or source in self._listings) and source != DATA_PAGE:
+            self._pages.check(page, markdown, summary.entry if summary is not None else "")
         return markdown
 
-    @event_priority(100)  # first: other plugins (Material's search) see the turns
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """Put a briefing page's turns in place (`generator/site/turns_html.py`), in its table of contents and
-        among the anchors MkDocs checks links against."""
-        briefing = self._briefing_pages.get(page.file.src_uri)
-        fragments = self._bodies.turns.get(page.file.src_uri) if self._bodies is not None else None
-        if briefing is None or not fragments:
-            return html
-        entries = [AnchorLink(title, anchor, 2) for anchor, title in toc_entries(briefing)]
-        if page.toc.items:
-            page.toc.items[0].children.extend(entries)
-        else:
-            page.toc.items.extend(entries)
-        if page.present_anchor_ids is not None:
-            page.present_anchor_ids |= anchors(briefing)
-        return expand(html, fragments, wrap=False)
+        """A briefing page's turns stay a placeholder until the page is written (`on_post_page`); the ids they
+        hold count among the page's anchors, read from the cache only if some link needs them."""
+        summary = self._briefing_pages.get(page.file.src_uri)
+        if summary is not None and page.present_anchor_ids is not None and self._published is not None:
+            page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
+        return html
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """A briefing page's turns join its table of contents just before the page is rendered."""
+        summary = self._briefing_pages.get(page.file.src_uri)
+        if summary is not None and self._published is not None and not (self._pages and self._pages.found(page)):
+            entries = [AnchorLink(title, anchor, 2) for anchor, title in self._published.toc(summary)]
+            (page.toc.items[0].children if page.toc.items else page.toc.items).extend(entries)
+        return context
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        """Put the ready HTML of a speaker, outlet or topic page's lists in place (`generator/site/listing.py`),
-        and hand the finished page to the offline bundle."""
-        fragments = self._listings.get(page.file.src_uri)
-        if fragments:
-            output = expand(output, fragments)
-        if self._bundle is not None and output.strip():  # MkDocs skips writing an empty page
-            self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        """Put the ready HTML in place (a briefing page's turns, the lists of speaker, outlet and topic pages,
+        `site/listing.py`), hand the finished page to the offline bundle, and let go of what was read."""
+        source = page.file.src_uri
+        summary = self._briefing_pages.get(source)
+        assert self._published is not None and self._pages is not None
+        read = self._published.text
+        cached = self._pages.output(page)
+        if cached is not None:
+            self._bundled(page, cached)
+            return cached
+        if summary is not None:
+            output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
+            if page.toc.items:  # the turns' entries: needed no more, and many
+                page.toc.items[0].children.clear()
+        fragments = self._listings.get(source, {})
+        offline = {**fragments, **self._offline.get(source, {})}
+        bundled = expand(output, offline, read) if offline != fragments else None
+        output = expand(output, fragments, read)
+        self._pages.keep(page, output)
+        self._bundled(page, bundled if bundled is not None else output)
         return output
+
+    def _bundled(self, page: Any, output: str) -> None:
+        """Hand a finished page to the offline bundle (MkDocs skips writing an empty page, so does the bundle)."""
+        if self._bundle is not None and output.strip():
+            self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`)."""
-        briefing = self._briefing_pages.get(page.file.src_uri)
-        return briefing_citation(briefing, config.site_name, config.site_url or "") if briefing else None
+        summary = self._briefing_pages.get(page.file.src_uri)
+        return self._published.citation(summary) if summary is not None and self._published is not None else None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
@@ -215,17 +280,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        """The sharded index, made in a child process while the offline bundle takes in every file
-        but those under search/ (the index's own and the offline plugin's come last)."""
+        """The open data and the search index: the briefing pages' entries join Material's index, or the
+        sharded index is finished in its child, while the offline bundle takes in every file but those under
+        search/ (the index's own and the offline plugin's come last) and data/ (left out of the bundle)."""
         site = Path(config.site_dir)
-        self._children.join("open-data", "writing the open-data files")
+        assert self._published is not None
+        if self._data_child:
+            self._children.join("open-data", "writing the open-data files")
+        else:
+            write_data(site, self._summaries, self._published.data, config.site_name, self._site_url,
+                       compress=self._command in BUILDS)
         items = take_entries(site) if self.sharded_search else None
         index, self._index_entries = self._index_entries, None
         if index is not None:  # to the child started in on_files
             index.send(items)
             index.close()
         elif items is not None:
-            write_index(site, self.archive.briefings, lambda: items)
+            write_index(site, briefings(self._summaries, self._published), lambda: items)
+        elif not self.sharded_search:
+            add_to_material_index(site, self._summaries, self._published)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")
@@ -250,6 +323,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise
         config.site_dir = str(staging.final)
         self._staging = None
+        if self._store is not None and self._scratch is None:
+            removed = self._store.prune()
+            log.debug("build cache: %d stale files removed", removed)
         self._detach()
 
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_swap)
@@ -261,6 +337,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._discard()
         if self._pages_dir is not None:
             shutil.rmtree(self._pages_dir, ignore_errors=True)
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def _discard(self) -> None:
         if self._index_entries is not None:
@@ -279,13 +357,34 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
 
-class _WrittenElsewhere(File):
-    """An open-data file the writer process puts in the site: MkDocs knows its path, never copies it."""
+class _Anchors(set[str]):
+    """A briefing page's ids: those MkDocs found in its head, and its turns' (`load`ed from the cache the
+    first time a link to the page is checked against them)."""
 
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
+    def __init__(self, head: set[str], summary: Summary, load: Callable[[Summary], set[str]]) -> None:
+        super().__init__(head)
+        self._summary: Summary | None = summary
+        self._load = load
+
+    def __contains__(self, anchor: object) -> bool:
+        if super().__contains__(anchor):
+            return True
+        if self._summary is not None:
+            self.update(self._load(self._summary))
+            self._summary = None
+        return super().__contains__(anchor)
+
+
+def _configured_site_url(config_file: Path) -> str:
+    """`site_url` as `mkdocs.yml` sets it (`mkdocs serve` replaces it with the preview's address)."""
+    with config_file.open("rb") as handle:
+        value = yaml_load(handle).get("site_url")
+    return str(value or "")
 
 
 def _permalink(config: MkDocsConfig) -> Permalink:

@@ -15,11 +15,9 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import FrameType
-
-from ..model import Briefing
 
 
 class Staging:
@@ -83,12 +81,12 @@ def _swap(new: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def reproducible_dates(briefings: tuple[Briefing, ...]) -> None:
+def reproducible_dates(dates: Iterable[dt.date]) -> None:
     """Unless SOURCE_DATE_EPOCH is set, MkDocs stamps pages (sitemap `lastmod`) with today's date;
     the newest briefing's date is used instead, so the same content always builds the same bytes."""
-    if os.environ.get("SOURCE_DATE_EPOCH", _OWN_EPOCH[0]) != _OWN_EPOCH[0] or not briefings:
+    newest = max(dates, default=None)
+    if os.environ.get("SOURCE_DATE_EPOCH", _OWN_EPOCH[0]) != _OWN_EPOCH[0] or newest is None:
         return
-    newest = max(b.date for b in briefings)
     epoch = str(int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.timezone.utc).timestamp()))
     os.environ["SOURCE_DATE_EPOCH"] = _OWN_EPOCH[0] = epoch
 

@@ -1,17 +1,18 @@
 """Parts of the site written by forked child processes while MkDocs renders the pages.
 
 On Linux a `mkdocs build` forks one child for the open-data files and, with the sharded search
-index, one for the index: they share the parsed archive without copying it, and use the second core.
-Each child ends without a traceback of its own when the build is interrupted; a child that fails
-fails the build (`join`).
+index, one for the index: each reads the briefings' parts from the build cache, one briefing at a
+time, and uses the second core. Each child ends without a traceback of its own when the build is
+interrupted; a child that fails fails the build (`join`).
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -19,10 +20,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..model import Archive
-from ..processes import can_fork
-from ..site.open_data import data_files
+from ..model import Briefing
+from ..processes import can_fork, die_with_parent
+from ..site.open_data import write_data
+from ..site.published import SEARCH, Published
 from ..site.search_index import Entry, write_index
+from ..site.summary import Summary
 
 
 class Children:
@@ -59,6 +62,7 @@ class Children:
 
 def _child(work: Callable[..., None], *args: Any) -> None:
     """A forked child's body: interrupted with the build, it ends without a traceback of its own."""
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     work(*args)
@@ -70,7 +74,8 @@ def index_pipe() -> tuple[Connection, Connection]:
     return receive, send
 
 
-def write_index_child(site_dir: Path, archive: Archive, entries: Connection, parents_end: Connection) -> None:
+def write_index_child(site_dir: Path, summaries: Sequence[Summary], published: Published, entries: Connection,
+                      parents_end: Connection) -> None:
     """The search-index child: the briefings' postings, then, once the parent sends them, the other pages'
     entries (None: Material wrote no index, nor do we); a parent gone before that ends it quietly."""
     parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
@@ -82,12 +87,28 @@ def write_index_child(site_dir: Path, archive: Archive, entries: Connection, par
             sys.exit(1)
         return received
 
-    write_index(site_dir, archive.briefings, more)
+    write_index(site_dir, briefings(summaries, published), more)
 
 
-def write_data_child(archive: Archive, site_name: str, site_url: str, site_dir: Path) -> None:
+def briefings(summaries: Sequence[Summary], published: Published) -> Iterator[Briefing]:
+    """The briefings, read from the cache one at a time (what the search index is made from)."""
+    for summary in summaries:
+        yield published.model(summary)
+
+
+def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Published, site_name: str,
+                     site_url: str) -> None:
     """The open-data writer: every data file into `site_dir`."""
-    for path, data in data_files(archive, site_name, site_url).items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_data(site_dir, summaries, published.data, site_name, site_url)
+
+
+def add_to_material_index(site_dir: Path, summaries: Sequence[Summary], published: Published) -> None:
+    """The briefing pages' entries (made from the model with the briefing, `published.SEARCH`) into Material's
+    `search/search_index.json`, after its page's own (Material's plugin skipped briefing pages)."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for summary in summaries:
+        data["docs"].extend(json.loads(published.data(summary, SEARCH)))
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

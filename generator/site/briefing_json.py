@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Briefing, Paragraph, Speaker, Turn
-from .urls import briefing_url, permalink
+from ..model import Briefing, Paragraph, Segment, Speaker, Turn
+from .urls import briefing_url
 
-SCHEMA_VERSION = "1.1"
-"""1.1 (issue 6, additive): `url`, turn `permalink`, `topics`, `answers`, `answer_to`; speaker `kind`
-and `affiliation`; paragraph `topics`; segment `redaction`. A 1.0 reader ignoring unknown keys still works."""
+SCHEMA_VERSION = "2.0"
+"""2.0 (issue 16): each turn's words once, nothing said twice. A turn's `text`, `permalink`, `topics` and
+`interpreted`, and a paragraph's `text`, are gone: they are derivable (segments joined by a space make a
+paragraph, paragraphs joined by a blank line a turn, `url#anchor` the permalink, the paragraphs' topics and
+flags the turn's). A turn's `reporter`, `answers` and `answer_to`, a paragraph's `interpreted` and `topics`
+and a segment's `stage` and `redaction` are left out when null, false or empty. 1.1 (issue 6, additive): `url`, turn `permalink`, `topics`, `answers`,
+`answer_to`; speaker `kind` and `affiliation`; paragraph `topics`; segment `redaction`."""
 
 
 def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
@@ -28,7 +32,7 @@ def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
         "source_url": briefing.source_url,
         "url": url,
         "participants": [{"name": p.name, "role": p.role, "line": p.line} for p in briefing.participants],
-        "turns": [turn_data(t, briefing, site_url) for t in briefing.turns],
+        "turns": [turn_data(t) for t in briefing.turns],
     }
 
 
@@ -37,29 +41,35 @@ def speaker_data(speaker: Speaker) -> dict[str, Any]:
             "kind": speaker.kind, "affiliation": speaker.affiliation}
 
 
-def turn_data(turn: Turn, briefing: Briefing, site_url: str) -> dict[str, Any]:
-    return {
-        "anchor": turn.anchor,
-        "permalink": permalink(briefing, turn.anchor, site_url),
-        "label": turn.label,
-        "line": turn.line,
-        "speaker": speaker_data(turn.speaker),
-        "question": turn.question,
-        "reporter": None if turn.reporter is None else {"name": turn.reporter.name, "outlet": turn.reporter.outlet},
-        "interpreted": turn.interpreted,
-        "topics": list(turn.topics),
-        "answers": list(turn.answers),
-        "answer_to": turn.answer_to,
-        "text": turn.text,
-        "paragraphs": [paragraph_data(p) for p in turn.paragraphs],
-    }
+def turn_data(turn: Turn) -> dict[str, Any]:
+    """A turn: its anchor, label, line, speaker and question flag, its reporter and question–answer links when
+    it has them, and its paragraphs (its topics and interpretation are theirs)."""
+    data: dict[str, Any] = {"anchor": turn.anchor, "label": turn.label, "line": turn.line,
+                            "speaker": speaker_data(turn.speaker), "question": turn.question}
+    if turn.reporter is not None:
+        data["reporter"] = {"name": turn.reporter.name, "outlet": turn.reporter.outlet}
+    if turn.answers:
+        data["answers"] = list(turn.answers)
+    if turn.answer_to:
+        data["answer_to"] = turn.answer_to
+    data["paragraphs"] = [paragraph_data(p) for p in turn.paragraphs]
+    return data
 
 
 def paragraph_data(paragraph: Paragraph) -> dict[str, Any]:
-    return {
-        "line": paragraph.line,
-        "text": paragraph.text,
-        "interpreted": paragraph.interpreted,
-        "topics": list(paragraph.topics),
-        "segments": [{"text": s.text, "stage": s.stage, "redaction": s.redaction} for s in paragraph.segments],
-    }
+    """A paragraph's line, its segments (the words), and its interpretation flag and topics when set."""
+    data: dict[str, Any] = {"line": paragraph.line, "segments": [segment_data(s) for s in paragraph.segments]}
+    if paragraph.interpreted:
+        data["interpreted"] = True
+    if paragraph.topics:
+        data["topics"] = list(paragraph.topics)
+    return data
+
+
+def segment_data(segment: Segment) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": segment.text}
+    if segment.stage:
+        data["stage"] = True
+    if segment.redaction:
+        data["redaction"] = True
+    return data

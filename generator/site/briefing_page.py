@@ -111,7 +111,7 @@ def interpreted_badge(turn: Turn) -> str:
 def turn_markdown(turn: Turn, chips: str = "") -> str:
     """One turn: `## Heading {#t012 .turn}`, topic chips, an interpretation badge, then its paragraphs."""
     classes = "".join(f" .{c}" for c in turn_classes(turn))
-    out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} data-speaker={turn.speaker.id} }}\n\n", chips]
+    out = [f"## {escape(turn_heading(turn))} {{#{turn.anchor}{classes} }}\n\n", chips]
     if badge := interpreted_badge(turn):
         out.append(f"*{badge}*{{: .badge-interpreted }}\n\n")
     out.extend(paragraph_markdown(p) for p in turn.paragraphs)
@@ -126,12 +126,34 @@ def paragraph_markdown(paragraph: Paragraph) -> str:
 
 
 def topic_chips(turn: Turn, topics: Mapping[str, Topic]) -> str:
-    """The turn's topics as links to their pages; kept out of the search index (the words are the turn's)."""
-    if not turn.topics:
+    """The turn's topics as links to their pages (`chip_topics`); kept out of the search index (the words
+    are the turn's)."""
+    shown = chip_topics(turn, topics)
+    if not shown:
         return ""
-    chips = " ".join(f"[{escape(topics[t].title)}]({urls.from_folder(urls.BRIEFINGS, urls.source(urls.TOPICS, t))}){{: .topic-chip }}"
-             for t in turn.topics)
+    chips = " ".join(f"[{escape(topics[t].title)}]({urls.from_folder(urls.BRIEFINGS, urls.source(urls.TOPICS, t))})"
+                     for t in shown)
     return f"{chips}\n{{: .topic-chips data-search-exclude }}\n\n"
+
+
+def chip_topics(turn: Turn, topics: Mapping[str, Topic]) -> list[str]:
+    """The topics a turn shows as chips: its own, but for those a narrower one of them implies (a turn on
+    fentanyl shows Fentanyl, not Illicit drugs as well), and only topics of the vocabulary. The topic pages
+    still count it under both."""
+    implied = {a for t in turn.topics for a in ancestors(t, topics)}
+    return [t for t in turn.topics if t not in implied and t in topics]
+
+
+def ancestors(topic: str, topics: Mapping[str, Topic]) -> set[str]:
+    """Every broader topic above `topic` (its parents, theirs, …)."""
+    found: set[str] = set()
+    todo = list(topics[topic].parents) if topic in topics else []
+    while todo:
+        parent = todo.pop()
+        if parent not in found:
+            found.add(parent)
+            todo.extend(topics[parent].parents if parent in topics else ())
+    return found
 
 
 def answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:

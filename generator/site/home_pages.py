@@ -8,13 +8,17 @@ from collections.abc import Iterable
 from ..model import Briefing
 from . import urls
 from .markdown import escape, front_matter, short_date, title_heading
+from .summary import Summary
+
+Listed = Briefing | Summary
+"""A briefing as these pages list it: date, title, location, participants."""
 
 HOME_LATEST = 50
 """Briefings the home page lists; a larger archive lists them all on one page per year
 (`years/<year>.md`). A home page listing 1,137 briefings took Chromium 200–300 ms to lay out."""
 
 
-def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
+def home_page(site_name: str, briefings: Iterable[Listed]) -> str:
     """The newest briefings, with date, title, location and participants; links to the year pages
     when there are more."""
     ordered = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)
@@ -31,7 +35,7 @@ def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
     return "".join(out)
 
 
-def year_pages(briefings: Iterable[Briefing]) -> dict[str, str]:
+def year_pages(briefings: Iterable[Listed]) -> dict[str, str]:
     """`years/<year>.md` listing every briefing of the year, newest first, when the home page cannot
     list them all."""
     ordered = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)
@@ -46,9 +50,9 @@ def year_pages(briefings: Iterable[Briefing]) -> dict[str, str]:
             for year, items in pages.items()}
 
 
-def _listed(b: Briefing, up: str) -> str:
+def _listed(b: Listed, up: str) -> str:
     """One briefing in a list: date, linked title, then location and participants."""
-    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({up}{urls.briefing_source(b)})"
+    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({up}{urls.source(urls.BRIEFINGS, b.slug)})"
     details = [b.location, ", ".join(p.name for p in b.participants)]
     shown = " · ".join(escape(d) for d in details if d)
     return line + (f"  \n  {shown}\n" if shown else "\n")

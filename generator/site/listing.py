@@ -21,12 +21,29 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..text import visible
 
-Listings = dict[str, dict[str, str]]
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A piece of a listing kept in a briefing's cache entry (`site/published.py`), read only when the page
+    is written: a speaker's or topic's group of turns from one briefing. Many briefings' groups make a
+    listing, so a page of thousands of turns is never held in memory before it is written."""
+
+    entry: str
+    """The cache key of the briefing's entry."""
+    name: str
+
+
+Piece = str | Part
+"""Ready HTML, or a part of a briefing's entry holding ready HTML."""
+Listings = dict[str, dict[str, list[Piece]]]
 """Per generated page (its path in docs_dir), its listings by key."""
+Reader = Callable[[Part], str]
+"""Reads a `Part`'s HTML (from the build's cache)."""
 
 _PLACEHOLDER = re.compile(r'<div class="archive-listing" data-listing="([a-z-]+)" data-digest="[0-9a-f]+"></div>')
 
@@ -53,18 +70,28 @@ def items(entries: Iterable[str]) -> str:
     return "<ul>\n" + "".join(f"<li>{entry}</li>\n" for entry in entries) + "</ul>\n"
 
 
-def placeholder(page: str, key: str, fragment: str, listings: Listings) -> str:
-    """Record `fragment` as listing `key` of `page`; returns the Markdown that stands for it."""
-    listings.setdefault(page, {})[key] = fragment
-    digest = hashlib.sha256(fragment.encode()).hexdigest()[:16]
-    return f'<div class="archive-listing" data-listing="{key}" data-digest="{digest}"></div>\n\n'
+def placeholder(page: str, key: str, pieces: str | Sequence[Piece], listings: Listings) -> str:
+    """Record `pieces` (or one fragment of HTML) as listing `key` of `page`; returns the Markdown that
+    stands for it. Its digest changes with the listing: a part's entry key changes with its content."""
+    kept: list[Piece] = [pieces] if isinstance(pieces, str) else list(pieces)
+    listings.setdefault(page, {})[key] = kept
+    digest = hashlib.sha256()
+    for piece in kept:
+        digest.update(piece.encode() if isinstance(piece, str) else f"\0{piece.entry}\0{piece.name}\0".encode())
+    return f'<div class="archive-listing" data-listing="{key}" data-digest="{digest.hexdigest()[:16]}"></div>\n\n'
 
 
-def expand(rendered: str, fragments: Mapping[str, str], *, wrap: bool = True) -> str:
+def joined(pieces: Sequence[Piece], read: Reader) -> str:
+    """A listing's HTML: its pieces, parts read."""
+    return "".join(p if isinstance(p, str) else read(p) for p in pieces)
+
+
+def expand(rendered: str, fragments: Mapping[str, Sequence[Piece]], read: Reader, *, wrap: bool = True) -> str:
     """`rendered` (a page's Markdown, or its HTML) with each placeholder replaced by its listing, in a
     `<div class="archive-listing">` unless `wrap` is false."""
     if not fragments:
         return rendered
     if not wrap:
-        return _PLACEHOLDER.sub(lambda m: fragments[m.group(1)], rendered)
-    return _PLACEHOLDER.sub(lambda m: f'<div class="archive-listing">\n{fragments[m.group(1)]}</div>', rendered)
+        return _PLACEHOLDER.sub(lambda m: joined(fragments[m.group(1)], read), rendered)
+    return _PLACEHOLDER.sub(lambda m: f'<div class="archive-listing">\n{joined(fragments[m.group(1)], read)}</div>',
+                            rendered)

@@ -74,6 +74,15 @@ def bundle_beside(site: Path, target: Path | None, environ: Mapping[str, str] = 
     writer.commit()
 
 
+def remove_stale(target: Path) -> None:
+    """Remove the temporary zips beside `target` that killed builds left (SIGKILL cannot be caught).
+    Only a build holding the project's build lock may call it: no other build is writing one."""
+    if target.parent.is_dir():
+        for stale in target.parent.glob(f".{target.name}-*.tmp"):
+            with suppress(OSError):
+                stale.unlink()
+
+
 class BundleWriter:
     """The zip for `target`, written to a temporary file beside it by a thread while the site is built.
 
@@ -81,8 +90,10 @@ class BundleWriter:
     and waits until the zip is complete; `commit()` renames it over `target`; `abort()` removes it.
     """
 
-    def __init__(self, target: Path, environ: Mapping[str, str] = os.environ) -> None:
+    def __init__(self, target: Path, environ: Mapping[str, str] = os.environ, leave_out: tuple[str, ...] = ()) -> None:
         self.target = target
+        self._leave_out = leave_out
+        """Folders of the site (`data/`) the zip leaves out."""
         self._stamp = zip_timestamp(environ)
         self._folder = target.stem
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -91,14 +102,15 @@ class BundleWriter:
         self._file = os.fdopen(handle, "wb")
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
         self._added: set[str] = set()
-        self._queue: queue.Queue[tuple[str, bytes | Path] | None] = queue.Queue(maxsize=64)
+        self._queue: queue.Queue[tuple[str, bytes | Path] | None] = queue.Queue(maxsize=16)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="offline-bundle", daemon=True)
         self._thread.start()
 
     def add(self, relative: str, data: bytes) -> None:
         """Queue one file of the site (a finished page) under its path in the site."""
-        self._queue.put((relative, data))
+        if not relative.startswith(self._leave_out):
+            self._queue.put((relative, data))
 
     def add_rest(self, site: Path, but: str) -> None:
         """Queue the files of `site` not added yet, in path order, except those under the folder `but`
@@ -139,7 +151,8 @@ class BundleWriter:
                 relative, data = item
                 if isinstance(data, Path):  # the rest of the site, but for the folder named in `relative`
                     for name, path in _site_files(data):
-                        if name not in self._added and not (relative and name.startswith(relative)):
+                        if name not in self._added and not (relative and name.startswith(relative)) \
+                                and not name.startswith(self._leave_out):
                             self._write(name, path)
                 else:
                     self._write(relative, data)

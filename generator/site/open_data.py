@@ -1,37 +1,46 @@
-"""Open data built with the site: per-briefing JSON, one CSV of all turns, a zip of both, an Atom
-feed of the newest briefings, and the "Data" page documenting them.
+"""Open data built with the site: per-briefing JSON, all turns as one compressed CSV, all the JSON as one
+zip, an Atom feed of the newest briefings, and the "Data" page documenting them.
 
-Every file is bytes made from the model alone, so the same archive gives the same bytes: no build
-time anywhere (the feed's and the zip's dates are the briefings' own), sorted zip entries.
+Each briefing's JSON and CSV rows are made once, with its other parts (`site/published.py`), and kept in
+the build cache; `write_data` streams them into the site, one briefing at a time. Every file is bytes made
+from the model alone, so the same archive gives the same bytes: no build time anywhere (the feed's and
+the archives' dates are the briefings' own), zip entries sorted.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
+import html
 import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ..model import Archive, Briefing, Turn
+from ..model import Briefing, Turn
 from ..text import excerpt
 from . import urls
 from .briefing_json import SCHEMA_VERSION, briefing_data
+from .listing import Listings, link, placeholder, text
 from .markdown import escape, front_matter
 from .offline_zip import ZIP_LEVEL
-from .urls import briefing_url
+from .summary import Summary
 
 FOLDER = urls.DATA
-CSV_NAME = "turns.csv"
-ZIP_NAME = "briefings-data.zip"
+CSV_NAME = "turns.csv.gz"
+JSON_ZIP_NAME = "briefings-json.zip"
 FEED_NAME = "feed.xml"
 INDEX_NAME = "briefings.json"
 SCHEMA_NAME = "briefing.schema.json"
+DOWNLOADS = "downloads"
+"""The Data page's list of downloads (a listing: the offline bundle links them on the public site instead)."""
 FEED_SIZE = 50
 """How many of the newest briefings the Atom feed lists."""
 COLUMNS = (
@@ -53,60 +62,46 @@ _XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def data_files(archive: Archive, site_name: str, site_url: str, cache: DataCache | None = None) -> dict[str, bytes]:
-    """Every open-data file, keyed by its path in the site; `cache` keeps unchanged files across builds."""
-    return (cache or DataCache()).files(archive, site_name, site_url)
+DATA_PART = "json"
+"""A briefing's JSON in its cache entry (`site/published.py`)."""
+ROWS_PART = "csv"
+FEED_PART = "feed"
+Read = Callable[[Summary, str], bytes]
+"""Reads a briefing's part (`DATA_PART`, `ROWS_PART`, `FEED_PART`)."""
 
 
-def data_paths(archive: Archive, site_url: str) -> list[str]:
-    """The paths of the files `data_files` makes, without making them."""
-    paths = [urls.data_json(b.slug) for b in sorted(archive.briefings, key=lambda b: b.slug)]
-    paths += [f"{FOLDER}/{name}" for name in (INDEX_NAME, CSV_NAME, SCHEMA_NAME, ZIP_NAME)]
-    return paths + ([f"{FOLDER}/{FEED_NAME}"] if site_url else [])
+def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_name: str, site_url: str,
+               *, compress: bool = True) -> None:
+    """Every open-data file into `site_dir/data/`, one briefing at a time (`read(briefing, part)` gives its
+    JSON, CSV rows and feed summary). With `compress` false (previews) the downloads are stored, not deflated."""
+    folder = site_dir / FOLDER
+    (folder / urls.BRIEFINGS).mkdir(parents=True, exist_ok=True)
+    by_slug = sorted(briefings, key=lambda b: b.slug)
+    stamp = _newest(briefings)
+    index, schema = _json(_index(by_slug, site_url)), _schema()
+    (folder / INDEX_NAME).write_bytes(index)
+    (folder / SCHEMA_NAME).write_bytes(schema)
+    with _Archive(folder / JSON_ZIP_NAME, stamp, compress) as bundle:
+        bundle.add(SCHEMA_NAME, schema)
+        bundle.add(INDEX_NAME, index)
+        for briefing in by_slug:
+            data = read(briefing, DATA_PART)
+            name = urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")
+            (folder / name).write_bytes(data)
+            bundle.add(name, data)
+    with _gzip(folder / CSV_NAME, stamp, compress) as out:
+        out.write(_header())
+        for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
+            out.write(read(briefing, ROWS_PART))
+    if site_url:
+        newest = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)[:FEED_SIZE]
+        summaries = {b.slug: read(b, FEED_PART).decode() for b in newest}
+        (folder / FEED_NAME).write_bytes(atom_feed(newest, summaries, site_name, site_url, stamp))
 
 
-class DataCache:
-    """The data files of an earlier build of the same `mkdocs serve`: all of them reused while the briefings
-    are the very same objects (the Loader hands back the same `Briefing` for an unchanged transcript),
-    each briefing's JSON reused while it is."""
-
-    def __init__(self, *, preview: bool = False) -> None:
-        self._key: tuple[object, ...] = ()
-        self._files: dict[str, bytes] = {}
-        self._json: dict[str, tuple[Briefing, bytes]] = {}
-        self._rows: dict[str, tuple[Briefing, str]] = {}
-        self.preview = preview
-        """Under `mkdocs serve`: the zip of everything stores its files uncompressed, so an edit in a
-        large archive does not wait for hundreds of MB to be compressed again."""
-
-    def files(self, archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
-        key = (site_name, site_url, *archive.briefings)
-        if self._key and len(key) == len(self._key) and all(a is b for a, b in zip(key, self._key, strict=False)):
-            return self._files
-        briefings = sorted(archive.briefings, key=lambda b: b.slug)
-        self._json = {b.slug: self._briefing_json(b, site_url) for b in briefings}
-        files = {urls.data_json(slug): data for slug, (_, data) in self._json.items()}
-        files[f"{FOLDER}/{INDEX_NAME}"] = _json(_index(briefings, site_url))
-        self._rows = {b.slug: self._csv_rows(b, site_url) for b in briefings}
-        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url, {s: rows for s, (_, rows) in self._rows.items()})
-        files[f"{FOLDER}/{SCHEMA_NAME}"] = resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
-        files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings), compress=not self.preview)
-        if site_url:
-            files[f"{FOLDER}/{FEED_NAME}"] = atom_feed(briefings, site_name, site_url)
-        self._key, self._files = key, files
-        return files
-
-    def _csv_rows(self, briefing: Briefing, site_url: str) -> tuple[Briefing, str]:
-        hit = self._rows.get(briefing.slug)
-        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
-            return hit
-        return briefing, csv_rows(briefing, site_url)
-
-    def _briefing_json(self, briefing: Briefing, site_url: str) -> tuple[Briefing, bytes]:
-        hit = self._json.get(briefing.slug)
-        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
-            return hit
-        return briefing, _json(briefing_data(briefing, site_url))
+def briefing_json(briefing: Briefing, site_url: str) -> bytes:
+    """A briefing's open-data file, in the versioned schema (`briefing_json.py`)."""
+    return _json(briefing_data(briefing, site_url))
 
 
 def _json(data: Any) -> bytes:
@@ -114,26 +109,59 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _index(briefings: Sequence[Briefing], site_url: str) -> dict[str, Any]:
+def _schema() -> bytes:
+    return resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
+
+
+def _index(briefings: Sequence[Summary], site_url: str) -> dict[str, Any]:
     """The list of briefings: what a client reads first to fetch the ones it wants."""
     return {"schema_version": SCHEMA_VERSION, "briefings": [
-        {"slug": b.slug, "title": b.title, "date": b.date.isoformat(), "kind": b.kind, "url": briefing_url(b, site_url),
-         "json": urls.data_json(b.slug).removeprefix(f"{FOLDER}/"), "turns": len(b.turns)} for b in briefings]}
+        {"slug": b.slug, "title": b.title, "date": b.date.isoformat(), "kind": b.kind,
+         "url": urls.absolute(urls.address(urls.BRIEFINGS, b.slug), site_url),
+         "json": urls.data_json(b.slug).removeprefix(f"{FOLDER}/"),
+         "turns": b.turns} for b in briefings]}
+
+
+class _Archive:
+    """A zip written entry by entry, entries dated by the newest briefing, mode 0644: the same data, the same bytes."""
+
+    def __init__(self, path: Path, date: dt.date, compress: bool) -> None:
+        self._stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+        self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        self._zip = zipfile.ZipFile(path, "w", self._method)
+
+    def __enter__(self) -> _Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._zip.close()
+
+    def add(self, name: str, data: bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=self._stamp)
+        info.compress_type = self._method
+        info.create_system = 3
+        info.external_attr = 0o644 << 16
+        self._zip.writestr(info, data, compresslevel=ZIP_LEVEL if self._method == zipfile.ZIP_DEFLATED else None)
+
+
+@contextmanager
+def _gzip(path: Path, date: dt.date, compress: bool) -> Iterator[gzip.GzipFile]:
+    """A gzip file with no name and the newest briefing's date in its header: the same rows, the same bytes."""
+    mtime = int(dt.datetime(max(date.year, 1980), date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=ZIP_LEVEL if compress else 0,
+                                               fileobj=raw, mtime=mtime) as out:
+        yield out
+
+
+def _header() -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow([name for name, _ in COLUMNS])
+    return out.getvalue().encode("utf-8")
 
 
 def turn_type(turn: Turn) -> str:
     """`question`, `answer` or `statement` (the CSV's `type` column)."""
     return "question" if turn.question else "answer" if turn.answer_to else "statement"
-
-
-def turns_csv(briefings: Sequence[Briefing], site_url: str, rows: Mapping[str, str] | None = None) -> bytes:
-    """One row per turn of every briefing, briefings by date then slug, turns in order;
-    `rows` holds briefings' rows made already (`csv_rows`), by slug."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow([name for name, _ in COLUMNS])
-    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
-        out.write(rows[briefing.slug] if rows is not None and briefing.slug in rows else csv_rows(briefing, site_url))
-    return out.getvalue().encode("utf-8")
 
 
 def csv_rows(briefing: Briefing, site_url: str) -> str:
@@ -155,47 +183,33 @@ def _who(turn: Turn) -> tuple[str, str]:
     return turn.speaker.name, turn.speaker.affiliation if turn.question else turn.speaker.role
 
 
-def _newest(briefings: Sequence[Briefing]) -> dt.date:
+def _newest(briefings: Sequence[Summary]) -> dt.date:
     return max((b.date for b in briefings), default=dt.date(1980, 1, 1))
 
 
-def bundle(files: Mapping[str, bytes], date: dt.date, *, compress: bool = True) -> bytes:
-    """A zip of the data files, entries sorted and dated by the newest briefing: the same data, the same bytes."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", method) as archive:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(path.removeprefix(f"{FOLDER}/"), date_time=stamp)
-            info.compress_type = method
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[path], compresslevel=ZIP_LEVEL if compress else None)
-    return out.getvalue()
-
-
-def atom_feed(briefings: Sequence[Briefing], site_name: str, site_url: str) -> bytes:
-    """An Atom feed of the newest briefings; each entry's id is its page's permanent address."""
+def atom_feed(newest: Sequence[Summary], summaries: Mapping[str, str], site_name: str, site_url: str,
+              updated: dt.date) -> bytes:
+    """An Atom feed of the `newest` briefings (`summaries` by slug: `feed_summary`); each entry's id is its
+    page's permanent address."""
     base = site_url.rstrip("/") + "/"
-    newest = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)[:FEED_SIZE]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _add(feed, "title", site_name)
     _add(feed, "id", base)
-    _add(feed, "updated", _stamp(_newest(briefings)))
+    _add(feed, "updated", _stamp(updated))
     _add(feed, "link", rel="self", type="application/atom+xml", href=f"{base}{FOLDER}/{FEED_NAME}")
     _add(feed, "link", rel="alternate", type="text/html", href=base)
     author = _add(feed, "author")
     _add(author, "name", site_name)
     for briefing in newest:
         entry = _add(feed, "entry")
-        url = briefing_url(briefing, base)
+        url = urls.absolute(urls.address(urls.BRIEFINGS, briefing.slug), base)
         _add(entry, "title", briefing.title)
         _add(entry, "id", url)
         _add(entry, "link", rel="alternate", type="text/html", href=url)
         _add(entry, "published", _stamp(briefing.date))
         _add(entry, "updated", _stamp(briefing.date))
-        _add(entry, "summary", _summary(briefing))
+        _add(entry, "summary", summaries[briefing.slug])
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
@@ -210,37 +224,65 @@ def _stamp(date: dt.date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
 
 
-def _summary(briefing: Briefing) -> str:
+def feed_summary(briefing: Briefing) -> str:
+    """A briefing's summary in the feed: kind, place, turns, speakers, the opening words."""
     speakers = ", ".join(s.name for s in briefing.speakers if s.has_page)
     parts = [briefing.kind.capitalize(), briefing.location, f"{len(briefing.turns)} turns", speakers]
     first = " ".join(next((t.text for t in briefing.turns if not t.question), "").split())
     return " · ".join(p for p in parts if p) + (f". {excerpt(first, 240)}" if first else "")
 
 
-def data_page(archive: Archive, has_feed: bool) -> str:
-    """The "Data" page: the downloads, the CSV's columns and the JSON schema's fields."""
-    count = len(archive.briefings)
-    feed = f"- [Atom feed]({FOLDER}/{FEED_NAME}) of the {FEED_SIZE} newest briefings.\n" if has_feed else ""
+DATA_PAGE = "data.md"
+
+
+def data_page(count: int, site_url: str, listings: Listings) -> str:
+    """The "Data" page: the downloads (a listing, see `offline_downloads`), the CSV's columns and the JSON
+    schema's fields."""
     return (
         front_matter("Data")
         + "# Open data\n\n"
-        f"Everything in this archive ({count} briefing{'s' if count != 1 else ''}) as data, rebuilt with the site "
+        f"Everything in this archive ({count:,} briefing{'s' if count != 1 else ''}) as data, rebuilt with the site "
         "from the same transcripts. Reuse it freely; cite the permalinks.\n\n"
-        f"- [All data as one zip]({FOLDER}/{ZIP_NAME}): every briefing's JSON, the CSV, the index and the schema.\n"
-        f"- [All turns as CSV]({FOLDER}/{CSV_NAME}): one row per speaker turn of every briefing.\n"
-        f"- [List of briefings]({FOLDER}/{INDEX_NAME}) (JSON): slug, title, date, kind, page, JSON file, turns.\n"
-        f"- One JSON file per briefing: `{FOLDER}/briefings/<slug>.json`, the slug being the page's file name.\n"
-        f"- [JSON schema]({FOLDER}/{SCHEMA_NAME}) of the per-briefing files.\n" + feed + "\n"
-        "## Turns CSV\n\n"
-        "UTF-8, comma-separated, quoted where needed (texts contain line breaks), one header row. "
+        + placeholder(DATA_PAGE, DOWNLOADS, downloads(site_url, ""), listings)
+        + "## Turns CSV\n\n"
+        "UTF-8, comma-separated, quoted where needed (texts contain line breaks), one header row, "
+        "gzip-compressed (`pandas.read_csv` and most data tools read it as it is; unpack it for a spreadsheet). "
         "Briefings by date, turns in the order spoken.\n\n"
         "| Column | Meaning |\n|---|---|\n"
         + "".join(f"| `{name}` | {_cell(text)} |\n" for name, text in COLUMNS)
         + f"\n## Briefing JSON (schema version {SCHEMA_VERSION})\n\n"
         "Each file holds one briefing; `schema_version` changes with the format: a new minor version only "
-        "adds keys, a new major version changes or removes some.\n\n"
+        "adds keys, a new major version changes or removes some. Each turn's words are there once, in its "
+        "paragraphs' segments: a paragraph's text is its segments' texts joined by a space, a turn's text its "
+        "paragraphs' texts joined by a blank line, a turn's permalink the briefing's `url`, `#` and the anchor. "
+        "Flags that are false and lists that are empty are left out of paragraphs and segments.\n\n"
         "| Field | Type | Meaning |\n|---|---|---|\n" + "".join(_schema_rows()) + "\n"
     )
+
+
+def downloads(site_url: str, base: str) -> str:
+    """The Data page's downloads as HTML, linked from `base` (empty: the site's own `data/` folder)."""
+    entries = [
+        (JSON_ZIP_NAME, "All briefings as JSON", ", one zip: every briefing's file, the list of briefings and the schema."),
+        (CSV_NAME, "All turns as CSV", ", gzip-compressed: one row per speaker turn of every briefing."),
+        (INDEX_NAME, "List of briefings", " (JSON): slug, title, date, kind, page, JSON file, turns."),
+        (SCHEMA_NAME, "JSON schema", " of the per-briefing files."),
+    ]
+    if site_url:
+        entries.append((FEED_NAME, "Atom feed", f" of the {FEED_SIZE} newest briefings."))
+    lines = [f"<li>{link(f'{base}{FOLDER}/{name}', text(label))}{html.escape(rest)}</li>\n"
+             for name, label, rest in entries]
+    lines.append(f"<li>One JSON file per briefing: <code>{base}{FOLDER}/{urls.BRIEFINGS}/&lt;slug&gt;.json</code>, "
+                 "the slug being the page's file name.</li>\n")
+    return "<ul>\n" + "".join(lines) + "</ul>\n"
+
+
+def offline_downloads(site_url: str) -> str:
+    """What the offline bundle's Data page shows instead of the downloads, which it leaves out: the public
+    site's downloads, when `site_url` says where they are."""
+    note = ("<p>The open data is not part of this offline copy (it would double its size). "
+            "Download it from the archive's web site" + (":" if site_url else ", on its Data page.") + "</p>\n")
+    return note + (downloads(site_url, text(site_url.rstrip("/") + "/")) if site_url else "")
 
 
 def _cell(text: str) -> str:

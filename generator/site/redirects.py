@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from ..model import Briefing
 from . import urls
 from .markdown import escape, front_matter
+from .summary import Summary
 
 
-def redirect_pages(briefings: Sequence[Briefing]) -> dict[str, str]:
+def redirect_pages(briefings: Sequence[Briefing] | Sequence[Summary]) -> dict[str, str]:
     """A page at every former slug that no current briefing uses, sending readers to the current one."""
     taken = {b.slug for b in briefings}
     pages: dict[str, str] = {}

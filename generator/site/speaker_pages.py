@@ -9,15 +9,17 @@ finds the page first.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Archive, Briefing, Speaker, Turn
-from ..text import excerpt, fold_name, slugify
+from ..model import Briefing, Person, Speaker, Topic, Turn
+from ..text import excerpt, fold_name
 from . import urls
-from .listing import Listings, heading, items, link, placeholder, text
+from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
+from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speaker, outlet_id
 
 PAGE_TURNS = 400
 """Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
@@ -25,66 +27,98 @@ PAGE_TURNS = 400
 SEARCH_BOOST = 5
 """Search weight of speaker and topic pages, so their name ranks them above the turns that mention it."""
 EXCLUDED = "data-search-exclude"
+SPEAKER_PART = "s:"
+"""A briefing's group on a speaker's page: `s:<speaker id>` in its cache entry."""
+OUTLET_PART = "o:"
+"""A briefing's group on an outlet's page: `o:<outlet id>`."""
+
+
+def speaker_parts(briefing: Briefing) -> dict[str, str]:
+    """The briefing's group of turns on each page listing some of them: every identity's turns, each
+    excerpted and linked (a question with links to its answers), and every outlet's questions."""
+    parts = {SPEAKER_PART + sid: _group(briefing, turns, by=False) for sid, turns in by_speaker(briefing).items()}
+    parts.update({OUTLET_PART + oid: _group(briefing, turns, by=True) for oid, turns in by_outlet(briefing).items()})
+    return parts
 
 
 @dataclass
 class Appearances:
-    """One identity's turns across the archive, grouped by briefing, newest briefing first."""
+    """One identity's turns across the archive, by briefing, newest briefing first."""
 
     speaker: Speaker
-    by_briefing: list[tuple[Briefing, list[Turn]]] = field(default_factory=list)
+    by_briefing: list[tuple[Summary, SpeakerTurns]] = field(default_factory=list)
 
     @property
-    def turns(self) -> list[Turn]:
-        return [t for _, turns in self.by_briefing for t in turns]
+    def turns(self) -> int:
+        return sum(counts.turns for _, counts in self.by_briefing)
 
 
-def appearances(briefings: Iterable[Briefing]) -> dict[str, Appearances]:
+def newest_first(summaries: Iterable[Summary]) -> list[Summary]:
+    """Briefings as listed everywhere: newest first, by slug on one day."""
+    return sorted(summaries, key=lambda s: (s.date, s.slug), reverse=True)
+
+
+def appearances(summaries: Iterable[Summary]) -> dict[str, Appearances]:
     """Every identity with a page, by id; the speaker shown is the one from the newest briefing."""
     found: dict[str, Appearances] = {}
-    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True):
-        grouped: dict[str, list[Turn]] = {}
-        for turn in briefing.turns:
-            if turn.speaker.has_page:
-                grouped.setdefault(turn.speaker.id, []).append(turn)
-        for speaker_id, turns in grouped.items():
-            entry = found.setdefault(speaker_id, Appearances(turns[0].speaker))
-            entry.by_briefing.append((briefing, turns))
+    for summary in newest_first(summaries):
+        for counts in summary.speakers:
+            found.setdefault(counts.speaker.id, Appearances(counts.speaker)).by_briefing.append((summary, counts))
     return found
 
 
-def outlet_id(speaker: Speaker) -> str:
-    """The outlet page's id for a reporter, empty when the outlet is unknown."""
-    return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
+@dataclass
+class Outlet:
+    """One outlet's questions across the archive, by briefing, newest briefing first."""
+
+    name: str
+    by_briefing: list[tuple[Summary, OutletQuestions]] = field(default_factory=list)
+
+    @property
+    def questions(self) -> int:
+        return sum(counts.questions for _, counts in self.by_briefing)
+
+    @property
+    def reporters(self) -> list[str]:
+        return list(dict.fromkeys(r for _, counts in self.by_briefing for r in counts.reporters))
 
 
-def people_pages(archive: Archive, listings: Listings) -> dict[str, str]:
+def outlets(summaries: Iterable[Summary]) -> dict[str, Outlet]:
+    """Every outlet its reporters asked for, by id; its name as the newest briefing gives it."""
+    found: dict[str, Outlet] = {}
+    for summary in newest_first(summaries):
+        for counts in summary.outlets:
+            found.setdefault(counts.outlet, Outlet(counts.name)).by_briefing.append((summary, counts))
+    return found
+
+
+def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: Sequence[Topic],
+                 listings: Listings) -> dict[str, str]:
     """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`;
     their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
-    found = appearances(archive.briefings)
-    topics = {t.id: t.title for t in archive.topics}
+    found = appearances(summaries)
+    titles = {t.id: t.title for t in topics}
+    registry = {p.id: p for p in people}
     pages: dict[str, str] = {}
-    outlets: dict[str, list[Appearances]] = {}
     for speaker_id, entry in found.items():
         path = urls.source(urls.SPEAKERS, speaker_id)
         if entry.speaker.kind == "reporter":
             pages[path] = reporter_page(entry, path, listings, pages)
-            if oid := outlet_id(entry.speaker):
-                outlets.setdefault(oid, []).append(entry)
         else:
-            pages[path] = speaker_page(entry, archive, topics, path, listings, pages)
-    for oid, reporters in outlets.items():
-        pages[urls.source(urls.OUTLETS, oid)] = outlet_page(reporters, urls.source(urls.OUTLETS, oid), listings, pages)
-    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, outlets)
+            pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, listings, pages)
+    by_outlet = outlets(summaries)
+    for oid, outlet in by_outlet.items():
+        path = urls.source(urls.OUTLETS, oid)
+        pages[path] = outlet_page(outlet, found, path, listings, pages)
+    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, by_outlet)
     return dict(sorted(pages.items()))
 
 
-def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], path: str,
+def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, str], path: str,
                  listings: Listings, more: dict[str, str]) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
-    person = archive.person(speaker.id)
     if person is not None and person.roles:
         out.append("**Roles:** " + "; ".join(escape(_role_text(r.title, r.start, r.end)) for r in person.roles)
                    + "\n{: .speaker-roles }\n\n")
@@ -93,20 +127,20 @@ def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], p
                    "{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
     out.append(placeholder(path, "briefings", items(
-        f"<strong>{short_date(briefing.date)}</strong> · "
-        f"{link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug)), text(briefing.title))}"
-        f" — {plural(len(turns), 'turn')}, {plural(sum(len(t.text.split()) for t in turns), 'word')}"
-        for briefing, turns in entry.by_briefing), listings))
-    counts = Counter(topic for t in entry.turns for topic in t.topics)
-    if counts:
+        f"<strong>{short_date(summary.date)}</strong> · "
+        f"{link(urls.relative(path, urls.address(urls.BRIEFINGS, summary.slug)), text(summary.title))}"
+        f" — {plural(counts.turns, 'turn')}, {plural(counts.words, 'word')}"
+        for summary, counts in entry.by_briefing), listings))
+    tally: Counter[str] = Counter()
+    for _, counts in entry.by_briefing:
+        tally.update(dict(counts.topics))
+    if tally:
         out.append(f"## Topics {{#topics {EXCLUDED} }}\n\n")
         out.append(placeholder(path, "topics", items(
             f"{link(urls.relative(path, urls.address(urls.TOPICS, t)), text(topics[t]))} — {plural(n, 'turn')}"
-            for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
+            for t, n in sorted(tally.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
-    out.append(_paged(path, "turns", [(len(turns), _briefing_heading(briefing) + items(
-        link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, t.anchor)), text(excerpt(t.text))) for t in turns))
-        for briefing, turns in entry.by_briefing], f"{speaker.name}: turns", listings, more))
+    out.append(paged(path, "turns", _groups(entry), f"{speaker.name}: turns", listings, more))
     return "".join(out)
 
 
@@ -114,36 +148,29 @@ def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
-    count = len(entry.turns)
-    out.append(f"{plural(count, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
+    out.append(f"{plural(entry.turns, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    out.append(_paged(path, "questions", _questions(entry.by_briefing), f"{speaker.name}: questions",
-                      listings, more))
+    out.append(paged(path, "questions", _groups(entry), f"{speaker.name}: questions", listings, more))
     return "".join(out)
 
 
-def outlet_page(reporters: list[Appearances], path: str, listings: Listings, more: dict[str, str]) -> str:
+def outlet_page(outlet: Outlet, found: dict[str, Appearances], path: str, listings: Listings,
+                more: dict[str, str]) -> str:
     """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
-    name = reporters[0].speaker.affiliation
-    out = [_head(name, f"Outlet: {name}")]
+    out = [_head(outlet.name, f"Outlet: {outlet.name}")]
+    reporters = _by_name(found[r] for r in outlet.reporters if r in found)
     out.append("Reporters: " + ", ".join(
-        f"[{escape(r.speaker.name)}]({urls.relative(path, urls.source(urls.SPEAKERS, r.speaker.id))})" for r in _by_name(reporters))
+        f"[{escape(r.speaker.name)}]({urls.relative(path, urls.source(urls.SPEAKERS, r.speaker.id))})" for r in reporters)
         + "\n{: .outlet-reporters }\n\n")
-    grouped: dict[str, tuple[Briefing, list[Turn]]] = {}
-    for reporter in reporters:
-        for briefing, turns in reporter.by_briefing:
-            grouped.setdefault(briefing.slug, (briefing, []))[1].extend(turns)
-    ordered = sorted(grouped.values(), key=lambda g: (g[0].date, g[0].slug), reverse=True)
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    order = {id(t): i for b, _ in ordered for i, t in enumerate(b.turns)}
-    out.append(_paged(path, "questions", _questions(
-        [(b, sorted(turns, key=lambda t: order[id(t)])) for b, turns in ordered], by=True),
-        f"{name}: questions", listings, more))
+    groups: list[tuple[int, Piece]] = [(counts.questions, Part(summary.entry, sys.intern(OUTLET_PART + counts.outlet)))
+                                       for summary, counts in outlet.by_briefing]
+    out.append(paged(path, "questions", groups, f"{outlet.name}: questions", listings, more))
     return "".join(out)
 
 
-def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appearances]]) -> str:
+def speakers_index(found: dict[str, Appearances], by_outlet: dict[str, Outlet]) -> str:
     """All officials (and other speakers), reporters and outlets, by name, with plain counts."""
     out = [front_matter("Speakers"), "# Speakers\n\n"]
     officials = _by_name(e for e in found.values() if e.speaker.kind != "reporter")
@@ -151,34 +178,33 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appear
     out.append(f"## Officials and other speakers {{#officials {EXCLUDED} }}\n\n")
     out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
                + (f" — {escape(e.speaker.role)}" if e.speaker.role else "")
-               + f" · {plural(len(e.turns), 'turn')} in {plural(len(e.by_briefing), 'briefing')}\n"
+               + f" · {plural(e.turns, 'turn')} in {plural(len(e.by_briefing), 'briefing')}\n"
                for e in officials)
     out.append(f"\n## Reporters {{#reporters {EXCLUDED} }}\n\n")
     out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
                + (f" — {escape(e.speaker.affiliation)}" if e.speaker.affiliation else "")
-               + f" · {plural(len(e.turns), 'question')}\n" for e in reporters)
+               + f" · {plural(e.turns, 'question')}\n" for e in reporters)
     out.append(f"\n## Outlets {{#outlets {EXCLUDED} }}\n\n")
-    for oid, members in sorted(outlets.items(), key=lambda item: fold_name(item[1][0].speaker.affiliation)):
-        questions = sum(len(m.turns) for m in members)
-        out.append(f"- [{escape(members[0].speaker.affiliation)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, oid))}) · "
-                   f"{plural(len(members), 'reporter')}, {plural(questions, 'question')}\n")
+    for oid, outlet in sorted(by_outlet.items(), key=lambda item: (fold_name(item[1].name), item[0])):
+        out.append(f"- [{escape(outlet.name)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, oid))}) · "
+                   f"{plural(len(outlet.reporters), 'reporter')}, {plural(outlet.questions, 'question')}\n")
     return "".join(out)
 
 
-def _paged(path: str, key: str, groups: list[tuple[int, str]], title: str, listings: Listings,
-           more: dict[str, str]) -> str:
-    """The Markdown standing for a list of briefing groups (`(items, HTML)`) on the page `path`. Past
-    PAGE_TURNS items the list continues on further pages, added to `more`, with links between them."""
-    chunks: list[list[str]] = [[]]
+def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
+          more: dict[str, str], size: int = PAGE_TURNS) -> str:
+    """The Markdown standing for a list of briefing groups (`(items, HTML or a part holding it)`) on the page
+    `path`. Past `size` items the list continues on further pages, added to `more`, with links between them."""
+    chunks: list[list[Piece]] = [[]]
     count = 0
-    for size, fragment in groups:
-        if chunks[-1] and count + size > PAGE_TURNS:
+    for listed, fragment in groups:
+        if chunks[-1] and count + listed > size:
             chunks.append([])
             count = 0
         chunks[-1].append(fragment)
-        count += size
+        count += listed
     if len(chunks) == 1:
-        return placeholder(path, key, "".join(chunks[0]), listings)
+        return placeholder(path, key, chunks[0], listings)
     folder, stem = path.removesuffix(".md").rsplit("/", 1)
     names = [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, len(chunks) + 1)]
 
@@ -189,29 +215,32 @@ def _paged(path: str, key: str, groups: list[tuple[int, str]], title: str, listi
     for k in range(1, len(chunks)):
         page = f"{folder}/{names[k]}"
         more[page] = (front_matter(f"{title} ({k + 1} of {len(chunks)})", search={"exclude": True})
-                      + title_heading(title) + pager(k) + placeholder(page, key, "".join(chunks[k]), listings)
+                      + title_heading(title) + pager(k) + placeholder(page, key, chunks[k], listings)
                       + pager(k))
-    return pager(0) + placeholder(path, key, "".join(chunks[0]), listings) + pager(0)
+    return pager(0) + placeholder(path, key, chunks[0], listings) + pager(0)
 
 
-def _to_turn(briefing: Briefing, anchor: str) -> str:
-    """A link to a turn from a reporter's or an outlet's page (both one folder deep)."""
-    return urls.from_folder(urls.SPEAKERS, urls.address(urls.BRIEFINGS, briefing.slug, anchor))
+def _to_turn(slug: str, anchor: str) -> str:
+    """A link to a turn from a speaker's, reporter's or outlet's page (all one folder deep)."""
+    return urls.from_folder(urls.SPEAKERS, urls.address(urls.BRIEFINGS, slug, anchor))
 
 
-def _questions(groups: list[tuple[Briefing, list[Turn]]], by: bool = False) -> list[tuple[int, str]]:
-    """HTML per briefing: each question excerpted and linked, with links to the turns answering it."""
-    out: list[tuple[int, str]] = []
-    for briefing, turns in groups:
-        names = {t.anchor: t.speaker.name for t in briefing.turns}
-        entries = []
-        for turn in turns:
-            asker = f"{text(turn.speaker.name)}: " if by else ""
-            answers = ", ".join(link(_to_turn(briefing, a), text(names[a])) for a in turn.answers)
-            entries.append(asker + link(_to_turn(briefing, turn.anchor), text(excerpt(turn.text)))
-                           + (f"<br>\nAnswered by {answers}" if answers else ""))
-        out.append((len(entries), _briefing_heading(briefing) + items(entries)))
-    return out
+def _group(briefing: Briefing, turns: list[Turn], by: bool) -> str:
+    """One briefing's turns on a page: a heading, then each turn excerpted and linked (with its asker's name
+    when `by`), a question with links to the turns answering it."""
+    names = {t.anchor: t.speaker.name for t in briefing.turns}
+    entries = []
+    for turn in turns:
+        asker = f"{text(turn.speaker.name)}: " if by else ""
+        answers = ", ".join(link(_to_turn(briefing.slug, a), text(names[a])) for a in turn.answers)
+        entries.append(asker + link(_to_turn(briefing.slug, turn.anchor), text(excerpt(turn.text)))
+                       + (f"<br>\nAnswered by {answers}" if answers else ""))
+    return _briefing_heading(briefing.date, briefing.slug, briefing.title) + items(entries)
+
+
+def _groups(entry: Appearances) -> list[tuple[int, Piece]]:
+    name = sys.intern(SPEAKER_PART + entry.speaker.id)
+    return [(counts.turns, Part(summary.entry, name)) for summary, counts in entry.by_briefing]
 
 
 def _head(name: str, description: str) -> str:
@@ -236,8 +265,8 @@ def _role_text(title: str, start: dt.date | None, end: dt.date | None) -> str:
     return title
 
 
-def _briefing_heading(briefing: Briefing) -> str:
-    return heading(f"in-{briefing.slug}", f"{short_date(briefing.date)} · {text(briefing.title)}")
+def _briefing_heading(date: dt.date, slug: str, title: str) -> str:
+    return heading(f"in-{slug}", f"{short_date(date)} · {text(title)}")
 
 
 def _by_name(entries: Iterable[Appearances]) -> list[Appearances]:

@@ -7,47 +7,92 @@ on the topic. Like speaker pages, everything below the heading stays out of the 
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping, Sequence
 
-from ..model import Archive, Briefing, Paragraph, Topic, Turn
+from ..model import Briefing, Speaker, Topic
 from . import urls
-from .listing import Listings, heading, items, link, placeholder
+from .listing import Listings, Part, Piece, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
-from .speaker_pages import EXCLUDED, SEARCH_BOOST, plural
+from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural
+from .summary import Summary, TopicTurns
 
 WINDOW = 320
 """Characters of a long paragraph shown around its first match."""
+TOPIC_PART = "t:"
+"""A briefing's passages on a topic's page: `t:<topic id>` in its cache entry."""
 
-Passage = tuple[Briefing, Turn, Paragraph]
+
+def topic_parts(briefing: Briefing, vocabulary: tuple[Topic, ...]) -> dict[str, str]:
+    """The briefing's passages on each topic's page: every tagged paragraph, in transcript order, as an
+    excerpt linking to its turn, with the terms of the topic (and of its narrower topics) highlighted."""
+    path = urls.source(urls.TOPICS, urls.INDEX)
+    found: dict[str, list[str]] = {}
+    families: dict[str, frozenset[str]] = {}
+    for turn in briefing.turns:
+        for paragraph in turn.paragraphs:
+            for topic in paragraph.topics:
+                if (family := families.get(topic)) is None:
+                    family = families[topic] = _descendants(topic, vocabulary)
+                found.setdefault(topic, []).append(
+                    link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, turn.anchor)),
+                         html_text(turn.speaker.name))
+                    + ": " + excerpt_with_hits(paragraph.text, {(s, e) for s, e, t in paragraph.hits if t in family}))
+    head = heading(f"in-{briefing.slug}", f"{short_date(briefing.date)} · {html_text(briefing.title)}")
+    return {TOPIC_PART + topic: head + items(entries) for topic, entries in found.items()}
 
 
-def passages(briefings: Iterable[Briefing]) -> dict[str, list[Passage]]:
-    """Tagged paragraphs by topic id, newest briefing first, in transcript order within a briefing."""
-    found: dict[str, list[Passage]] = {}
-    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True):
-        for turn in briefing.turns:
-            for paragraph in turn.paragraphs:
-                for topic in paragraph.topics:
-                    found.setdefault(topic, []).append((briefing, turn, paragraph))
+class Tagged:
+    """One topic across the archive: its passages by briefing, newest first, and who spoke them."""
+
+    def __init__(self) -> None:
+        self.by_briefing: list[tuple[Summary, TopicTurns]] = []
+        self.speakers: Counter[str] = Counter()
+        self.named: dict[str, Speaker] = {}
+        """The speaker shown for an id: from the oldest briefing where they spoke on the topic."""
+
+    def add(self, summary: Summary, counts: TopicTurns) -> None:
+        self.by_briefing.append((summary, counts))
+        for speaker, turns in counts.speakers:
+            self.speakers[speaker.id] += turns
+            self.named[speaker.id] = speaker
+
+    @property
+    def passages(self) -> int:
+        return sum(counts.passages for _, counts in self.by_briefing)
+
+    @property
+    def turns(self) -> int:
+        return sum(self.speakers.values())
+
+
+def tagged(summaries: Sequence[Summary]) -> dict[str, Tagged]:
+    """Every topic with passages, by id."""
+    found: dict[str, Tagged] = {}
+    for summary in newest_first(summaries):
+        for counts in summary.topics:
+            found.setdefault(counts.topic, Tagged()).add(summary, counts)
     return found
 
 
-def topic_pages(archive: Archive, listings: Listings) -> dict[str, str]:
+def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], listings: Listings) -> dict[str, str]:
     """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`; the lists of speakers
     and passages go to `listings` (see `listing.py`)."""
-    vocabulary = archive.topics
-    found = passages(archive.briefings)
-    pages = {urls.source(urls.TOPICS, t.id): topic_page(t, found.get(t.id, []), vocabulary, urls.source(urls.TOPICS, t.id),
-                                                         listings)
-             for t in vocabulary}
+    found = tagged(summaries)
+    pages: dict[str, str] = {}
+    for topic in vocabulary:
+        path = urls.source(urls.TOPICS, topic.id)
+        pages[path] = topic_page(topic, found.get(topic.id, Tagged()), vocabulary, path, listings, pages)
     pages[urls.source(urls.TOPICS, urls.INDEX)] = topics_index(vocabulary, found)
     return pages
 
 
-def topic_page(topic: Topic, tagged: list[Passage], vocabulary: tuple[Topic, ...], path: str, listings: Listings) -> str:
-    """One topic: description, related topics, speakers with counts, then every passage."""
+def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], path: str, listings: Listings,
+               more: dict[str, str]) -> str:
+    """One topic: description, related topics, speakers with counts, then every passage, PAGE_TURNS passages
+    a page (`speaker_pages.paged`: the list continues on `<id>.2.md`…)."""
     out = [front_matter(topic.title, description=topic.description or f"Topic: {topic.title}",
                         search={"boost": SEARCH_BOOST}), title_heading(topic.title)]
     if topic.description:
@@ -59,30 +104,20 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: tuple[Topic, ...
         if topics:
             out.append(f"{label}: " + ", ".join(f"[{escape(t.title)}]({t.id}.md)" for t in topics)
                        + "\n{: .related-topics }\n\n")
-    turns = {(b.slug, t.anchor): t for b, t, _ in tagged}
-    out.append(f"{plural(len(tagged), 'passage')} in {plural(len(turns), 'turn')}, "
-               f"{plural(len({b.slug for b, _, _ in tagged}), 'briefing')}.\n{{: .topic-counts }}\n\n")
-    if not tagged:
+    out.append(f"{plural(found.passages, 'passage')} in {plural(found.turns, 'turn')}, "
+               f"{plural(len(found.by_briefing), 'briefing')}.\n{{: .topic-counts }}\n\n")
+    if not found.by_briefing:
         return "".join(out)
-    speakers = Counter(t.speaker.id for t in turns.values())
-    named = {t.speaker.id: t.speaker for t in turns.values()}
+    named = found.named
     out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
     out.append(placeholder(path, "speakers", items(
         (link(urls.relative(path, urls.address(urls.SPEAKERS, sid)), html_text(named[sid].name)) if named[sid].has_page
-         else html_text(named[sid].name)) + f" — {plural(speakers[sid], 'turn')}"
-        for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
+         else html_text(named[sid].name)) + f" — {plural(found.speakers[sid], 'turn')}"
+        for sid in sorted(found.speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
     out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
-    family = _descendants(topic.id, vocabulary)
-    groups: list[tuple[Briefing, list[str]]] = []
-    for briefing, turn, paragraph in tagged:
-        if not groups or groups[-1][0] is not briefing:
-            groups.append((briefing, []))
-        groups[-1][1].append(link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, turn.anchor)),
-                                                  html_text(turn.speaker.name))
-                             + ": " + excerpt_with_hits(paragraph.text, {(s, e) for s, e, t in paragraph.hits if t in family}))
-    out.append(placeholder(path, "passages", "".join(
-        heading(f"in-{b.slug}", f"{short_date(b.date)} · {html_text(b.title)}") + items(entries)
-        for b, entries in groups), listings))
+    name = sys.intern(TOPIC_PART + topic.id)
+    groups: list[tuple[int, Piece]] = [(counts.passages, Part(summary.entry, name)) for summary, counts in found.by_briefing]
+    out.append(paged(path, "passages", groups, f"{topic.title}: passages", listings, more))
     return "".join(out)
 
 
@@ -108,16 +143,15 @@ def excerpt_with_hits(text: str, hits: set[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def topics_index(vocabulary: tuple[Topic, ...], found: dict[str, list[Passage]]) -> str:
+def topics_index(vocabulary: tuple[Topic, ...], found: Mapping[str, Tagged]) -> str:
     """All topics, broader ones first with their narrower ones nested, each with plain counts."""
     out = [front_matter("Topics"), "# Topics\n\n"]
     out.append(f"{plural(len(vocabulary), 'topic')}.\n{{: .archive-count {EXCLUDED} }}\n\n")
 
     def entry(topic: Topic, depth: int) -> None:
-        tagged = found.get(topic.id, [])
-        briefings = len({b.slug for b, _, _ in tagged})
+        counts = found.get(topic.id, Tagged())
         out.append("    " * depth + f"- [{escape(topic.title)}]({topic.id}.md) · "
-                   f"{plural(len(tagged), 'passage')} in {plural(briefings, 'briefing')}\n")
+                   f"{plural(counts.passages, 'passage')} in {plural(len(counts.by_briefing), 'briefing')}\n")
         for child in vocabulary:
             if topic.id in child.parents:
                 entry(child, depth + 1)

@@ -16,13 +16,13 @@ anchors the generator wrote.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
 from .briefing_page import (
     answered_by,
+    chip_topics,
     in_answer,
     interpreted_badge,
     landing_on,
@@ -54,9 +54,8 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
         out.extend(f'<p class="removed-turn" id="{r.anchor}">{text(removed_text(r))}</p>\n'
                    for r in landing_on(briefing, turn.anchor))
         out.append(_heading(turn, permalink))
-        if turn.topics:
-            chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
-                             for t in turn.topics)
+        if shown := chip_topics(turn, topics):
+            chips = " ".join(f'<a href="{up}topics/{t}.html">{text(topics[t].title)}</a>' for t in shown)
             out.append(f'<p class="topic-chips" data-search-exclude>{chips}</p>\n')
         if badge := interpreted_badge(turn):
             out.append(f'<p><em class="badge-interpreted">{badge}</em></p>\n')
@@ -66,11 +65,11 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
 
 
 def _heading(turn: Turn, permalink: Permalink) -> str:
-    anchor, speaker = turn.anchor, html.escape(turn.speaker.id, quote=True)
+    anchor = turn.anchor
     link = (f'<a class="headerlink" href="#{anchor}" title="{text(permalink.title)}">{text(permalink.symbol)}</a>'
             if permalink.symbol else "")
-    return (f'<h2 class="{" ".join(turn_classes(turn))}" data-speaker="{speaker}" id="{anchor}">'
-            f'{text(turn_heading(turn))}{link}</h2>\n')
+    return f'<h2 class="{" ".join(turn_classes(turn))}" id="{anchor}">{text(turn_heading(turn))}{link}</h2>\n'
+
 
 
 def _paragraph(paragraph: Paragraph) -> str:

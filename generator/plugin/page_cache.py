@@ -1,0 +1,114 @@
+"""Finished pages kept in the build cache: a page whose inputs are unchanged is not rendered again.
+
+Material's page template is most of what a build costs per page (its navigation, header and table of
+contents), and a briefing, speaker or topic page comes out the same as long as its Markdown (which
+carries a digest of every list it holds), its briefing's cache entry, and the site around it are the
+same. So the finished HTML of each such page is stored under a key made of those (`check`), and when the
+key is found the page is rendered with an empty template and its stored HTML written instead (`output`).
+
+The site around a page is `signature`: the generator's, MkDocs' and Material's versions, `mkdocs.yml`,
+the configuration as loaded (the site's address under `mkdocs serve` too), the theme overrides, the
+hand-written pages and the navigation. A cold build and a warm one give the same bytes (a test holds it).
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..cache import Store, generator_version, key
+
+TEMPLATE = "archive-cached.html"
+"""The empty template a page found in the cache is rendered with."""
+HTML = "html"
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+class PageCache:
+    """Finished pages by key, in the build's `Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._signature = ""
+        self._keys: dict[str, str] = {}
+        """Per page (its source path) that may be cached, its key."""
+        self._found: set[str] = set()
+
+    def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
+        """A new build of the site: its signature (`more`: what else shapes every page)."""
+        self._signature = signature(config, nav, *more)
+        self._keys, self._found = {}, set()
+
+    def environment(self, env: Environment) -> Environment:
+        """The theme's templates and the empty one."""
+        env.loader = ChoiceLoader([DictLoader({TEMPLATE: ""}), env.loader])  # type: ignore[list-item]
+        return env
+
+    def check(self, page: Any, *inputs: str) -> None:
+        """A page made from `inputs` (its Markdown, its briefing's entry): rendered with the empty template
+        when the cache holds it."""
+        source = page.file.src_uri
+        meta = _ADDRESS.sub("", repr(sorted(page.meta.items())))
+        self._keys[source] = found = key("page", self._signature, source, meta, *inputs)
+        if self._store.has(found):
+            self._found.add(source)
+            page.meta["template"] = TEMPLATE
+
+    def found(self, page: Any) -> bool:
+        """True for a page found in the cache (its template is the empty one)."""
+        return bool(page.file.src_uri in self._found)
+
+    def output(self, page: Any) -> str | None:
+        """The stored HTML of a page found in the cache; None for any other page."""
+        source = page.file.src_uri
+        return self._store.read(self._keys[source], HTML).decode() if source in self._found else None
+
+    def keep(self, page: Any, html: str) -> None:
+        """Store a page rendered afresh, if it may be cached."""
+        found = self._keys.get(page.file.src_uri)
+        if found is not None and page.file.src_uri not in self._found:
+            self._store.put(found, {HTML: html.encode("utf-8", errors="surrogatepass")})
+
+
+def signature(config: MkDocsConfig, nav: Any, *more: str) -> str:
+    """What shapes every page besides its own content (see the module's docstring)."""
+    settings = [config.site_url, config.site_name, config.site_description, config.site_author, config.copyright,
+                config.repo_url, config.repo_name, config.edit_uri, dict(config.theme), config.extra,
+                config.markdown_extensions, config.mdx_configs, [str(s) for s in config.extra_css],
+                [str(s) for s in config.extra_javascript], config.extra_templates, config.nav,
+                config.use_directory_urls, {name: _plugin(plugin) for name, plugin in config.plugins.items()}]
+    menu = [(page.title, page.url) for page in nav.pages]
+    return key(generator_version(), _version("mkdocs"), _version("mkdocs-material"),
+               Path(config.config_file_path).read_bytes(), _ADDRESS.sub("", repr(settings)), repr(menu),
+               _tree(config.theme.custom_dir), _tree(config.docs_dir), *more)
+
+
+def _plugin(plugin: Any) -> object:
+    """What a plugin's pages depend on: its settings, or for a hook (`hooks:` in `mkdocs.yml`, a module
+    with no settings) its source."""
+    settings = getattr(plugin, "config", None)
+    if settings is not None:
+        return dict(settings)
+    source = getattr(plugin, "__file__", None)
+    return key(Path(source).read_bytes()) if source and Path(source).is_file() else repr(plugin)
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return ""
+
+
+def _tree(folder: str | None) -> str:
+    """A digest of every file in `folder` (names and bytes)."""
+    if not folder or not Path(folder).is_dir():
+        return ""
+    root = Path(folder)
+    return key(*(part for path in sorted(p for p in root.rglob("*") if p.is_file())
+                 for part in (path.relative_to(root).as_posix(), path.read_bytes())))

@@ -1,0 +1,177 @@
+"""A briefing published: every part of the site made from that briefing alone, made once per version of it.
+
+The worker that parsed a transcript makes, from the briefing as published (`publish`): its page (the
+Markdown head and the turns as HTML, its table of contents and anchors), its citation data, its open
+data (JSON, CSV rows, the feed's summary), its model (for the search index), its group of turns on each
+speaker, outlet and topic page, and its `Summary`. They go into the briefing's entry in the build cache
+(`generator/cache.py`), under a key made of everything they depend on; a build keeps the summaries and
+reads each other part when the file needing it is written. So memory stays flat however many briefings
+the archive holds, and a briefing unchanged since the last build is not parsed, annotated or rendered again.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..cache import Store, key
+from ..model import Archive, Briefing, Topic
+from . import urls
+from .briefing_json import SCHEMA_VERSION
+from .briefing_page import briefing_head, briefing_page
+from .cite_data import briefing_citation
+from .listing import Part, placeholder
+from .open_data import DATA_PART, FEED_PART, ROWS_PART, briefing_json, csv_rows, feed_summary, write_data
+from .search_index import briefing_entries
+from .speaker_pages import speaker_parts
+from .summary import Interned, Summary, summarize
+from .topic_pages import topic_parts
+from .turns_html import Permalink, anchors, toc_entries, turns_html
+
+SUMMARY = "summary"
+PAGE = "page"
+"""The whole page as Markdown (the Markdown of record), when the turns are not written as HTML."""
+HEAD = "head"
+"""The page's Markdown above the turns, and a placeholder for them (`TURNS`)."""
+TURNS = "turns"
+TOC = "toc"
+"""The turns as the table of contents lists them: JSON `[[anchor, heading HTML], …]`."""
+ANCHORS = "anchors"
+"""Every id the turns' HTML holds, space-separated."""
+CITE = "cite"
+MODEL = "model"
+"""The briefing itself, pickled: what the sharded search index is made from."""
+SEARCH = "search"
+"""The page's search entries as Material's index holds them (JSON, HTML-escaped), for Material's search."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a briefing's parts depend on besides the briefing and the configuration it was annotated with."""
+
+    site_name: str
+    site_url: str
+    permalink: Permalink | None = None
+    """The turns' heading permalinks (`toc:` in `mkdocs.yml`) when the turns are written as HTML
+    (`turns_html.py`); None: the page is the Markdown of record, turns included."""
+
+    def digest(self) -> str:
+        permalink = [self.permalink.symbol, self.permalink.title] if self.permalink else None
+        return key(json.dumps([self.site_name, self.site_url, permalink, SCHEMA_VERSION]))
+
+
+def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], settings: Settings, entry: str) -> dict[str, bytes]:
+    """Every part of the site made from `briefing` alone, for its cache entry `entry`."""
+    topics = {t.id: t for t in vocabulary}
+    parts: dict[str, bytes] = {SUMMARY: pickle.dumps(summarize(briefing, entry), pickle.HIGHEST_PROTOCOL)}
+    if settings.permalink is None:
+        parts[PAGE] = briefing_page(briefing, topics).encode()
+    else:
+        page = urls.briefing_source(briefing)
+        turns = turns_html(briefing, topics, settings.permalink, urls.address(urls.BRIEFINGS, briefing.slug))
+        parts[HEAD] = (briefing_head(briefing) + placeholder(page, TURNS, turns, {})).encode()
+        parts[TURNS] = turns.encode()
+        parts[TOC] = _json(toc_entries(briefing))
+        parts[ANCHORS] = " ".join(sorted(anchors(briefing))).encode()
+    parts[CITE] = _json(briefing_citation(briefing, settings.site_name, settings.site_url))
+    parts[DATA_PART] = briefing_json(briefing, settings.site_url)
+    parts[ROWS_PART] = csv_rows(briefing, settings.site_url).encode()
+    parts[FEED_PART] = feed_summary(briefing).encode()
+    parts[MODEL] = pickle.dumps(briefing, pickle.HIGHEST_PROTOCOL)
+    parts[SEARCH] = _json([{"location": e.location, "title": html.escape(e.title, quote=False),
+                            "text": html.escape(e.text, quote=False)} for e in briefing_entries([briefing])])
+    parts.update((name, html.encode()) for name, html in speaker_parts(briefing).items())
+    parts.update((name, html.encode()) for name, html in topic_parts(briefing, vocabulary).items())
+    return parts
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class Published:
+    """The build's view of the cache: a briefing's parts by its summary, read on demand."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def text(self, part: Part) -> str:
+        """A part as text (what `listing.expand` reads)."""
+        return self.store.read(part.entry, part.name).decode()
+
+    def page(self, summary: Summary) -> str:
+        """The briefing page's Markdown: its head and a placeholder for its turns, or the whole page."""
+        names = self.store.names(summary.entry)
+        return self.text(Part(summary.entry, HEAD if HEAD in names else PAGE))
+
+    def turns(self, summary: Summary) -> str:
+        return self.text(Part(summary.entry, TURNS))
+
+    def toc(self, summary: Summary) -> list[tuple[str, str]]:
+        return [(anchor, title) for anchor, title in json.loads(self.store.read(summary.entry, TOC))]
+
+    def anchors(self, summary: Summary) -> set[str]:
+        return set(self.store.read(summary.entry, ANCHORS).decode().split())
+
+    def citation(self, summary: Summary) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.store.read(summary.entry, CITE))
+        return data
+
+    def model(self, summary: Summary) -> Briefing:
+        briefing: Briefing = pickle.loads(self.store.read(summary.entry, MODEL))
+        return briefing
+
+    def data(self, summary: Summary, name: str) -> bytes:
+        """A part as bytes (the open data's: `open_data.DATA_PART`, `ROWS_PART`, `FEED_PART`)."""
+        return self.store.read(summary.entry, name)
+
+
+class SitePublisher:
+    """What the loader calls to publish a briefing into the build cache (`enrich.loader.Publisher`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._interned = Interned()
+
+    def settings(self) -> str:
+        return self._settings.digest()
+
+    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], entry: str) -> dict[str, bytes]:
+        return publish(briefing, topics, self._settings, entry)
+
+    def summary(self, store: Store, entry: str) -> Summary:
+        return self._interned(summary_of(store, entry))
+
+
+def summary_of(store: Store, entry: str) -> Summary:
+    """The summary kept in an entry."""
+    summary: Summary = pickle.loads(store.read(entry, SUMMARY))
+    return summary
+
+
+def published_in_memory(briefings: tuple[Briefing, ...], vocabulary: tuple[Topic, ...],
+                        settings: Settings) -> tuple[Published, list[Summary]]:
+    """Briefings published into a store held in memory (for `generator pages` and tests): each entry is
+    keyed by its position and slug, as nothing outlives the store."""
+    store = Store(None)
+    summaries = []
+    for number, briefing in enumerate(briefings):
+        entry = key(str(number), briefing.slug)
+        store.put(entry, publish(briefing, vocabulary, settings, entry))
+        summaries.append(summary_of(store, entry))
+    return Published(store), summaries
+
+
+
+def data_files(archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
+    """Every open-data file of an archive held in memory, by its path in the site (for checks and tests)."""
+    published, summaries = published_in_memory(archive.briefings, archive.topics, Settings(site_name, site_url))
+    with tempfile.TemporaryDirectory() as scratch:
+        write_data(Path(scratch), summaries, published.data, site_name, site_url)
+        return {p.relative_to(scratch).as_posix(): p.read_bytes()
+                for p in sorted(Path(scratch).rglob("*")) if p.is_file()}

@@ -1,0 +1,154 @@
+"""What the pages of many briefings need to know about each one: a small summary, not the briefing.
+
+Home, year, speaker, outlet and topic pages, the data index and the feed each list briefings; a build
+keeps one `Summary` per briefing (a few hundred bytes: who spoke how much, which topics, counts) and
+reads the bulky parts (a speaker's turns in that briefing, a topic's passages) from the briefing's
+cache entry only when the page listing them is written (`site/published.py`). So a build's memory
+does not grow with the archive's words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sys
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Briefing, Participant, Speaker, Turn
+from ..text import slugify
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTurns:
+    """One identity with a page, in one briefing: how many turns, how many words, on which topics."""
+
+    speaker: Speaker
+    turns: int
+    words: int
+    topics: tuple[tuple[str, int], ...]
+    """Topic ids with the number of this speaker's turns tagged with each, in order of first appearance."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutletQuestions:
+    """The questions of one outlet's reporters in one briefing (the outlet they asked for then)."""
+
+    outlet: str
+    """The outlet page's id (`outlet_id`)."""
+    name: str
+    questions: int
+    reporters: tuple[str, ...]
+    """Ids of the reporters who asked them."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTurns:
+    """One topic in one briefing: its passages (tagged paragraphs) and who spoke the turns holding them."""
+
+    topic: str
+    passages: int
+    speakers: tuple[tuple[Speaker, int], ...]
+    """Each speaker of a tagged turn, with their number of tagged turns, in order of first appearance."""
+
+    @property
+    def turns(self) -> int:
+        return sum(n for _, n in self.speakers)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A briefing as the pages of many briefings see it."""
+
+    entry: str
+    """The key of the briefing's cache entry, where its pages and parts are (`site/published.py`)."""
+    slug: str
+    source: str
+    title: str
+    date: dt.date
+    kind: str
+    location: str
+    participants: tuple[Participant, ...]
+    former_slugs: tuple[str, ...]
+    turns: int
+    speakers: tuple[SpeakerTurns, ...]
+    """Identities with a page, in order of first turn."""
+    outlets: tuple[OutletQuestions, ...]
+    topics: tuple[TopicTurns, ...]
+
+
+class Interned:
+    """Shares what summaries repeat: one object per distinct speaker and one string per topic id, however
+    many briefings name them (what keeps a build's memory flat as the archive grows)."""
+
+    def __init__(self) -> None:
+        self._speakers: dict[Speaker, Speaker] = {}
+
+    def __call__(self, summary: Summary) -> Summary:
+        speaker = self._speaker
+        return dataclasses.replace(
+            summary,
+            speakers=tuple(SpeakerTurns(speaker(c.speaker), c.turns, c.words,
+                                        tuple((sys.intern(t), n) for t, n in c.topics)) for c in summary.speakers),
+            outlets=tuple(OutletQuestions(sys.intern(c.outlet), c.name, c.questions, tuple(map(sys.intern, c.reporters)))
+                          for c in summary.outlets),
+            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, tuple((speaker(s), n) for s, n in c.speakers))
+                         for c in summary.topics))
+
+    def _speaker(self, speaker: Speaker) -> Speaker:
+        return self._speakers.setdefault(speaker, speaker)
+
+
+def outlet_id(speaker: Speaker) -> str:
+    """The outlet page's id for a reporter, empty when the outlet is unknown."""
+    return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
+
+
+def words(turn: Turn) -> int:
+    """How many words a turn holds (what a speaker page counts)."""
+    return len(turn.text.split())
+
+
+def by_speaker(briefing: Briefing) -> dict[str, list[Turn]]:
+    """The turns of each identity with a page, by id, in order of first turn."""
+    grouped: dict[str, list[Turn]] = {}
+    for turn in briefing.turns:
+        if turn.speaker.has_page:
+            grouped.setdefault(turn.speaker.id, []).append(turn)
+    return grouped
+
+
+def by_outlet(briefing: Briefing) -> dict[str, list[Turn]]:
+    """The turns of reporters with a known outlet, by outlet id, in order."""
+    grouped: dict[str, list[Turn]] = {}
+    for turn in briefing.turns:
+        if turn.speaker.has_page and (outlet := outlet_id(turn.speaker)):
+            grouped.setdefault(outlet, []).append(turn)
+    return grouped
+
+
+def summarize(briefing: Briefing, entry: str) -> Summary:
+    """The summary of a briefing as published (speakers resolved, topics tagged)."""
+    speakers = tuple(
+        SpeakerTurns(turns[0].speaker, len(turns), sum(words(t) for t in turns),
+                     tuple(Counter(topic for t in turns for topic in t.topics).items()))
+        for turns in by_speaker(briefing).values())
+    outlets = tuple(OutletQuestions(outlet, turns[0].speaker.affiliation, len(turns),
+                                    tuple(dict.fromkeys(t.speaker.id for t in turns)))
+                    for outlet, turns in by_outlet(briefing).items())
+    return Summary(entry=entry, slug=briefing.slug, source=briefing.source, title=briefing.title, date=briefing.date,
+                   kind=briefing.kind, location=briefing.location, participants=briefing.participants,
+                   former_slugs=briefing.former_slugs, turns=len(briefing.turns), speakers=speakers, outlets=outlets,
+                   topics=_topics(briefing))
+
+
+def _topics(briefing: Briefing) -> tuple[TopicTurns, ...]:
+    passages: Counter[str] = Counter()
+    tagged: dict[str, dict[str, tuple[Speaker, int]]] = {}
+    for turn in briefing.turns:
+        for paragraph in turn.paragraphs:
+            passages.update(paragraph.topics)
+        for topic in turn.topics:
+            counts = tagged.setdefault(topic, {})
+            counts[turn.speaker.id] = (turn.speaker, counts.get(turn.speaker.id, (turn.speaker, 0))[1] + 1)
+    return tuple(TopicTurns(topic, passages[topic], tuple(counts.values())) for topic, counts in tagged.items())
