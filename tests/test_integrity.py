@@ -1,11 +1,14 @@
 """Atomic, reproducible builds: a failed or interrupted build (SIGINT, SIGTERM) leaves the previous
-site and offline zip byte-identical and no staging folder behind; the same input gives the same bytes."""
+site and offline zip byte-identical and no staging folder behind; a build killed outright (SIGKILL) leaves
+the build cache whole; two builds of one project never run at once; the same input gives the same bytes,
+from a cold cache or a warm one."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,12 +19,13 @@ import pytest
 from conftest import SEED, build_site, copy_project
 from sitecrawl import set_search_engine
 
+from generator.cache import Store
 from generator.enrich.loader import Loader
 
 pytestmark = pytest.mark.build
 
-COPIES = 12
-"""Seed copies in the archive an interrupt test builds: enough for the build to take a few seconds."""
+COPIES = 40
+"""Seed copies in the archive an interrupt test builds: cold, its pages take seconds to write."""
 
 
 def outputs_digest(project: Path) -> dict[str, str]:
@@ -51,12 +55,33 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+PAUSE_HOOK = """
+import os, time
+from pathlib import Path
+
+def on_post_page(output, page, config):
+    marker = os.environ.get("PAUSE_MARKER")
+    if marker and page.file.src_uri.startswith("briefings/") and not Path(marker).exists():
+        Path(marker).write_text("paused")
+        deadline = time.monotonic() + 300
+        while not Path(marker + ".go").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)  # a signal lands here: the build is midway, whatever the machine's load
+    return output
+"""
+"""A MkDocs hook the interrupt tests add to their project: with `PAUSE_MARKER` set, the build stops after
+rendering its first briefing page (pages written, search index and zip still to come), writes the marker
+file and waits until `<marker>.go` exists. Without it, the hook does nothing."""
+
+
 @pytest.fixture(scope="module")
 def large_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("large") / "project")
     text = SEED.read_text(encoding="utf-8")
     for n in range(COPIES):
         (project / "content" / "briefings" / f"2022-10-13-copy-{n:03}.txt").write_text(text, encoding="utf-8")
+    (project / "pause_hook.py").write_text(PAUSE_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - pause_hook.py\n", encoding="utf-8")
     return project
 
 
@@ -70,24 +95,42 @@ def test_build_failing_at_the_end_keeps_site_and_zip(project: Path) -> None:
     assert leftovers(project) == []
 
 
+def start_build(project: Path, pause: Path | None = None) -> subprocess.Popen[bytes]:
+    """`mkdocs build --strict` of `project`, started; with `pause`, it stops midway (`PAUSE_HOOK`)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if pause is not None:
+        env["PAUSE_MARKER"] = str(pause)
+    return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def wait_until_paused(project: Path, process: subprocess.Popen[bytes], marker: Path) -> None:
+    """Wait until the build started with `pause=marker` stops midway: a briefing page rendered and the
+    staging folder being filled, the search index and the zip still to come."""
+    deadline = time.monotonic() + 300
+    while not marker.exists():
+        assert process.poll() is None, process.stdout.read().decode()  # type: ignore[union-attr]
+        assert time.monotonic() < deadline, "the build rendered no briefing page in 300 s"
+        time.sleep(0.01)
+    assert any(project.glob(".site-staging-*")), "the paused build has no staging folder"
+    assert process.poll() is None
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_interrupted_build_keeps_site_and_zip(large_project: Path, signum: int) -> None:
-    """A build stopped by SIGINT or SIGTERM midway leaves site and zip byte-identical and no staging folder."""
+def test_interrupted_build_keeps_site_and_zip(large_project: Path, tmp_path: Path, signum: int) -> None:
+    """A build stopped by SIGINT or SIGTERM midway (paused by `PAUSE_HOOK` while it writes its pages, so
+    the signal cannot come too late however loaded the machine) leaves site and zip byte-identical and no
+    staging folder."""
     if not (large_project / "site").exists():
         _built(large_project)
     before = outputs_digest(large_project)
     (large_project / "content" / "briefings" / "2022-10-14-new.txt").write_text(
         SEED.read_text(encoding="utf-8"), encoding="utf-8")  # the interrupted build would change the site
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-                               cwd=large_project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    shutil.rmtree(large_project / ".cache")
+    marker = tmp_path / "paused"
+    process = start_build(large_project, pause=marker)
     try:
-        deadline = time.monotonic() + 60
-        while not list(large_project.glob(".site-staging-*")) and time.monotonic() < deadline:
-            assert process.poll() is None, process.stdout.read().decode()  # type: ignore[union-attr]
-            time.sleep(0.01)
-        time.sleep(0.3)  # midway: the pages are being generated
-        assert process.poll() is None, "the build finished before it could be interrupted"
+        wait_until_paused(large_project, process, marker)
         process.send_signal(signum)
         output = process.communicate(timeout=120)[0].decode()
     finally:
@@ -97,6 +140,87 @@ def test_interrupted_build_keeps_site_and_zip(large_project: Path, signum: int) 
     assert process.returncode != 0, output
     assert outputs_digest(large_project) == before
     assert leftovers(large_project) == [], output
+
+
+def cache_entries(project: Path) -> list[Path]:
+    return sorted(p for p in (project / ".cache" / "archive").rglob("*") if p.is_file() and ".tmp" not in p.name)
+
+
+def test_killed_build_leaves_the_cache_whole_and_the_next_build_right(large_project: Path, tmp_path: Path) -> None:
+    """A build with a warm cache killed outright (SIGKILL, nothing can clean up) midway through writing new
+    entries: every entry left reads back whole (written atomically), the lock is free, and the next build
+    gives the very bytes a build from no cache gives."""
+    if not (large_project / "site").exists():
+        _built(large_project)
+    for n in range(0, COPIES, 2):  # half the briefings change: the killed build writes new entries
+        path = large_project / "content" / "briefings" / f"2022-10-13-copy-{n:03}.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace("good afternoon", "good evening", 1), encoding="utf-8")
+    marker = tmp_path / "paused"
+    process = start_build(large_project, pause=marker)
+    try:
+        wait_until_paused(large_project, process, marker)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    time.sleep(0.5)  # forked children notice their parent is gone
+    store = Store.under(large_project / ".cache")
+    assert all(store.has(entry.name) for entry in cache_entries(large_project))
+    warm = outputs_digest_after_build(large_project)
+    cold = copy_without(large_project, tmp_path / "cold", ".cache", "site", "dist")
+    assert outputs_digest_after_build(cold) == warm
+    assert leftovers(large_project) == []
+
+
+def outputs_digest_after_build(project: Path) -> dict[str, str]:
+    result = build_site(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return outputs_digest(project)
+
+
+def copy_without(project: Path, dest: Path, *names: str) -> Path:
+    shutil.copytree(project, dest, ignore=lambda folder, found: [n for n in found if Path(folder) == project
+                                                                 and (n in names or n.startswith("."))])
+    return dest
+
+
+def test_a_second_build_at_once_is_refused(large_project: Path, tmp_path: Path) -> None:
+    """While a build of a project runs, a second build of it is refused at once with a message saying so,
+    and changes nothing; the first completes and swaps its site in."""
+    shutil.rmtree(large_project / ".cache", ignore_errors=True)
+    marker = tmp_path / "paused"
+    first = start_build(large_project, pause=marker)
+    try:
+        wait_until_paused(large_project, first, marker)
+        second = build_site(large_project, large_project / "site")
+        Path(f"{marker}.go").touch()
+        output = first.communicate(timeout=600)[0].decode()
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert second.returncode != 0
+    assert "another build of this project is running (mkdocs build, pid" in second.stderr, second.stderr
+    assert first.returncode == 0, output
+    assert leftovers(large_project) == []
+
+
+def test_cold_and_warm_builds_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    """A build from no cache (CI, a fresh clone) and one reusing the cache give the same bytes, pages, search
+    index (sharded), open data and zip, before and after a transcript is edited; the warm build renders
+    no page again but the edited briefing's and the lists it is on."""
+    assert set_search_engine(project, "sharded")
+    cold = _built(project)
+    assert _built(project) == cold
+    edited = project / "content" / "briefings" / SEED.name
+    edited.write_text(edited.read_text(encoding="utf-8").replace("good afternoon", "good evening", 1),
+                      encoding="utf-8")
+    warm = _built(project)
+    assert warm != cold
+    fresh = copy_without(project, tmp_path / "fresh", ".cache", "site", "dist")
+    assert _built(fresh) == warm
+    pages = [p for p in cache_entries(project)]
+    assert len(pages) < 2 * len(cache_entries(fresh))
 
 
 def test_stale_staging_folder_is_removed_by_the_next_build(project: Path) -> None:

