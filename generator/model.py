@@ -67,7 +67,12 @@ class Reporter:
     """The journalist a moderator called on, and their outlet when named."""
 
     name: str
+    """As called (`Nick Wadhams`, `Zeke`); empty when only the outlet was called (`Bloomberg, go ahead.`)."""
     outlet: str = ""
+    """As printed, or the outlet's name in `content/outlets.yml` when listed there."""
+    given_only: bool = False
+    """Called by a given name alone (`Go ahead, Zeke.`): shown on the turn, no reporter page unless
+    `speakers.yml` resolves it."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,10 @@ from ..words import HONORIFICS
 from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
 
 
+_QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
+"""Whoever asked a question nobody named in full: no page."""
+
+
 class Lookup(Protocol):
     """What the resolver asks a registry (`enrich.registry.Registry`)."""
 
@@ -46,7 +50,7 @@ class Resolver:
 
     def _match(self, label: str, key: str, reporter: Reporter | None) -> Speaker:
         if is_question_label(label):
-            return self._reporter(reporter) if reporter else Speaker(id="question", name="Question", kind="questioner")
+            return self._reporter(reporter) if reporter else _QUESTIONER
         if person := self._lookup(label):
             return self._speaker(person, "")
         if participant := self._participant(key):
@@ -70,9 +74,13 @@ class Resolver:
                        resolved=True, kind=person.kind, affiliation=person.affiliation)
 
     def _reporter(self, reporter: Reporter) -> Speaker:
-        person = self._lookup(reporter.name)
+        """A named reporter; one called by a given name alone (or an outlet alone) is a page-less
+        questioner unless the registry knows the name (`Zeke`, an alias with dates)."""
+        person = self._lookup(reporter.name) if reporter.name else None
         if person is not None:
             return dataclasses.replace(self._speaker(person, ""), affiliation=person.affiliation or reporter.outlet)
+        if reporter.given_only or not reporter.name:
+            return _QUESTIONER
         return Speaker(id=slugify(reporter.name), name=reporter.name, resolved=True, kind="reporter",
                        affiliation=reporter.outlet)
 
