@@ -12,7 +12,9 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Briefing
+from ..read.askers import spoken
 from ..read.identify import Resolver
+from ..read.introductions import document_people
 from ..read.labels import same_person
 from .answers import link_answers
 from .registry import Registry, load_registry
@@ -42,7 +44,8 @@ def annotate(briefing: Briefing, registry: Registry, vocabulary: Vocabulary) -> 
 def resolve_speakers(briefing: Briefing, registry: Registry) -> Briefing:
     """The briefing with every turn's speaker resolved again, this time with the registry."""
     person = same_person([t.label for t in briefing.turns])
-    resolver = Resolver(briefing.participants, registry, briefing.date, briefing.slug)
+    named = document_people(briefing.title, [spoken(t.label, t.paragraphs) for t in briefing.turns], briefing.participants)
+    resolver = Resolver(briefing.participants + named, registry, briefing.date, briefing.slug)
     turns = tuple(dataclasses.replace(t, speaker=resolver.resolve(person[t.label], t.reporter))
                   for t in briefing.turns)
     return dataclasses.replace(briefing, turns=turns)

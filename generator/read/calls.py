@@ -60,7 +60,8 @@ _NEVER = NOT_NAMES | ROLE_WORDS | ORG_WORDS
 
 def name_word(word: str) -> bool:
     """True for a capitalised word that may be part of a person's name."""
-    return bool(_NAME_WORD.match(word)) and fold_name(word) not in _NEVER
+    folded = fold_name(word)
+    return bool(_NAME_WORD.match(word)) and folded not in _NEVER and not (folded.endswith("s") and folded[:-1] in _NEVER)
 
 
 def person_name(text: str) -> tuple[str, bool] | None:
@@ -160,8 +161,8 @@ _I = re.IGNORECASE
 _VERB_CALL = re.compile(
     r"(?:\b(?:we(?:'ll| will| are going to|'re going to| can| could)?|let's|let us|i(?:'ll| will|'m going to| am going to|'d like to)?"
     r"|going to|next(?: up)?|first(?: up)?|finally|now|and|then|ok|okay|all right)\b,?\s+(?:(?:now|then|next|also|just|first|"
-    r"quickly|go ahead and)\s+)*(?:go|turn|move on|move|come|start|begin|continue|head|kick (?:it|things) off)\s+"
-    r"(?:over\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+)(?P<rest>.+)$", _I)
+    r"quickly|go ahead and)\s+)*(?:go|turn|hand|pass|move on|move|come|start|begin|continue|head|kick (?:it|things) off)"
+    r"(?:\s+it|\s+things|\s+the floor)?\s+(?:over\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+)(?P<rest>.+)$", _I)
 _QUESTION_CALL = re.compile(
     r"\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:a|our|the|one|one more|your)\s+)?(?:(?:next|last|final|first)\s+)?"

@@ -14,6 +14,7 @@ from . import marks
 from .askers import askers, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
+from .introductions import document_people
 from .labels import candidate, find_labels, is_question_label, same_person
 from .source import Source
 
@@ -54,7 +55,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     body, body_splits, end_time = _body(paras[first:], splits[first:])
-    turns = _turns(body, body_splits, Resolver(header.participants + speaker))
+    turns = _turns(body, body_splits, header.participants + speaker, str(source.meta.get("title") or header.title))
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
@@ -175,8 +176,10 @@ def _time_in(text: str) -> str:
     return match.group(0) if match else ""
 
 
-def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
-    """The turns, each question with the reporter who asked it (`read.askers`)."""
+def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participants: tuple[Participant, ...],
+           title: str) -> tuple[Turn, ...]:
+    """The turns, each speaker resolved within the document (`read.introductions`), each question with
+    the reporter who asked it (`read.askers`)."""
     raw: list[tuple[str, int, tuple[Paragraph, ...]]] = []
     label, line = "", 0  # the turn being read
     items: list[_Para] = []
@@ -194,8 +197,10 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: R
         else:
             items.append(para)
     close()
+    said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
+    resolver = Resolver(participants + document_people(title, said, participants))
     person = {label: resolver.resolve(same) for label, same in same_person([r[0] for r in raw]).items()}
-    reporters, _ = askers([spoken(label, paragraphs) for label, _, paragraphs in raw])
+    reporters, _ = askers(said)
     return tuple(
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=person[label], paragraphs=paragraphs, line=line,
              question=is_question_label(label), reporter=reporters[i])
