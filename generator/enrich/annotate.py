@@ -17,16 +17,22 @@ from ..read.identify import Resolver
 from ..read.introductions import document_people
 from ..read.labels import same_person
 from .answers import link_answers
+from .outlets import load_outlets
 from .registry import Registry, load_registry
 from .topics import Vocabulary, load_vocabulary, tag_briefing
 
 
 def load_config(content_dir: Path, display_dir: str) -> tuple[Registry, Vocabulary, list[ConfigError]]:
-    """The registry and the vocabulary; a broken file is reported and treated as empty."""
+    """The registry (with the outlet list) and the vocabulary; a broken file is reported and treated as empty."""
     errors: list[ConfigError] = []
     registry, vocabulary = Registry(), Vocabulary()
     try:
         registry = load_registry(content_dir / "speakers.yml", f"{display_dir}/speakers.yml")
+    except ConfigError as exc:
+        errors.append(exc)
+    try:
+        registry = dataclasses.replace(registry, outlets=load_outlets(content_dir / "outlets.yml",
+                                                                      f"{display_dir}/outlets.yml"))
     except ConfigError as exc:
         errors.append(exc)
     try:
@@ -46,6 +52,7 @@ def resolve_speakers(briefing: Briefing, registry: Registry) -> Briefing:
     person = same_person([t.label for t in briefing.turns])
     named = document_people(briefing.title, [spoken(t.label, t.paragraphs) for t in briefing.turns], briefing.participants)
     resolver = Resolver(briefing.participants + named, registry, briefing.date, briefing.slug)
-    turns = tuple(dataclasses.replace(t, speaker=resolver.resolve(person[t.label], t.reporter))
-                  for t in briefing.turns)
+    reporters = [registry.outlets.canonical(t.reporter) for t in briefing.turns]
+    turns = tuple(dataclasses.replace(t, speaker=resolver.resolve(person[t.label], reporter), reporter=reporter)
+                  for t, reporter in zip(briefing.turns, reporters, strict=True))
     return dataclasses.replace(briefing, turns=turns)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Paragraph, Reporter
-from .calls import introduction, other_asker, read_call
+from .calls import explicit_call, introduction, other_asker, read_call
 from .labels import is_question_label, is_role_label
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -102,7 +102,8 @@ def _handed_over(turns: Sequence[Spoken], i: int) -> bool:
 
 def _is_call(turn: Spoken) -> bool:
     """A short question turn that is nothing but a named call: a moderator's turn mislabelled."""
-    if sum(len(t.split()) for t in turn.texts) > _CALL_WORDS or any("?" in t for t in turn.texts):
+    if sum(len(t.split()) for t in turn.texts) > _CALL_WORDS or any("?" in t for t in turn.texts) \
+            or not any(explicit_call(t) for t in turn.texts):
         return False
     call = read_call(turn.texts)
     return call is not None and call.reporter is not None and not call.reporter.given_only

@@ -220,10 +220,11 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
     alone = len(texts) == 1 and len(said) == 1
     unnamed = False
     for index in range(len(said) - 1, max(-1, len(said) - 4), -1):
+        broken = said[index].strip().endswith(("—", "–", "-"))
         sentence = said[index].strip().rstrip(" —–-").strip()
         if _SIC.search(sentence):
             return Call()
-        answering = alone and after is not None and _answers(sentence, after)
+        answering = broken or alone and after is not None and _answers(sentence, after)
         found = _named_call(sentence, lower, bare_ok=not answering)
         if found is not None:
             return Call(_merged(found, said[:index], lower) if found.name else None)
@@ -252,6 +253,11 @@ _SHORT_BARE = 8
 """Words a bare call may have (`David Sanger, New York Times.`): a longer sentence is speech."""
 
 
+def explicit_call(text: str) -> bool:
+    """A sentence calls by a verb (`we'll go to`, `question from`, `we have`), not by a name alone."""
+    return any(p.search(s) for s in sentences(text.replace("’", "'")) for p in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL))
+
+
 def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter | None:
     """The reporter one sentence calls on, by any of the call forms; a `Reporter` with no name for a
     call whose name is no reporter's (a word the document uses in lower case: `Said.`, `Will?`)."""
@@ -270,6 +276,10 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
         match = _BARE.match(clause)
         if match and len(match["rest"].split()) <= _SHORT_BARE:
             found = named(match["rest"], lower if not match["prefix"] else frozenset())
+            plain = found is not None and not match["prefix"] and not found.outlet
+            if plain and found is not None and not found.given_only and (
+                    clause.endswith("?") or any(fold_name(w) in lower for w in found.name.split())):
+                found = None  # `Jake Sullivan?` asks; `Infrastructure Law` is no one
             if found is not None and (bare_ok or found.outlet or match["prefix"]):
                 return found
             if bare_ok and named(match["rest"]) is not None:
