@@ -50,9 +50,11 @@ def annotate(briefing: Briefing, registry: Registry, vocabulary: Vocabulary) -> 
 def resolve_speakers(briefing: Briefing, registry: Registry) -> Briefing:
     """The briefing with every turn's speaker resolved again, this time with the registry."""
     person = same_person([t.label for t in briefing.turns])
-    named = document_people(briefing.title, [spoken(t.label, t.paragraphs) for t in briefing.turns], briefing.participants)
+    said = [dataclasses.replace(spoken(t.label, t.paragraphs), question=t.question) for t in briefing.turns]
+    named = document_people(briefing.title, said, briefing.participants)
     resolver = Resolver(briefing.participants + named, registry, briefing.date, briefing.slug)
     reporters = [registry.outlets.canonical(t.reporter) for t in briefing.turns]
-    turns = tuple(dataclasses.replace(t, speaker=resolver.resolve(person[t.label], reporter), reporter=reporter)
+    turns = tuple(dataclasses.replace(t, speaker=resolver.resolve(person[t.label], reporter, t.question),
+                                      reporter=reporter)
                   for t, reporter in zip(briefing.turns, reporters, strict=True))
     return dataclasses.replace(briefing, turns=turns)

@@ -103,6 +103,9 @@ def _outlet_before_clause(text: str) -> str | None:
     never the start of a sentence (`the Department of Justice is …`)."""
     if whole := outlet_name(text):
         return whole
+    if (place := re.match(r"^(.+?)\s+(?:from|in|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.?!]*$", text)) \
+            and (found := outlet_name(place.group(1))):
+        return found  # `TVN Discovery from Poland`
     match = re.match(r"^((?:the\s+)?[A-Z0-9][^,;:]*?)\s+(?=(?:representing|who|which)\b)", text)
     return outlet_name(match.group(1)) if match else None
 
@@ -196,7 +199,8 @@ _UNNAMED = re.compile(
     r"(?:go ahead|yeah|yes),? (?:in the|right|over|there|with the|on the|all the way|way)\b.*|"
     r"[\w ]{0,25}\b(?:shirt|jacket|tie|glasses|dress|sweater|suit|hat|scarf|row|aisle)|(?:in|on) the (?:back|middle|front|aisle|side)|"
     r"(?:next|last|final|first) question\b.*|one (?:more|last)\b.*|caller,? your line is\b.*|"
-    r"let's go to the (?:next|first|last) question|let me move around\b.*|.*\b(?:any|more|other) questions\b.*)[.?!—]*$", _I)
+    r"let's go to the (?:next|first|last) question|let me move around\b.*|.*\b(?:any|more|other) questions\b.*|"
+    r".*\b(?:take|do|have time for) (?:one|a couple|two|a few) more\b.*)(?:,\s*(?:yeah|yes|please|sure|sir|ma'am))*[.?!—]*$", _I)
 _WEAK = re.compile(r"^(?:yes|yeah|yep|sure|please|okay|ok|all right|alright)[.?!]*$", _I)
 _CLOSE = re.compile(
     r"\b(?:thank you|thanks)(?: (?:so|very) much)?,? (?:all|everyone|everybody|guys|folks|all of you)\b|"
@@ -204,28 +208,34 @@ _CLOSE = re.compile(
     r"\bhave a (?:good|great|nice|wonderful) (?:weekend|day|evening|one|night|afternoon)\b|"
     r"\bthat's all (?:we have|the time|for today)\b|\bwe(?:'ll| will) (?:have to )?(?:end|wrap|stop) (?:it )?there\b", _I)
 _SIC = re.compile(r"[\[(]sic[\])]", _I)
-_WHO = re.compile(r"\b(?:who|whom|whose|which|where|what country|what city)\b", _I)
+_WHO = re.compile(r"\b(?:who|whom|whose|which|where|what)\b", _I)
 
 
-def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), after: str | None = None) -> Call | None:
+def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), after: str | None = None,
+              context: str = "", moderator: bool = False) -> Call | None:
     """The call a turn ends with (its paragraphs' `texts`, stage directions taken out), or None.
 
-    `after` is the text of the turns just before, when a question is among them: a lone name or a lone
-    "Yes." there answers it ("Who leads the talks?" — "Jake.", "The deputy minister, Vershinin." —
-    "Sergey Vershinin."), it calls no one.
+    A moderator's or operator's turn (`moderator`) is all about the floor: every sentence of its last
+    paragraph is read (`Zeke Miller … press 1-0 again. … We have Jennifer Jacobs, Bloomberg News.`).
+    `after` is the question this turn follows, if it follows one; `context` the turns just before. A lone
+    name there may answer rather than call ("Who leads the talks?" — "Jake."; "…the deputy minister,
+    Vershinin." — "Sergey Vershinin."): the floor moves, to nobody named.
     """
     if not texts:
         return None
     said = [s.replace("’", "'") for s in sentences(texts[-1])]
     alone = len(texts) == 1 and len(said) == 1
     unnamed = False
-    for index in range(len(said) - 1, max(-1, len(said) - 4), -1):
+    for index in range(len(said) - 1, -1 if moderator else max(-1, len(said) - 4), -1):
         broken = said[index].strip().endswith(("—", "–", "-"))
         sentence = said[index].strip().rstrip(" —–-").strip()
         if _SIC.search(sentence):
             return Call()
-        answering = broken or alone and after is not None and _answers(sentence, after)
+        echo = alone and _echoes(sentence, (after or "") + " " + context)
+        answering = broken or echo or alone and _answers(sentence, after)
         found = _named_call(sentence, lower, bare_ok=not answering)
+        if echo and found is not None:
+            return Call()  # `Yes, Constitution.`: a word of the question said back, the floor moves on
         if found is not None:
             return Call(_merged(found, said[:index], lower) if found.name else None)
         last_clause = re.split(r"\s+[—–-]+\s+|\s*—\s*", sentence)[-1].strip()
@@ -235,18 +245,22 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
             continue
         if _CLOSE.search(sentence):
             return Call(closes=not unnamed)
-        if len(sentence.split()) > 14 or not _SKIP_TAIL.match(sentence):
+        if not moderator and (len(sentence.split()) > 14 or not _SKIP_TAIL.match(sentence)):
             break
     return Call() if unnamed else None
 
 
-def _answers(sentence: str, before: str) -> bool:
-    """A lone word or name answering the turns before it: they end in a question or a break, ask who
-    or where, or hold one of its words (`Yes, Constitution.`)."""
-    words = fold_name(re.sub(r"[^\w\s'’-]", " ", sentence)).split()
-    earlier = fold_name(re.sub(r"[^\w\s'’-]", " ", before)).split()
-    return bool(_WHO.search(before)) or before.rstrip().endswith(("?", "—", "–", "-")) or len(earlier) > 3 \
-        or any(w in earlier for w in words if w not in ("yes", "yeah", "sure", "okay", "go", "ahead"))
+def _echoes(sentence: str, before: str) -> bool:
+    """A lone reply holding a word of the turns before it (`Yes, Constitution.`, `Sergey Vershinin.`)."""
+    words = [fold_name(w) for w in re.sub(r"[^\w\s'’-]", " ", sentence).split() if name_word(w)]
+    earlier = set(fold_name(re.sub(r"[^\w\s'’-]", " ", before)).split())
+    return any(w in earlier for w in words)
+
+
+def _answers(sentence: str, question: str | None) -> bool:
+    """A lone word after a question that asks who, what or where, or ends in a question mark or a break
+    ("Who leads the talks?" — "Jake.")."""
+    return question is not None and (bool(_WHO.search(question)) or question.rstrip().endswith(("?", "—", "–", "-")))
 
 
 _SHORT_BARE = 8
@@ -282,8 +296,8 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                 found = None  # `Jake Sullivan?` asks; `Infrastructure Law` is no one
             if found is not None and (bare_ok or found.outlet or match["prefix"]):
                 return found
-            if bare_ok and named(match["rest"]) is not None:
-                return Reporter("")  # `Said.`: someone is called, by a word the document also uses in lower case
+            if found is not None or (plain or not match["prefix"]) and named(match["rest"]) is not None:
+                return Reporter("")  # an answer (`Jake.`), or `Said.`, a word the document uses in lower case
     return None
 
 

@@ -39,17 +39,19 @@ class Resolver:
         self._date = date or dt.date.min
         self._scope = scope
         """The briefing's slug: ids of anonymous speakers and roles are made unique to it."""
-        self._cache: dict[tuple[str, Reporter | None], Speaker] = {}
+        self._cache: dict[tuple[str, Reporter | None, bool], Speaker] = {}
 
-    def resolve(self, label: str, reporter: Reporter | None = None) -> Speaker:
-        """The speaker behind a label (for questions, behind the reporter a moderator introduced)."""
-        key = (label_key(label), reporter)
+    def resolve(self, label: str, reporter: Reporter | None = None, question: bool | None = None) -> Speaker:
+        """The speaker behind a label (for questions, behind the reporter called or introduced); `question`
+        says a turn is a question when its label alone does not (`Politico:` called by a moderator)."""
+        asks = is_question_label(label) if question is None else question
+        key = (label_key(label), reporter, asks)
         if key not in self._cache:
-            self._cache[key] = self._match(label, key[0], reporter)
+            self._cache[key] = self._match(label, key[0], reporter, asks)
         return self._cache[key]
 
-    def _match(self, label: str, key: str, reporter: Reporter | None) -> Speaker:
-        if is_question_label(label):
+    def _match(self, label: str, key: str, reporter: Reporter | None, question: bool) -> Speaker:
+        if question:
             return self._reporter(reporter) if reporter else _QUESTIONER
         if person := self._lookup(label):
             return self._speaker(person, "")

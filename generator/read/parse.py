@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -11,11 +12,11 @@ from ..errors import TranscriptError
 from ..model import Briefing, Paragraph, Participant, Turn
 from ..text import clean_line, slugify
 from . import marks
-from .askers import askers, spoken
+from .askers import askers, called_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people
-from .labels import candidate, find_labels, is_question_label, same_person
+from .labels import candidate, find_labels, same_person
 from .source import Source
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -198,12 +199,14 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
             items.append(para)
     close()
     said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
+    called = called_labels(said)
+    said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
     resolver = Resolver(participants + document_people(title, said, participants))
-    person = {label: resolver.resolve(same) for label, same in same_person([r[0] for r in raw]).items()}
+    same = same_person([r[0] for r in raw])
     reporters, _ = askers(said)
     return tuple(
-        Turn(anchor=f"t{i + 1:03d}", label=label, speaker=person[label], paragraphs=paragraphs, line=line,
-             question=is_question_label(label), reporter=reporters[i])
+        Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
+             paragraphs=paragraphs, line=line, question=said[i].question, reporter=reporters[i])
         for i, (label, line, paragraphs) in enumerate(raw))
 
 
