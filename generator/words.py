@@ -97,7 +97,7 @@ NOT_NAMES = frozenset({
     # forms of address and titles spoken alone
     "sir", "madam", "ma'am", "ma’am", "maam", "mister", "miss", "mr", "ms", "mrs", "dr", "congressman",
     "congresswoman", "sen", "rep", "gov", "pope", "father", "reverend", "rabbi", "judge", "justice", "doctor",
-    "professor", "excellency", "majesty", "highness", "folks", "team", "caller", "operator", "moderator",
+    "professor", "excellency", "majesty", "highness", "team", "caller", "operator", "moderator",
     # places and institutions often standing where a name would
     "america", "american", "americans", "washington", "congress", "senate", "capitol", "pentagon", "god",
     "los", "las", "san", "santa", "new", "north", "south", "east", "west", "saint", "st", "fort", "mount",

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Paragraph, Reporter
-from .calls import explicit_call, introduction, name_word, other_asker, read_call, sentences
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
+from .calls import explicit_call, introduction, name_word, other_asker, read_call, sentences
 from .labels import is_question_label, label_key
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")

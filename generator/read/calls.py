@@ -130,7 +130,7 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
     count = 0
     while count < min(len(words), 5):
         word = words[count].rstrip(",")
-        if not (name_word(word) or (word in NAME_PARTICLES and 0 < count)):
+        if not (name_word(word) or (word in NAME_PARTICLES and count > 0)):
             break
         count += 1
         if words[count - 1].endswith(","):
@@ -169,7 +169,7 @@ _VERB_CALL = re.compile(
 _QUESTION_CALL = re.compile(
     r"\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:a|our|the|one|one more|your)\s+)?(?:(?:next|last|final|first)\s+)?"
-    r"questions?\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions? from\b[^.,]*?,\s+by\s+(?P<rest3>.+)$", _I)
+    r"questions?\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$", _I)
 _HAVE_CALL = re.compile(
     r"\b(?:we have|we've got|next,? we have|up next is|next up is|next is|it will be|recogniz(?:e|ing)|called on|"
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
@@ -199,8 +199,8 @@ _UNNAMED = re.compile(
     r"(?:go ahead|yeah|yes),? (?:in the|right|over|there|with the|on the|all the way|way)\b.*|"
     r"[\w ]{0,25}\b(?:shirt|jacket|tie|glasses|dress|sweater|suit|hat|scarf|row|aisle)|(?:in|on) the (?:back|middle|front|aisle|side)|"
     r"(?:next|last|final|first) question\b.*|one (?:more|last)\b.*|caller,? your line is\b.*|"
-    r"let's go to the (?:next|first|last) question|let me move around\b.*|.*\b(?:any|more|other) questions\b.*|"
-    r".*\b(?:take|do|have time for) (?:one|a couple|two|a few) more\b.*)(?:,\s*(?:yeah|yes|please|sure|sir|ma'am))*[.?!—]*$", _I)
+    r"let's go to the (?:next|first|last) question|(?:let's|we'll|let us) go to|let me move around\b.*|.*\b(?:any|more|other) questions\b.*|"
+    r".*\b(?:take|do|have time for) (?:one|a couple|two|a few) more\b.*)(?:,\s*(?:yeah|yes|please|sure|sir|ma'am))*\s*[.?!—]*$", _I)
 _WEAK = re.compile(r"^(?:yes|yeah|yep|sure|please|okay|ok|all right|alright)[.?!]*$", _I)
 _CLOSE = re.compile(
     r"\b(?:thank you|thanks)(?: (?:so|very) much)?,? (?:all|everyone|everybody|guys|folks|all of you)\b|"

@@ -18,7 +18,6 @@ from ..text import fold_name, slugify
 from ..words import HONORIFICS
 from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
 
-
 _QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
 """Whoever asked a question nobody named in full: no page."""
 

@@ -21,7 +21,7 @@ from ..words import HONORIFICS, RANKS, ROLE_WORDS
 from .askers import Handoff, Spoken, askers
 from .calls import name_word
 from .header import participant
-from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
+from .labels import is_anonymous_label, is_question_label, is_role_label
 
 _TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
 _TITLE_END = re.compile(

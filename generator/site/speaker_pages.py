@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Archive, Briefing, Outlet, Speaker, Turn
-from ..text import excerpt, fold_name, slugify
+from ..text import excerpt, fold_name
 from . import urls
 from .listing import Listings, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
@@ -186,11 +186,11 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appear
     label, without pages), then the listed outlets."""
     out = [front_matter("Speakers"), "# Speakers\n\n"]
     entries = {e.speaker.id: e for e in found.values()}
-    anchors = {heading: anchor for _, anchor, heading in SECTIONS}
+    anchors = {title: anchor for _, anchor, title in SECTIONS}
     shown = [e.speaker for e in found.values()] + [s for s, _, _ in unlisted.values()]
-    for heading, speakers in speaker_sections(shown):
-        out.append(f"## {heading} {{#{anchors[heading]} {EXCLUDED} }}\n\n")
-        if heading == "Unresolved labels":
+    for title, speakers in speaker_sections(shown):
+        out.append(f"## {title} {{#{anchors[title]} {EXCLUDED} }}\n\n")
+        if title == "Unresolved labels":
             out.append("Labels as printed that no briefing names and the speaker registry does not list: "
                        "`python -m generator people` suggests entries for them.\n\n")
         for speaker in speakers:
