@@ -229,6 +229,14 @@ def test_officials_named_by_the_title_the_text_and_a_handoff() -> None:
     assert briefing.turns[5].speaker.kind == "" and not briefing.turns[5].speaker.resolved
 
 
+def test_an_official_named_by_the_reporters_addressing_them() -> None:
+    """`Thanks, Karine.` twice before `MS. JEAN-PIERRE` answers names her; a single address does not."""
+    text = ("MS. JEAN-PIERRE: Hello.\n\nQ Thanks, Karine. One?\n\nMS. JEAN-PIERRE: No.\n\n"
+            "Q Karine, two?\n\nMS. JEAN-PIERRE: No.\n\nQ Thank you, Peter. Three?\n\nMR. DOOCY: Yes.\n")
+    names = {t.label: t.speaker.name for t in parse_text(text).turns}
+    assert names["MS. JEAN-PIERRE"] == "Karine Jean-Pierre" and names["MR. DOOCY"] == "MR. DOOCY"
+
+
 def test_speaker_sections_group_speakers_for_a_reader() -> None:
     """Officials, reporters, anonymous officials, roles, then unresolved labels; questioners never listed."""
     people = [Speaker("z", "MR. Z"), Speaker("q", "Question", kind="questioner"), Speaker("r", "Ann Lee", kind="reporter"),

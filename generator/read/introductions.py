@@ -3,8 +3,9 @@
 A label such as `MR. SULLIVAN` is a person when the briefing names him: the published title (`Press
 Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`), a full name with
 that surname anywhere in the text (`My colleague, Admiral John Kirby`, `I'm Jeff Zients, White House
-COVID Coordinator`), or a given name the host hands the floor to just before the label speaks
-(`Deborah, please.` — `DR. BIRX:`). Never across briefings: a label the document does not name stays
+COVID Coordinator`), a given name the host hands the floor to just before the label speaks
+(`Deborah, please.` — `DR. BIRX:`), or the given name reporters address the label's speaker by, in the
+questions it answers (`Thanks, Karine.` — `MS. JEAN-PIERRE:`, again and again). Never across briefings: a label the document does not name stays
 as printed (`check` and `python -m generator people` list it). Reporters the briefing calls are never
 taken for officials of the same surname.
 """
@@ -19,7 +20,7 @@ from ..model import Participant
 from ..text import fold_name
 from ..words import HONORIFICS, RANKS, ROLE_WORDS
 from .askers import Handoff, Spoken, askers
-from .calls import name_word
+from .calls import name_word, sentences
 from .header import participant
 from .labels import is_anonymous_label, is_question_label, is_role_label
 
@@ -72,7 +73,8 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     for label, surname in surnames.items():
         if fold_name(surname) in covered:
             continue
-        person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs)
+        person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs) \
+            or _addressed(label, surname, turns)
         if person:
             found.append(Participant(name=person, role="", line=0))
             covered.add(fold_name(surname))
@@ -117,6 +119,33 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return ""
     return ranked[0][0]
+
+
+_VOCATIVE = re.compile(r"^(?P<opening>[A-Z][\w'’-]+),\s|\b(?:thanks|thank you|hi|hey|hello)(?: (?:so|very) much)?,\s+"
+                       r"(?P<greeted>[A-Z][\w'’-]+)[,.!?]", re.IGNORECASE)
+_ADDRESSED_MIN = 2
+"""Questions that must address a label's speaker by one given name before it names the label."""
+
+
+def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
+    """The given name the questions just before the label's turns address its speaker by (`Thanks, Jen.`),
+    when it is at least twice the same and two thirds of all such addresses."""
+    names: Counter[str] = Counter()
+    for question, turn in zip(turns, turns[1:], strict=False):
+        if not question.question or turn.label != label or not question.texts:
+            continue
+        head = " ".join(sentences(question.texts[0])[:2])
+        for match in _VOCATIVE.finditer(head):
+            word = match["opening"] or match["greeted"]
+            if word and word[0].isupper() and name_word(word):
+                names[word] += 1
+    if not names:
+        return ""
+    given, count = names.most_common(1)[0]
+    if count < _ADDRESSED_MIN or 3 * count < 2 * sum(names.values()):
+        return ""
+    text = " ".join(t for turn in turns for t in turn.texts)
+    return f"{given} {_cased(surname, text)}"
 
 
 def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequence[Handoff]) -> str:
