@@ -121,8 +121,8 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     return ranked[0][0]
 
 
-_VOCATIVE = re.compile(r"^(?P<opening>[A-Z][\w'’-]+),\s|\b(?:thanks|thank you|hi|hey|hello)(?: (?:so|very) much)?,\s+"
-                       r"(?P<greeted>[A-Z][\w'’-]+)[,.!?]", re.IGNORECASE)
+_VOCATIVE = re.compile(r"^(?!(?i:thanks|thank|hi|hey|hello)\b)(?P<opening>[A-Z][\w'’-]+),\s|\b(?i:thanks|thank you|hi|hey|hello)(?i: (?:so|very) much)?,\s+"
+                       r"(?P<greeted>[A-Z][\w'’-]+)[,.!?]")
 _ADDRESSED_MIN = 2
 """Questions that must address a label's speaker by one given name before it names the label."""
 
