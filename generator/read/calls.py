@@ -125,8 +125,11 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
 
     A given name alone must not occur in lower case in the document (`lower`): `Will`, `Rich`.
     """
-    rest = _TRAILING.sub("", _LEAD.sub("", rest.strip().rstrip(".?!,;:— ").strip()))
+    bare = rest.strip().rstrip(".?!,;:— ").strip()
+    rest = _TRAILING.sub("", _LEAD.sub("", bare))
     words = rest.split()
+    if rest != _TRAILING.sub("", bare) and len(words) == 1:
+        return None  # `Dr. Fauci`, `Mr. Rosen`: a surname with a title, no name a reporter is called by
     count = 0
     while count < min(len(words), 5):
         word = words[count].rstrip(",")

@@ -45,10 +45,17 @@ def title_people(title: str) -> list[Participant]:
         person = participant(_OF_PLACE.sub("", part.strip()), 0)
         if person is None:
             continue
-        name = _ADDRESS.sub("", person.name)
+        words = _ADDRESS.sub("", person.name).split()
+        role = re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role).split()
+        while len(words) > 3 or (len(words) == 3 and role and role[-1].lower() in _CONNECTORS):
+            role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
+        name = " ".join(words)
         if _full(name):
-            found.append(Participant(name=name, role=re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role), line=0))
+            found.append(Participant(name=name, role=" ".join(role), line=0))
     return found
+
+
+_CONNECTORS = {"for", "of", "on", "to", "and", "the"}
 
 
 def _full(name: str) -> bool:
@@ -142,7 +149,7 @@ def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
     if not names:
         return ""
     given, count = names.most_common(1)[0]
-    if count < _ADDRESSED_MIN or 3 * count < 2 * sum(names.values()):
+    if fold_name(given) == fold_name(surname) or count < _ADDRESSED_MIN or 3 * count < 2 * sum(names.values()):
         return ""
     text = " ".join(t for turn in turns for t in turn.texts)
     return f"{given} {_cased(surname, text)}"
@@ -152,7 +159,7 @@ def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequenc
     """A given name the floor was handed to just before the label spoke (`Deborah, please.` — `DR. BIRX`),
     the same one every time."""
     given = {h.name for h in handoffs if turns[h.index].label == label and len(h.name.split()) == 1}
-    if len(given) != 1:
+    if len(given) != 1 or fold_name(next(iter(given))) == fold_name(surname):
         return ""
     text = " ".join(t for turn in turns for t in turn.texts)
     return f"{given.pop()} {_cased(surname, text)}"
