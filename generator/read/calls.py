@@ -128,7 +128,7 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
     bare = rest.strip().rstrip(".?!,;:— ").strip()
     rest = _TRAILING.sub("", _LEAD.sub("", bare))
     words = rest.split()
-    if rest != _TRAILING.sub("", bare) and len(words) == 1:
+    if len(words) == 1 and re.match(r"^(?:.*\bline of\s+)?(?:Mr|Ms|Mrs|Miss|Dr)\.?\s", bare):
         return None  # `Dr. Fauci`, `Mr. Rosen`: a surname with a title, no name a reporter is called by
     count = 0
     while count < min(len(words), 5):
