@@ -71,3 +71,46 @@ NOT_LABELS = frozenset({
 PROSE_OPENERS = frozenset({"for", "to", "and", "but", "so", "on", "in", "with", "from", "about", "as", "at", "by",
                            "if", "when", "former"})
 """First words of a mixed-case lead-in that make it prose (`For Dr. Fauci: …`), not a label."""
+
+NOT_NAMES = frozenset({
+    # answers, interjections, greetings
+    "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "sure", "right", "correct", "exactly", "absolutely",
+    "oh", "hi", "hello", "hey", "sorry", "thanks", "thank", "please", "good", "great", "well", "so", "wow", "hmm",
+    "huh", "mm-hmm", "mm-hm", "mhm", "uh-huh", "uh-oh", "um", "uh", "ah", "understood", "indeed", "totally", "true",
+    "fine", "cool", "bye", "welcome", "pardon", "gotcha", "bingo", "geez", "goodness", "apologies", "agreed",
+    "noted", "done", "wait", "go", "look", "listen", "alright", "next", "last", "final", "finally", "lastly",
+    "period", "over", "maybe", "really", "certainly", "definitely", "probably", "perhaps", "again", "also",
+    "happy", "congratulations", "ahead", "since", "obviously", "anyway", "meanwhile", "another", "way", "mic", "morning",
+    "afternoon", "evening", "night", "day", "question", "questions",
+    # pronouns, determiners, numbers, small words
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "our", "their",
+    "this", "that", "these", "those", "there", "here", "what", "who", "which", "when", "where", "why", "how",
+    "all", "both", "each", "every", "any", "some", "none", "nothing", "everything", "everyone", "everybody",
+    "someone", "somebody", "anyone", "anybody", "nobody", "folks", "guys", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+    "million", "billion", "trillion", "first", "second", "third", "a", "an", "the", "and", "or", "but", "if",
+    "then", "because", "with", "without", "from", "for", "of", "to", "in", "on", "at", "by", "about", "after",
+    "before", "not", "just", "now", "today", "tomorrow", "yesterday", "tonight", "like", "same",
+    # days and months
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    # forms of address and titles spoken alone
+    "sir", "madam", "ma'am", "ma’am", "maam", "mister", "miss", "mr", "ms", "mrs", "dr", "congressman",
+    "congresswoman", "sen", "rep", "gov", "pope", "father", "reverend", "rabbi", "judge", "justice", "doctor",
+    "professor", "excellency", "majesty", "highness", "team", "caller", "operator", "moderator",
+    # places and institutions often standing where a name would
+    "america", "american", "americans", "washington", "congress", "senate", "capitol", "pentagon", "god",
+    "los", "las", "san", "santa", "new", "north", "south", "east", "west", "saint", "st", "fort", "mount",
+    "lake", "port", "city", "county", "island", "islands", "republic", "kingdom", "democrats", "republicans",
+    "democrat", "republican", "federal", "supreme", "court",
+})
+"""Capitalised words that never start or make a person's name where a call would put one (`Yeah.`,
+`Go ahead, Sir.`, `Then you go to Los Angeles.`). Titles and government words (`ROLE_WORDS`,
+`ORG_WORDS`) are never names either; readers check both."""
+
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "del", "da", "la", "le", "al", "bin", "el", "di",
+                            "du", "dos", "das", "ter", "ten", "y"})
+"""Lower-case words inside a person's name (`Ursula von der Leyen`, `Maria del Carmen`)."""
+
+OUTLET_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "at", "for", "on", "in", "y", "la", "del", "el", "des"})
+"""Lower-case words inside an outlet's name (`Voice of America`, `Inside EPA at Inside Washington Publishers`)."""

@@ -9,7 +9,7 @@ Two people may not claim the same alias when their validity overlaps.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode
@@ -19,6 +19,7 @@ from ..model import Alias, Person, Role
 from ..read.labels import label_key
 from ..read.yamlfile import YamlFile, line
 from ..text import slugify
+from .outlets import Outlets
 
 KINDS = ("official", "reporter")
 _PERSON_KEYS = {"id", "name", "kind", "affiliation", "roles", "aliases"}
@@ -32,6 +33,8 @@ class Registry:
 
     people: tuple[Person, ...] = ()
     source: str = ""
+    outlets: Outlets = field(default_factory=Outlets)
+    """The outlet list (`content/outlets.yml`), which names reporters' outlets."""
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[Alias, Person]]] = {}
