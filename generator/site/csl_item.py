@@ -94,9 +94,12 @@ def _title_word(token: str) -> bool:
 def csl_name(name: str, parts: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     """A person's name as CSL name fields: the registry's `name_parts` when given, else parsed by
     `nameparser` (titles dropped; `Jr.` a suffix; lower-case particles such as `van`, `de`, `bin`
-    before the family name a non-dropping particle; a one-word name a family name)."""
+    before the family name a non-dropping particle; a one-word name a family name); a name that reads as
+    no person's (`aspirations, support the democratic`, a misread label) as written (`literal`)."""
     if parts:
         return dict(parts)
+    if not _person_like(name):
+        return {"literal": name}
     human = HumanName(name)
     given = " ".join(p for p in (human.first, human.middle) if p)
     family = human.last
@@ -110,6 +113,15 @@ def csl_name(name: str, parts: tuple[tuple[str, str], ...] = ()) -> dict[str, st
     if human.suffix:
         out["suffix"] = human.suffix
     return {key: value for key, value in out.items() if value}
+
+
+def _person_like(name: str) -> bool:
+    """A name read as a person's: every word capitalised but particles (`van`, `bin`), a comma only
+    before a suffix (`King, Jr.`). Anything else (a misread label, a phrase) is cited as written."""
+    head, _, tail = name.partition(",")
+    if tail and not HumanName(name).suffix:
+        return False
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in head.split())
 
 
 def organisation(name: str) -> bool:

@@ -229,23 +229,28 @@
 
   /* ---- every style ---------------------------------------------------------------------- */
 
+  /* APA, Chicago (note and bibliography) and MLA for one item, and a quote from it if any: a Promise of
+   * `{chicago, "chicago-bib", apa, mla}`. One style per task: building a style's engine takes a second
+   * or more the first time, and the page stays responsive between them. */
+  function rendered(data, it, quote) {
+    return processor(data).then(function (csl) {
+      var out = {};
+      return ["mla", "apa", "chicago"].reduce(function (done, style) {
+        return done.then(nextTask).then(function () {
+          var r = render(csl, style, it);
+          out[style] = quote ? withQuote(style, quote, r) : style === "chicago" ? r.citation : r.entry;
+          if (style === "chicago") out["chicago-bib"] = quote ? withQuote("chicago-bib", quote, r) : r.entry;
+        });
+      }, Promise.resolve()).then(function () { return out; });
+    });
+  }
+
   /* Every style of `STYLES` for one turn or quote: a Promise of `[[key, label, text], …]`. Should the
    * processor fail to load, the CSL styles say so and BibTeX and CSL-JSON are still given. */
   function styles(data, f) {
     var it = item(data, f);
     var own = { bibtex: bibtex(it), csl: cslJson(it) };
-    return processor(data).then(function (csl) {
-      var out = {};
-      /* One style per task: building a style's engine takes a second or more the first time, and
-       * the page stays responsive between them. */
-      return ["mla", "apa", "chicago"].reduce(function (done, style) {
-        return done.then(nextTask).then(function () {
-          var r = render(csl, style, it);
-          out[style] = f.quote ? withQuote(style, f.quote, r) : style === "chicago" ? r.citation : r.entry;
-          if (style === "chicago") out["chicago-bib"] = f.quote ? withQuote("chicago-bib", f.quote, r) : r.entry;
-        });
-      }, Promise.resolve()).then(function () { return out; });
-    }, function (error) {
+    return rendered(data, it, f.quote).then(null, function (error) {
       var out = {};
       ["chicago", "chicago-bib", "apa", "mla"].forEach(function (s) {
         out[s] = "The citation processor could not be loaded (" + error.message + ").";
@@ -272,11 +277,16 @@
       : { start: quote, end: "" };
   }
 
-  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. */
+  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. Marks
+   * that `encodeURIComponent` leaves as they are are escaped at the link's end: a link ending in a full
+   * stop or a bracket loses it to the sentence around it, in a citation or a chat. */
   function fragmentText(quote, prefix) {
     var terms = fragmentTerms(quote);
-    return (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
+    var link = (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
       (terms.end ? "," + encodeFragment(terms.end) : "");
+    return link.replace(/[.!~*'()]+$/, function (marks) {
+      return marks.replace(/./g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+    });
   }
 
   /* Text compared as Chromium matches a fragment: case aside, and punctuation between words. */
@@ -284,7 +294,7 @@
 
   var api = {
     STYLES: STYLES, facts: facts, styles: styles, who: who, notice: notice, today: today, longDate: longDate,
-    item: item, bibtex: bibtex, quoted: quoted, useProcessor: useProcessor,
+    item: item, bibtex: bibtex, rendered: rendered, quoted: quoted, useProcessor: useProcessor,
     fragmentTerms: fragmentTerms, fragmentText: fragmentText, matchable: matchable
   };
   if (typeof module === "object" && module.exports) module.exports = api;
