@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from .enrich.annotate import load_config
 from .enrich.hints import findings, identity_findings, topic_findings
@@ -18,6 +19,7 @@ from .read.parse import parse
 from .read.source import read_source
 from .site.briefing_json import briefing_data
 from .site.pages import generated_pages
+from .site.urls import public
 
 
 @click.group()
@@ -56,14 +58,19 @@ def parse_command(file: Path, content_dir: Path | None, raw: bool, site_url: str
 @main.command("check")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
-def check_command(content_dir: Path) -> None:
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The site's configuration, for its site_url.")
+def check_command(content_dir: Path, config_file: Path) -> None:
     """Parse every transcript and report problems, one `file:line: message` per line.
 
-    Also lists automatic identities (labels the speaker registry does not know), misspelt labels
-    and topics with no passages. Exits with status 1 when any transcript cannot be published or
-    speakers.yml / topics.yml is invalid (an alias claimed twice, a bad match rule).
+    Also lists automatic identities (labels the speaker registry does not know), misspelt labels,
+    topics with no passages, and a site_url that is a placeholder (permalinks and citations would
+    not resolve). Exits with status 1 when any transcript cannot be published or speakers.yml /
+    topics.yml is invalid (an alias claimed twice, a bad match rule).
     Example: python -m generator check
     """
+    if notice := site_url_notice(config_file):
+        click.echo(notice)
     archive = Loader(write_locks=False).load(content_dir, Path.cwd())  # a check changes nothing
     for briefing in archive.briefings:
         click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers")
@@ -77,6 +84,29 @@ def check_command(content_dir: Path) -> None:
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")
     if archive.errors:
         sys.exit(1)
+
+
+class _AnyTags(yaml.SafeLoader):
+    """Reads mkdocs.yml for a key or two: tags such as `!!python/name:` and `!ENV` are read as plain values."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_url_notice(config_file: Path) -> str:
+    """A line for `check` when `site_url` in `config_file` is missing or a placeholder, else ""."""
+    if not config_file.is_file():
+        return ""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506 (no tag runs)
+    except yaml.YAMLError:
+        return ""  # mkdocs itself reports it, with its line
+    site_url = str((config or {}).get("site_url") or "")
+    if public(site_url):
+        return ""
+    what = f"site_url {site_url!r} is a placeholder" if site_url else "site_url is not set"
+    return (f"{config_file}: {what}: permalinks and citations will not resolve until it is the archive's "
+            "public address")
 
 
 @main.command("pages")

@@ -1,6 +1,6 @@
 // Renders CSL-JSON items as the cite dialog does (theme_overrides/assets/cite-format.js, citeproc-js and the
-// style files the site ships), for the Python tests: reads `[item, …]` as JSON on stdin, writes
-// `[{chicago, "chicago-bib", apa, mla, bibtex}, …]` as JSON on stdout.
+// style files the site ships), for the Python tests: reads `[item, …]` as JSON on stdin (an entry may be
+// `{item, quote}` for a quote from it), writes `[{chicago, "chicago-bib", apa, mla, bibtex}, …]` on stdout.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -16,6 +16,9 @@ cite.useProcessor(require(path.join(VENDOR, "citeproc", "citeproc_commonjs.js"))
 (async () => {
   const items = JSON.parse(fs.readFileSync(0, "utf8"));
   const out = [];
-  for (const it of items) out.push({ ...(await cite.rendered({}, it, "")), bibtex: cite.bibtex(it) });
+  for (const entry of items) {
+    const it = entry.item || entry;
+    out.push({ ...(await cite.rendered({}, it, entry.quote || "")), bibtex: cite.bibtex(it) });
+  }
   process.stdout.write(JSON.stringify(out));
 })();
