@@ -80,7 +80,7 @@ def processor(corrected_site: Path) -> dict[str, dict[str, str]]:
     """What the processor renders for each turn of the page (citeproc-js in Node, `tests/cite_render.js`)."""
     data = _page_data(corrected_site)
     anchors = sorted(data["turns"])
-    return dict(zip(anchors, rendered([_item(data, a) for a in anchors])))
+    return dict(zip(anchors, rendered([_item(data, a) for a in anchors]), strict=True))
 
 
 def _open(tab: Any, anchor: str) -> Any:
@@ -200,7 +200,7 @@ def test_bibtex_and_csl_keep_special_characters(tab: Any, base: str) -> None:
     assert (csl["title"], csl["publisher"], csl["archive"], csl["author"]) == (
         HOSTILE, "Smith & Jones_Co", "Archive #1 {beta}", [{"literal": "Secretary {acting} ~ 50%"}])
     assert tab.input_value("#cite-mla").startswith(
-        f"Secretary {{acting}} ~ 50%. \u201cQ&A: 100% {{tariffs}} #2, $5_000 ~ ^ \\ \u2018Fair.\u2019\u201d Transcript. ")
+        "Secretary {acting} ~ 50%. \u201cQ&A: 100% {tariffs} #2, $5_000 ~ ^ \\ \u2018Fair.\u2019\u201d Transcript. ")
 
 
 def test_offline_copy_cites_the_public_url(browser: Any, corrected_site: Path) -> None:

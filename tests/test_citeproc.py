@@ -121,7 +121,7 @@ def test_dialog_renders_what_citeproc_py_renders(items: list[dict[str, Any]], di
     """For a sample of turns of every kind, the dialog's text (citeproc-js) equals citeproc-py's with the same
     style file over the same CSL item: two processors, one reading of the style."""
     assert len(items) >= 40
-    for item, ours, (note, entry) in zip(items, dialog, citeproc_py(items, style)):
+    for item, ours, (note, entry) in zip(items, dialog, citeproc_py(items, style), strict=True):
         assert ours["chicago-bib" if style == "chicago" else style] == entry, item["id"]
         if style == "chicago":
             assert ours["chicago"] == note, item["id"]
