@@ -168,10 +168,15 @@ def genre(turn: Turn) -> str:
     return "transcript of interpreted remarks" if turn.interpreted else "transcript"
 
 
+def key_prefix(briefing: Briefing) -> str:
+    """What the keys of a briefing's turns start with: its slug and a hyphen."""
+    return f"{briefing.slug}-"
+
+
 def citation_key(briefing: Briefing, anchor: str) -> str:
     """The turn's key in BibTeX and CSL-JSON: briefing slug and anchor, ASCII, unique in the archive
     (slugs are) and stable (anchors are)."""
-    return f"{briefing.slug}-{anchor}"
+    return key_prefix(briefing) + anchor
 
 
 def _date(briefing: Briefing) -> dict[str, Any]:
@@ -192,14 +197,9 @@ def shared_item(briefing: Briefing, site_name: str) -> dict[str, Any]:
     return {key: value for key, value in item.items() if value}
 
 
-def turn_fields(briefing: Briefing, turn: Turn, people: Mapping[str, Person]) -> dict[str, Any]:
-    """The fields of one turn's item that differ from turn to turn (the URL aside)."""
-    key = citation_key(briefing, turn.anchor)
-    return {"id": key, "citation-key": key, "author": author(turn, people), "genre": genre(turn)}
-
-
 def csl_item(briefing: Briefing, turn: Turn, site_name: str, site_url: str,
              people: Mapping[str, Person]) -> dict[str, Any]:
     """One turn's CSL-JSON item, as the cite dialog assembles it from the page's citation data."""
-    return {**shared_item(briefing, site_name), **turn_fields(briefing, turn, people),
-            "URL": urls.permalink(briefing, turn.anchor, site_url)}
+    key = citation_key(briefing, turn.anchor)
+    return {**shared_item(briefing, site_name), "id": key, "citation-key": key, "author": author(turn, people),
+            "genre": genre(turn), "URL": urls.permalink(briefing, turn.anchor, site_url)}

@@ -25,11 +25,12 @@ const DATA = {
   url: URL, public: true, site: "Briefing Archive", processor: "",
   item: { type: "speech", title: "Press briefing by Press Secretary Jen Psaki", "event-date": DAY,
           "event-place": "Washington, DC", publisher: "The White House", issued: DAY, archive: "Briefing Archive" },
-  turns: {},
+  key: `${SLUG}-`, authors: [], genres: ["transcript"], turns: {},
 };
 function turn(anchor, author, genre) {
-  DATA.turns[anchor] = { name: "", role: "", question: false, interpreted: false, id: `${SLUG}-${anchor}`,
-                         "citation-key": `${SLUG}-${anchor}`, author: [author], genre: genre || "transcript" };
+  DATA.authors.push([author]);
+  if (genre) DATA.genres.push(genre);
+  DATA.turns[anchor] = { name: "", a: DATA.authors.length - 1, g: genre ? DATA.genres.length - 1 : 0 };
 }
 turn("t001", { family: "Blinken", given: "Antony J." });
 turn("t002", { family: "Biden", given: "Joseph R.", suffix: "Jr." });

@@ -51,17 +51,18 @@
 
   /* ---- the CSL-JSON item ------------------------------------------------------------------ */
 
-  var OWN = ["id", "citation-key", "author", "genre"];
   var ORDER = ["id", "citation-key", "type", "author", "title", "genre", "event-title", "event", "event-date",
     "event-place", "publisher", "issued", "archive", "URL"];
 
-  /* The turn's item as the build made it, with the permalink (a quote's link for a quote) as URL. A
-   * quote's key adds a hash of its words: its link differs from the turn's, so it is another entry. */
+  /* The turn's item as the build made it (the shared fields, the turn's key, author and genre), with the
+   * permalink (a quote's link for a quote) as URL. A quote's key adds a hash of its words: its link
+   * differs from the turn's, so it is another entry. */
   function item(data, f) {
     var all = {}, out = {}, key;
     for (key in data.item) all[key] = data.item[key];
-    OWN.forEach(function (k) { if (f.turn[k] !== undefined) all[k] = f.turn[k]; });
-    if (f.quote) all.id = all["citation-key"] = f.turn["citation-key"] + "-q" + hash(f.quote);
+    all.id = all["citation-key"] = data.key + f.anchor + (f.quote ? "-q" + hash(f.quote) : "");
+    all.author = data.authors[f.turn.a];
+    all.genre = data.genres[f.turn.g];
     all.URL = f.url;
     ORDER.concat(Object.keys(all)).forEach(function (k) { if (k in all && !(k in out)) out[k] = all[k]; });
     return out;
