@@ -116,13 +116,13 @@ def test_authors_by_kind_of_speaker() -> None:
 
 
 def test_item_of_a_turn() -> None:
-    """One CSL-JSON item per turn: a speech with the sentence-case title, the date as issued and event date,
-    the place, the publisher, the archive, the permalink, a key from slug and anchor; no access date."""
+    """One CSL-JSON item per turn: a document (the published transcript) with the sentence-case title, the
+    date, the place, the publisher, the archive, the permalink, a key from slug and anchor; no access date."""
     briefing = _briefing("source_url: https://www.state.gov/briefings/x/\n")
     item = csl_item(briefing, briefing.turns[0], "Briefing Archive", SITE, {})
     day = {"date-parts": [[2021, 6, 4]]}
     assert item == {
-        "type": "speech", "title": "Department press briefing", "event-date": day, "event-place": "Washington, DC",
+        "type": "document", "title": "Department press briefing", "event-place": "Washington, DC",
         "publisher": "U.S. Department of State", "issued": day, "archive": "Briefing Archive",
         "id": f"{briefing.slug}-t001", "citation-key": f"{briefing.slug}-t001", "author": [{"literal": "MR. PRICE"}],
         "genre": "transcript", "URL": f"{SITE}briefings/{briefing.slug}.html#t001",

@@ -106,8 +106,8 @@ def test_cite_panel_copies_chicago_and_permalink(tab: Any, base: str) -> None:
     assert _clipboard(tab) == (
         "Antony J. Blinken, \u201cSecretary Blinken, Attorney General Garland, Secretary Mayorkas, Mexican Foreign "
         "Secretary Ebrard and Mexican Security Secretary Rodr\u00edguez at the U.S.-Mexico High-Level Security Dialogue "
-        "Joint Press Availability,\u201d transcript, October 13, 2022, Washington, DC, U.S. Department of State, "
-        f"October 13, 2022, Briefing Archive, {URL}#t009.")
+        "Joint Press Availability,\u201d transcript, U.S. Department of State, October 13, 2022, Briefing Archive, "
+        f"{URL}#t009.")
     panel.get_by_role("button", name="Copy Permalink").click()
     assert _clipboard(tab) == f"{URL}#t009"
     assert panel.get_by_role("status").inner_text() == "Permalink copied."

@@ -3,12 +3,14 @@
 The cite dialog renders APA, Chicago and MLA from it with citeproc-js and the CSL project's style
 files (`cite_assets.py`), and writes BibTeX and CSL-JSON from it (`theme_overrides/assets/cite-format.js`).
 
-The item is a `speech` (the CSL type for a speech or other presentation) of the speaker: the
-transcript's title (in sentence case: APA prints it so, Chicago and MLA title-case it), the date as
-both `issued` (the transcript's) and `event-date` (MLA dates a speech by its event), the place as
-`event-place`, the publisher, the archive's name as `archive`, the permalink as `URL`. No access
-date: the source is dated and archived. `event`/`event-title` only when front matter names an event
-other than the title (`event:`): every style prints them besides the title.
+What is cited is the published transcript, so the item is a `document` (with the CSL styles, a
+`speech` is cited as the live event: MLA then dates it only by `event-date`, and Chicago, given both
+dates, prints the day twice): the speaker as author, the transcript's title (in sentence case: APA
+prints it so, Chicago and MLA title-case it), a description (`genre`: transcript, of a question, of
+interpreted remarks), the publisher, the date (`issued`), the archive's name (`archive`), the permalink
+(`URL`). The place is kept as `event-place` for other software (the three styles print no place for a
+document, nor do their manuals ask for one). No access date: the source is dated and archived.
+`event`/`event-title` only when front matter names an event other than the title (`event:`).
 """
 
 from __future__ import annotations
@@ -188,11 +190,8 @@ def shared_item(briefing: Briefing, site_name: str) -> dict[str, Any]:
     title = sentence_case(briefing.title)
     event = str(briefing.extra.get("event", "")).strip()
     item: dict[str, Any] = {
-        "type": "speech", "title": title,
-        "event-title": event, "event": event,
-        "event-date": _date(briefing), "event-place": briefing.location,
-        "publisher": publisher(briefing),
-        "issued": _date(briefing), "archive": site_name,
+        "type": "document", "title": title, "event-title": event, "event": event, "event-place": briefing.location,
+        "publisher": publisher(briefing), "issued": _date(briefing), "archive": site_name,
     }
     return {key: value for key, value in item.items() if value}
 

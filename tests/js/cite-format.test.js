@@ -23,8 +23,8 @@ const URL = `https://briefings.example.org/briefings/${SLUG}.html`;
 const DAY = { "date-parts": [[2021, 2, 4]] };
 const DATA = {
   url: URL, public: true, site: "Briefing Archive", processor: "",
-  item: { type: "speech", title: "Press briefing by Press Secretary Jen Psaki", "event-date": DAY,
-          "event-place": "Washington, DC", publisher: "The White House", issued: DAY, archive: "Briefing Archive" },
+  item: { type: "document", title: "Press briefing by Press Secretary Jen Psaki", "event-place": "Washington, DC",
+          publisher: "The White House", issued: DAY, archive: "Briefing Archive" },
   key: `${SLUG}-`, authors: [], genres: ["transcript"], turns: {},
 };
 function turn(anchor, author, genre) {
@@ -50,43 +50,43 @@ async function cited(anchor, quote) {
   return Object.fromEntries(out.map(([key, , text]) => [key, text]));
 }
 
-// The parts every entry shares. CMOS 14.221 (speeches: the event's date and place), 14.206 (web content:
-// publisher, date, URL), 6.9 (commas and periods inside closing quotation marks), 14.12 (no access date
-// for a dated source). APA 6.17 and 9.19 (title in sentence case; italics are lost in plain text),
-// 9.21 (description in square brackets), 9.16 (no retrieval date for an archived page), 9.29 (publisher).
-// MLA 5.21 (title in quotation marks, title case), 5.106-109 (description after the title), 5.68-83 and
-// 5.99 (a speech dated and placed by its event), 5.93 (URL).
+// The parts every entry shares, for a transcript published on a website: CMOS 14.206 (web content: title in
+// quotation marks, a description, the publisher, the date, the URL), 6.9 (commas and periods inside
+// closing quotation marks), 14.12 (no access date for a dated source). APA 6.17 and 9.19 (title in sentence
+// case; its italics are lost in plain text), 9.21 (description in square brackets), 9.29 (publisher), 9.16
+// (no retrieval date for an archived page). MLA 5.21 (title in quotation marks, title case), 5.106-109
+// (description after the title), 5.67 (publisher), 5.68-83 (date), 5.84-99 (location: the URL). The
+// archive that keeps the copy is named where each style file prints `archive`, after the publisher.
 const TITLE_CMOS = "\u201cPress Briefing by Press Secretary Jen Psaki";
 const NOTE = (who, anchor, what = "transcript") =>
-  `${who}, ${TITLE_CMOS},\u201d ${what}, February 4, 2021, Washington, DC, The White House, February 4, 2021, ` +
-  `Briefing Archive, ${URL}#${anchor}.`;
+  `${who}, ${TITLE_CMOS},\u201d ${what}, The White House, February 4, 2021, Briefing Archive, ${URL}#${anchor}.`;
 const BIB = (who, anchor, what = "Transcript") =>
-  `${who}. ${TITLE_CMOS}.\u201d ${what}. February 4, 2021, Washington, DC. The White House, February 4, 2021. ` +
-  `Briefing Archive. ${URL}#${anchor}.`;
+  `${who}. ${TITLE_CMOS}.\u201d ${what}. The White House, February 4, 2021. Briefing Archive. ${URL}#${anchor}.`;
 const APA = (who, anchor, what = "Transcript") =>
   `${who} (2021, February 4). Press briefing by Press Secretary Jen Psaki [${what}]. The White House. ` +
   `Briefing Archive. ${URL}#${anchor}`;
 const MLA = (who, anchor, what = "Transcript") =>
-  `${who}. ${TITLE_CMOS}.\u201d ${what}. The White House, 4 Feb. 2021, Washington, DC, Briefing Archive, ${URL}#${anchor}.`;
+  `${who}. ${TITLE_CMOS}.\u201d ${what}. The White House, 4 Feb. 2021, Briefing Archive, ${URL}#${anchor}.`;
 
 const CASES = [
-  // A middle initial: CMOS 14.72 (names as given, not reduced to initials); APA 9.8 (initials of given names).
+  // A middle initial: CMOS ch. 14 gives names as the person writes them, not reduced to initials; APA 9.8
+  // (initials of given names).
   ["t001", "a middle initial", "Antony J. Blinken", "Blinken, Antony J", "Blinken, A. J.", "Blinken, Antony J"],
-  // A suffix: CMOS 6.43 (no comma before Jr. in text), 14.72 (inverted: "Biden, Joseph R., Jr."); APA 9.8
-  // ("Biden, J. R., Jr."); MLA 5.7 (suffix after the given name, set off by a comma).
+  // A suffix: CMOS 6.43 (no comma before Jr. in running order; inverted: "Biden, Joseph R., Jr."); APA 9.8
+  // ("Biden, J. R., Jr."); MLA ch. 5, author (the suffix after the given name, set off by a comma).
   ["t002", "a suffix (Jr.)", "Joseph R. Biden Jr.", "Biden, Joseph R., Jr", "Biden, J. R., Jr.", "Biden, Joseph R., Jr"],
-  // Particles: CMOS 8.5 and 16.71 (a lower-case particle follows the given name when inverted: "Broek, Hans
-  // van den", "Gaulle, Charles de"); APA 9.8 and MLA 5.7 keep it with the surname as the person writes it.
+  // Particles: CMOS 8.5 (a lower-case particle follows the given name when inverted: "Broek, Hans van
+  // den", "Gaulle, Charles de"); APA 9.8 and MLA keep it with the surname as the person writes it.
   ["t003", "a particle (van den)", "Hans van den Broek", "Broek, Hans van den", "van den Broek, H.", "van den Broek, Hans"],
   ["t004", "a particle (de)", "Charles de Gaulle", "Gaulle, Charles de", "de Gaulle, C.", "de Gaulle, Charles"],
   ["t005", "a particle (bin)", "Mohammed bin Salman", "Salman, Mohammed bin", "bin Salman, M.", "bin Salman, Mohammed"],
-  // A hyphenated surname stays whole: CMOS 8.9; APA 9.8; MLA 5.7.
+  // A hyphenated surname stays whole (APA 9.8; CMOS and MLA alike).
   ["t006", "a hyphenated surname", "Karine Jean-Pierre", "Jean-Pierre, Karine", "Jean-Pierre, K.", "Jean-Pierre, Karine"],
-  // A one-word name is given as it is: CMOS 14.72; APA 9.8 ("Plato."); MLA 5.7.
+  // A one-word name is given as it is (APA 9.8: "Plato."; CMOS and MLA alike).
   ["t007", "a one-word name", "Lula", "Lula", "Lula.", "Lula"],
   // A label nobody resolved, an anonymous official and an organisation are cited as written, never split
-  // into family and given names: CMOS 14.76 (organisation as author), 14.79 (descriptive phrase for an
-  // unnamed author); APA 9.11 (group author), 9.12; MLA 5.10-12 (organisation, pseudonym or description).
+  // into family and given names: APA 9.11 (group author); CMOS ch. 14 (organisation as author, a
+  // descriptive phrase for an unnamed one); MLA ch. 5, author (organisation, pseudonym or description).
   ["t008", "an unresolved label", "MR. SULLIVAN", "MR. SULLIVAN", "MR. SULLIVAN.", "MR. SULLIVAN"],
   ["t009", "an anonymous official", "Senior Administration Official", "Senior Administration Official",
    "Senior Administration Official.", "Senior Administration Official"],
@@ -105,7 +105,7 @@ for (const [anchor, what, note, bib, apa, mla] of CASES) {
 }
 
 test("a reporter's question names the reporter as author and the outlet in the description", async () => {
-  // APA 9.21, MLA 5.106-109, CMOS 14.221: a description of the source after its title, in brackets in APA.
+  // APA 9.21, MLA 5.106-109, CMOS 14.206: a description of the source after its title, in brackets in APA.
   const out = await cited("t011");
   const what = "transcript of question by Los Angeles Times reporter";
   assert.equal(out.chicago, NOTE("Tracy Wilkinson", "t011", what));
@@ -183,9 +183,9 @@ test("CSL-JSON is the turn's item: one valid item, its key, the permalink as URL
   const items = JSON.parse((await cited("t002")).csl);
   assert.equal(items.length, 1);
   assert.deepEqual(items[0], {
-    id: `${SLUG}-t002`, "citation-key": `${SLUG}-t002`, type: "speech",
+    id: `${SLUG}-t002`, "citation-key": `${SLUG}-t002`, type: "document",
     author: [{ family: "Biden", given: "Joseph R.", suffix: "Jr." }],
-    title: "Press briefing by Press Secretary Jen Psaki", genre: "transcript", "event-date": DAY,
+    title: "Press briefing by Press Secretary Jen Psaki", genre: "transcript",
     "event-place": "Washington, DC", publisher: "The White House", issued: DAY, archive: "Briefing Archive",
     URL: `${URL}#t002`,
   });

@@ -51,8 +51,8 @@
 
   /* ---- the CSL-JSON item ------------------------------------------------------------------ */
 
-  var ORDER = ["id", "citation-key", "type", "author", "title", "genre", "event-title", "event", "event-date",
-    "event-place", "publisher", "issued", "archive", "URL"];
+  var ORDER = ["id", "citation-key", "type", "author", "title", "genre", "event-title", "event", "event-place",
+    "publisher", "issued", "archive", "URL"];
 
   /* The turn's item as the build made it (the shared fields, the turn's key, author and genre), with the
    * permalink (a quote's link for a quote) as URL. A quote's key adds a hash of its words: its link

@@ -157,8 +157,11 @@
     panel.append(status, close);
     addItem(["permalink", quote ? "Quote link" : "Permalink", f.url]);
     var opened = panel;
+    var preparing = status.textContent = "Preparing the citations\u2026";  // the first time, styles load and build
     Promise.resolve(cite.styles(data, f)).then(function (styles) {
-      if (panel === opened) styles.forEach(addItem);
+      if (panel !== opened) return;
+      styles.forEach(addItem);
+      if (status.textContent === preparing) status.textContent = "";
     });
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); closePanel(); }
