@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -94,6 +95,12 @@ def _title_word(token: str) -> bool:
 
 
 def csl_name(name: str, parts: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """A person's name as CSL name fields (`_split_name`), a fresh copy."""
+    return dict(_split_name(name, parts))
+
+
+@cache  # nameparser takes about a millisecond a name; an archive names the same people thousands of times
+def _split_name(name: str, parts: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """A person's name as CSL name fields: the registry's `name_parts` when given, else parsed by
     `nameparser` (titles dropped; `Jr.` a suffix; lower-case particles such as `van`, `de`, `bin`
     before the family name a non-dropping particle; a one-word name a family name); a name that reads as
