@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from .enrich.annotate import load_config
 from .enrich.gaps import identity_gaps, summary_line, yaml_entries
@@ -19,6 +20,7 @@ from .read.parse import parse
 from .read.source import read_source
 from .site.briefing_json import briefing_data
 from .site.pages import generated_pages
+from .site.urls import public
 
 
 @click.group()
@@ -57,15 +59,21 @@ def parse_command(file: Path, content_dir: Path | None, raw: bool, site_url: str
 @main.command("check")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
-def check_command(content_dir: Path) -> None:
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The site's configuration, for its site_url.")
+def check_command(content_dir: Path, config_file: Path) -> None:
     """Parse every transcript and report problems, one `file:line: message` per line.
 
-    Opens with the archive's biggest identity gaps (labels no briefing names, reporters and outlets
-    the lists do not know; `people` prints them all as entries to paste), then each briefing with its
-    hints and misspelt labels, then topics with no passages. Exits with status 1 when any transcript
-    cannot be published or speakers.yml / outlets.yml / topics.yml is invalid.
+    Opens with a site_url that is a placeholder (permalinks and citations would not resolve) and
+    the archive's biggest identity gaps (labels no briefing names, reporters and outlets the lists
+    do not know; `people` prints them all as entries to paste), then each briefing with its hints
+    and misspelt labels, then topics with no passages. Exits with status 1 when any transcript
+    cannot be published or speakers.yml / outlets.yml / topics.yml is invalid (an alias claimed
+    twice, a bad match rule).
     Example: python -m generator check
     """
+    if notice := site_url_notice(config_file):
+        click.echo(notice)
     archive = Loader(write_locks=False).load(content_dir, Path.cwd())  # a check changes nothing
     registry, vocabulary, _ = load_config(content_dir, str(content_dir))
     gaps = identity_gaps(archive, registry.outlets)
@@ -118,6 +126,28 @@ def people_command(content_dir: Path, out: Path | None) -> None:
         click.echo(f"error: {error}", err=True)
     if archive.errors:
         sys.exit(1)
+
+class _AnyTags(yaml.SafeLoader):
+    """Reads mkdocs.yml for a key or two: tags such as `!!python/name:` and `!ENV` are read as plain values."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_url_notice(config_file: Path) -> str:
+    """A line for `check` when `site_url` in `config_file` is missing or a placeholder, else ""."""
+    if not config_file.is_file():
+        return ""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506 (no tag runs)
+    except yaml.YAMLError:
+        return ""  # mkdocs itself reports it, with its line
+    site_url = str((config or {}).get("site_url") or "")
+    if public(site_url):
+        return ""
+    what = f"site_url {site_url!r} is a placeholder" if site_url else "site_url is not set"
+    return (f"{config_file}: {what}: permalinks and citations will not resolve until it is the archive's "
+            "public address")
 
 
 @main.command("pages")

@@ -254,6 +254,9 @@ class Person:
     roles: tuple[Role, ...]
     aliases: tuple[Alias, ...]
     line: int
+    name_parts: tuple[tuple[str, str], ...] = ()
+    """How citations split the name, when `speakers.yml` says (`family`, `given`, `suffix`,
+    `dropping-particle`, `non-dropping-particle`, CSL's name fields); else a name parser decides."""
 
     def role_on(self, date: dt.date) -> str:
         """The title held on `date`, the latest-starting one when several held; empty if none."""

@@ -114,3 +114,27 @@ NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "del", "da", "la",
 
 OUTLET_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "at", "for", "on", "in", "y", "la", "del", "el", "des"})
 """Lower-case words inside an outlet's name (`Voice of America`, `Inside EPA at Inside Washington Publishers`)."""
+GENERIC_TITLE_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "of", "on", "in", "at", "by", "for", "with", "to", "from", "via", "upon",
+    "press", "briefing", "briefings", "call", "calls", "conference", "background", "gaggle", "remarks",
+    "statement", "readout", "availability", "joint", "interview", "meeting", "departure", "arrival", "before",
+    "after", "during", "aboard", "en", "route", "upcoming", "trip", "signing", "ceremony", "update", "virtual",
+    "bilateral", "daily", "record", "roundtable", "event", "visit", "senior", "administration", "official",
+    "officials", "delivering", "address", "speech", "reception", "discussion", "conversation", "exchange",
+    "session", "announcement", "message", "telephone", "phone", "tour", "stop", "participation",
+})
+"""Words of briefing titles that are no proper noun (`Press Briefing by …`, `Before … Departure`): APA's
+sentence case lowers them (`site/csl_item.sentence_case`); every other capitalised word is kept."""
+
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la",
+                            "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das"})
+"""Lower-case particles before a family name (`van Beethoven`, `de Gaulle`, `bin Salman`): cited as CSL's
+non-dropping particle. A capitalised one (`Van Hollen`) is part of the family name."""
+
+ORGANISATION_WORDS = frozenset({
+    "department", "ministry", "office", "house", "embassy", "mission", "government", "agency", "council",
+    "committee", "nations", "union", "organization", "organisation", "bureau", "commission", "secretariat",
+    "administration", "command", "pentagon", "kremlin",
+})
+"""Words that make a speaker's name an organisation's (`U.S. Department of State`, `The White House`):
+such a name is cited as written (a CSL `literal`), never split into family and given names."""

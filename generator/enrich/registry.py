@@ -22,7 +22,9 @@ from ..text import slugify
 from .outlets import Outlets
 
 KINDS = ("official", "reporter")
-_PERSON_KEYS = {"id", "name", "kind", "affiliation", "roles", "aliases"}
+_PERSON_KEYS = {"id", "name", "kind", "affiliation", "roles", "aliases", "name_parts"}
+NAME_PARTS = ("family", "given", "suffix", "dropping-particle", "non-dropping-particle")
+"""The keys of `name_parts:` (CSL's name fields), in the order they are kept."""
 _ROLE_KEYS = {"title", "from", "to"}
 _ALIAS_KEYS = {"label", "from", "to", "briefings"}
 
@@ -81,8 +83,15 @@ def _person(doc: YamlFile, node: Node) -> Person:
     if "aliases" in fields:
         aliases += [_alias(doc, a) for a in doc.sequence(fields["aliases"], "aliases")]
     unique = {(a.key, a.start, a.end, a.briefings): a for a in reversed(aliases)}  # the name may be an alias too
+    parts = _name_parts(doc, fields["name_parts"]) if "name_parts" in fields else ()
     return Person(person_id, name, kind, affiliation, roles, tuple(dict.fromkeys(
-        unique[(a.key, a.start, a.end, a.briefings)] for a in aliases)), line(node))
+        unique[(a.key, a.start, a.end, a.briefings)] for a in aliases)), line(node), parts)
+
+
+def _name_parts(doc: YamlFile, node: Node) -> tuple[tuple[str, str], ...]:
+    """`name_parts: {family: Biden, given: Joseph R., suffix: Jr.}`: how citations split the name."""
+    fields = doc.mapping(node, "name_parts", set(NAME_PARTS), {"family"})
+    return tuple((key, doc.string(fields[key], key)) for key in NAME_PARTS if key in fields)
 
 
 def _role(doc: YamlFile, node: Node) -> Role:

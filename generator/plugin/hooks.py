@@ -25,10 +25,12 @@ from ..enrich.loader import Loader
 from ..errors import GeneratorError
 from ..model import Archive, Briefing
 from ..site import urls
+from ..site.cite_assets import cite_assets
 from ..site.cite_data import briefing_citation
 from ..site.listing import Listings, expand
 from ..site.offline_zip import BundleWriter, bundle_path
 from ..site.open_data import DataCache, data_files, data_page, data_paths
+from ..site.page_meta import MetaIndex
 from ..site.pages import Bodies, RenderCache, generated_pages
 from ..site.search_index import sharded, take_entries, write_index
 from ..site.turns_html import Permalink, anchors, toc_entries
@@ -62,6 +64,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._staging: Staging | None = None
         self._warnings: CountHandler | None = None
         self.archive = Archive((), ())
+        self._meta = MetaIndex(self.archive)
         self.sharded_search = False
         """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
 
@@ -114,6 +117,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._add(files, config, path, content)
         self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
         self._add_data(files, config)
+        self._meta = MetaIndex(self.archive)
+        for path, data in cite_assets().items():  # the cite dialog's processor and styles
+            files.append(File.generated(config, path, content=data))
         if self.sharded_search and self._command == "build" and self._children.available():
             self._start_index(Path(config.site_dir))
         if self._staging is not None:
@@ -207,7 +213,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`)."""
         briefing = self._briefing_pages.get(page.file.src_uri)
-        return briefing_citation(briefing, config.site_name, config.site_url or "") if briefing else None
+        if briefing is None:
+            return None
+        return briefing_citation(briefing, config.site_name, config.site_url or "", self._meta.people,
+                                 urls.relative(page.file.src_uri, urls.CITE_ASSETS))
+
+    def head_meta(self, page: Any, config: MkDocsConfig) -> str:
+        """Read by `theme_overrides/main.html`: the page's metadata for reference managers, search engines
+        and link previews (`site/page_meta.py`), escaped HTML; "" for pages it does not describe."""
+        return self._meta.head(page.file.src_uri, config.site_name, config.site_url or "")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

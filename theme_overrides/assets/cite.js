@@ -123,8 +123,13 @@
     var status = document.createElement("p");
     status.className = "cite-panel__status";
     status.setAttribute("role", "status");
-    var items = [["permalink", quote ? "Quote link" : "Permalink", f.url]].concat(cite.styles(data, f));
-    items.forEach(function (item) {
+    if (cite.notice(data)) {
+      var notice = document.createElement("p");
+      notice.className = "cite-panel__notice";
+      notice.textContent = cite.notice(data);
+      panel.appendChild(notice);
+    }
+    function addItem(item) {
       var box = document.createElement("div");
       box.className = "cite-item cite-item--" + item[0];
       var label = document.createElement("label");
@@ -142,14 +147,22 @@
       button.setAttribute("aria-label", "Copy " + item[1]);
       button.addEventListener("click", function () { copy(item[2], field, status, item[1]); });
       box.append(label, field, button);
-      panel.appendChild(box);
-    });
+      panel.insertBefore(box, status);
+    }
     var close = document.createElement("button");
     close.type = "button";
     close.className = "md-button cite-close";
     close.textContent = "Close";
     close.addEventListener("click", closePanel);
     panel.append(status, close);
+    addItem(["permalink", quote ? "Quote link" : "Permalink", f.url]);
+    var opened = panel;
+    var preparing = status.textContent = "Preparing the citations\u2026";  // the first time, styles load and build
+    Promise.resolve(cite.styles(data, f)).then(function (styles) {
+      if (panel !== opened) return;
+      styles.forEach(addItem);
+      if (status.textContent === preparing) status.textContent = "";
+    });
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { event.preventDefault(); closePanel(); }
     });
