@@ -72,7 +72,7 @@ def test_cite_panel_copies_chicago_and_permalink(tab: Any, base: str) -> None:
     button = tab.locator('button.cite-button[aria-label^="Cite this turn (t009,"]')
     button.focus()
     tab.keyboard.press("Enter")
-    panel = tab.locator("section.cite-panel[role=dialog]")
+    panel = tab.locator("dialog.cite-panel")
     assert panel.is_visible()
     assert tab.evaluate("document.querySelector('.cite-panel').contains(document.activeElement)")
     panel.get_by_role("button", name="Copy Chicago").click()
