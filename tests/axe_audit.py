@@ -64,8 +64,8 @@ def _palette(page: Any, scheme: str) -> None:
 def open_search(page: Any, query: str) -> None:
     """Open Material's search and type `query` like a person (it searches on keyup); wait for results."""
     box = page.locator("input.md-search__input")
-    opener = page.locator("label.md-header__button[for=__search]")
-    (opener if opener.is_visible() else box).click()  # a phone shows the icon, a desktop the box
+    opener = page.locator("button.md-header__button[data-for=__search]")
+    (opener if opener.is_visible() else box).click()  # a phone shows the Search button, a desktop the box
     box.press_sequentially(query, delay=40)
     page.locator(".md-search-result__item").first.wait_for(timeout=20000)
     page.wait_for_timeout(300)
