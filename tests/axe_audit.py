@@ -41,12 +41,17 @@ class Violation:
         return f"{self.where}: {self.rule} ({self.impact}): {self.target} — {self.summary}"
 
 
-def axe(page: Any, where: str) -> list[Violation]:
-    """Run every enabled axe rule over the page as it is now (animations finished first)."""
+def axe(page: Any, where: str, element: Any = None, rules: tuple[str, ...] = ()) -> list[Violation]:
+    """Run every enabled axe rule (or only `rules`) over the page as it is now (animations finished
+    first), or over one `element` (a Playwright locator)."""
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(path=str(AXE))
     page.evaluate("() => document.getAnimations().forEach(a => { try { a.finish() } catch (e) {} })")
-    result = page.evaluate("() => axe.run(document, { resultTypes: ['violations'] })")
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    target = element.element_handle() if element is not None else None
+    result = page.evaluate("([el, options]) => axe.run(el || document, options)", [target, options])
     return [Violation(where, v["id"], v.get("impact") or "", " ".join(json.dumps(t) for t in node["target"]),
                       " ".join((node.get("failureSummary") or "").split())[:300])
             for v in result["violations"] for node in v["nodes"]]
@@ -142,6 +147,7 @@ def main() -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("--sample", type=int, default=0, help="more briefing pages, drawn at random (seed 15)")
     parser.add_argument("--search", default="border security", help="the query typed into the search overlay")
+    parser.add_argument("--phone", action="store_true", help="a 390 × 844 window instead of 1280 × 900")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import CHROMIUM, CHROMIUM_ARGS, serve
@@ -154,7 +160,8 @@ def main() -> int:
         briefings, min(args.sample, len(briefings))))})
     with serve(args.site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        violations = list(audit(browser, base, pages, search=args.search))
+        violations = list(audit(browser, base, pages, search=args.search,
+                                viewport={"width": 390, "height": 844} if args.phone else None))
         browser.close()
     print(report(violations) or "no violations")
     return 1 if violations else 0

@@ -104,6 +104,34 @@ def test_no_axe_violation_on_a_phone(context: Any, archive_url: str, briefing: s
     assert not violations, report(violations)
 
 
+HOVERED = ("a.topic-chip", "p.answer-links a", "button.cite-button", "a.source-link", ".md-nav__link",
+           ".md-typeset h2.turn .headerlink")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_hovered_controls_keep_their_contrast(context: Any, archive_url: str, briefing: str, scheme: str) -> None:
+    """Under the pointer, links, chips and buttons ("Back to top" and the cite dialog's too) keep 4.5:1
+    text contrast."""
+    page = context(viewport=DESKTOP, color_scheme=scheme).new_page()
+    page.goto(archive_url + briefing)
+    violations = []
+    for selector in HOVERED:
+        control = page.locator(selector).first
+        control.hover()
+        violations += axe(page, f"{selector} hovered [{scheme}]", control, ("color-contrast",))
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)  # scrolling up shows "Back to top"
+    page.locator(".md-top").hover()
+    violations += axe(page, f".md-top hovered [{scheme}]", page.locator(".md-top"), ("color-contrast",))
+    open_cite(page)
+    for selector in (".cite-copy", ".archive-dialog__close"):
+        control = page.locator(selector).first
+        control.hover()
+        violations += axe(page, f"{selector} hovered [{scheme}]", control, ("color-contrast",))
+    assert not violations, report(violations)
+
+
 # ---- the cite dialog -------------------------------------------------------------------------
 
 FOCUS = """() => {
