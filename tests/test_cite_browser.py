@@ -88,7 +88,7 @@ def _open(tab: Any, anchor: str) -> Any:
     """Click a turn's Cite button; the panel once its citations are in."""
     tab.click(f'button.cite-button[aria-label^="Cite this turn ({anchor},"]')
     tab.wait_for_selector("#cite-csl", timeout=60000)
-    return tab.locator("section.cite-panel[role=dialog]")
+    return tab.locator("dialog.cite-panel")
 
 
 def test_cite_panel_copies_chicago_and_permalink(tab: Any, base: str) -> None:
@@ -99,7 +99,7 @@ def test_cite_panel_copies_chicago_and_permalink(tab: Any, base: str) -> None:
     button.focus()
     tab.keyboard.press("Enter")
     tab.wait_for_selector("#cite-csl", timeout=60000)
-    panel = tab.locator("section.cite-panel[role=dialog]")
+    panel = tab.locator("dialog.cite-panel")
     assert panel.is_visible()
     assert tab.evaluate("document.querySelector('.cite-panel').contains(document.activeElement)")
     panel.get_by_role("button", name="Copy Chicago (note)").click()

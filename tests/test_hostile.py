@@ -356,6 +356,7 @@ def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
         for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:
             if button.is_visible():
                 button.click(timeout=2000)
+                page.keyboard.press("Escape")  # a Cite button opens a modal dialog
         page.goto(base + "index.html")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.locator(".md-search__input").press_sequentially("markdown")
@@ -392,7 +393,7 @@ def test_citations_show_input_literally(hostile_site: Path, hostile_archive: Arc
             for turn, item, cited in zip(briefing.turns, items, expected, strict=True):
                 tab.click(f'button.cite-button[aria-label^="Cite this turn ({turn.anchor},"]')
                 tab.wait_for_selector("#cite-csl", timeout=60000)
-                panel = tab.locator("section.cite-panel")
+                panel = tab.locator("dialog.cite-panel")
                 assert panel.locator(".cite-panel__title").inner_text() == f"Cite this turn: {_cited(turn)}"
                 tags = set(panel.locator("*").evaluate_all("els => els.map(e => e.localName)"))
                 assert tags == {"p", "div", "label", "textarea", "button"}, tags

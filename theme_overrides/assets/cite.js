@@ -7,7 +7,9 @@
  */
 (function (cite) {
   "use strict";
-  /* The formatting is `window.ArchiveCite`, from cite-format.js (loaded before this file). */
+  /* The formatting is `window.ArchiveCite`, from cite-format.js; the dialog `window.ArchiveDialog`,
+   * from dialog.js (both loaded before this file). */
+  var dialogs = window.ArchiveDialog;
 
   var source = document.getElementById("cite-data");
   if (!source) return;
@@ -96,30 +98,18 @@
     }
   }
 
-  function closePanel() {
-    if (!panel) return;
-    panel.remove();
-    panel = null;
-    if (opener) {
-      opener.setAttribute("aria-expanded", "false");
-      opener.focus();
-    }
-  }
+  function closePanel() { dialogs.hide(); }
 
+  /* The cite dialog (dialog.js): the permalink at once, then every style's citation as cite-format.js
+   * gives them (a list, or a promise of one). It keeps the turn's heading and Cite button in sight. */
   function openPanel(anchor, quote, from, prefix) {
     closePanel();
     opener = from;
     var f = facts(anchor, quote, prefix);
-    panel = document.createElement("section");
-    panel.className = "cite-panel";
+    panel = dialogs.create("cite-panel", (quote ? "Cite this quote from " : "Cite this turn: ") + cite.who(f.turn, false));
     panel.id = "cite-panel";
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-labelledby", "cite-panel-title");
-    var title = document.createElement("p");
-    title.id = "cite-panel-title";
-    title.className = "cite-panel__title";
-    title.textContent = (quote ? "Cite this quote from " : "Cite this turn: ") + cite.who(f.turn, false);
-    panel.appendChild(title);
+    var items = document.createElement("div");
+    items.className = "cite-panel__items";
     var status = document.createElement("p");
     status.className = "cite-panel__status";
     status.setAttribute("role", "status");
@@ -129,7 +119,8 @@
       notice.textContent = cite.notice(data);
       panel.appendChild(notice);
     }
-    function addItem(item) {
+    panel.append(items, status);
+    function add(item) {
       var box = document.createElement("div");
       box.className = "cite-item cite-item--" + item[0];
       var label = document.createElement("label");
@@ -138,37 +129,36 @@
       var field = document.createElement("textarea");
       field.id = "cite-" + item[0];
       field.readOnly = true;
+      field.tabIndex = -1;  // Tab goes from Copy to Copy; the text is read, or selected with the pointer
       field.rows = item[0] === "csl" || item[0] === "bibtex" ? 6 : 2;
       field.value = item[2];
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "md-button cite-copy";
+      button.className = "cite-copy";
       button.textContent = "Copy";
       button.setAttribute("aria-label", "Copy " + item[1]);
       button.addEventListener("click", function () { copy(item[2], field, status, item[1]); });
       box.append(label, field, button);
-      panel.insertBefore(box, status);
+      items.appendChild(box);
     }
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "md-button cite-close";
-    close.textContent = "Close";
-    close.addEventListener("click", closePanel);
-    panel.append(status, close);
-    addItem(["permalink", quote ? "Quote link" : "Permalink", f.url]);
-    var opened = panel;
+    add(["permalink", quote ? "Quote link" : "Permalink", f.url]);
+    var shown = panel;
     var preparing = status.textContent = "Preparing the citations\u2026";  // the first time, styles load and build
     Promise.resolve(cite.styles(data, f)).then(function (styles) {
-      if (panel !== opened) return;
-      styles.forEach(addItem);
+      if (panel !== shown) return;
+      styles.forEach(add);
       if (status.textContent === preparing) status.textContent = "";
+    }, function () {
+      if (panel === shown) status.textContent = "The citations could not be made; the permalink above still works.";
     });
-    panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); closePanel(); }
+    var heading = document.getElementById(anchor);
+    var keep = from && from.classList.contains("cite-button") ? [heading, from] : [from];
+    dialogs.show(panel, from, keep, function () {
+      panel = null;
+      if (opener) opener.setAttribute("aria-expanded", "false");
     });
-    document.body.appendChild(panel);
     if (from) from.setAttribute("aria-expanded", "true");
-    panel.querySelector(".cite-copy").focus();
+    items.querySelector(".cite-copy").focus();
   }
 
   Object.keys(data.turns).forEach(function (anchor) {
