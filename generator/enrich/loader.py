@@ -4,8 +4,8 @@ Two ways. `Loader.load` gives the whole `Archive` in memory (checks, `generator 
 `Loader.publish`, what a build uses, never holds more than one briefing per process: each transcript is
 parsed, locked and annotated and handed to a `Publisher`, which makes the briefing's parts of the site and
 stores them in the build cache (`generator/cache.py`) under a key made of everything they come from (the
-transcript's name and bytes, its anchor lock, `speakers.yml`, `topics.yml`, the publisher's settings);
-the load returns each briefing's summary. A transcript whose key is in the cache is not parsed at all.
+transcript's name and bytes, its anchor lock, `speakers.yml`, `outlets.yml`, `topics.yml`, the publisher's
+settings); the load returns each briefing's summary. A transcript whose key is in the cache is not parsed at all.
 
 A large load (`processes.MIN_ITEMS` transcripts or more to parse, or to lock and annotate) is spread
 over every core (`generator/processes.py`); the result is the same as in one process, in the same order.
@@ -21,7 +21,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar
 from .. import processes
 from ..cache import Store, key
 from ..errors import ConfigError, GeneratorError, TranscriptError
-from ..model import Archive, Briefing, Person, Topic
+from ..model import Archive, Briefing, Outlet, Person, Topic
 from ..read.parse import parse
 from ..read.source import read_source
 from .annotate import annotate, load_config
@@ -30,6 +30,8 @@ from .registry import Registry
 from .topics import Vocabulary
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".markdown")
+CONFIG_FILES = ("speakers.yml", "outlets.yml", "topics.yml")
+"""The configuration a briefing is annotated with: part of every cache entry's key."""
 
 Stamp = tuple[int, int]
 """A file's modification time (ns) and size: what says it changed since the last load."""
@@ -79,8 +81,10 @@ class Publisher(Protocol[S_co]):
         """A digest of what the entries depend on besides the transcript and the configuration."""
         ...
 
-    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], entry: str) -> dict[str, bytes]:
-        """The parts of the entry `entry` for `briefing` (as published: locked, annotated)."""
+    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], people: tuple[Person, ...],
+                entry: str) -> dict[str, bytes]:
+        """The parts of the entry `entry` for `briefing` (as published: locked, annotated, with the vocabulary's
+        `topics` and the registry's `people`)."""
         ...
 
     def summary(self, store: Store, entry: str) -> S_co:
@@ -105,6 +109,7 @@ class Published(Generic[S]):
     errors: tuple[GeneratorError, ...]
     people: tuple[Person, ...]
     topics: tuple[Topic, ...]
+    outlets: tuple[Outlet, ...] = ()
 
 
 class _Task(NamedTuple):
@@ -149,7 +154,7 @@ class Loader:
             if folder.is_dir() else []
         config = self._load_config(content_dir, root)
         errors: list[GeneratorError] = list(config.errors)
-        setup = key(*(_read(content_dir / name) for name in ("speakers.yml", "topics.yml")), publisher.settings())
+        setup = key(*(_read(content_dir / name) for name in CONFIG_FILES), publisher.settings())
         tasks = [self._task(path, root, setup) for path in paths]
         todo = [task for task in tasks if not store.has(task.entry)]
         done = self._publish_all(todo, folder, store, config, publisher, setup)
@@ -171,7 +176,8 @@ class Loader:
                 result.locking.commit()
             loaded.append(Loaded(task.path, entry, summary))
         self._summaries = {item.entry: item.summary for item in loaded}
-        return Published(loaded, tuple(errors), config.registry.people, config.vocabulary.topics)
+        return Published(loaded, tuple(errors), config.registry.people, config.vocabulary.topics,
+                         config.registry.outlets.outlets)
 
     def _task(self, path: Path, root: Path | None, setup: str) -> _Task:
         """The transcript's task; its key is computed again only when the transcript, its lock or the setup changed."""
@@ -216,7 +222,8 @@ class Loader:
         kept = _unique_slugs(parsed, errors)
         finished = self._finish(kept, folder, config.registry, config.vocabulary, errors)
         return Archive(briefings=tuple(finished[p] for p, _ in kept if p in finished), errors=tuple(errors),
-                       people=config.registry.people, topics=config.vocabulary.topics)
+                       people=config.registry.people, topics=config.vocabulary.topics,
+                       outlets=config.registry.outlets.outlets)
 
     def _load_config(self, content_dir: Path, root: Path | None) -> Config:
         """`load_config`, read again only when a YAML file in `content_dir` changed."""
@@ -312,7 +319,7 @@ def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
         return exc
     entry = task.entry if locking.new is None else _entry(task.display, task.path.read_bytes(), locking.new,
                                                            shared.setup)
-    shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, entry))
+    shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, shared.registry.people, entry))
     return _Done(entry, briefing.slug, locking)
 
 

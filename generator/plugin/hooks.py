@@ -30,9 +30,11 @@ from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
 from ..site import urls
+from ..site.cite_assets import cite_assets
 from ..site.listing import Listings, Part, expand
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
 from ..site.open_data import DATA_PAGE, DOWNLOADS, FOLDER, data_page, offline_downloads, write_data
+from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
 from ..site.search_index import sharded, take_entries, write_index
@@ -79,6 +81,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._warnings: CountHandler | None = None
         self._site_url = ""
         self._data_child = False
+        self._meta = MetaIndex()
         self.sharded_search = False
         """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
 
@@ -153,12 +156,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
         self._listings, self._offline = {}, {DATA_PAGE: {DOWNLOADS: [offline_downloads(self._site_url)]}}
-        pages = site_pages(summaries, loaded.people, loaded.topics, config.site_name, published.page, self._listings)
+        pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
+                           self._listings)
         pages[DATA_PAGE] = data_page(len(summaries), self._site_url, self._listings)
         for path, content in pages.items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
+        self._meta = MetaIndex(summaries, loaded.topics, published.head)
+        for path, data in cite_assets().items():  # the cite dialog's processor and styles
+            files.append(File.generated(config, path, content=data))
         self._data_child = self._command in BUILDS and self._children.available()
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
@@ -273,6 +280,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`)."""
         summary = self._briefing_pages.get(page.file.src_uri)
         return self._published.citation(summary) if summary is not None and self._published is not None else None
+
+    def head_meta(self, page: Any, config: MkDocsConfig) -> str:
+        """Read by `theme_overrides/main.html`: the page's metadata for reference managers, search engines
+        and link previews (`site/page_meta.py`), escaped HTML; "" for pages it does not describe."""
+        return self._meta.head(page.file.src_uri, config.site_name, self._site_url)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -11,9 +11,10 @@ SCHEMA_VERSION = "2.0"
 """2.0 (issue 16): each turn's words once, nothing said twice. A turn's `text`, `permalink`, `topics` and
 `interpreted`, and a paragraph's `text`, are gone: they are derivable (segments joined by a space make a
 paragraph, paragraphs joined by a blank line a turn, `url#anchor` the permalink, the paragraphs' topics and
-flags the turn's). A turn's `reporter`, `answers` and `answer_to`, a paragraph's `interpreted` and `topics`
-and a segment's `stage` and `redaction` are left out when null, false or empty. 1.1 (issue 6, additive): `url`, turn `permalink`, `topics`, `answers`,
-`answer_to`; speaker `kind` and `affiliation`; paragraph `topics`; segment `redaction`."""
+flags the turn's). A turn's `reporter`, `answers` and `answer_to`, a reporter's `given_only`, a paragraph's
+`interpreted` and `topics` and a segment's `stage` and `redaction` are left out when null, false or empty.
+1.2 (issue 13, additive): the reporter's `given_only`. 1.1 (issue 6, additive): `url`, turn `permalink`,
+`topics`, `answers`, `answer_to`; speaker `kind` and `affiliation`; paragraph `topics`; segment `redaction`."""
 
 
 def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
@@ -48,6 +49,8 @@ def turn_data(turn: Turn) -> dict[str, Any]:
                             "speaker": speaker_data(turn.speaker), "question": turn.question}
     if turn.reporter is not None:
         data["reporter"] = {"name": turn.reporter.name, "outlet": turn.reporter.outlet}
+        if turn.reporter.given_only:
+            data["reporter"]["given_only"] = True
     if turn.answers:
         data["answers"] = list(turn.answers)
     if turn.answer_to:

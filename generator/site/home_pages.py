@@ -31,7 +31,7 @@ def home_page(site_name: str, briefings: Iterable[Listed]) -> str:
         out.append(f"The {HOME_LATEST} newest are below; all of them by year: "
                    + " · ".join(f"[{year}]({urls.source(urls.YEARS, str(year))}) ({n:,})" for year, n in sorted(years.items(), reverse=True))
                    + "\n{: .archive-years }\n\n")
-    out.extend(_listed(b, "") for b in ordered[:HOME_LATEST])
+    out.extend(_listed(b, urls.source(urls.BRIEFINGS, b.slug)) for b in ordered[:HOME_LATEST])
     return "".join(out)
 
 
@@ -43,16 +43,16 @@ def year_pages(briefings: Iterable[Listed]) -> dict[str, str]:
         return {}
     pages: dict[str, list[str]] = {}
     for b in ordered:
-        pages.setdefault(str(b.date.year), []).append(_listed(b, "../"))
+        pages.setdefault(str(b.date.year), []).append(_listed(b, urls.from_folder(urls.YEARS, urls.source(urls.BRIEFINGS, b.slug))))
     return {urls.source(urls.YEARS, year): front_matter(f"Briefings of {year}") + title_heading(f"Briefings of {year}")
             + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md)"
             + "\n{: .archive-count }\n\n" + "".join(items)
             for year, items in pages.items()}
 
 
-def _listed(b: Listed, up: str) -> str:
+def _listed(b: Listed, link: str) -> str:
     """One briefing in a list: date, linked title, then location and participants."""
-    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({up}{urls.source(urls.BRIEFINGS, b.slug)})"
+    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({link})"
     details = [b.location, ", ".join(p.name for p in b.participants)]
     shown = " · ".join(escape(d) for d in details if d)
     return line + (f"  \n  {shown}\n" if shown else "\n")

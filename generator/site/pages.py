@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..model import Archive, Person, Topic
+from ..model import Archive, Outlet, Person, Topic
 from . import urls
 from .home_pages import home_page, year_pages
 from .listing import Listings, expand
@@ -21,8 +21,9 @@ from .summary import Summary
 from .topic_pages import topic_pages
 
 
-def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: tuple[Topic, ...], site_name: str,
-               page_of: Callable[[Summary], str], listings: Listings) -> dict[str, str]:
+def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: tuple[Topic, ...],
+               outlets: Sequence[Outlet], site_name: str, page_of: Callable[[Summary], str],
+               listings: Listings) -> dict[str, str]:
     """All generated pages, keyed by their path under docs_dir: `page_of(summary)` gives a briefing's page.
 
     Speaker, outlet and topic pages hold placeholders for their lists, which go to `listings` (the
@@ -31,7 +32,7 @@ def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: t
     pages: dict[str, str] = {"index.md": home_page(site_name, summaries), **year_pages(summaries)}
     for summary in summaries:
         pages[urls.source(urls.BRIEFINGS, summary.slug)] = page_of(summary)
-    pages.update(people_pages(summaries, people, topics, listings))
+    pages.update(people_pages(summaries, people, topics, outlets, listings))
     pages.update(topic_pages(summaries, topics, listings))
     pages.update(redirect_pages(summaries))
     return pages
@@ -40,7 +41,16 @@ def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: t
 def generated_pages(archive: Archive, site_name: str) -> dict[str, str]:
     """Every generated page of an archive held in memory, as complete Markdown (briefing pages are the
     Markdown of record, lists in place): what `generator pages` writes for another engine."""
-    published, summaries = published_in_memory(archive.briefings, archive.topics, Settings(site_name, ""))
+    published, summaries = published_in_memory(archive.briefings, archive.topics, Settings(site_name, ""),
+                                               archive.people)
     listings: Listings = {}
-    pages = site_pages(summaries, archive.people, archive.topics, site_name, published.page, listings)
+    pages = site_pages(summaries, archive.people, archive.topics, archive.outlets, site_name, published.page,
+                       listings)
     return {path: expand(markdown, listings.get(path, {}), published.text) for path, markdown in pages.items()}
+
+
+def archive_people_pages(archive: Archive) -> dict[str, str]:
+    """The speaker, reporter and outlet pages and the speakers index of an archive held in memory, lists left
+    as placeholders (for checks and tests)."""
+    _, summaries = published_in_memory(archive.briefings, archive.topics, Settings("", ""))
+    return people_pages(summaries, archive.people, archive.topics, archive.outlets, {})

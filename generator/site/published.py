@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import Store, key
-from ..model import Archive, Briefing, Topic
+from ..model import Archive, Briefing, Person, Topic
 from . import urls
 from .briefing_json import SCHEMA_VERSION
 from .briefing_page import briefing_head, briefing_page
 from .cite_data import briefing_citation
 from .listing import Part, placeholder
 from .open_data import DATA_PART, FEED_PART, ROWS_PART, briefing_json, csv_rows, feed_summary, write_data
+from .page_meta import briefing_head as head_meta
 from .search_index import briefing_entries
 from .speaker_pages import speaker_parts
 from .summary import Interned, Summary, summarize
@@ -44,6 +45,8 @@ TOC = "toc"
 ANCHORS = "anchors"
 """Every id the turns' HTML holds, space-separated."""
 CITE = "cite"
+META = "meta"
+"""The page's head metadata (`page_meta.py`), as HTML."""
 MODEL = "model"
 """The briefing itself, pickled: what the sharded search index is made from."""
 SEARCH = "search"
@@ -65,9 +68,12 @@ class Settings:
         return key(json.dumps([self.site_name, self.site_url, permalink, SCHEMA_VERSION]))
 
 
-def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], settings: Settings, entry: str) -> dict[str, bytes]:
-    """Every part of the site made from `briefing` alone, for its cache entry `entry`."""
+def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], people: tuple[Person, ...], settings: Settings,
+            entry: str) -> dict[str, bytes]:
+    """Every part of the site made from `briefing` alone (and the registry's `people`, whose name parts
+    citations use), for its cache entry `entry`."""
     topics = {t.id: t for t in vocabulary}
+    registry = {p.id: p for p in people}
     parts: dict[str, bytes] = {SUMMARY: pickle.dumps(summarize(briefing, entry), pickle.HIGHEST_PROTOCOL)}
     if settings.permalink is None:
         parts[PAGE] = briefing_page(briefing, topics).encode()
@@ -78,7 +84,9 @@ def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], settings: Setting
         parts[TURNS] = turns.encode()
         parts[TOC] = _json(toc_entries(briefing))
         parts[ANCHORS] = " ".join(sorted(anchors(briefing))).encode()
-    parts[CITE] = _json(briefing_citation(briefing, settings.site_name, settings.site_url))
+    parts[CITE] = _json(briefing_citation(briefing, settings.site_name, settings.site_url, registry,
+                                          urls.relative(urls.briefing_source(briefing), urls.CITE_ASSETS)))
+    parts[META] = head_meta(briefing, settings.site_name, settings.site_url, registry).encode()
     parts[DATA_PART] = briefing_json(briefing, settings.site_url)
     parts[ROWS_PART] = csv_rows(briefing, settings.site_url).encode()
     parts[FEED_PART] = feed_summary(briefing).encode()
@@ -118,6 +126,9 @@ class Published:
     def anchors(self, summary: Summary) -> set[str]:
         return set(self.store.read(summary.entry, ANCHORS).decode().split())
 
+    def head(self, summary: Summary) -> str:
+        return self.text(Part(summary.entry, META))
+
     def citation(self, summary: Summary) -> dict[str, Any]:
         data: dict[str, Any] = json.loads(self.store.read(summary.entry, CITE))
         return data
@@ -141,8 +152,9 @@ class SitePublisher:
     def settings(self) -> str:
         return self._settings.digest()
 
-    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], entry: str) -> dict[str, bytes]:
-        return publish(briefing, topics, self._settings, entry)
+    def publish(self, briefing: Briefing, topics: tuple[Topic, ...], people: tuple[Person, ...],
+                entry: str) -> dict[str, bytes]:
+        return publish(briefing, topics, people, self._settings, entry)
 
     def summary(self, store: Store, entry: str) -> Summary:
         return self._interned(summary_of(store, entry))
@@ -155,14 +167,14 @@ def summary_of(store: Store, entry: str) -> Summary:
 
 
 def published_in_memory(briefings: tuple[Briefing, ...], vocabulary: tuple[Topic, ...],
-                        settings: Settings) -> tuple[Published, list[Summary]]:
+                        settings: Settings, people: tuple[Person, ...] = ()) -> tuple[Published, list[Summary]]:
     """Briefings published into a store held in memory (for `generator pages` and tests): each entry is
     keyed by its position and slug, as nothing outlives the store."""
     store = Store(None)
     summaries = []
     for number, briefing in enumerate(briefings):
         entry = key(str(number), briefing.slug)
-        store.put(entry, publish(briefing, vocabulary, settings, entry))
+        store.put(entry, publish(briefing, vocabulary, people, settings, entry))
         summaries.append(summary_of(store, entry))
     return Published(store), summaries
 

@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Briefing, Person, Speaker, Topic, Turn
+from ..model import Briefing, Outlet, Person, Speaker, Topic, Turn
 from ..text import excerpt, fold_name
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
-from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speaker, outlet_id
+from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speaker
 
 PAGE_TURNS = 400
 """Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
@@ -68,7 +68,7 @@ def appearances(summaries: Iterable[Summary]) -> dict[str, Appearances]:
 
 
 @dataclass
-class Outlet:
+class OutletTally:
     """One outlet's questions across the archive, by briefing, newest briefing first."""
 
     name: str
@@ -83,48 +83,88 @@ class Outlet:
         return list(dict.fromkeys(r for _, counts in self.by_briefing for r in counts.reporters))
 
 
-def outlets(summaries: Iterable[Summary]) -> dict[str, Outlet]:
-    """Every outlet its reporters asked for, by id; its name as the newest briefing gives it."""
-    found: dict[str, Outlet] = {}
+def outlet_tallies(summaries: Iterable[Summary], listed: dict[str, Outlet]) -> dict[str, tuple[Outlet, OutletTally]]:
+    """Every listed outlet (`content/outlets.yml`) its reporters asked for, by its page's id, with its questions."""
+    found: dict[str, tuple[Outlet, OutletTally]] = {}
     for summary in newest_first(summaries):
         for counts in summary.outlets:
-            found.setdefault(counts.outlet, Outlet(counts.name)).by_briefing.append((summary, counts))
+            if (outlet := listed.get(counts.name)) is not None:
+                found.setdefault(outlet.id, (outlet, OutletTally(outlet.name)))[1].by_briefing.append((summary, counts))
     return found
 
 
+SECTIONS = (
+    ("official", "officials", "Officials"),
+    ("reporter", "reporters", "Reporters"),
+    ("anonymous", "anonymous", "Anonymous officials"),
+    ("role", "roles", "Moderators, operators and interpreters"),
+    ("", "unresolved", "Unresolved labels"),
+)
+"""The groups a reader finds speakers in, in order: `(Speaker.kind, anchor, heading)`."""
+
+
+def speaker_sections(speakers: Iterable[Speaker]) -> list[tuple[str, list[Speaker]]]:
+    """Speakers grouped as a reader looks for them: officials, reporters, anonymous officials, roles, then
+    labels nothing resolved; each group by name, empty groups left out, unnamed questioners never listed.
+    The speakers index lists speakers this way; so may any page that lists speakers."""
+    by_kind: dict[str, list[Speaker]] = {}
+    for speaker in speakers:
+        by_kind.setdefault(speaker.kind, []).append(speaker)
+    return [(heading, sorted(by_kind[kind], key=lambda s: (fold_name(s.name), s.id)))
+            for kind, _, heading in SECTIONS if by_kind.get(kind)]
+
+
+def outlet_id(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
+    """The outlet page's id for a reporter of a listed outlet (`content/outlets.yml`), else empty."""
+    listed = outlets.get(speaker.affiliation) if speaker.kind == "reporter" else None
+    return listed.id if listed else ""
+
+
 def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: Sequence[Topic],
-                 listings: Listings) -> dict[str, str]:
-    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`;
-    their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
+                 outlets: Sequence[Outlet], listings: Listings) -> dict[str, str]:
+    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every listed outlet with questions, and
+    `speakers/index.md`; their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
     found = appearances(summaries)
     titles = {t.id: t.title for t in topics}
     registry = {p.id: p for p in people}
+    listed = {o.name: o for o in outlets}
     pages: dict[str, str] = {}
     for speaker_id, entry in found.items():
         path = urls.source(urls.SPEAKERS, speaker_id)
         if entry.speaker.kind == "reporter":
-            pages[path] = reporter_page(entry, path, listings, pages)
+            pages[path] = reporter_page(entry, path, listings, pages, listed)
         else:
             pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, listings, pages)
-    by_outlet = outlets(summaries)
-    for oid, outlet in by_outlet.items():
+    tallies = outlet_tallies(summaries, listed)
+    for oid, (_, tally) in tallies.items():
         path = urls.source(urls.OUTLETS, oid)
-        pages[path] = outlet_page(outlet, found, path, listings, pages)
-    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, by_outlet)
+        pages[path] = outlet_page(tally, found, path, listings, pages)
+    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, tallies, _unlisted(summaries))
     return dict(sorted(pages.items()))
+
+
+def _unlisted(summaries: Iterable[Summary]) -> dict[str, tuple[Speaker, int, int]]:
+    """Speakers with no page (anonymous officials, roles) by name: a speaker, their turns and briefings."""
+    counts: dict[str, tuple[Speaker, int, int]] = {}
+    for summary in summaries:
+        for speaker, turns in summary.others:
+            name = fold_name(speaker.name)
+            first, total, briefings = counts.get(name, (speaker, 0, 0))
+            counts[name] = (first, total + turns, briefings + 1)
+    return counts
 
 
 def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, str], path: str,
                  listings: Listings, more: dict[str, str]) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
-    out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
+    out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker, {})]
     if person is not None and person.roles:
         out.append("**Roles:** " + "; ".join(escape(_role_text(r.title, r.start, r.end)) for r in person.roles)
                    + "\n{: .speaker-roles }\n\n")
     if not speaker.resolved:
-        out.append("*Identity made from the transcript label; not yet in the speaker registry.*"
-                   "{: .automatic-identity }\n\n")
+        out.append("*Unresolved label: printed in the transcripts, no briefing names who it is, and the speaker "
+                   "registry does not list it.*{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
     out.append(placeholder(path, "briefings", items(
         f"<strong>{short_date(summary.date)}</strong> · "
@@ -144,10 +184,11 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
     return "".join(out)
 
 
-def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str]) -> str:
+def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str],
+                  outlets: dict[str, Outlet]) -> str:
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
-    out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
+    out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker, outlets)]
     out.append(f"{plural(entry.turns, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
@@ -155,7 +196,7 @@ def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[
     return "".join(out)
 
 
-def outlet_page(outlet: Outlet, found: dict[str, Appearances], path: str, listings: Listings,
+def outlet_page(outlet: OutletTally, found: dict[str, Appearances], path: str, listings: Listings,
                 more: dict[str, str]) -> str:
     """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
     out = [_head(outlet.name, f"Outlet: {outlet.name}")]
@@ -170,25 +211,38 @@ def outlet_page(outlet: Outlet, found: dict[str, Appearances], path: str, listin
     return "".join(out)
 
 
-def speakers_index(found: dict[str, Appearances], by_outlet: dict[str, Outlet]) -> str:
-    """All officials (and other speakers), reporters and outlets, by name, with plain counts."""
+def speakers_index(found: dict[str, Appearances], outlets: dict[str, tuple[Outlet, OutletTally]],
+                   unlisted: dict[str, tuple[Speaker, int, int]]) -> str:
+    """Everyone, in the groups of `speaker_sections` with plain counts (anonymous officials and roles by
+    label, without pages), then the listed outlets."""
     out = [front_matter("Speakers"), "# Speakers\n\n"]
-    officials = _by_name(e for e in found.values() if e.speaker.kind != "reporter")
-    reporters = _by_name(e for e in found.values() if e.speaker.kind == "reporter")
-    out.append(f"## Officials and other speakers {{#officials {EXCLUDED} }}\n\n")
-    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
-               + (f" — {escape(e.speaker.role)}" if e.speaker.role else "")
-               + f" · {plural(e.turns, 'turn')} in {plural(len(e.by_briefing), 'briefing')}\n"
-               for e in officials)
-    out.append(f"\n## Reporters {{#reporters {EXCLUDED} }}\n\n")
-    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
-               + (f" — {escape(e.speaker.affiliation)}" if e.speaker.affiliation else "")
-               + f" · {plural(e.turns, 'question')}\n" for e in reporters)
-    out.append(f"\n## Outlets {{#outlets {EXCLUDED} }}\n\n")
-    for oid, outlet in sorted(by_outlet.items(), key=lambda item: (fold_name(item[1].name), item[0])):
+    anchors = {title: anchor for _, anchor, title in SECTIONS}
+    shown = [e.speaker for e in found.values()] + [s for s, _, _ in unlisted.values()]
+    for title, speakers in speaker_sections(shown):
+        out.append(f"## {title} {{#{anchors[title]} {EXCLUDED} }}\n\n")
+        if title == "Unresolved labels":
+            out.append("Labels as printed that no briefing names and the speaker registry does not list: "
+                       "`python -m generator people` suggests entries for them.\n\n")
+        for speaker in speakers:
+            out.append(_index_entry(speaker, found.get(speaker.id), unlisted.get(fold_name(speaker.name))))
+        out.append("\n")
+    out.append(f"## Outlets {{#outlets {EXCLUDED} }}\n\n")
+    for oid, (outlet, tally) in sorted(outlets.items(), key=lambda item: (fold_name(item[1][0].name), item[0])):
         out.append(f"- [{escape(outlet.name)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, oid))}) · "
-                   f"{plural(len(outlet.reporters), 'reporter')}, {plural(outlet.questions, 'question')}\n")
+                   f"{plural(len(tally.reporters), 'reporter')}, {plural(tally.questions, 'question')}\n")
     return "".join(out)
+
+
+def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Speaker, int, int] | None) -> str:
+    """One line of the speakers index: a linked name with role or outlet and counts, or a label's counts."""
+    if entry is None:
+        _, turns, briefings = unlisted or (speaker, 0, 0)
+        return f"- {escape(speaker.name)} · {plural(turns, 'turn')} in {plural(briefings, 'briefing')}\n"
+    facts = speaker.affiliation if speaker.kind == "reporter" else speaker.role
+    count = plural(entry.turns, "question" if speaker.kind == "reporter" else "turn")
+    where = "" if speaker.kind == "reporter" else f" in {plural(len(entry.by_briefing), 'briefing')}"
+    return (f"- [{escape(speaker.name)}]({speaker.id}.md)" + (f" — {escape(facts)}" if facts else "")
+            + f" · {count}{where}\n")
 
 
 def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
@@ -247,9 +301,9 @@ def _head(name: str, description: str) -> str:
     return front_matter(name, description=description, search={"boost": SEARCH_BOOST}) + title_heading(name)
 
 
-def _facts(speaker: Speaker) -> str:
+def _facts(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
     facts = [speaker.role, speaker.affiliation]
-    if outlet := outlet_id(speaker):
+    if outlet := outlet_id(speaker, outlets):
         return f"[{escape(speaker.affiliation)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, outlet))})\n{{: .speaker-facts }}\n\n"
     shown = " · ".join(escape(f) for f in facts if f)
     return f"{shown}\n{{: .speaker-facts }}\n\n" if shown else ""

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Briefing, Participant, Speaker, Turn
-from ..text import slugify
+from ..text import fold_name, slugify
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class OutletQuestions:
     """The questions of one outlet's reporters in one briefing (the outlet they asked for then)."""
 
     outlet: str
-    """The outlet page's id (`outlet_id`)."""
+    """The key of its group in the briefing's cache entry (`outlet_key`)."""
     name: str
     questions: int
     reporters: tuple[str, ...]
@@ -75,6 +75,9 @@ class Summary:
     """Identities with a page, in order of first turn."""
     outlets: tuple[OutletQuestions, ...]
     topics: tuple[TopicTurns, ...]
+    others: tuple[tuple[Speaker, int], ...] = ()
+    """Speakers without a page (anonymous officials, roles), one per name as `fold_name` compares names,
+    with their turns, in order of first turn (the speakers index counts them)."""
 
 
 class Interned:
@@ -93,14 +96,15 @@ class Interned:
             outlets=tuple(OutletQuestions(sys.intern(c.outlet), c.name, c.questions, tuple(map(sys.intern, c.reporters)))
                           for c in summary.outlets),
             topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, tuple((speaker(s), n) for s, n in c.speakers))
-                         for c in summary.topics))
+                         for c in summary.topics),
+            others=tuple((speaker(s), n) for s, n in summary.others))
 
     def _speaker(self, speaker: Speaker) -> Speaker:
         return self._speakers.setdefault(speaker, speaker)
 
 
-def outlet_id(speaker: Speaker) -> str:
-    """The outlet page's id for a reporter, empty when the outlet is unknown."""
+def outlet_key(speaker: Speaker) -> str:
+    """The key of a reporter's outlet (its questions' group in the cache entry), empty when unknown."""
     return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
 
 
@@ -122,7 +126,7 @@ def by_outlet(briefing: Briefing) -> dict[str, list[Turn]]:
     """The turns of reporters with a known outlet, by outlet id, in order."""
     grouped: dict[str, list[Turn]] = {}
     for turn in briefing.turns:
-        if turn.speaker.has_page and (outlet := outlet_id(turn.speaker)):
+        if turn.speaker.has_page and (outlet := outlet_key(turn.speaker)):
             grouped.setdefault(outlet, []).append(turn)
     return grouped
 
@@ -139,7 +143,17 @@ def summarize(briefing: Briefing, entry: str) -> Summary:
     return Summary(entry=entry, slug=briefing.slug, source=briefing.source, title=briefing.title, date=briefing.date,
                    kind=briefing.kind, location=briefing.location, participants=briefing.participants,
                    former_slugs=briefing.former_slugs, turns=len(briefing.turns), speakers=speakers, outlets=outlets,
-                   topics=_topics(briefing))
+                   topics=_topics(briefing), others=_others(briefing))
+
+
+def _others(briefing: Briefing) -> tuple[tuple[Speaker, int], ...]:
+    counts: dict[str, tuple[Speaker, int]] = {}
+    for turn in briefing.turns:
+        if turn.speaker.kind in ("anonymous", "role"):
+            name = fold_name(turn.speaker.name)
+            first, n = counts.get(name, (turn.speaker, 0))
+            counts[name] = (first, n + 1)
+    return tuple(counts.values())
 
 
 def _topics(briefing: Briefing) -> tuple[TopicTurns, ...]:

@@ -55,7 +55,8 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
                    for r in landing_on(briefing, turn.anchor))
         out.append(_heading(turn, permalink))
         if shown := chip_topics(turn, topics):
-            chips = " ".join(f'<a href="{up}topics/{t}.html">{text(topics[t].title)}</a>' for t in shown)
+            chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
+                             for t in shown)
             out.append(f'<p class="topic-chips" data-search-exclude>{chips}</p>\n')
         if badge := interpreted_badge(turn):
             out.append(f'<p><em class="badge-interpreted">{badge}</em></p>\n')
