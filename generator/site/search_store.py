@@ -52,6 +52,8 @@ SPILL_BYTES = 40_000_000
 PREFIX_BUDGET = 64_000
 """Most postings bytes one typed prefix may load in the header box (see `prefixes`)."""
 FORMAT = 2
+NO_FACETS = b"00"
+"""The facets of an entry that is no turn (a page): nobody, no topic. Every posting has its two numbers."""
 
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _VALUE = {c: i for i, c in enumerate(_DIGITS)}
@@ -290,10 +292,10 @@ class StoreWriter:
         self._meta_at = array("I", [0])
         self.entries = 0
 
-    def add(self, stored: Any, terms: dict[str, tuple[int, bytes]], length: int, meta: bytes = b"") -> int:
+    def add(self, stored: Any, terms: dict[str, tuple[int, bytes]], length: int, meta: bytes = NO_FACETS) -> int:
         """Add one entry: what a result shows (`stored`, JSON-able), its terms `{term: (weighted term
-        frequency, encoded positions)}`, its length in words, its facets (`meta`, varint characters,
-        or empty for none). Returns the entry's number."""
+        frequency, encoded positions)}`, its length in words, its facets (`meta`: varint characters of
+        who × 2 + question and topic set; NO_FACETS for a page). Returns the entry's number."""
         doc = self.entries
         self.entries += 1
         self._postings.add(doc, terms)

@@ -303,7 +303,8 @@
         return found.map(info => ({ ...info, weight: info.term === word ? 1 : PREFIX_WEIGHT }))
       }
       const root = Q.stem(word)
-      const start = root.length > 3 && /[ye]$/.test(root) ? root.slice(0, -1) : root
+      if (root === word && word.length < 4) return this.forms(word, "exact")
+      const start = root.length > 3 && /y$/.test(root) ? root.slice(0, -1) : root
       const found = await this.termsFrom(start, t => t === word || Q.stem(t) === root, 50)
       return found.map(info => ({ ...info, weight: info.term === word ? 1 : STEM_WEIGHT }))
     }

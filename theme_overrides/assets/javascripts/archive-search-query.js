@@ -37,14 +37,26 @@
     return fold(text).match(WORD) || []
   }
 
-  /* The plural-folding "S" stemmer (Harman 1991): `policies` → `policy`, `vaccines` → `vaccine`,
-   * `sanctions` → `sanction`; a query word finds its singular and plural. */
+  /* Words a stemmer would spoil (`during` is no `dur`, `news` no `new`, `united` no `unit`) */
+  const KEEP = new Set(("news series species united during nothing something anything everything morning evening " +
+    "spring string bring thing things hundred always perhaps").split(" "))
+
+  /* A light English stemmer, for matching only (the index keeps words as written): plurals folded
+   * (Harman's S stemmer: `policies` → `policy`), then `-ing` and `-ed` taken off (with a doubled last
+   * consonant: `planned` → `plan`) and a final `e` (`release`, `released`, `releasing` → `releas`).
+   * A query word finds the words of the same stem; the form typed counts most. */
   function stem(term) {
-    if (term.length < 4 || /\d/.test(term)) return term
-    if (/ies$/.test(term) && !/[ae]ies$/.test(term)) return term.slice(0, -3) + "y"
-    if (/es$/.test(term) && !/[aeo]es$/.test(term)) return term.slice(0, -1)
-    if (/s$/.test(term) && !/[us]s$/.test(term)) return term.slice(0, -1)
-    return term
+    if (term.length < 4 || /\d/.test(term) || KEEP.has(term)) return term
+    let t = term
+    if (/ies$/.test(t) && !/[ae]ies$/.test(t)) t = t.slice(0, -3) + "y"
+    else if (/es$/.test(t) && !/[aeo]es$/.test(t)) t = t.slice(0, -1)
+    else if (/s$/.test(t) && !/(us|ss|is)$/.test(t)) t = t.slice(0, -1)
+    if (KEEP.has(t)) return t
+    if (t.length > 5 && t.endsWith("ing")) t = t.slice(0, -3)
+    else if (t.length > 4 && t.endsWith("ed") && !t.endsWith("eed")) t = t.slice(0, -2)
+    else return t.length > 4 ? t.replace(/e$/, "") : t
+    if (/([^aeiouylsz])\1$/.test(t)) t = t.slice(0, -1)
+    return t.length > 4 ? t.replace(/e$/, "") : t
   }
 
   /* ----------------------------------------------------------------------------------- syntax */
@@ -99,12 +111,16 @@
       kind: "kind:gaggle", role: "role:question", from: "from:2021-03", to: "to:2022" }[field]
   }
 
+  /* A piece between spaces: one word, or, when it folds to several (`Jean-Pierre`), a phrase */
   function addWords(out, minus, raw) {
+    const terms = tokens(raw)
+    if (terms.length > 1) {
+      addPhrase(out, minus, raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""), raw)
+      return
+    }
     for (const [piece] of raw.matchAll(RAW_WORD)) {
-      const terms = tokens(piece)
-      if (!terms.length) continue
-      if (terms.length > 1) addPhrase(out, minus, piece, piece)
-      else if (minus) out.exclude.push({ raw: piece, terms })
+      if (!tokens(piece).length) continue
+      if (minus) out.exclude.push({ raw: piece, terms })
       else if (!out.words.some(w => w.term === terms[0]))
         out.words.push({ raw: piece.replace(/^[.'’`]+|[.'’`]+$/g, ""), term: terms[0], stop: STOP.has(terms[0]) })
     }
@@ -121,7 +137,8 @@
       return
     }
     if (minus) out.exclude.push({ raw, terms })
-    else if (terms.length === 1) addWords(out, "", terms[0])
+    else if (terms.length === 1 && !out.words.some(w => w.term === terms[0]))
+      out.words.push({ raw: terms[0], term: terms[0], stop: false })
     else out.phrases.push({ raw, terms })
   }
 
