@@ -39,7 +39,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
     pages.update(people_pages(archive, found))
     pages.update(topic_pages(archive, found))
     pages.update(redirect_pages(archive.briefings))
-    pages["search.md"] = search_page()
+    pages[urls.SEARCH_SOURCE] = search_page()
     if listings is None:
         pages.update({path: expand(pages[path], fragments) for path, fragments in found.items()})
     return pages

@@ -42,8 +42,10 @@ def search_page() -> str:
     )
 
 
-def search_link(from_source: str, **filters: str | list[str]) -> str:
-    """A link from the page `from_source` to the search page with these filters
-    (`search_link("speakers/x.md", speaker="jen-psaki", topic="economy")`)."""
+def search_link(from_source: str, *, markdown: bool = False, **filters: str | list[str]) -> str:
+    """A link from the page `from_source` to the search page with these filters, for HTML (or with
+    `markdown`, to its source, which MkDocs turns into the page's address):
+    `search_link("speakers/x.md", speaker="jen-psaki", topic="economy")`."""
     pairs = [(key, v) for key, value in filters.items() for v in ([value] if isinstance(value, str) else value) if v]
-    return urls.relative(from_source, urls.SEARCH_PAGE) + ("?" + urlencode(pairs) if pairs else "")
+    target = urls.SEARCH_SOURCE if markdown else urls.SEARCH_PAGE
+    return urls.relative(from_source, target) + ("?" + urlencode(pairs) if pairs else "")

@@ -800,7 +800,10 @@
         continue
       }
       let found = Q.resolve(field.value, choices(index, field.name))
-      if (!found.ids.length && field.name === "speaker") found = Q.resolve(field.value, choices(index, "reporter"))
+      if (!found.ids.length && field.name === "speaker") {
+        const asked = Q.resolve(field.value, choices(index, "reporter"))
+        if (asked.ids.length) found = asked
+      }
       if (found.ids.length) {
         for (const id of found.ids) if (!state[field.name].includes(id)) state[field.name].push(id)
         if (found.also && found.also.length)

@@ -213,7 +213,7 @@
       const line = el("li", {}, problem.text)
       const suggestions = problem.suggestions || []
       if (suggestions.length) {
-        line.append(" — did you mean ")
+        line.append(": did you mean ")
         suggestions.forEach((s, i) => {
           if (i) line.append(i === suggestions.length - 1 ? " or " : ", ")
           line.append(stateLink(withChange(state, next => next[problem.field].push(s.id)), {}, s.name))
@@ -221,6 +221,7 @@
         line.append("?")
       }
       if (problem.kind === "unknown" && problem.field) line.append(" That filter was left out.")
+      else if (!/[.?!]$/.test(line.textContent)) line.append(".")
       return line
     })
     for (const hint of hints) {
