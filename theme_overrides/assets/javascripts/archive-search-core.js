@@ -31,7 +31,7 @@
     let value = 0, shift = 0
     for (let i = 0; i < data.length; i++) {
       const digit = VALUE[data.charCodeAt(i)]
-      value += (digit & 31) * 2 ** shift
+      value += shift < 30 ? (digit & 31) << shift : (digit & 31) * 2 ** shift
       if (digit >= 32) {
         shift += 5
         continue
@@ -40,6 +40,20 @@
       value = shift = 0
     }
     return out
+  }
+
+  /* A reader of consecutive varints in `data`: `read()` gives the next number */
+  function reader(data) {
+    let i = 0
+    return () => {
+      let value = 0, shift = 0
+      for (;;) {
+        const digit = VALUE[data.charCodeAt(i++)]
+        value += shift < 30 ? (digit & 31) << shift : (digit & 31) * 2 ** shift
+        if (digit < 32) return value
+        shift += 5
+      }
+    }
   }
 
   /* Postings `(entry, level)` of an ids string, in entry order */
@@ -198,6 +212,11 @@
         this.day[i] = day - 719163            /* Python's date ordinal → days since 1970-01-01 */
         this.start[i + 1] = this.start[i] + sizes[i]
       }
+      this.month = new Int32Array(n)     /* year × 12 + month − 1, per briefing */
+      for (let i = 0; i < n; i++) {
+        const date = new Date(this.day[i] * 86400000)
+        this.month[i] = date.getUTCFullYear() * 12 + date.getUTCMonth()
+      }
       let at = 0
       this.pages = varints(lists.pages).map(gap => (at += gap))
       const parts = varints(manifest.shards.parts)
@@ -320,45 +339,44 @@
 
     /* Sorted entries of the forms, with each entry's best weight: `{docs: Int32Array, weights: Float32Array}` */
     async postingsOf(forms, tick) {
-      const docs = [], weights = []
-      for (const form of forms) {
-        const data = await this.ids(form)
-        const weight = this.idf(form.df) * form.weight / this.manifest.levels
-        postings(data, (doc, level) => {
-          docs.push(doc)
-          weights.push(weight * level)
+      const datas = await Promise.all(forms.map(form => this.ids(form)))
+      const total = datas.reduce((n, data) => n + countPostings(data), 0)
+      const docs = new Int32Array(total), weights = new Float32Array(total)
+      let k = 0
+      for (let f = 0; f < forms.length; f++) {
+        const weight = this.idf(forms[f].df) * forms[f].weight / this.manifest.levels
+        postings(datas[f], (doc, level) => {
+          docs[k] = doc
+          weights[k++] = weight * level
         })
         await tick()
       }
-      return merged(docs, weights, forms.length > 1)
+      return forms.length > 1 ? merged(docs, weights) : { docs, weights }
     }
 
     /* ------------------------------------------------------------ facets */
 
     /* Facets `(who × 2 + question, topic set)` of the forms' entries, in entry order */
     async metaOf(forms, tick) {
-      const docs = [], codes = [], sets = []
-      for (const form of forms) {
-        const [ids, meta] = await Promise.all([this.ids(form), this.meta(form)])
-        const values = varints(meta)
-        let k = 0
+      const parts = await Promise.all(forms.map(form => Promise.all([this.ids(form), this.meta(form)])))
+      const total = parts.reduce((n, [ids]) => n + countPostings(ids), 0)
+      const docs = new Int32Array(total), codes = new Int32Array(total), sets = new Int32Array(total)
+      let k = 0
+      for (const [ids, meta] of parts) {
+        const next = reader(meta)
         postings(ids, doc => {
-          docs.push(doc)
-          codes.push(values[k++])
-          sets.push(values[k++])
+          docs[k] = doc
+          codes[k] = next()
+          sets[k++] = next()
         })
         await tick()
       }
-      if (forms.length < 2) return { docs: Int32Array.from(docs), codes: Int32Array.from(codes), sets: Int32Array.from(sets) }
-      const order = docs.map((_, i) => i).sort((a, b) => docs[a] - docs[b])
-      const out = { docs: [], codes: [], sets: [] }
-      for (const i of order) {
-        if (out.docs.length && out.docs[out.docs.length - 1] === docs[i]) continue
-        out.docs.push(docs[i])
-        out.codes.push(codes[i])
-        out.sets.push(sets[i])
-      }
-      return { docs: Int32Array.from(out.docs), codes: Int32Array.from(out.codes), sets: Int32Array.from(out.sets) }
+      if (forms.length < 2) return { docs, codes, sets }
+      const order = sortedBy(docs)
+      const keep = []
+      for (let j = 0; j < order.length; j++) if (!j || docs[order[j]] !== docs[order[j - 1]]) keep.push(order[j])
+      return { docs: Int32Array.from(keep, j => docs[j]), codes: Int32Array.from(keep, j => codes[j]),
+        sets: Int32Array.from(keep, j => sets[j]) }
     }
 
     /* The topics of a topic set (loading its part of the set dictionary) */
@@ -520,10 +538,11 @@
       const order = seen.map((_, i) => i).sort((a, b) => seen[a].docs.length - seen[b].docs.length)
       const kinds = f.kinds && f.kinds.length ? new Set(f.kinds) : null
       const cursor = order.map(() => 0)
+      let briefing = 0
       for (let i = 0; i < meta.docs.length; i++) {
         const doc = meta.docs[i]
         if (doc < lo || doc >= hi || doc >= this.turnsEnd) continue
-        const briefing = this.briefingOf(doc)
+        while (this.start[briefing + 1] <= doc) briefing++
         if (this.start[briefing] === doc) continue               /* the page's own entry: not a turn */
         if (kinds && !kinds.has(this.kindOf[briefing])) continue
         if (!this.accepts(meta.codes[i], meta.sets[i], f)) continue
@@ -539,7 +558,7 @@
         if (!ok) continue
         docs.push(i)
         scores.push(score)
-        if ((docs.length & 1023) === 0) await tick()
+        if ((i & 4095) === 0) await tick()
       }
       let keep = docs.map(i => meta.docs[i])
       if (f.topics && f.topics.length) {
@@ -628,26 +647,17 @@
     /* The places of a form in each entry of `wanted` */
     async placesOf(form, wanted, into, tick) {
       const [ids, pos] = await Promise.all([this.ids(form), this.positions(form)])
-      let i = 0
+      const read = reader(pos)
       postings(ids, doc => {
-        let v = 0, shift = 0, n = 0
-        const read = () => {
-          v = 0
-          shift = 0
-          for (;;) {
-            const digit = VALUE[pos.charCodeAt(i++)]
-            v += (digit & 31) * 2 ** shift
-            if (digit < 32) return v
-            shift += 5
-          }
-        }
         const head = read()
-        const list = [Math.floor(head / 2)]
-        if (head & 1) {
-          n = read()
-          for (let k = 0; k < n; k++) list.push(list[list.length - 1] + read())
+        const more = head & 1 ? read() : 0
+        if (!wanted.has(doc)) {
+          for (let k = 0; k < more; k++) read()
+          return
         }
-        if (wanted.has(doc)) into.set(doc, list)
+        const list = [Math.floor(head / 2)]
+        for (let k = 0; k < more; k++) list.push(list[list.length - 1] + read())
+        into.set(doc, list)
       })
       await tick()
     }
@@ -671,45 +681,53 @@
     /* Counts over a result set: identities (asked and answered apart), outlets, topics, kinds, years,
      * and hits per month */
     async facets(result) {
-      const who = new Map(), topics = new Map(), outlets = new Map(), kinds = new Map(), years = new Map(), months = {}
-      const bump = (map, key) => map.set(key, (map.get(key) || 0) + 1)
-      const setCount = new Map()
+      const whoCount = new Int32Array(this.whos.length)
+      const monthCount = new Map(), kindCount = new Map(), setCount = new Map()
+      const seen = new Set()
       let briefing = 0
       for (let i = 0; i < result.docs.length; i++) {
         const doc = result.docs[i]
-        if (doc < this.start[briefing] || doc >= this.start[briefing + 1]) briefing = this.briefingOf(doc)
+        while (this.start[briefing + 1] <= doc) briefing++
+        seen.add(briefing)
         const code = result.codes[i]
-        if (code >> 1) {
-          bump(who, (code >> 1) - 1)
-          const outlet = this.whos[(code >> 1) - 1].outlet
-          if (outlet) bump(outlets, outlet)
-        }
-        bump(setCount, result.sets[i])
-        const iso = this.iso(briefing)
-        bump(years, iso.slice(0, 4))
-        months[iso.slice(0, 7)] = (months[iso.slice(0, 7)] || 0) + 1
-        if (this.kindOf[briefing]) bump(kinds, this.kindOf[briefing])
+        if (code >> 1) whoCount[(code >> 1) - 1]++
+        setCount.set(result.sets[i], (setCount.get(result.sets[i]) || 0) + 1)
+        const month = this.month[briefing]
+        monthCount.set(month, (monthCount.get(month) || 0) + 1)
+        const kind = this.kindOf[briefing]
+        if (kind) kindCount.set(kind, (kindCount.get(kind) || 0) + 1)
       }
+      const topics = new Map()
       const numbers = [...setCount.keys()]
       const sets = await this.topicSets(numbers)
       numbers.forEach((n, k) => { for (const t of sets[k]) topics.set(t, (topics.get(t) || 0) + setCount.get(n)) })
-      const speakers = new Map(), reporters = new Map()
-      for (const [number, count] of who) {
+      const speakers = new Map(), reporters = new Map(), outlets = new Map()
+      whoCount.forEach((count, number) => {
+        if (!count) return
         const w = this.whos[number]
         const map = w.question ? reporters : speakers
         const held = map.get(w.id)
         if (held) held.count += count
         else map.set(w.id, { id: w.id, name: w.name, count, page: w.page })
+        if (w.outlet) {
+          const outlet = outlets.get(w.outlet)
+          if (outlet) outlet.count += count
+          else outlets.set(w.outlet, { id: w.outlet, name: w.outletName || w.outlet, count })
+        }
+      })
+      const months = {}, years = new Map()
+      for (const [month, count] of monthCount) {
+        const y = Math.floor(month / 12), key = `${y}-${String(month % 12 + 1).padStart(2, "0")}`
+        months[key] = count
+        years.set(String(y), (years.get(String(y)) || 0) + count)
       }
-      const sorted = items => [...items].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
-      const outletNames = new Map(this.whos.filter(w => w.outlet).map(w => [w.outlet, w.outletName]))
+      const sorted = items => [...items].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       return {
-        speaker: sorted(speakers.values()), reporter: sorted(reporters.values()),
-        outlet: sorted([...outlets].map(([id, count]) => ({ id, name: outletNames.get(id) || id, count }))),
+        speaker: sorted(speakers.values()), reporter: sorted(reporters.values()), outlet: sorted(outlets.values()),
         topic: sorted([...topics].map(([t, count]) => ({ id: this.topics[t].id, name: this.topics[t].name, count }))),
-        kind: sorted([...kinds].map(([k, count]) => ({ id: this.kinds[k - 1].id, name: this.kinds[k - 1].name, count }))),
+        kind: sorted([...kindCount].map(([k, count]) => ({ id: this.kinds[k - 1].id, name: this.kinds[k - 1].name, count }))),
         year: [...years].sort().reverse().map(([y, count]) => ({ id: y, name: y, count })),
-        months, briefings: new Set(Array.from(result.docs, d => this.briefingOf(d))).size
+        months, briefings: seen.size
       }
     }
 
@@ -717,13 +735,18 @@
      * order) or oldest */
     order(result, sort) {
       const n = result.docs.length
-      const index = Array.from({ length: n }, (_, i) => i)
-      if (sort === "oldest") return index
+      if (sort === "oldest") return Array.from({ length: n }, (_, i) => i)
+      const keys = new Float64Array(n)
       if (sort === "newest") {
-        const briefing = Array.from(result.docs, d => this.briefingOf(d))
-        return index.sort((a, b) => briefing[b] - briefing[a] || a - b)
+        let briefing = 0
+        for (let i = 0; i < n; i++) {
+          while (this.start[briefing + 1] <= result.docs[i]) briefing++
+          keys[i] = -briefing                              /* newest briefing first, its turns in order */
+        }
+        return Array.from(sortedBy(keys))
       }
-      return index.sort((a, b) => result.scores[b] - result.scores[a] || result.docs[b] - result.docs[a])
+      for (let i = 0; i < n; i++) keys[n - 1 - i] = -Math.round(result.scores[i] * 1e4)   /* ties: newest first */
+      return Array.from(sortedBy(keys), j => n - 1 - j)
     }
 
     /* A result turn as the page shows it and an export writes it */
@@ -848,9 +871,8 @@
   }
 
   /* Entries sorted, one weight each (the best when several forms hold the entry) */
-  function merged(docs, weights, unsorted) {
-    if (!unsorted) return { docs: Int32Array.from(docs), weights: Float32Array.from(weights) }
-    const order = docs.map((_, i) => i).sort((a, b) => docs[a] - docs[b] || weights[b] - weights[a])
+  function merged(docs, weights) {
+    const order = sortedBy(Float64Array.from(docs, (d, i) => d * 2 ** 20 - Math.min(2 ** 20 - 1, Math.round(weights[i] * 1e4))))
     const outDocs = [], outWeights = []
     for (const i of order) {
       if (outDocs.length && outDocs[outDocs.length - 1] === docs[i]) continue
@@ -858,6 +880,24 @@
       outWeights.push(weights[i])
     }
     return { docs: Int32Array.from(outDocs), weights: Float32Array.from(outWeights) }
+  }
+
+  /* Positions `0…n−1` ordered by `keys` ascending (ties by position), with the engine's native sort */
+  function sortedBy(keys) {
+    const n = keys.length
+    if (n < 2) return Int32Array.from({ length: n }, (_, i) => i)
+    const packed = new Float64Array(n)
+    const spread = 2 ** Math.ceil(Math.log2(n + 1))
+    let exact = true
+    for (let i = 0; i < n; i++) {
+      packed[i] = keys[i] * spread + i
+      if (!Number.isSafeInteger(packed[i])) exact = false
+    }
+    if (!exact) return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b)
+    packed.sort()
+    const out = new Int32Array(n)
+    for (let i = 0; i < n; i++) out[i] = ((packed[i] % spread) + spread) % spread
+    return out
   }
 
   /* Sorted numbers in runs whose span is at most `span` */

@@ -175,6 +175,7 @@
       current = { index, state, query, result, order }
       showSummary(index, state, result, query)
       await showResults(index, state, result, order, query, check)
+      performance.mark("archive-search:results")  /* bench/search_bench.py times these */
       if (focusResults) ui.summary.querySelector("h2")?.focus()
       const facets = await index.facets(result)
       check()
@@ -182,6 +183,7 @@
       showSummary(index, state, result, query, facets)
       showTimeline(index, state, facets)
       showFacets(index, state, facets)
+      performance.mark("archive-search:facets")
       ui.status.textContent = result.docs.length ? `${plural(result.docs.length, "turn")} found` : "No turn found"
     } catch (error) {
       if (error === STALE) return
