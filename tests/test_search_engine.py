@@ -94,15 +94,16 @@ def test_postings_and_varints_round_trip() -> None:
 
 
 def test_terms_keep_the_places_of_stop_words() -> None:
-    """Positions count every word, stop words too, title first; a title word weighs TITLE_WEIGHT times."""
+    """Positions count every word of the text, stop words too; the title has none, its words weigh TITLE_WEIGHT times."""
     found, length = search.terms("Jen Psaki", "The state of the union", ["@y:2021"])
     assert set(found) == {"jen", "psaki", "state", "union", "@y:2021"}
-    assert store.read_varints(found["state"][1].decode()) == [2 * (2 + 1 + 1)]    # after "jen psaki", a gap, "the"
-    assert store.read_varints(found["union"][1].decode()) == [2 * (2 + 1 + 4)]
-    assert found["psaki"][0] == search.TITLE_WEIGHT and found["state"][0] == 1
+    assert store.read_varints(found["state"][1].decode()) == [(1 + 1) * 2]      # the second word
+    assert store.read_varints(found["union"][1].decode()) == [(4 + 1) * 2]
+    assert found["psaki"] == (search.TITLE_WEIGHT, search.NOWHERE) and found["state"][0] == 1
     assert found["@y:2021"] == (1, b"") and length == 4
-    repeated, _ = search.terms("", "inflation and inflation")
-    assert store.read_varints(repeated["inflation"][1].decode()) == [1 * 2 + 1, 1, 2]   # at 1, one more 2 later
+    repeated, _ = search.terms("Inflation", "inflation and inflation")
+    assert repeated["inflation"][0] == 2 + search.TITLE_WEIGHT
+    assert store.read_varints(repeated["inflation"][1].decode()) == [(0 + 1) * 2 + 1, 1, 2]   # at 0, one more 2 later
 
 
 def test_briefings_are_indexed_oldest_first_one_entry_per_turn(tmp_path: Path) -> None:

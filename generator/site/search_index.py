@@ -86,41 +86,47 @@ def entries(search_index: dict[str, Any]) -> list[Entry]:
 def terms(title: str, text: str, extra: Iterable[str] = ()) -> tuple[dict[str, tuple[int, bytes]], int]:
     """An entry's terms, `{term: (weighted frequency, positions)}`, and its length in words.
 
-    Stop words are not indexed but keep their place: positions count every word, the title's first
-    (from 0), then the text's (after a gap of one, so that no phrase spans the two). A word of the
-    title counts TITLE_WEIGHT times. Positions are `positions()`. `extra` terms (facets) get
-    frequency 1 and no positions.
+    Stop words are not indexed but keep their place: positions count every word of the text (a phrase is
+    something said, so the title, the speaker's name of a turn, has none). A word of the title counts
+    TITLE_WEIGHT times. Positions are `positions()`. `extra` terms (facets) get frequency 1 and no positions.
     """
+    in_title: dict[str, int] = {}
+    for word in tokens(title):
+        in_title[word] = in_title.get(word, 0) + 1
     found: dict[str, list[int]] = {}
-    head = tokens(title)
-    for at, word in enumerate(head):
-        found.setdefault(word, []).append(at)
-    in_title = {word: len(places) for word, places in found.items()}
     get = found.get
-    for at, word in enumerate(tokens(text), len(head) + 1):
+    for at, word in enumerate(tokens(text)):
         places = get(word)
         if places is None:
             found[word] = [at]
         else:
             places.append(at)
-    for word in STOP_WORDS.intersection(found):
-        del found[word]
     out: dict[str, tuple[int, bytes]] = {}
     length = 0
+    for word in STOP_WORDS.intersection(found):
+        del found[word]
     for word, places in found.items():
         length += len(places)
-        out[word] = (len(places) + (TITLE_WEIGHT - 1) * in_title.get(word, 0), positions(places))
+        out[word] = (len(places) + TITLE_WEIGHT * in_title.pop(word, 0), positions(places))
+    for word, count in in_title.items():
+        if word not in STOP_WORDS:
+            length += count
+            out[word] = (TITLE_WEIGHT * count, NOWHERE)
     for term in extra:
         out[term] = (1, b"")
     return out, length
 
 
+NOWHERE = b"0"
+"""The positions of a word found in the title only."""
+
+
 def positions(places: list[int]) -> bytes:
-    """Where a word stands in an entry, as varints: the first place × 2, plus 1 when more follow; then
-    how many more, and the gaps between them."""
+    """Where a word stands in an entry's text, as varints: (the first place + 1) × 2, plus 1 when more
+    follow; then how many more, and the gaps between them. `NOWHERE` (0) for none."""
     if len(places) == 1:
-        return varint(places[0] * 2)
-    gaps = [places[0] * 2 + 1, len(places) - 1] + [b - a for a, b in zip(places, places[1:], strict=False)]
+        return varint(places[0] * 2 + 2)
+    gaps = [places[0] * 2 + 3, len(places) - 1] + [b - a for a, b in zip(places, places[1:], strict=False)]
     return varints(gaps).encode("ascii")
 
 

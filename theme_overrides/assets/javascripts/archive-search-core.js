@@ -650,12 +650,13 @@
       const read = reader(pos)
       postings(ids, doc => {
         const head = read()
+        if (!head) return                                      /* in the title (the speaker) only */
         const more = head & 1 ? read() : 0
         if (!wanted.has(doc)) {
           for (let k = 0; k < more; k++) read()
           return
         }
-        const list = [Math.floor(head / 2)]
+        const list = [(head >> 1) - 1]
         for (let k = 0; k < more; k++) list.push(list[list.length - 1] + read())
         into.set(doc, list)
       })
