@@ -74,7 +74,10 @@ def main() -> int:
             source = args.pages / "briefings" / f"{shifted(briefing, 0).slug}.html"
             target = args.pages / "briefings" / f"{briefing.slug}.html"
             if not target.exists():
-                shutil.copy2(source, target)
+                try:
+                    target.hardlink_to(source)  # the same bytes: no need to take the space twice
+                except OSError:
+                    shutil.copy2(source, target)
     files = [p for p in args.out.iterdir() if p.is_file()]
     report = {
         "briefings": len(archive.briefings) * args.copies, "copies": args.copies,

@@ -5,15 +5,14 @@ Netlify, S3): the search index reads its packs by Range. Python's own `http.serv
 from __future__ import annotations
 
 import contextlib
-import functools
 import http.server
 import io
 import os
 import re
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from tests import conftest
 
 _RANGE = re.compile(r"bytes=(\d+)-(\d*)$")
 
@@ -47,19 +46,6 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(data)
 
 
-@contextlib.contextmanager
-def serve(site: Path, ranges: bool = True) -> Iterator[str]:
-    """`site` over HTTP on 127.0.0.1 (with Range support unless `ranges` is false); yields its base URL."""
-    handler = RangeHandler if ranges else _Plain
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-class _Plain(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def serve(site: Path, ranges: bool = True) -> contextlib.AbstractContextManager[str]:
+    """`site` over HTTP on 127.0.0.1, with Range support unless `ranges` is false; yields its base URL."""
+    return conftest.serve(site, RangeHandler if ranges else None)
