@@ -234,6 +234,7 @@ def index_files(site: Path) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, required=True)
+    parser.add_argument("--offline", type=Path, help="the unzipped offline bundle (default: the zip in dist/ beside --site)")
     parser.add_argument("--site10k", type=Path)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
@@ -242,7 +243,7 @@ def main() -> int:
     judged = search_judge.judge(args.site / "search" / "archive", search_judge.questions("wh"))
     results: dict[str, Any] = {"sizes": {}, "mrr": {"all": search_judge.mrr(judged), "questions": len(judged),
                                                     "held": sum(None not in j.ranks for j in judged)}}
-    for label, site, offline in (("1,137 briefings", args.site, unzipped(args.site, args.work)),
+    for label, site, offline in (("1,137 briefings", args.site, args.offline or unzipped(args.site, args.work)),
                                  ("10,000 briefings", args.site10k, None)):
         if site is None:
             continue

@@ -126,12 +126,12 @@ def test_one_posting_per_entry_holding_the_word(tmp_path: Path) -> None:
 def test_turns_carry_who_asked_or_answered_and_their_topics(tmp_path: Path) -> None:
     """Each posting carries the turn's facets: who (+1) × 2 + question, and its topic set; the lists name them."""
     reader = written(tmp_path)
-    who = {w[0]: (n, w) for n, w in enumerate(reader.lists["who"])}
-    assert set(who) == {"jen-psaki", "zeke-miller", "nancy-cordes"}
-    assert who["zeke-miller"][1][2:5] == [1, "associated-press", "Associated Press"]
-    assert who["nancy-cordes"][1][2:6] == [1, "cbs-news", "CBS News", 0]   # called on, no page
+    who = {w[0]: (n, w) for n, w in enumerate(reader.lists["who"])}   # ids are the names' slugs here
+    assert set(who) == {"Jen Psaki", "Zeke Miller", "Nancy Cordes"}
+    assert who["Zeke Miller"][1] == ["Zeke Miller", 1, 1, 1, "Associated Press"]
+    assert who["Nancy Cordes"][1] == ["Nancy Cordes", 1, 0, 1, "CBS News"]   # called on, no page
     postings, meta, _ = reader.term("fentanyl")
-    assert [m for m in meta[::2]] == [(who["zeke-miller"][0] + 1) * 2 + 1]
+    assert [m for m in meta[::2]] == [(who["Zeke Miller"][0] + 1) * 2 + 1]
     assert docs(reader, "@p:jen-psaki") == ["briefings/a.html#t001", "briefings/b.html#t001"]
     assert docs(reader, "@o:cbs-news") == ["briefings/b.html#t003"]
     assert docs(reader, "@k:gaggle") == ["briefings/a.html#t001", "briefings/a.html#t002"]

@@ -130,12 +130,14 @@ class FacetTables:
 
     def lists(self) -> dict[str, list[list[object]]]:
         """What the page needs to name and count facets, by number:
-        `who`: `[id, name, question (0/1), outlet id, outlet name, page (0/1), turns]` each,
+        `who`: `[name, question (0/1), page (0/1), turns, outlet name, id, outlet id]` each, an id left out
+        (and the list cut short) when it is the slug of the name (`slugify`, as the page computes it),
         `topics`: `[id, title, turns]`, `kinds`: `[id, name]` (a briefing's kind is its number + 1)."""
         self._number()
         return {
-            "who": [[w.id, w.name, int(w.question), w.outlet, w.outlet_name, int(w.page), self._who_count[w]]
-                    for w in self.whos],
+            "who": [_short([w.name, int(w.question), int(w.page), self._who_count[w], w.outlet_name,
+                            "" if _plain_slug(w.id, w.name) else w.id,
+                            "" if _plain_slug(w.outlet, w.outlet_name) else w.outlet]) for w in self.whos],
             "topics": [[t, self.titles.get(t, t), self._topic_count[t]] for t in self.topics],
             "kinds": [[kid, name] for kid, name in sorted(self._kinds.items())],
         }
@@ -164,6 +166,18 @@ def facet_terms(facets: TurnFacets, topics: Iterable[str], kind: str, year: int,
             out.append(f"@o:{found.outlet}")
     out.extend(f"@t:{t}" for t in topics)
     return out
+
+
+def _plain_slug(slug: str, name: str) -> bool:
+    """Whether the page can make `slug` from `name` itself: the slug of a name short enough to need no hash."""
+    return slug == slugify(name) and len(slug) <= 60
+
+
+def _short(row: list[object]) -> list[object]:
+    """A row without its trailing empty strings."""
+    while row and row[-1] == "":
+        row.pop()
+    return row
 
 
 def _topic_set(turn: Turn) -> tuple[str, ...]:

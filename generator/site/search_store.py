@@ -41,9 +41,9 @@ LEVELS = 7
 K1, B = 1.2, 0.75
 BLOCK = 8
 """Entries per text block."""
-SHARD_BYTES = 16_000
+SHARD_BYTES = 8_000
 """Target size of a shard of term data."""
-BIG_TERM = 1_500
+BIG_TERM = 300
 """A term whose postings string is longer gets blobs of its own, loaded only when a query needs them."""
 PACK_BYTES = 8_000_000
 """Target size of one pack file (Cloudflare Pages refuses files over 25 MiB)."""

@@ -173,3 +173,10 @@ test("JSON export and file names", () => {
   assert.equal(Q.fileName({ q: "Inflation <b>", speaker: ["jen-psaki"], reporter: [], outlet: [], topic: [], kind: [],
     from: "2021", to: "" }, "csv"), "search-inflation-b-jen-psaki-2021.csv")
 })
+
+test("slugs are the generator's: ids of names the index leaves out", () => {
+  assert.equal(Q.slugify("Antony J. Blinken"), "antony-j-blinken")
+  assert.equal(Q.slugify("Andrés Manuel López Obrador"), "andres-manuel-lopez-obrador")
+  assert.equal(Q.slugify("MR. SULLIVAN"), "mr-sullivan")
+  assert.equal(Q.slugify("L.A. Times"), "l-a-times")
+})

@@ -230,8 +230,15 @@
           return location
         })
       }
-      this.whos = lists.who.map(([id, name, question, outlet, outletName, page, count]) =>
-        ({ id, name, question: !!question, outlet, outletName, page: !!page, count }))
+      this.whos = lists.who.map(row => {
+        if (typeof row[1] === "string") {   /* the first form: [id, name, question, outlet id, outlet, page, turns] */
+          const [id, name, question, outlet, outletName, page, count] = row
+          return { id, name, question: !!question, outlet, outletName, page: !!page, count }
+        }
+        const [name, question, page, count, outletName = "", id = "", outlet = ""] = row
+        return { id: id || Q.slugify(name), name, question: !!question, page: !!page, count, outletName,
+          outlet: outlet || (outletName ? Q.slugify(outletName) : "") }
+      })
       this.topics = lists.topics.map(([id, name, count]) => ({ id, name, count }))
       this.kinds = lists.kinds.map(([id, name]) => ({ id, name }))
       this.sets = []

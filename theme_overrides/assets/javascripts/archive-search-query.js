@@ -37,6 +37,12 @@
     return fold(text).match(WORD) || []
   }
 
+  /* The slug the generator makes of a name (generator/text.py `slugify`, names of 80 characters or less) */
+  function slugify(text) {
+    return String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
+  }
+
   /* Words a stemmer would spoil (`during` is no `dur`, `news` no `new`, `united` no `unit`) */
   const KEEP = new Set(("news series species united during nothing something anything everything morning evening " +
     "spring string bring thing things hundred always perhaps").split(" "))
@@ -419,7 +425,7 @@
 
   const api = {
     STOP, FIELDS, LISTS, SORTS, ROLES, MAX_LENGTH, MAX_TERMS, COLUMNS,
-    fold, tokens, stem, parseQuery, unparse, parseDate, dayNumber, isoDay, longDate, monthName,
+    fold, tokens, slugify, stem, parseQuery, unparse, parseDate, dayNumber, isoDay, longDate, monthName,
     fromParams, toParams, checkRange, resolve, nearest, complete, distance, matches, snippet, timeline,
     csvCell, toCSV, toJSON, fileName
   }
