@@ -32,7 +32,7 @@ from ..site.offline_zip import BundleWriter, bundle_path
 from ..site.open_data import DataCache, data_files, data_page, data_paths
 from ..site.page_meta import MetaIndex
 from ..site.pages import Bodies, RenderCache, generated_pages
-from ..site.search_index import sharded, take_entries, write_index
+from ..site.search_index import Site, index_wanted, sharded, take_entries, write_index
 from ..site.turns_html import Permalink, anchors, toc_entries
 from .config import ArchiveConfig
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
@@ -66,7 +66,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.archive = Archive((), ())
         self._meta = MetaIndex(self.archive)
         self.sharded_search = False
-        """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
+        """Read by `theme_overrides/main.html`: Material's search box uses the archive's index."""
+        self._search_index = False
+        """Whether this build writes the archive's index (`search/archive/`, for the search page)."""
+        self._offline_index: Path | None = None
+        """The index's `file://` form, for the offline bundle, in a scratch folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -104,6 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning("skipped %s", error)
         turns = sum(len(b.turns) for b in self.archive.briefings)
         self.sharded_search = sharded(self.config.search_engine, turns, self._command)
+        self._search_index = index_wanted(self.config.search_engine, turns, self._command)
         self._briefing_pages = {urls.briefing_source(b): b for b in self.archive.briefings}
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
@@ -120,11 +125,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._meta = MetaIndex(self.archive)
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
-        if self.sharded_search and self._command == "build" and self._children.available():
-            self._start_index(Path(config.site_dir))
         if self._staging is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
             self._bundle = BundleWriter(target) if target is not None else None
+            if self._bundle is not None and self._search_index:
+                self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
+        if self._search_index and self._command == "build" and self._children.available():
+            self._start_index(config)
         return files
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
@@ -146,11 +153,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._children.start("open-data", write_data_child, self.archive, config.site_name, site_url,
                              Path(config.site_dir))
 
-    def _start_index(self, site_dir: Path) -> None:
-        """The sharded index's child, forked now: it makes the briefing pages' postings (nearly all of the
+    def _start_index(self, config: MkDocsConfig) -> None:
+        """The search index's child, forked now: it writes the briefing pages' entries (nearly all of the
         index) while MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
         receive, send = index_pipe()
-        self._children.start("search-index", write_index_child, site_dir, self.archive, receive, send)
+        self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX, self.archive,
+                             receive, send, self._offline_index, _site(config))
         receive.close()
         self._index_entries = send
 
@@ -176,8 +184,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return target
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """With the sharded index, Material's search plugin skips briefing pages: their entries are made
-        from the model (`site/search_index.briefing_entries`), which costs far less than parsing their HTML."""
+        """When Material's search box uses the archive's index, Material's search plugin skips briefing pages:
+        their entries are made from the model (`site/search_index.py`), which costs far less than parsing their HTML."""
         if self.sharded_search and page.file.src_uri in self._briefing_pages:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
@@ -229,20 +237,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        """The sharded index, made in a child process while the offline bundle takes in every file
+        """The archive's index, made in a child process while the offline bundle takes in every file
         but those under search/ (the index's own and the offline plugin's come last)."""
         site = Path(config.site_dir)
         self._children.join("open-data", "writing the open-data files")
-        items = take_entries(site) if self.sharded_search else None
+        items = take_entries(site, keep=not self.sharded_search) if self._search_index else None
         index, self._index_entries = self._index_entries, None
         if index is not None:  # to the child started in on_files
             index.send(items)
             index.close()
-        elif items is not None:
-            write_index(site, self.archive.briefings, lambda: items)
+        elif self._search_index:
+            write_index(site / urls.SEARCH_INDEX, self.archive.briefings, self.archive.topics, lambda: items,
+                        offline=self._offline_index, site=_site(config))
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")
+        if self._bundle is not None and self._offline_index is not None:
+            self._bundle.add_folder(self._offline_index, under=urls.SEARCH_INDEX)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -256,6 +267,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if bundle is not None:
                 bundle.finish(staging.folder)
             staging.swap(also=bundle.commit if bundle is not None else lambda: None)
+            self._drop_offline_index()
         except BaseException as error:
             if bundle is not None:
                 bundle.abort()
@@ -276,6 +288,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._pages_dir is not None:
             shutil.rmtree(self._pages_dir, ignore_errors=True)
 
+    def _drop_offline_index(self) -> None:
+        if self._offline_index is not None:
+            shutil.rmtree(self._offline_index, ignore_errors=True)
+            self._offline_index = None
+
     def _discard(self) -> None:
         if self._index_entries is not None:
             self._index_entries.close()
@@ -284,6 +301,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._bundle is not None:
             self._bundle.abort()
             self._bundle = None
+        self._drop_offline_index()
         if self._staging is not None:
             self._staging.discard()
             self._staging = None
@@ -300,6 +318,11 @@ class _WrittenElsewhere(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def _site(config: MkDocsConfig) -> Site:
+    """The site's name and public address, for the search page's exports and citations."""
+    return Site(config.site_name, config.site_url or "")
 
 
 def _permalink(config: MkDocsConfig) -> Permalink:

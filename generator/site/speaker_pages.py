@@ -18,6 +18,7 @@ from ..text import excerpt, fold_name
 from . import urls
 from .listing import Listings, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 
 PAGE_TURNS = 400
 """Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
@@ -138,6 +139,7 @@ def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], p
         out.append(f"## Topics {{#topics {EXCLUDED} }}\n\n")
         out.append(placeholder(path, "topics", items(
             f"{link(urls.relative(path, urls.address(urls.TOPICS, t)), text(topics[t]))} — {plural(n, 'turn')}"
+            f" · {link(search_link(path, speaker=speaker.id, topic=t), text(f'{speaker.name} on {topics[t]}'))}"
             for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
     out.append(_paged(path, "turns", [(len(turns), _briefing_heading(briefing) + items(
