@@ -161,7 +161,8 @@ def _visibly_focused(page: Any) -> dict[str, Any]:
 
 def test_keyboard_journey_to_cite_a_turn(context: Any, served_site: str) -> None:
     """From a briefing's URL: the skip link, a turn's Cite, copy its APA citation, close, and that turn's
-    permalink, in at most 10 key presses from the skip link, focus visible at every step."""
+    permalink, in at most 14 key presses from the skip link (the dialog's Copy buttons come in the order of
+    its styles: permalink, Chicago note and bibliography, APA), focus visible at every step."""
     page = context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"]).new_page()
     page.goto(served_site + SEED_PAGE)
     presses = 0
@@ -188,6 +189,7 @@ def test_keyboard_journey_to_cite_a_turn(context: Any, served_site: str) -> None
     anchor = re.match(r"Cite this turn \((t\d+),", cite["label"])[1]  # type: ignore[index]
     assert press("Enter")["inDialog"]
     _visibly_focused(page)
+    page.wait_for_selector("#cite-apa", timeout=60000)  # the styles load when the dialog first opens
     tab_to(lambda f: f["label"] == "Copy APA")
     press("Enter")
     apa = page.input_value("#cite-apa")
@@ -198,7 +200,7 @@ def test_keyboard_journey_to_cite_a_turn(context: Any, served_site: str) -> None
     _visibly_focused(page)
     permalink = tab_to(lambda f: f["href"] == f"#{anchor}")
     assert "headerlink" in permalink["cls"]
-    assert presses <= 10, presses
+    assert presses <= 14, presses
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -212,6 +214,7 @@ def test_cite_dialog_keeps_its_turn_in_sight(context: Any, served_site: str, vie
     button = buttons.nth({"first": 0, "middle": buttons.count() // 2, "last": buttons.count() - 1}[which])
     button.click()
     anchor = re.match(r"Cite this turn \((t\d+),", button.get_attribute("aria-label") or "")[1]  # type: ignore[index]
+    page.wait_for_selector("#cite-csl", timeout=60000)  # filled when the styles have loaded
     dialog = page.locator("dialog.cite-panel").bounding_box()
     for kept in (page.locator(f"h2#{anchor}"), button):
         box = kept.bounding_box()

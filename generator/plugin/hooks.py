@@ -29,6 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
+from ..model import Topic
 from ..site import urls
 from ..site.cite_assets import cite_assets
 from ..site.listing import Listings, Part, expand
@@ -37,13 +38,20 @@ from ..site.open_data import DATA_PAGE, DOWNLOADS, FOLDER, data_page, offline_do
 from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
-from ..site.search_index import sharded, take_entries, write_index
+from ..site.search_index import Site, index_wanted, sharded, take_entries, write_index
 from ..site.summary import Summary
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
 from .page_cache import PageCache
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
-from .writers import Children, add_to_material_index, briefings, index_pipe, write_data_child, write_index_child
+from .writers import (
+    CachedBriefings,
+    Children,
+    add_to_material_index,
+    index_pipe,
+    write_data_child,
+    write_index_child,
+)
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
@@ -83,7 +91,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._data_child = False
         self._meta = MetaIndex()
         self.sharded_search = False
-        """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
+        """Read by `theme_overrides/main.html`: Material's search box uses the archive's index."""
+        self._search_index = False
+        """Whether this build writes the archive's index (`search/archive/`, for the search page)."""
+        self._offline_index: Path | None = None
+        """The index's `file://` form, for the offline bundle, in a scratch folder."""
+        self._topics: tuple[Topic, ...] = ()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -150,7 +163,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         reproducible_dates(s.date for s in summaries)
         for error in loaded.errors:
             log.warning("skipped %s", error)
-        self.sharded_search = sharded(self.config.search_engine, sum(s.turns for s in summaries), self._command)
+        turns = sum(s.turns for s in summaries)
+        self.sharded_search = sharded(self.config.search_engine, turns, self._command)
+        self._search_index = index_wanted(self.config.search_engine, turns, self._command)
+        self._topics = loaded.topics
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
@@ -170,21 +186,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
                                  config.site_name, self._site_url)
-            if self.sharded_search:
-                self._start_index(Path(config.site_dir))
         if self._staging is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
             if target is not None:
                 remove_stale(target)  # left by a killed build; this one holds the lock
             self._bundle = BundleWriter(target, leave_out=(f"{FOLDER}/",)) if target is not None else None
+            if self._bundle is not None and self._search_index:
+                self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
+        if self._search_index and self._data_child:
+            self._start_index(config)
         return files
 
-    def _start_index(self, site_dir: Path) -> None:
-        """The sharded index's child, forked now: it makes the briefing pages' postings (nearly all of the
-        index) while MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
+    def _site(self, config: MkDocsConfig) -> Site:
+        """The site's name and public address (as `mkdocs.yml` sets it), for the search page's exports and citations."""
+        return Site(config.site_name, self._site_url)
+
+    def _start_index(self, config: MkDocsConfig) -> None:
+        """The search index's child, forked now: it writes the briefing pages' entries (nearly all of the
+        index, the briefings read from the cache) while MkDocs renders, then waits for the other pages'
+        entries (`_on_post_build_search`)."""
+        assert self._published is not None
         receive, send = index_pipe()
-        self._children.start("search-index", write_index_child, site_dir, self._summaries, self._published,
-                             receive, send)
+        self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX,
+                             CachedBriefings(self._summaries, self._published), self._topics, receive, send,
+                             self._offline_index, self._site(config))
         receive.close()
         self._index_entries = send
 
@@ -219,7 +244,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """Material's search plugin skips briefing pages: their entries are made from the model
-        (`site/search_index.briefing_entries`), for the sharded index and for Material's own alike, which
+        (`site/search_index.briefing_entries`), for the archive's index and for Material's own alike, which
         costs far less than parsing their HTML and lets their turns stay out of memory until written.
         A briefing, speaker, outlet or topic page unchanged since a build that kept it is not rendered
         again (`page_cache.py`)."""
@@ -292,9 +317,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        """The open data and the search index: the briefing pages' entries join Material's index, or the
-        sharded index is finished in its child, while the offline bundle takes in every file but those under
-        search/ (the index's own and the offline plugin's come last) and data/ (left out of the bundle)."""
+        """The open data and the search index: the briefing pages' entries join Material's index (when its
+        search box uses it), and the archive's index is finished in its child, while the offline bundle takes
+        in every file but those under search/ (the index's own and the offline plugin's come last) and data/
+        (left out of the bundle)."""
         site = Path(config.site_dir)
         assert self._published is not None
         if self._data_child:
@@ -302,18 +328,21 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         else:
             write_data(site, self._summaries, self._published.data, config.site_name, self._site_url,
                        compress=self._command in BUILDS)
-        items = take_entries(site) if self.sharded_search else None
+        items = take_entries(site, keep=not self.sharded_search) if self._search_index else None
+        if not self.sharded_search:
+            add_to_material_index(site, self._summaries, self._published)
         index, self._index_entries = self._index_entries, None
         if index is not None:  # to the child started in on_files
             index.send(items)
             index.close()
-        elif items is not None:
-            write_index(site, briefings(self._summaries, self._published), lambda: items)
-        elif not self.sharded_search:
-            add_to_material_index(site, self._summaries, self._published)
+        elif self._search_index:
+            write_index(site / urls.SEARCH_INDEX, CachedBriefings(self._summaries, self._published), self._topics,
+                        lambda: items, offline=self._offline_index, site=self._site(config))
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")
+        if self._bundle is not None and self._offline_index is not None:
+            self._bundle.add_folder(self._offline_index, under=urls.SEARCH_INDEX)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -327,6 +356,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if bundle is not None:
                 bundle.finish(staging.folder)
             staging.swap(also=bundle.commit if bundle is not None else lambda: None)
+            self._drop_offline_index()
         except BaseException as error:
             if bundle is not None:
                 bundle.abort()
@@ -352,6 +382,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
 
+    def _drop_offline_index(self) -> None:
+        if self._offline_index is not None:
+            shutil.rmtree(self._offline_index, ignore_errors=True)
+            self._offline_index = None
+
     def _discard(self) -> None:
         if self._index_entries is not None:
             self._index_entries.close()
@@ -360,6 +395,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._bundle is not None:
             self._bundle.abort()
             self._bundle = None
+        self._drop_offline_index()
         if self._staging is not None:
             self._staging.discard()
             self._staging = None

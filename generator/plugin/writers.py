@@ -20,11 +20,11 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..model import Briefing
+from ..model import Briefing, Topic
 from ..processes import can_fork, die_with_parent
 from ..site.open_data import write_data
 from ..site.published import SEARCH, Published
-from ..site.search_index import Entry, write_index
+from ..site.search_index import Entry, InOrder, Site, write_index
 from ..site.summary import Summary
 
 
@@ -74,10 +74,10 @@ def index_pipe() -> tuple[Connection, Connection]:
     return receive, send
 
 
-def write_index_child(site_dir: Path, summaries: Sequence[Summary], published: Published, entries: Connection,
-                      parents_end: Connection) -> None:
-    """The search-index child: the briefings' postings, then, once the parent sends them, the other pages'
-    entries (None: Material wrote no index, nor do we); a parent gone before that ends it quietly."""
+def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...], entries: Connection,
+                      parents_end: Connection, offline: Path | None, site: Site) -> None:
+    """The search-index child: the briefings' entries, then, once the parent sends them, the other pages'
+    (None when Material wrote no index); a parent gone before that ends it quietly."""
     parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
 
     def more() -> list[Entry] | None:
@@ -87,13 +87,20 @@ def write_index_child(site_dir: Path, summaries: Sequence[Summary], published: P
             sys.exit(1)
         return received
 
-    write_index(site_dir, briefings(summaries, published), more)
+    write_index(folder, briefings, topics, more, offline=offline, site=site)
 
 
-def briefings(summaries: Sequence[Summary], published: Published) -> Iterator[Briefing]:
-    """The briefings, read from the cache one at a time (what the search index is made from)."""
-    for summary in summaries:
-        yield published.model(summary)
+class CachedBriefings(InOrder):
+    """The briefings, oldest first, read from the cache one at a time on each pass (what the search index is
+    made from): never all in memory."""
+
+    def __init__(self, summaries: Sequence[Summary], published: Published) -> None:
+        self._summaries = sorted(summaries, key=lambda s: (s.date, s.slug))
+        self._published = published
+
+    def __iter__(self) -> Iterator[Briefing]:
+        for summary in self._summaries:
+            yield self._published.model(summary)
 
 
 def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Published, site_name: str,

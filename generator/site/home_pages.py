@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..model import Briefing
 from . import urls
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 from .summary import Summary
 
 Listed = Briefing | Summary
@@ -45,7 +46,8 @@ def year_pages(briefings: Iterable[Listed]) -> dict[str, str]:
     for b in ordered:
         pages.setdefault(str(b.date.year), []).append(_listed(b, urls.from_folder(urls.YEARS, urls.source(urls.BRIEFINGS, b.slug))))
     return {urls.source(urls.YEARS, year): front_matter(f"Briefings of {year}") + title_heading(f"Briefings of {year}")
-            + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md)"
+            + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md) · "
+            + f"[Search the briefings of {year}]({search_link(urls.source(urls.YEARS, year), markdown=True, **{'from': year, 'to': year})})"
             + "\n{: .archive-count }\n\n" + "".join(items)
             for year, items in pages.items()}
 

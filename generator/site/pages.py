@@ -16,6 +16,7 @@ from .home_pages import home_page, year_pages
 from .listing import Listings, expand
 from .published import Settings, published_in_memory
 from .redirects import redirect_pages
+from .search_page import search_page
 from .speaker_pages import people_pages
 from .summary import Summary
 from .topic_pages import topic_pages
@@ -35,6 +36,7 @@ def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: t
     pages.update(people_pages(summaries, people, topics, outlets, listings))
     pages.update(topic_pages(summaries, topics, listings))
     pages.update(redirect_pages(summaries))
+    pages[urls.SEARCH_SOURCE] = search_page()
     return pages
 
 

@@ -19,6 +19,7 @@ from ..text import excerpt, fold_name
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speaker
 
 PAGE_TURNS = 400
@@ -178,6 +179,7 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
         out.append(f"## Topics {{#topics {EXCLUDED} }}\n\n")
         out.append(placeholder(path, "topics", items(
             f"{link(urls.relative(path, urls.address(urls.TOPICS, t)), text(topics[t]))} — {plural(n, 'turn')}"
+            f" · {link(search_link(path, speaker=speaker.id, topic=t), text(f'{speaker.name} on {topics[t]}'))}"
             for t, n in sorted(tally.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
     out.append(paged(path, "turns", _groups(entry), f"{speaker.name}: turns", listings, more))

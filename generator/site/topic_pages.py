@@ -16,6 +16,7 @@ from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural
 from .summary import Summary, TopicTurns
 
@@ -113,6 +114,8 @@ def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], path:
     out.append(placeholder(path, "speakers", items(
         (link(urls.relative(path, urls.address(urls.SPEAKERS, sid)), html_text(named[sid].name)) if named[sid].has_page
          else html_text(named[sid].name)) + f" — {plural(found.speakers[sid], 'turn')}"
+        + (" · " + link(search_link(path, speaker=sid, topic=topic.id), html_text(f"{named[sid].name} on {topic.title}"))
+           if named[sid].has_page else "")
         for sid in sorted(found.speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
     out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
     name = sys.intern(TOPIC_PART + topic.id)

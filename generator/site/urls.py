@@ -25,6 +25,11 @@ DATA = "data"
 """The open data's folder (`site/open_data.py`)."""
 INDEX = "index"
 """The key of a folder's index page (`speakers/index.md`)."""
+SEARCH_SOURCE = "search.md"
+SEARCH_PAGE = "search.html"
+"""The search page (`site/search_page.py`), at the site's root: its source and its address."""
+SEARCH_INDEX = "search/archive"
+"""The folder of the archive's search index (`site/search_store.py`)."""
 
 
 def source(folder: str, key: str) -> str:
