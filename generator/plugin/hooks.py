@@ -248,7 +248,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             index.close()
         elif self._search_index:
             write_index(site / urls.SEARCH_INDEX, self.archive.briefings, self.archive.topics, lambda: items,
-                        offline=self._offline_index, site=_site(config))
+                        offline=self._offline_index, site=_site(config), outlets=self.archive.outlets,
+                        people=self._meta.people)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")

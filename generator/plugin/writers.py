@@ -83,7 +83,8 @@ def write_index_child(folder: Path, archive: Archive, entries: Connection, paren
             sys.exit(1)
         return received
 
-    write_index(folder, archive.briefings, archive.topics, more, offline=offline, site=site)
+    write_index(folder, archive.briefings, archive.topics, more, offline=offline, site=site, outlets=archive.outlets,
+                people={p.id: p for p in archive.people})
 
 
 def write_data_child(archive: Archive, site_name: str, site_url: str, site_dir: Path) -> None:
