@@ -108,9 +108,6 @@ NOT_NAMES = frozenset({
 `Go ahead, Sir.`, `Then you go to Los Angeles.`). Titles and government words (`ROLE_WORDS`,
 `ORG_WORDS`) are never names either; readers check both."""
 
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "del", "da", "la", "le", "al", "bin", "el", "di",
-                            "du", "dos", "das", "ter", "ten", "y"})
-"""Lower-case words inside a person's name (`Ursula von der Leyen`, `Maria del Carmen`)."""
 
 OUTLET_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "at", "for", "on", "in", "y", "la", "del", "el", "des"})
 """Lower-case words inside an outlet's name (`Voice of America`, `Inside EPA at Inside Washington Publishers`)."""
@@ -130,6 +127,10 @@ NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "d
                             "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das"})
 """Lower-case particles before a family name (`van Beethoven`, `de Gaulle`, `bin Salman`): cited as CSL's
 non-dropping particle. A capitalised one (`Van Hollen`) is part of the family name."""
+
+NAME_INNER_WORDS = NAME_PARTICLES | {"y"}
+"""Lower-case words inside a person's name as a call or an introduction reads it: the particles, and the
+`y` between two family names (`Ursula von der Leyen`, `Maria del Carmen`, `Ortega y Gasset`)."""
 
 ORGANISATION_WORDS = frozenset({
     "department", "ministry", "office", "house", "embassy", "mission", "government", "agency", "council",

@@ -161,8 +161,7 @@ def _visibly_focused(page: Any) -> dict[str, Any]:
 
 def test_keyboard_journey_to_cite_a_turn(context: Any, served_site: str) -> None:
     """From a briefing's URL: the skip link, a turn's Cite, copy its APA citation, close, and that turn's
-    permalink, in at most 14 key presses from the skip link (the dialog's Copy buttons come in the order of
-    its styles: permalink, Chicago note and bibliography, APA), focus visible at every step."""
+    permalink, in at most 10 key presses from the skip link, focus visible at every step."""
     page = context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"]).new_page()
     page.goto(served_site + SEED_PAGE)
     presses = 0
@@ -200,7 +199,7 @@ def test_keyboard_journey_to_cite_a_turn(context: Any, served_site: str) -> None
     _visibly_focused(page)
     permalink = tab_to(lambda f: f["href"] == f"#{anchor}")
     assert "headerlink" in permalink["cls"]
-    assert presses <= 14, presses
+    assert presses <= 10, presses
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

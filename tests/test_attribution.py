@@ -305,3 +305,18 @@ def test_hostile_answers_attribute_nothing_and_stay_text() -> None:
     pages = archive_people_pages(archive)
     assert not any(p.startswith("outlets/") for p in pages) and not any("script" in p for p in pages)
 
+
+
+def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
+    """A three-word name keeps its first word only after a title word or with a middle initial; a role that
+    goes on (`Task Force`, `Western Hemisphere`) keeps its last word; `of <place>` after a name is dropped,
+    `of <department>` before it is the role's."""
+    from generator.read.introductions import title_people
+    named = {p.name: p.role for p in title_people(
+        "Press Briefing by Press Secretary Jen Psaki, Port Envoy to the White House Supply Chain Task Force John "
+        "Porcari, Secretary of Agriculture Tom Vilsack, Mexican Foreign Secretary Angelo Fernández Hernández, "
+        "Director of the NIAID Anthony S. Fauci, and Senator Mitt Romney of Utah")}
+    assert named == {"Jen Psaki": "Press Secretary",
+                     "John Porcari": "Port Envoy to the White House Supply Chain Task Force",
+                     "Tom Vilsack": "Secretary of Agriculture", "Angelo Fernández Hernández": "Mexican Foreign Secretary",
+                     "Anthony S. Fauci": "Director of the NIAID", "Mitt Romney": "Senator"}

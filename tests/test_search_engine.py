@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from generator.enrich.loader import Loader
-from generator.model import Briefing, Paragraph, Reporter, Segment, Speaker, Topic, Turn
+from generator.model import Briefing, Outlet, Paragraph, Reporter, Segment, Speaker, Topic, Turn
 from generator.site import search_facets as facets
 from generator.site import search_index as search
 from generator.site import search_store as store
@@ -44,6 +44,8 @@ def briefing(slug: str, date: str, *turns: Turn, kind: str = "press briefing") -
 
 
 TOPICS = (Topic("economy", "Economy"), Topic("drugs", "Illicit drugs"))
+OUTLETS = (Outlet("associated-press", "Associated Press"), Outlet("cbs-news", "CBS News"))
+LISTED = {o.name: o for o in OUTLETS}
 BRIEFINGS = [
     briefing("b", "2022-03-01",
              turn("t001", PSAKI, "Inflation is high; inflation, inflation.", topics=("economy",)),
@@ -59,7 +61,7 @@ BRIEFINGS = [
 def written(folder: Path, briefings: list[Briefing] = BRIEFINGS, more: list[search.Entry] | None = None,
             offline: Path | None = None) -> store.StoreReader:
     search.write_index(folder, briefings, TOPICS, lambda: more, offline=offline,
-                       site=search.Site("Archive", "https://example.org/"))
+                       site=search.Site("Archive", "https://example.org/"), outlets=OUTLETS)
     return store.StoreReader(folder)
 
 
@@ -141,10 +143,11 @@ def test_turns_carry_who_asked_or_answered_and_their_topics(tmp_path: Path) -> N
 
 def test_who_reads_the_model() -> None:
     """An answer counts for its speaker (followed identities only), a question for its asker; nobody's when unknown."""
-    assert facets.who(turn("t1", PSAKI, "x")) == facets.Who("jen-psaki", "Jen Psaki", False, page=True)
-    assert facets.who(turn("t1", ZEKE, "x", question=True)).outlet == "associated-press"
-    assert facets.who(turn("t1", QUESTIONER, "x", question=True)) is None
-    assert facets.who(turn("t1", Speaker("sao", "SENIOR OFFICIAL", kind="anonymous"), "x")) is None
+    assert facets.who(turn("t1", PSAKI, "x"), LISTED) == facets.Who("jen-psaki", "Jen Psaki", False, page=True)
+    assert facets.who(turn("t1", ZEKE, "x", question=True), LISTED).outlet == "associated-press"
+    assert facets.who(turn("t1", ZEKE, "x", question=True), {}).outlet == ""  # only a listed outlet is a facet
+    assert facets.who(turn("t1", QUESTIONER, "x", question=True), LISTED) is None
+    assert facets.who(turn("t1", Speaker("sao", "SENIOR OFFICIAL", kind="anonymous"), "x"), LISTED) is None
     assert facets.kind_id("Background call") == "background-call" and facets.kind_id(" ") == ""
 
 

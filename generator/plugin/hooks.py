@@ -29,7 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
-from ..model import Topic
+from ..model import Outlet, Person, Topic
 from ..site import urls
 from ..site.cite_assets import cite_assets
 from ..site.listing import Listings, Part, expand
@@ -97,6 +97,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._offline_index: Path | None = None
         """The index's `file://` form, for the offline bundle, in a scratch folder."""
         self._topics: tuple[Topic, ...] = ()
+        self._outlets: tuple[Outlet, ...] = ()
+        self._people: dict[str, Person] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -167,6 +169,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.sharded_search = sharded(self.config.search_engine, turns, self._command)
         self._search_index = index_wanted(self.config.search_engine, turns, self._command)
         self._topics = loaded.topics
+        self._outlets = loaded.outlets
+        self._people = {p.id: p for p in loaded.people}
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
@@ -209,7 +213,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         receive, send = index_pipe()
         self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX,
                              CachedBriefings(self._summaries, self._published), self._topics, receive, send,
-                             self._offline_index, self._site(config))
+                             self._offline_index, self._site(config), self._outlets, self._people)
         receive.close()
         self._index_entries = send
 
@@ -337,7 +341,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             index.close()
         elif self._search_index:
             write_index(site / urls.SEARCH_INDEX, CachedBriefings(self._summaries, self._published), self._topics,
-                        lambda: items, offline=self._offline_index, site=self._site(config))
+                        lambda: items, offline=self._offline_index, site=self._site(config), outlets=self._outlets,
+                        people=self._people)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")

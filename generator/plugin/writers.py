@@ -20,7 +20,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..model import Briefing, Topic
+from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
 from ..site.open_data import write_data
 from ..site.published import SEARCH, Published
@@ -75,7 +75,8 @@ def index_pipe() -> tuple[Connection, Connection]:
 
 
 def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...], entries: Connection,
-                      parents_end: Connection, offline: Path | None, site: Site) -> None:
+                      parents_end: Connection, offline: Path | None, site: Site, outlets: tuple[Outlet, ...],
+                      people: dict[str, Person]) -> None:
     """The search-index child: the briefings' entries, then, once the parent sends them, the other pages'
     (None when Material wrote no index); a parent gone before that ends it quietly."""
     parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
@@ -87,7 +88,7 @@ def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...
             sys.exit(1)
         return received
 
-    write_index(folder, briefings, topics, more, offline=offline, site=site)
+    write_index(folder, briefings, topics, more, offline=offline, site=site, outlets=outlets, people=people)
 
 
 class CachedBriefings(InOrder):

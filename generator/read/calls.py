@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Reporter
 from ..text import fold_name
-from ..words import NAME_PARTICLES, NOT_NAMES, ORG_WORDS, OUTLET_CONNECTORS, ROLE_WORDS
+from ..words import NAME_INNER_WORDS, NOT_NAMES, ORG_WORDS, OUTLET_CONNECTORS, ROLE_WORDS
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def person_name(text: str) -> tuple[str, bool] | None:
     words = text.split()
     if not 1 <= len(words) <= 5 or not name_word(words[0]) or not name_word(words[-1]):
         return None
-    if any(not name_word(w) and w not in NAME_PARTICLES for w in words):
+    if any(not name_word(w) and w not in NAME_INNER_WORDS for w in words):
         return None
     if re.fullmatch(r"[A-Z]\.?", words[0]) and len(words) == 1:
         return None
@@ -133,12 +133,12 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
     count = 0
     while count < min(len(words), 5):
         word = words[count].rstrip(",")
-        if not (name_word(word) or (word in NAME_PARTICLES and count > 0)):
+        if not (name_word(word) or (word in NAME_INNER_WORDS and count > 0)):
             break
         count += 1
         if words[count - 1].endswith(","):
             break
-    while count and words[count - 1].rstrip(",") in NAME_PARTICLES:
+    while count and words[count - 1].rstrip(",") in NAME_INNER_WORDS:
         count -= 1
     if not count:
         return None

@@ -42,20 +42,39 @@ def title_people(title: str) -> list[Participant]:
     named = _TITLE_END.split(match["people"], maxsplit=1)[0]
     found: list[Participant] = []
     for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", named):
-        person = participant(_OF_PLACE.sub("", part.strip()), 0)
-        if person is None:
-            continue
-        words = _ADDRESS.sub("", person.name).split()
-        role = re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role).split()
-        while len(words) > 3 or (len(words) == 3 and role and role[-1].lower() in _CONNECTORS):
-            role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
-        name = " ".join(words)
-        if _full(name):
-            found.append(Participant(name=name, role=" ".join(role), line=0))
+        # `Senator Mitt Romney of Utah`, else `Secretary of Agriculture Tom Vilsack`
+        for text in dict.fromkeys((_OF_PLACE.sub("", part.strip()), part.strip())):
+            if (person := _titled(text)) is not None:
+                found.append(person)
+                break
     return found
 
 
+def _titled(text: str) -> Participant | None:
+    """One person of a title's list with their role, if `text` ends with a full name."""
+    person = participant(text, 0)
+    if person is None:
+        return None
+    words = _ADDRESS.sub("", person.name).split()
+    role = re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role).split()
+    while len(words) > 3 or (len(words) == 3 and role and _role_goes_on(role[-1], words)):
+        role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
+    name = " ".join(words)
+    return Participant(name=name, role=" ".join(role), line=0) if _full(name) else None
+
+
 _CONNECTORS = {"for", "of", "on", "to", "and", "the"}
+
+
+def _role_goes_on(last: str, words: list[str]) -> bool:
+    """Whether a three-word name's first word still belongs to the role before it: after a connector
+    (`Envoy for Climate John Kerry`), or after a word that is no title, when the name has no middle
+    initial (`Supply Chain Task Force John Porcari`, `Director for the Western Hemisphere Juan Gonzalez`;
+    but `Foreign Secretary Angelo Fernández Hernández`, `the NIAID Anthony S. Fauci`)."""
+    folded = last.lower().rstrip(".,")
+    if folded in _CONNECTORS:
+        return True
+    return folded not in ROLE_WORDS and not re.fullmatch(r"[A-Z]\.", words[1])
 
 
 def _full(name: str) -> bool:

@@ -11,13 +11,13 @@ anything per turn.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model import Briefing, Topic, Turn
+from ..model import Briefing, Outlet, Topic, Turn
 from ..text import slugify
 from .search_store import varints
-from .summary import outlet_key
+from .speaker_pages import outlet_id
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,10 @@ class Who:
     """True when `speakers/<id>.html` exists."""
 
 
-def who(turn: Turn) -> Who | None:
+def who(turn: Turn, outlets: Mapping[str, Outlet]) -> Who | None:
     """The identity a turn counts for: the speaker of an answer or statement (identities with a page
-    only: anonymous officials, moderators and operators are not followed), the asker of a question."""
+    only: anonymous officials, moderators and operators are not followed), the asker of a question.
+    An outlet counts only when `outlets` (the listed ones, by name) holds it: it has a page."""
     speaker = turn.speaker
     if not turn.question:
         return Who(speaker.id, speaker.name, False, page=True) if speaker.has_page else None
@@ -46,9 +47,10 @@ def who(turn: Turn) -> Who | None:
     if asker is None or not asker.name.strip():
         return None
     if speaker.kind == "reporter":
-        return Who(speaker.id, speaker.name, True, outlet_key(speaker), speaker.affiliation, page=True)
-    outlet = slugify(asker.outlet) if asker.outlet.strip() else ""
-    return Who(slugify(asker.name), asker.name, True, outlet, asker.outlet if outlet else "")
+        outlet = outlet_id(speaker, dict(outlets))
+        return Who(speaker.id, speaker.name, True, outlet, speaker.affiliation if outlet else "", page=True)
+    listed = outlets.get(asker.outlet)
+    return Who(slugify(asker.name), asker.name, True, listed.id if listed else "", listed.name if listed else "")
 
 
 def kind_id(kind: str) -> str:
@@ -81,8 +83,9 @@ class FacetTables:
     Two passes over the archive: `count` every turn, then `facets` gives each turn's numbers.
     """
 
-    def __init__(self, topics: Iterable[Topic]) -> None:
+    def __init__(self, topics: Iterable[Topic], outlets: Iterable[Outlet] = ()) -> None:
         self.titles = {t.id: t.title for t in topics}
+        self._outlets = {o.name: o for o in outlets}
         self._who_count: Counter[Who] = Counter()
         self._topic_count: Counter[str] = Counter()
         self._set_count: Counter[tuple[str, ...]] = Counter({(): 0})
@@ -99,7 +102,7 @@ class FacetTables:
         if kid := kind_id(briefing.kind):
             self._kinds.setdefault(kid, " ".join(briefing.kind.split()))
         for turn in briefing.turns:
-            found = who(turn)
+            found = who(turn, self._outlets)
             if found is not None:
                 self._who_count[found] += 1
             self._topic_count.update(turn.topics)
@@ -109,7 +112,7 @@ class FacetTables:
         """Second pass: a turn's facets as numbers."""
         if len(self._set_number) != len(self._set_count):
             self._number()
-        found = who(turn)
+        found = who(turn, self._outlets)
         number = self._who_number[found] + 1 if found is not None else 0
         return TurnFacets(number, turn.question, self._set_number[_topic_set(turn)])
 

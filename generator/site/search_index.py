@@ -16,16 +16,16 @@ import html
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Briefing, Topic, Turn
+from ..model import Briefing, Outlet, Person, Topic, Turn
 from ..text import fold_search
 from . import urls
 from .briefing_page import briefing_facts, interpreted_badge, turn_heading
-from .cite_data import speaker_of
+from .cite_data import briefing_citation, speaker_of
 from .csl_item import publisher
 from .markdown import safe_url
 from .search_facets import FacetTables, facet_terms, kind_id
@@ -204,7 +204,8 @@ class InOrder(Iterable[Briefing]):
 
 
 def write_index(folder: Path, briefings: Iterable[Briefing], topics: Iterable[Topic],
-                more: Callable[[], list[Entry] | None], *, offline: Path | None = None, site: Site = Site()) -> None:
+                more: Callable[[], list[Entry] | None], *, offline: Path | None = None, site: Site = Site(),
+                outlets: Iterable[Outlet] = (), people: Mapping[str, Person] | None = None) -> None:
     """The index of the briefings (oldest first) and of the entries `more()` returns (the other pages',
     which Material's plugin wrote: `take_entries`), in `folder`; with `offline`, the `file://` copies there.
 
@@ -212,14 +213,14 @@ def write_index(folder: Path, briefings: Iterable[Briefing], topics: Iterable[To
     MkDocs renders, `more` waits for the parent to send them, at the end of the build.
     """
     ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=lambda b: (b.date, b.slug))
-    tables = FacetTables(topics)
+    tables = FacetTables(topics, outlets)
     for briefing in ordered:
         tables.count(briefing)
     writer = StoreWriter(folder, offline)
     table: list[tuple[int, int, int]] = []
     for briefing in ordered:
         table.append((briefing.date.toordinal(), len(briefing.turns) + 1, tables.kind_number(briefing)))
-        _add_briefing(writer, briefing, tables)
+        _add_briefing(writer, briefing, tables, site, people or {})
     starts: list[int] = []
     previous = None
     for entry in more() or []:
@@ -242,18 +243,28 @@ def _gaps(values: list[int], start: int) -> list[int]:
     return [b - a for a, b in zip([start, *values], values, strict=False)]
 
 
-def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables) -> None:
+def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables, site: Site,
+                  people: Mapping[str, Person]) -> None:
+    """The briefing's page entry, then its turns'. The page entry carries what the cite dialog's data
+    holds but the turns (`cite_data.briefing_citation`: the shared CSL fields, the key, each distinct
+    author and genre), and each turn the numbers of its author and genre in it: the search page's
+    export renders its Chicago citations from the same CSL items as the cite dialog."""
     kind, year = kind_id(briefing.kind), briefing.date.year
+    basis = briefing_citation(briefing, site.name, site.url, people, "")
+    cited = basis.pop("turns")
+    basis = {k: basis[k] for k in ("item", "key", "authors", "genres", "public")}
     for entry, turn in _briefing_entries(briefing):
         if turn is None:
-            stored: list[Any] = [entry.location, entry.title, entry.text, publisher(briefing), briefing.location]
+            stored: list[Any] = [entry.location, entry.title, entry.text, publisher(briefing), briefing.location,
+                                 basis]
             found, length = terms(entry.title, entry.text)
             writer.add(stored, found, length)
             continue
         facets = tables.facets(turn)
         cite = speaker_of(turn)
         flags = turn.question | turn.interpreted << 1
-        stored = ["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags]
+        stored = ["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
+                  [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]]
         found, length = terms(entry.title, entry.text, facet_terms(facets, turn.topics, kind, year, tables))
         writer.add(stored, found, length, facets.encoded().encode("ascii"))
 

@@ -13,7 +13,8 @@
 (function (root) {
   "use strict";
 
-  var STYLES = [["chicago", "Chicago (note)"], ["chicago-bib", "Chicago (bibliography)"], ["apa", "APA"],
+  /* In the dialog's order: APA first, one Tab from the permalink's Copy (the keyboard journey). */
+  var STYLES = [["apa", "APA"], ["chicago", "Chicago (note)"], ["chicago-bib", "Chicago (bibliography)"],
     ["mla", "MLA"], ["bibtex", "BibTeX"], ["csl", "CSL-JSON"]];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
@@ -246,6 +247,12 @@
     });
   }
 
+  /* The Chicago note for one turn, as the dialog gives it: a Promise of its text (the search page's export). */
+  function note(data, f) {
+    var it = item(data, f);
+    return processor(data).then(function (csl) { return render(csl, "chicago", it).citation; });
+  }
+
   /* Every style of `STYLES` for one turn or quote: a Promise of `[[key, label, text], …]`. Should the
    * processor fail to load, the CSL styles say so and BibTeX and CSL-JSON are still given. */
   function styles(data, f) {
@@ -294,7 +301,7 @@
   function matchable(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " "); }
 
   var api = {
-    STYLES: STYLES, facts: facts, styles: styles, who: who, notice: notice, today: today, longDate: longDate,
+    STYLES: STYLES, facts: facts, styles: styles, note: note, who: who, notice: notice, today: today, longDate: longDate,
     item: item, bibtex: bibtex, rendered: rendered, quoted: quoted, useProcessor: useProcessor,
     fragmentTerms: fragmentTerms, fragmentText: fragmentText, matchable: matchable
   };

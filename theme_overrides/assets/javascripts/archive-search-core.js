@@ -760,13 +760,13 @@
     /* A result turn as the page shows it and an export writes it */
     describe(doc, stored, page, codeAndSet) {
       const briefing = this.briefingOf(doc)
-      const [anchor, heading, text, name, role, flags] = stored
-      const [location, title, , host, place] = page
+      const [anchor, heading, text, name, role, flags, cited] = stored
+      const [location, title, , host, place, basis] = page
       const code = codeAndSet ? codeAndSet[0] : 0
       const who = code >> 1 ? this.whos[(code >> 1) - 1] : null
       return {
         doc, briefing, date: this.iso(briefing), title, location, anchor: anchor.slice(1), heading, text,
-        name, role, question: !!(flags & 1), interpreted: !!(flags & 2), host, place,
+        name, role, question: !!(flags & 1), interpreted: !!(flags & 2), host, place, basis, cited,
         kind: this.kindOf[briefing] ? this.kinds[this.kindOf[briefing] - 1].name : "",
         who: who ? who.id : "", outlet: who ? who.outlet : "", outletName: who ? who.outletName : ""
       }

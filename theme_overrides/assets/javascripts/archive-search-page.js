@@ -476,11 +476,16 @@
       const sets = await index.topicSets(order.map(i => result.sets[i]))
       const site = index.lists.site || {}
       const accessed = window.ArchiveCite ? window.ArchiveCite.today() : new Date().toISOString().slice(0, 10)
-      const rows = order.map((i, k) => {
+      const rows = []
+      for (const [k, i] of order.entries()) {  // one at a time: citations are rendered by the CSL processor
         const doc = result.docs[i]
         const turn = index.describe(doc, stored.get(doc), stored.get(index.start[index.briefingOf(doc)]), [result.codes[i]])
-        return row(index, turn, sets[k], site, accessed)
-      })
+        rows.push(await row(index, turn, sets[k], site, accessed))
+        if (k % 200 === 199) {
+          status.textContent = ` Citing ${plural(docs.length, "turn")}… ${Math.floor(100 * (k + 1) / docs.length)} %`
+          await new Promise(resolve => setTimeout(resolve, 0))
+        }
+      }
       const about = { query: Q.toParams({ ...state, page: 1 }), site: site.name || "", made: accessed, columns: Q.COLUMNS }
       const text = kind === "csv" ? Q.toCSV(rows) : Q.toJSON(rows, about)
       const blob = new Blob([kind === "csv" ? "\ufeff" + text : text], { type: kind === "csv" ? "text/csv" : "application/json" })
@@ -496,15 +501,17 @@
     }
   }
 
-  function row(index, turn, set, site, accessed) {
+  /* One exported row; its citation is the cite dialog's Chicago note, from the same CSL item (the index
+   * keeps each briefing's shared fields, authors and genres, and each turn's numbers in them). */
+  async function row(index, turn, set, site, accessed) {
     const pageUrl = site.url ? site.url.replace(/\/?$/, "/") + turn.location : new URL(turn.location, siteRoot).href
     const who = turn.who ? index.whos.find(w => w.id === turn.who && w.question === turn.question) : null
     let citation = ""
-    if (window.ArchiveCite) {
-      const data = { site: site.name || "", title: turn.title, host: turn.host, location: turn.place, date: turn.date,
-        turns: { [turn.anchor]: { name: turn.name, role: turn.role, question: turn.question, interpreted: turn.interpreted } } }
+    if (window.ArchiveCite && turn.basis && turn.cited) {
+      const data = { ...turn.basis, site: site.name || "", processor: new URL("assets/cite/", siteRoot).href,
+        turns: { [turn.anchor]: { name: turn.name, role: turn.role, a: turn.cited[0], g: turn.cited[1] } } }
       const facts = window.ArchiveCite.facts(data, turn.anchor, "", "", pageUrl, accessed)
-      citation = (window.ArchiveCite.styles(data, facts).find(s => s[0] === "chicago") || [])[2] || ""
+      citation = await window.ArchiveCite.note(data, facts).catch(() => "")
     }
     return {
       date: turn.date, briefing: turn.title, speaker: turn.name, role: turn.role, type: turn.question ? "question" : "answer",
