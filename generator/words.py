@@ -71,3 +71,38 @@ NOT_LABELS = frozenset({
 PROSE_OPENERS = frozenset({"for", "to", "and", "but", "so", "on", "in", "with", "from", "about", "as", "at", "by",
                            "if", "when", "former"})
 """First words of a mixed-case lead-in that make it prose (`For Dr. Fauci: …`), not a label."""
+
+# ---- Topic tagging (generator/enrich/mentions.py): how a mention stands in its sentence ----
+
+CLAUSE_VERBS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+    "may", "might", "does", "did", "do", "remains", "remain", "continues", "continue", "needs", "need",
+    "wants", "poses", "threatens", "killed", "kills", "killing", "took", "takes", "taking", "made", "makes",
+    "became", "becomes", "affects", "affected", "hit", "hits", "came", "comes", "went", "goes", "caused",
+    "causes", "led", "leads", "rose", "rises", "fell", "falls", "grew", "grows", "launched", "attacked",
+})
+"""Words that, right after a mention, make it the subject of a clause of its own (`Inflation is up`,
+`COVID-19 is taking the lives of …`): such a mention is no aside, wherever it stands."""
+
+CLAUSE_SKIPS = frozenset({"s", "also", "now", "still", "just", "already", "really", "clearly", "actually",
+                          "itself", "alone", "again", "which", "that", "who", "obviously", "certainly"})
+"""Words that may stand between a mention and its verb (`Russia's invasion` is no clause; `Russia,
+which has …` and `China now has` are)."""
+
+LIST_FILLERS = frozenset({"and", "or", "nor", "the", "a", "an", "to", "from", "like", "including", "as", "well",
+                          "such", "in", "also", "even", "plus", "with", "s", "of", "our", "their", "its", "on",
+                          "whether", "that", "be", "either", "both", "then", "especially", "particularly",
+                          "not", "only", "but"})
+"""Words that may stand between the items of a list (`COVID-19, like the climate crisis, like migration`;
+`whether that be in Iran or Afghanistan or Russia`; `from X to Y to Z`)."""
+
+LIST_JOINERS = frozenset({"and", "or", "nor", "to", "plus"})
+"""Words that join the items of a list, as a comma does."""
+
+REFERRALS = frozenset({"refer", "referring", "point", "pointing", "defer", "deferring", "direct"})
+"""Verbs that send a question elsewhere: what follows ("refer you to the Department of Justice") is
+where to ask, not what is talked about."""
+
+TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
+"""Words that, before `the X`, use a subject to date something ("women who left the workforce during
+the pandemic"): a passing mention, unless the subject is a clause's of its own."""

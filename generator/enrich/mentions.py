@@ -1,0 +1,202 @@
+"""What a paragraph's own words say about each topic: its mentions, weighed by where they stand.
+
+A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
+
+- each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term);
+- a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
+  items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
+  corruption" is about what frames the list, not each item. A list is a run of at least
+  `LIST_ITEMS` mentions in one sentence, each apart from the next by a comma, a semicolon, a slash
+  or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted);
+- an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
+  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
+  subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
+  killing people"), or the subject announced (`On Haiti, …`);
+- a mention that only says where to ask ("I'd refer you to the Department of Defense",
+  `words.REFERRALS`) counts nothing;
+- a term whose sense the vocabulary guards (`near`, `not_near`) counts only where its sentence
+  holds one of its `near` terms and none of its `not_near` terms;
+- an `implicit` phrase counts nothing on its own: it marks the topic for the context to confirm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..words import CLAUSE_SKIPS, CLAUSE_VERBS, LIST_FILLERS, LIST_JOINERS, RANKS, REFERRALS, TIME_MARKERS
+from .term_matcher import Match, Scan, TermMatcher
+
+LIST_WEIGHT = 0.3
+"""What a topic's mentions inside a list of subjects count for, together."""
+LIST_ITEMS = 3
+"""Mentions in a row that make a list."""
+LIST_GAP = 3
+"""Words (fillers apart) that may stand between two items of a list."""
+WEAK_WINDOW = 30
+"""Words within which a topic's weak terms must stand to count together (a long paragraph gathers
+unrelated common words)."""
+ASIDE_WEIGHT = 0.5
+"""What an aside counts for."""
+ASIDE_WORDS = 60
+"""A paragraph longer than this many words can hold an aside."""
+LEAD_WORDS = 25
+"""A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
+PASSING_WORDS = 40
+DOMINANT = 2.0
+"""A paragraph of `PASSING_WORDS` words or more whose topic scores this much names others in passing."""
+_SENTENCE_ENDS = frozenset(".?!")
+_LIST_MARKS = frozenset(",;/&")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A paragraph's own case for each topic."""
+
+    scores: dict[str, float]
+    """Per topic its mentions found in the paragraph, weighed (1 or more: the paragraph is about it)."""
+    implicit: frozenset[str]
+    """Topics an `implicit` phrase of the paragraph points to."""
+    matches: tuple[Match, ...]
+    """The mentions that count (sense guards passed), in text order."""
+    words: int
+
+
+def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evidence:
+    """The paragraph's scores per topic (see the module docstring)."""
+    words = scan.words
+    if not scan.matches:
+        return Evidence({}, frozenset(), (), len(words))
+    ends = scan.ends()
+    sentences = _sentences(scan, ends)
+    kept = tuple(m for m in scan.matches if _sense_holds(m, words, sentences, matcher) and not _referred(m, words))
+    listed = _listed(kept, scan, ends, sentences)
+    by_topic: dict[str, list[Match]] = {}
+    for match in kept:
+        by_topic.setdefault(match.topic, []).append(match)
+    scores: dict[str, float] = {}
+    for topic, found in by_topic.items():
+        strong = [m for m in found if m.kind == "strong" and m not in listed]
+        weak = _weak_together([m for m in found if m.kind == "weak" and m not in listed], words, matcher)
+        in_list = any(m in listed for m in found if m.kind != "implicit")
+        score = len(strong) + len(weak) / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
+        if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
+            score = ASIDE_WEIGHT
+        if score:
+            scores[topic] = score
+    _demote_passing(scores, by_topic, listed, words, sentences)
+    implicit = frozenset(m.topic for m in kept if m.kind == "implicit")
+    return Evidence(scores, implicit, kept, len(words))
+
+
+def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> set[tuple[str | None, ...]]:
+    """The most different weak mentions of one topic within `WEAK_WINDOW` words of each other."""
+    best: set[tuple[str | None, ...]] = set()
+    for i, first in enumerate(found):
+        near = {_stems(m, words, matcher) for m in found[i:] if m.first - first.first <= WEAK_WINDOW}
+        if len(near) > len(best):
+            best = near
+    return best
+
+
+def _stems(match: Match, words: Sequence[str], matcher: TermMatcher) -> tuple[str | None, ...]:
+    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention."""
+    return tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+
+
+def _sentences(scan: Scan, ends: list[int]) -> list[int]:
+    """Each word's sentence number: a sentence ends at `.`, `?` or `!` before a capital or a digit,
+    unless the word before is a single letter (`U.S.`) or a title (`Mr.`)."""
+    words, parts, text = scan.words, scan.parts, scan.text
+    out, current = [], 0
+    for k, word in enumerate(words):
+        out.append(current)
+        separator = parts[2 * k + 2]
+        if k + 1 < len(words) and not _SENTENCE_ENDS.isdisjoint(separator) and len(word) > 1 \
+                and word not in RANKS and (text[ends[2 * k + 2]].isupper() or text[ends[2 * k + 2]].isdigit()):
+            current += 1
+    return out
+
+
+def _bounds(sentences: Sequence[int], at: int) -> tuple[int, int]:
+    """The word range `[lo, hi)` of the sentence holding word `at`."""
+    lo, hi, number = at, at, sentences[at]
+    while lo > 0 and sentences[lo - 1] == number:
+        lo -= 1
+    while hi < len(sentences) and sentences[hi] == number:
+        hi += 1
+    return lo, hi
+
+
+def _sense_holds(match: Match, words: Sequence[str], sentences: Sequence[int], matcher: TermMatcher) -> bool:
+    """False for a guarded term whose sentence lacks its `near` terms or holds one of its `not_near` terms."""
+    term = match.term
+    if not term.guarded:
+        return True
+    lo, hi = _bounds(sentences, match.first)
+    if term.near and not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.near):
+        return False
+    return not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.not_near)
+
+
+def _referred(match: Match, words: Sequence[str]) -> bool:
+    """True for a mention that only says where to ask ("I'd refer you to the Department of Defense")."""
+    before = words[max(0, match.first - 5):match.first]
+    return any(w in REFERRALS for w in before) and any(w in ("you", "to", "over") for w in before)
+
+
+def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: Sequence[int]) -> set[Match]:
+    """The mentions that are items of a list of subjects."""
+    spans = sorted({(m.first, m.last) for m in matches if m.kind != "implicit"})
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if runs and _joined(runs[-1][-1], span, scan, ends, sentences):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    items = {span for run in runs if len(run) >= LIST_ITEMS for span in run}
+    return {m for m in matches if (m.first, m.last) in items}
+
+
+def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int], sentences: Sequence[int]) -> bool:
+    """True when the mentions spanning words `a` and `b` stand as neighbours in a list."""
+    if sentences[a[1]] != sentences[b[0]]:
+        return False
+    gap = scan.words[a[1] + 1:b[0]]
+    between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
+    joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
+    return joined and sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) <= LIST_GAP
+
+
+def _is_aside(match: Match, words: Sequence[str], sentences: Sequence[int]) -> bool:
+    """True for a lone mention deep in a long paragraph, or one that only dates something ("during the
+    pandemic", `words.TIME_MARKERS`), unless it is a clause's subject."""
+    dated = match.first >= 2 and words[match.first - 1] == "the" and words[match.first - 2] in TIME_MARKERS
+    if not dated and (len(words) <= ASIDE_WORDS or match.first < LEAD_WORDS):
+        return False
+    return not _is_subject(match, words, sentences)
+
+
+def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[Match],
+                    words: Sequence[str], sentences: Sequence[int]) -> None:
+    """A topic named once, in a paragraph of `PASSING_WORDS` words or more that names another topic
+    `DOMINANT` times or more, is a passing mention (an aside), unless it is a clause's subject."""
+    if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
+        return
+    for topic, score in list(scores.items()):
+        found = [m for m in by_topic[topic] if m.kind != "implicit"]
+        if score == 1 and len(found) == 1 and found[0] not in listed and not _is_subject(found[0], words, sentences):
+            scores[topic] = ASIDE_WEIGHT
+
+
+def _is_subject(match: Match, words: Sequence[str], sentences: Sequence[int]) -> bool:
+    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`)
+    or the sentence opens by announcing it (`On Haiti, …`)."""
+    lo, hi = _bounds(sentences, match.first)
+    if match.first - lo <= 2 and match.first > lo and words[match.first - 1] in ("on", "regarding"):
+        return True
+    k, skipped = match.last + 1, 0
+    while k < hi and words[k] in CLAUSE_SKIPS and skipped < 2:
+        k, skipped = k + 1, skipped + 1
+    return k < hi and words[k] in CLAUSE_VERBS
