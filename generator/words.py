@@ -89,6 +89,9 @@ CLAUSE_SKIPS = frozenset({"s", "also", "now", "still", "just", "already", "reall
 """Words that may stand between a mention and its verb (`Russia's invasion` is no clause; `Russia,
 which has …` and `China now has` are)."""
 
+CLAUSE_PREPOSITIONS = frozenset({"in", "of", "at", "across", "around", "from", "on", "inside", "within"})
+"""Words that open a short phrase qualifying a mention before its verb (`insecurity in Mexico is enormous`)."""
+
 LIST_FILLERS = frozenset({"and", "or", "nor", "the", "a", "an", "to", "from", "like", "including", "as", "well",
                           "such", "in", "also", "even", "plus", "with", "s", "of", "our", "their", "its", "on",
                           "whether", "that", "be", "either", "both", "then", "especially", "particularly",
@@ -106,3 +109,9 @@ where to ask, not what is talked about."""
 TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
 """Words that, before `the X`, use a subject to date something ("women who left the workforce during
 the pandemic"): a passing mention, unless the subject is a clause's of its own."""
+
+COMMON_LEADS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "by", "with", "and", "or", "our",
+                          "their", "his", "her", "its", "my", "your", "this", "that", "go", "going", "right", "first",
+                          "out", "over", "re", "t", "new", "all", "no", "not", "free", "high", "low", "lower", "two"})
+"""Common words a vocabulary term may hold (`the economy`, `right to vote`): the matcher files a term
+under its first other word, so that every `the` of a text starts no look-up (a matter of speed only)."""

@@ -8,7 +8,9 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
   corruption" is about what frames the list, not each item. A list is a run of at least
   `LIST_ITEMS` mentions in one sentence, each apart from the next by a comma, a semicolon, a slash
-  or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted);
+  or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted); a topic
+  holding more than half of a list's items is what it lists ("Mexico, security and the border",
+  "trafficking – or interdicting cocaine and marijuana"), not an item;
 - an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
   past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
@@ -22,10 +24,20 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..words import CLAUSE_SKIPS, CLAUSE_VERBS, LIST_FILLERS, LIST_JOINERS, RANKS, REFERRALS, TIME_MARKERS
+from ..words import (
+    CLAUSE_PREPOSITIONS,
+    CLAUSE_SKIPS,
+    CLAUSE_VERBS,
+    LIST_FILLERS,
+    LIST_JOINERS,
+    RANKS,
+    REFERRALS,
+    TIME_MARKERS,
+)
 from .term_matcher import Match, Scan, TermMatcher
 
 LIST_WEIGHT = 0.3
@@ -43,11 +55,14 @@ ASIDE_WORDS = 60
 """A paragraph longer than this many words can hold an aside."""
 LEAD_WORDS = 25
 """A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
+QUALIFIER_WORDS = 2
+"""Words of a prepositional phrase that may stand between a subject and its verb (`in Mexico`, `in the Sahel`)."""
 PASSING_WORDS = 40
 DOMINANT = 2.0
 """A paragraph of `PASSING_WORDS` words or more whose topic scores this much names others in passing."""
 _SENTENCE_ENDS = frozenset(".?!")
 _LIST_MARKS = frozenset(",;/&")
+_REFERRAL_LINKS = frozenset({"you", "to", "over"})
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,10 @@ class Evidence:
     matches: tuple[Match, ...]
     """The mentions that count (sense guards passed), in text order."""
     words: int
+    own: frozenset[str] = frozenset()
+    """The topics scoring 1 or more: what the paragraph is about on its own words."""
+    asides: frozenset[str] = frozenset()
+    """Topics named once beside a topic the paragraph dwells on: no context makes them its subject."""
 
 
 def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evidence:
@@ -68,33 +87,40 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
     words = scan.words
     if not scan.matches:
         return Evidence({}, frozenset(), (), len(words))
-    ends = scan.ends()
-    sentences = _sentences(scan, ends)
-    kept = tuple(m for m in scan.matches if _sense_holds(m, words, sentences, matcher) and not _referred(m, words))
+    ends = scan.ends
+    sentences = _Sentences(scan, ends)
+    refers = not REFERRALS.isdisjoint(words)
+    kept = tuple(m for m in scan.matches if (not m.term.guarded or _sense_holds(m, words, sentences, matcher))
+                 and not (refers and _referred(m, words)))
     listed = _listed(kept, scan, ends, sentences)
     by_topic: dict[str, list[Match]] = {}
     for match in kept:
         by_topic.setdefault(match.topic, []).append(match)
     scores: dict[str, float] = {}
     for topic, found in by_topic.items():
-        strong = [m for m in found if m.kind == "strong" and m not in listed]
-        weak = _weak_together([m for m in found if m.kind == "weak" and m not in listed], words, matcher)
-        in_list = any(m in listed for m in found if m.kind != "implicit")
+        strong = [m for m in found if m.term.kind == "strong" and (m.first, m.last, m.topic) not in listed]
+        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed],
+                              words, matcher)
+        in_list = any((m.first, m.last, m.topic) in listed for m in found if m.term.kind != "implicit")
         score = len(strong) + len(weak) / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
         if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
             score = ASIDE_WEIGHT
         if score:
             scores[topic] = score
-    _demote_passing(scores, by_topic, listed, words, sentences)
-    implicit = frozenset(m.topic for m in kept if m.kind == "implicit")
-    return Evidence(scores, implicit, kept, len(words))
+    passing = _demote_passing(scores, by_topic, listed, words, sentences)
+    implicit = frozenset(m.topic for m in kept if m.term.kind == "implicit")
+    return Evidence(scores, implicit, kept, len(words), frozenset(t for t, score in scores.items() if score >= 1),
+                    passing)
 
 
 def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> set[tuple[str | None, ...]]:
     """The most different weak mentions of one topic within `WEAK_WINDOW` words of each other."""
+    if len(found) < 2:
+        return {_stems(m, words, matcher) for m in found}
+    said = [(m.first, _stems(m, words, matcher)) for m in found]
     best: set[tuple[str | None, ...]] = set()
-    for i, first in enumerate(found):
-        near = {_stems(m, words, matcher) for m in found[i:] if m.first - first.first <= WEAK_WINDOW}
+    for i, (first, _) in enumerate(said):
+        near = {stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}
         if len(near) > len(best):
             best = near
     return best
@@ -105,36 +131,43 @@ def _stems(match: Match, words: Sequence[str], matcher: TermMatcher) -> tuple[st
     return tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
 
 
-def _sentences(scan: Scan, ends: list[int]) -> list[int]:
-    """Each word's sentence number: a sentence ends at `.`, `?` or `!` before a capital or a digit,
-    unless the word before is a single letter (`U.S.`) or a title (`Mr.`)."""
-    words, parts, text = scan.words, scan.parts, scan.text
-    out, current = [], 0
-    for k, word in enumerate(words):
-        out.append(current)
-        separator = parts[2 * k + 2]
-        if k + 1 < len(words) and not _SENTENCE_ENDS.isdisjoint(separator) and len(word) > 1 \
-                and word not in RANKS and (text[ends[2 * k + 2]].isupper() or text[ends[2 * k + 2]].isdigit()):
-            current += 1
-    return out
+class _Sentences:
+    """Where a paragraph's sentences end, worked out only where asked: a sentence ends at `.`, `?` or `!`
+    before a capital or a digit, unless the word before is a single letter (`U.S.`) or a title (`Mr.`)."""
+
+    def __init__(self, scan: Scan, ends: list[int]) -> None:
+        self.words, self.parts, self.text, self.ends = scan.words, scan.parts, scan.text, ends
+        self._ends: dict[int, bool] = {}
+
+    def end_after(self, k: int) -> bool:
+        """True when a sentence ends after word `k` (the last word ends one too)."""
+        if k not in self._ends:
+            word, following = self.words[k], self.ends[2 * k + 2] if k + 1 < len(self.words) else -1
+            self._ends[k] = following < 0 or (
+                not _SENTENCE_ENDS.isdisjoint(self.parts[2 * k + 2]) and len(word) > 1 and word not in RANKS
+                and (self.text[following].isupper() or self.text[following].isdigit()))
+        return self._ends[k]
+
+    def same(self, a: int, b: int) -> bool:
+        """True when words `a` and `b` (`a` first) are in one sentence."""
+        return not any(self.end_after(k) for k in range(a, b))
+
+    def bounds(self, at: int) -> tuple[int, int]:
+        """The word range `[lo, hi)` of the sentence holding word `at`."""
+        lo, hi = at, at
+        while lo > 0 and not self.end_after(lo - 1):
+            lo -= 1
+        while not self.end_after(hi):
+            hi += 1
+        return lo, hi + 1
 
 
-def _bounds(sentences: Sequence[int], at: int) -> tuple[int, int]:
-    """The word range `[lo, hi)` of the sentence holding word `at`."""
-    lo, hi, number = at, at, sentences[at]
-    while lo > 0 and sentences[lo - 1] == number:
-        lo -= 1
-    while hi < len(sentences) and sentences[hi] == number:
-        hi += 1
-    return lo, hi
-
-
-def _sense_holds(match: Match, words: Sequence[str], sentences: Sequence[int], matcher: TermMatcher) -> bool:
+def _sense_holds(match: Match, words: Sequence[str], sentences: _Sentences, matcher: TermMatcher) -> bool:
     """False for a guarded term whose sentence lacks its `near` terms or holds one of its `not_near` terms."""
     term = match.term
     if not term.guarded:
         return True
-    lo, hi = _bounds(sentences, match.first)
+    lo, hi = sentences.bounds(match.first)
     if term.near and not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.near):
         return False
     return not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.not_near)
@@ -143,33 +176,43 @@ def _sense_holds(match: Match, words: Sequence[str], sentences: Sequence[int], m
 def _referred(match: Match, words: Sequence[str]) -> bool:
     """True for a mention that only says where to ask ("I'd refer you to the Department of Defense")."""
     before = words[max(0, match.first - 5):match.first]
-    return any(w in REFERRALS for w in before) and any(w in ("you", "to", "over") for w in before)
+    return not REFERRALS.isdisjoint(before) and not _REFERRAL_LINKS.isdisjoint(before)
 
 
-def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: Sequence[int]) -> set[Match]:
-    """The mentions that are items of a list of subjects."""
-    spans = sorted({(m.first, m.last) for m in matches if m.kind != "implicit"})
+def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _Sentences) -> set[tuple[int, int, str]]:
+    """The mentions (first and last word, topic) that are items of a list of subjects: a topic holding
+    more than half of a list's items is what the list is about ("cocaine and marijuana"), not an item."""
+    topics: dict[tuple[int, int], set[str]] = {}
+    for m in matches:
+        if m.term.kind != "implicit":
+            topics.setdefault((m.first, m.last), set()).add(m.topic)
     runs: list[list[tuple[int, int]]] = []
-    for span in spans:
+    for span in sorted(topics):
         if runs and _joined(runs[-1][-1], span, scan, ends, sentences):
             runs[-1].append(span)
         else:
             runs.append([span])
-    items = {span for run in runs if len(run) >= LIST_ITEMS for span in run}
-    return {m for m in matches if (m.first, m.last) in items}
+    out = set()
+    for run in runs:
+        if len(run) >= LIST_ITEMS:
+            held = Counter(t for span in run for t in topics[span])
+            out |= {(*span, t) for span in run for t in topics[span] if 2 * held[t] <= len(run)}
+    return out
 
 
-def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int], sentences: Sequence[int]) -> bool:
+def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int], sentences: _Sentences) -> bool:
     """True when the mentions spanning words `a` and `b` stand as neighbours in a list."""
-    if sentences[a[1]] != sentences[b[0]]:
+    if b[0] - a[1] > 2 * LIST_GAP + 4:
         return False
     gap = scan.words[a[1] + 1:b[0]]
+    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP:
+        return False
     between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
     joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
-    return joined and sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) <= LIST_GAP
+    return joined and sentences.same(a[1], b[0])
 
 
-def _is_aside(match: Match, words: Sequence[str], sentences: Sequence[int]) -> bool:
+def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
     """True for a lone mention deep in a long paragraph, or one that only dates something ("during the
     pandemic", `words.TIME_MARKERS`), unless it is a clause's subject."""
     dated = match.first >= 2 and words[match.first - 1] == "the" and words[match.first - 2] in TIME_MARKERS
@@ -178,25 +221,41 @@ def _is_aside(match: Match, words: Sequence[str], sentences: Sequence[int]) -> b
     return not _is_subject(match, words, sentences)
 
 
-def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[Match],
-                    words: Sequence[str], sentences: Sequence[int]) -> None:
+def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
+                    words: Sequence[str], sentences: _Sentences) -> frozenset[str]:
     """A topic named once, in a paragraph of `PASSING_WORDS` words or more that names another topic
-    `DOMINANT` times or more, is a passing mention (an aside), unless it is a clause's subject."""
+    `DOMINANT` times or more, is a passing mention (an aside), unless it is a clause's subject.
+    Returns those topics: the paragraph dwells on something else, so no context makes them its subject."""
     if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
-        return
+        return frozenset()
+    passing = set()
     for topic, score in list(scores.items()):
-        found = [m for m in by_topic[topic] if m.kind != "implicit"]
-        if score == 1 and len(found) == 1 and found[0] not in listed and not _is_subject(found[0], words, sentences):
+        found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
+        if score == 1 and len(found) == 1 and (found[0].first, found[0].last, topic) not in listed \
+                and not _is_subject(found[0], words, sentences):
             scores[topic] = ASIDE_WEIGHT
+            passing.add(topic)
+    return frozenset(passing)
 
 
-def _is_subject(match: Match, words: Sequence[str], sentences: Sequence[int]) -> bool:
+def _is_subject(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
     """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`)
     or the sentence opens by announcing it (`On Haiti, …`)."""
-    lo, hi = _bounds(sentences, match.first)
-    if match.first - lo <= 2 and match.first > lo and words[match.first - 1] in ("on", "regarding"):
+    at = match.first
+    if at and words[at - 1] in ("on", "regarding") and (at == 1 or sentences.end_after(at - 2) or (
+            words[at - 2] in ("and", "now", "so", "but") and (at == 2 or sentences.end_after(at - 3)))):
         return True
-    k, skipped = match.last + 1, 0
-    while k < hi and words[k] in CLAUSE_SKIPS and skipped < 2:
-        k, skipped = k + 1, skipped + 1
-    return k < hi and words[k] in CLAUSE_VERBS
+    k, skipped, qualifier = match.last + 1, 0, 0
+    if k < len(words) and words[k] in CLAUSE_PREPOSITIONS:
+        qualifier = QUALIFIER_WORDS + 1  # `insecurity in Mexico is enormous`: a short phrase qualifies the subject
+    while k < len(words) and not sentences.end_after(k - 1):
+        if words[k] in CLAUSE_VERBS:
+            return True
+        if qualifier:
+            qualifier -= 1
+        elif words[k] not in CLAUSE_SKIPS or skipped == 2:
+            return False
+        else:
+            skipped += 1
+        k += 1
+    return False

@@ -18,10 +18,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import NamedTuple
 
 import snowballstemmer
 
 from ..text import fold_keeping_offsets
+from ..words import COMMON_LEADS
 
 _SPLIT = re.compile(r"(\w+)")
 """Splits a text into separator, word, separator, …: the words and, by summing lengths, where they are."""
@@ -53,8 +55,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_keeping_offsets(text))
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One term found in a text: where (in the original text), which topic, which term."""
 
     start: int
@@ -83,10 +84,11 @@ class Phrase:
     """The last word's beginning, for a `word*` term; empty when every word is matched by stem."""
     exact: tuple[str, ...] = ()
     """The words as written, for an `exact_case` term."""
-
-    @property
-    def size(self) -> int:
-        return len(self.stems) + bool(self.prefix)
+    size: int = 0
+    """How many words it spans."""
+    anchor: int = 0
+    """The word it is filed under: its first that is no common word (`economy` in `the economy`,
+    `vote` in `right to vote`), so that `the` starts no look-up."""
 
 
 @dataclass
@@ -94,15 +96,24 @@ class _Entry:
     phrase: Phrase
     claims: list[tuple[str, Term]] = field(default_factory=list)
 
+    @property
+    def simple(self) -> bool:
+        """One word matched as it stands: a word it was filed under fits it."""
+        return self.phrase.size == 1 and not self.phrase.exact
+
 
 @dataclass
 class _Bucket:
-    """The entries whose first word has one stem, by what their second word must be."""
+    """The entries filed under one stem, by what the word after it must be."""
 
-    single: list[_Entry] = field(default_factory=list)
-    by_second: dict[str, list[_Entry]] = field(default_factory=dict)
-    other: list[_Entry] = field(default_factory=list)
-    """Entries whose second word is a wildcard."""
+    always: list[_Entry] = field(default_factory=list)
+    """Entries that end at the anchor, or whose next word is a wildcard."""
+    by_next: dict[str, list[_Entry]] = field(default_factory=dict)
+
+
+_Start = tuple[tuple[_Entry, ...], dict[str, tuple[_Entry, ...]]]
+"""The entries that may start at a word: those that need nothing of the next word, and the others by
+the next word's stem."""
 
 
 @dataclass(frozen=True)
@@ -113,14 +124,12 @@ class Scan:
     parts: list[str]
     """Separator, word, separator, … of the folded text (`_SPLIT`)."""
     matches: tuple[Match, ...]
+    ends: list[int] = field(default_factory=list)
+    """Cumulative part lengths, when something matched: word k spans `ends[2k]` to `ends[2k + 1]`."""
 
     @property
     def words(self) -> list[str]:
         return self.parts[1::2]
-
-    def ends(self) -> list[int]:
-        """Cumulative part lengths: word k spans `ends[2k]` to `ends[2k + 1]`."""
-        return list(accumulate(map(len, self.parts)))
 
 
 class TermMatcher:
@@ -150,15 +159,13 @@ class TermMatcher:
             if not phrase.stems:
                 self._prefixed.setdefault(phrase.prefix, []).append(entry)
                 continue
-            bucket = self._buckets.setdefault(phrase.stems[0], _Bucket())
-            if phrase.size == 1:
-                bucket.single.append(entry)
-            elif len(phrase.stems) >= 2:
-                bucket.by_second.setdefault(phrase.stems[1], []).append(entry)
+            bucket = self._buckets.setdefault(phrase.stems[phrase.anchor], _Bucket())
+            if phrase.anchor + 1 < len(phrase.stems):
+                bucket.by_next.setdefault(phrase.stems[phrase.anchor + 1], []).append(entry)
             else:
-                bucket.other.append(entry)
+                bucket.always.append(entry)
         self._prefix_lengths = sorted({len(p) for p in self._prefixed})
-        self._starts: dict[str, tuple[_Bucket | None, tuple[_Entry, ...]]] = {}
+        self._starts: dict[str, _Start] = {}
         """Per word met: the entries that may start at it."""
         self._live: set[str] = set()
         """The words met that some entry may start at."""
@@ -167,14 +174,15 @@ class TermMatcher:
         folded = words(text)
         wild = text.endswith("*")
         stemmed = folded[:-1] if wild else folded
+        anchor = next((k for k, w in enumerate(stemmed) if w not in COMMON_LEADS), 0)
         return Phrase(tuple(self._stem_word(w) for w in stemmed), tuple(_base(w) for w in stemmed),
-                      folded[-1] if wild else "", tuple(_WORD.findall(text)) if exact else ())
+                      folded[-1] if wild else "", tuple(_WORD.findall(text)) if exact else (), len(folded), anchor)
 
     def stem(self, word: str) -> str | None:
         """The word's stem when it could be a term's word; None when no term has a word of its stem."""
-        if word in self._stems:
-            return self._stems[word]
-        stem = None
+        stem = self._stems.get(word, "")
+        if stem != "":
+            return stem
         for length in self._root_lengths:
             if length > len(word):
                 break
@@ -185,7 +193,8 @@ class TermMatcher:
         return stem
 
     def scan(self, text: str) -> Scan:
-        """The terms in `text`, longest first where two overlap."""
+        """The terms in `text`: at each word, left to right, the longest starting there, and the next
+        looked for after it."""
         parts = _SPLIT.split(fold_keeping_offsets(text))
         words_ = parts[1::2]
         starts = self._starts
@@ -195,52 +204,61 @@ class TermMatcher:
         if not present:
             return Scan(text, parts, ())
         ends = list(accumulate(map(len, parts)))
-        found: list[Match] = []
-        after = 0
+        fitting: list[tuple[int, int, _Entry]] = []
+        count, stems = len(words_), self._stems
         for i in [i for i, word in enumerate(words_) if word in present]:
-            if i < after:
+            always, by_next = starts[words_[i]]
+            candidates = always
+            if by_next and i + 1 < count:
+                following = words_[i + 1]
+                more = by_next.get((stems[following] if following in stems else self.stem(following)) or "")
+                if more:
+                    candidates = always + more
+            for entry in candidates:
+                start = i - entry.phrase.anchor
+                if entry.simple or (start >= 0 and self._fits(entry.phrase, words_, start, text, ends)):
+                    fitting.append((start, -entry.phrase.size, entry))
+        found: list[Match] = []
+        after, size = 0, 0
+        for start, negative, entry in sorted(fitting, key=lambda f: (f[0], f[1])):
+            if start < after and not (found and start == found[-1].first and -negative == size):
                 continue
-            fitting = [e for e in self._candidates(words_, i) if self._fits(e.phrase, words_, i, text, ends)]
-            if not fitting:
-                continue
-            size = max(e.phrase.size for e in fitting)
-            last = i + size - 1
-            found.extend(Match(ends[2 * i], ends[2 * last + 1], topic, term, i, last)
-                         for e in fitting if e.phrase.size == size for topic, term in e.claims)
+            size = -negative
+            last = start + size - 1
+            found.extend(Match(ends[2 * start], ends[2 * last + 1], topic, term, start, last) for topic, term in entry.claims)
             after = last + 1
-        return Scan(text, parts, tuple(found))
+        return Scan(text, parts, tuple(found), ends)
 
-    def _describe(self, word: str) -> tuple[_Bucket | None, tuple[_Entry, ...]]:
-        stem = self.stem(word)
-        bucket = self._buckets.get(stem) if stem is not None else None
-        prefixed: list[_Entry] = []
+    def _describe(self, word: str) -> _Start:
+        """The entries that may be found at `word`: those filed under its stem, when it is a form of
+        their word, and the one-word `prefix*` entries it starts with."""
+        always: list[_Entry] = []
         for length in self._prefix_lengths:
             if length > len(word):
                 break
-            prefixed.extend(self._prefixed.get(word[:length], ()))
-        if bucket is not None or prefixed:
-            self._live.add(word)
-        return bucket, tuple(prefixed)
-
-    def _candidates(self, words_: list[str], i: int) -> list[_Entry]:
-        bucket, prefixed = self._starts[words_[i]]
-        out = list(prefixed)
+            always.extend(self._prefixed.get(word[:length], ()))
+        stem = self.stem(word)
+        bucket = self._buckets.get(stem) if stem is not None else None
+        by_next: dict[str, tuple[_Entry, ...]] = {}
         if bucket is not None:
-            out.extend(bucket.single)
-            out.extend(bucket.other)
-            if i + 1 < len(words_) and bucket.by_second:
-                second = self.stem(words_[i + 1])
-                if second is not None:
-                    out.extend(bucket.by_second.get(second, ()))
-        return out
+            always.extend(e for e in bucket.always if _same_word(word, e.phrase.forms[e.phrase.anchor]))
+            for following, entries in bucket.by_next.items():
+                kept = tuple(e for e in entries if _same_word(word, e.phrase.forms[e.phrase.anchor]))
+                if kept:
+                    by_next[following] = kept
+        if always or by_next:
+            self._live.add(word)
+        return tuple(always), by_next
 
     def _fits(self, phrase: Phrase, words_: list[str], i: int, text: str, ends: list[int]) -> bool:
-        """True when the text's words from `i` on spell `phrase` (the first word's stem is known to fit)."""
+        """True when the text's words from `i` on spell `phrase` (its anchor word is known to fit)."""
         if i + phrase.size > len(words_):
             return False
         for k in range(len(phrase.stems)):
+            if k == phrase.anchor:
+                continue
             word = words_[i + k]
-            if (k and self.stem(word) != phrase.stems[k]) or not _same_word(word, phrase.forms[k]):
+            if self.stem(word) != phrase.stems[k] or not _same_word(word, phrase.forms[k]):
                 return False
         if phrase.prefix and not words_[i + len(phrase.stems)].startswith(phrase.prefix):
             return False

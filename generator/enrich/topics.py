@@ -85,21 +85,22 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
     if not vocabulary.topics:
         return briefing
     matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
-    found = [[evidence(matcher.scan(p.text), matcher, min_weak) for p in t.paragraphs] for t in briefing.turns]
-    title = _own(evidence(matcher.scan(briefing.title), matcher, min_weak))
+    texts = [[p.text for p in t.paragraphs] for t in briefing.turns]
+    found = [[evidence(matcher.scan(text), matcher, min_weak) for text in turn] for turn in texts]
+    title = evidence(matcher.scan(briefing.title), matcher, min_weak).own
     base = {t: TITLE_WEIGHT for t in title}
     for topic in _focus(found, vocabulary):
         base[topic] = max(base.get(topic, 0.0), FOCUS_WEIGHT)
     exchange: Context = {}
     turns = []
-    for turn, own in zip(briefing.turns, found, strict=True):
+    for turn, own, said in zip(briefing.turns, found, texts, strict=True):
         call = is_call(turn)
         if call or (turn.question and _changes_subject(own, exchange, vocabulary)):
             exchange = {}
         elif turn.question:
             exchange = {t: e * EXCHANGE_DECAY for t, e in exchange.items() if e * EXCHANGE_DECAY >= 0.1}
         opening = {t: min(1.0, e) * EXCHANGE_WEIGHT for t, e in exchange.items()}
-        held = _tag_turn(own, [p.text for p in turn.paragraphs], opening, base, vocabulary, call)
+        held = _tag_turn(own, said, opening, base, vocabulary, call)
         if turn.question:
             exchange = _exchange(exchange, own)
         elif not call:
@@ -120,7 +121,7 @@ def tag_paragraphs(vocabulary: Vocabulary, texts: Sequence[str]) -> list[tuple[t
 
 def _changes_subject(own: Sequence[Evidence], exchange: Context, vocabulary: Vocabulary) -> bool:
     """True for a question that names topics of its own, none of them what the exchange was on."""
-    named = {t for e in own for t in _own(e)}
+    named = {t for e in own for t in e.own}
     current = [t for t, e in exchange.items() if e >= INHERIT]
     return bool(named) and not any(vocabulary.related(n, t) for n in named for t in current)
 
@@ -157,13 +158,17 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
 def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedural: bool) -> Context:
     """A paragraph's topics from its own words and its context (rules 1–4 of the module docstring),
     each with how strongly it holds."""
-    core = _own(found)
+    if not found.scores and not context:
+        return {}
+    core = found.own
     held: Context = dict.fromkeys(vocabulary.most_specific(core), 1.0)
     if procedural:
         return held
+    broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
     for topic, weight in context.items():
-        support = found.scores.get(topic, 0.0) + (0.5 if topic in found.implicit else 0.0)
-        inherits = weight >= INHERIT and (not core or any(c in vocabulary.ancestors[topic] for c in core))
+        support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
+        support += 0.5 if topic in found.implicit else 0.0
+        inherits = weight >= INHERIT and (not core or any(c in vocabulary.ancestors[topic] for c in broader))
         if inherits or (support and support + weight >= 1):
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
     keep = vocabulary.most_specific(held)
@@ -172,18 +177,14 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     return {t: w for t, w in held.items() if t in keep}
 
 
-def _own(found: Evidence) -> frozenset[str]:
-    return frozenset(t for t, score in found.scores.items() if score >= 1)
-
-
 def _procedural(text: str, found: Evidence) -> bool:
-    return found.words <= PROCEDURE_WORDS and not _own(found) and bool(_PROCEDURE.search(text))
+    return found.words <= PROCEDURE_WORDS and not found.own and bool(_PROCEDURE.search(text))
 
 
 def _focus(found: Sequence[Sequence[Evidence]], vocabulary: Vocabulary) -> list[str]:
     """The topics a briefing is about throughout: each held, on its own words, by `FOCUS_SHARE` of its
     substantive paragraphs or more."""
-    counted = [vocabulary.most_specific(_own(e)) for turn in found for e in turn if e.words >= SUBSTANTIVE]
+    counted = [vocabulary.most_specific(e.own) for turn in found for e in turn if e.words >= SUBSTANTIVE]
     if not counted:
         return []
     tally = Counter(t for topics in counted for t in topics)
