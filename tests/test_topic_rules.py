@@ -183,6 +183,10 @@ def test_procedure_takes_nothing_from_context(vocabulary: Vocabulary) -> None:
                              "MS. PSAKI: Ukraine will get what it needs.\n\n"
                              "Last question. Go ahead.\n")
     assert topics[-1] == ()
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                             "Let’s go to the next one. Thank you very much for being here.\n")
+    assert topics[-1] == ()  # typographic apostrophes, "very much"
 
 
 def test_the_title_weighs_below_the_paragraphs_own_words(vocabulary: Vocabulary) -> None:

@@ -73,7 +73,7 @@ _PROCEDURE = re.compile(
     r"|\b(?:go ahead|(?:next|last|final) question|one more (?:question|time)|question-and-answer|(?:turn|hand)"
     r"(?:ing)? (?:it|the floor|things) (?:back )?over|over to you|get started|take (?:a few|your|some) questions"
     r"|let'?s go to|we'?ll go to|(?:didn'?t|don'?t) (?:understand|hear) (?:the|your)|say that (?:again|one more)"
-    r"|on background|embargo|thank(?:s| you) (?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
+    r"|on background|embargo|thank(?:s| you) (?:(?:very|so) much )?(?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
 """What runs a briefing rather than says something: thanks, calls, the call's ground rules."""
 
 Context = dict[str, float]
@@ -178,7 +178,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
 
 
 def _procedural(text: str, found: Evidence) -> bool:
-    return found.words <= PROCEDURE_WORDS and not found.own and bool(_PROCEDURE.search(text))
+    return found.words <= PROCEDURE_WORDS and not found.own and bool(_PROCEDURE.search(text.replace("’", "'")))
 
 
 def _focus(found: Sequence[Sequence[Evidence]], vocabulary: Vocabulary) -> list[str]:
