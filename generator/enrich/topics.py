@@ -18,7 +18,8 @@ topics a weight:
 A paragraph then carries
 
 1. the topics of its own words;
-2. when it names none of its own, every context topic weighing `INHERIT` or more: an answer that
+2. when it names none of its own, the context topics weighing `INHERIT` or more and within `MARGIN` of
+   the heaviest: an answer that
    does not name its subject ("We don't know that right now") is about what was asked, a paragraph
    that goes on without naming it ("So it means this will take some time") about what its turn was on;
 3. when it names topics that continue its context (the same topics, or a broader or narrower one),
@@ -57,6 +58,9 @@ ANSWER_CARRY = 0.7
 """What an answer adds to its exchange for a topic it names on its own."""
 LATER_WEIGHT = 0.65
 """How much of the exchange's weight a turn's later paragraphs feel."""
+MARGIN = 0.15
+"""A paragraph inherits only the topics its context is most on: those weighing within this of the
+heaviest (the question's subject, not every topic the exchange touched)."""
 TITLE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.5
 FOCUS_SHARE = 0.4
@@ -165,10 +169,12 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     if procedural:
         return held
     broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
+    top = max(context.values(), default=0.0)
     for topic, weight in context.items():
         support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
         support += 0.5 if topic in found.implicit else 0.0
-        inherits = weight >= INHERIT and (not core or any(c in vocabulary.ancestors[topic] for c in broader))
+        inherits = weight >= INHERIT and weight >= top - MARGIN and (
+            not core or any(c in vocabulary.ancestors[topic] for c in broader))
         if inherits or (support and support + weight >= 1):
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
     keep = vocabulary.most_specific(held)
