@@ -147,6 +147,9 @@ def test_a_mention_beside_a_dominant_topic_is_passing(vocabulary: Vocabulary) ->
             "resilient. We will support Ukraine as long as it takes, as we said on the pandemic too, with "
             "partners and allies around the world.")
     assert tag(vocabulary, text) == [("foreign-policy", "russia-ukraine")]
+    weak = text.replace("on the pandemic too", "on the flow at the border too")
+    assert tag(vocabulary, weak) == [("foreign-policy", "russia-ukraine")]
+    assert tag(vocabulary, "We spoke about the flow at the border.") == [("migration",)]
 
 
 # ---- context ----

@@ -15,6 +15,9 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
   killing people"), or the subject announced (`On Haiti, …`);
+- a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
+  in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
+  unless it is a clause's subject;
 - a mention that only says where to ask ("I'd refer you to the Department of Defense",
   `words.REFERRALS`) counts nothing;
 - a term whose sense the vocabulary guards (`near`, `not_near`) counts only where its sentence
@@ -223,16 +226,18 @@ def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool
 
 def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
                     words: Sequence[str], sentences: _Sentences) -> frozenset[str]:
-    """A topic named once, in a paragraph of `PASSING_WORDS` words or more that names another topic
-    `DOMINANT` times or more, is a passing mention (an aside), unless it is a clause's subject.
+    """A topic named once, or by just enough weak terms, in a paragraph of `PASSING_WORDS` words or more
+    that names another topic `DOMINANT` times or more, is a passing mention (an aside), unless it is a
+    clause's subject.
     Returns those topics: the paragraph dwells on something else, so no context makes them its subject."""
     if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
         return frozenset()
     passing = set()
     for topic, score in list(scores.items()):
         found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
-        if score == 1 and len(found) == 1 and (found[0].first, found[0].last, topic) not in listed \
-                and not _is_subject(found[0], words, sentences):
+        lone = len(found) == 1 or all(m.term.kind == "weak" for m in found)
+        if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \
+                and not any(_is_subject(m, words, sentences) for m in found):
             scores[topic] = ASIDE_WEIGHT
             passing.add(topic)
     return frozenset(passing)
