@@ -181,7 +181,8 @@ def test_an_answer_that_changes_subject_keeps_its_own(vocabulary: Vocabulary) ->
 
 
 def test_procedure_takes_nothing_from_context(vocabulary: Vocabulary) -> None:
-    """A paragraph that only runs the briefing ("Go ahead", "Last question") carries no topic."""
+    """A paragraph that only runs the briefing ("Go ahead", "Last question", a name called) carries no
+    topic; a one-word answer ("No.") is no call."""
     topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
                              "MS. PSAKI: Ukraine will get what it needs.\n\n"
                              "Last question. Go ahead.\n")
@@ -190,6 +191,9 @@ def test_procedure_takes_nothing_from_context(vocabulary: Vocabulary) -> None:
                              "MS. PSAKI: Ukraine will get what it needs.\n\n"
                              "Let’s go to the next one. Thank you very much for being here.\n")
     assert topics[-1] == ()  # typographic apostrophes, "very much"
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MR. SINGH: No.\n\nMS. PSAKI: Memoli.\n")
+    assert topics[1:] == [("foreign-policy", "russia-ukraine"), ()]  # an answer, then a name called
 
 
 def test_the_title_weighs_below_the_paragraphs_own_words(vocabulary: Vocabulary) -> None:

@@ -80,6 +80,11 @@ _PROCEDURE = re.compile(
     r"|on background|embargo|thank(?:s| you) (?:(?:very|so) much )?(?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
 """What runs a briefing rather than says something: thanks, calls, the call's ground rules."""
 
+_CALLED = re.compile(r"^\W*(?:[A-Z][\w'.-]*\W*){1,3}$")
+"""One to three capitalised words and nothing else: a name called ("Memoli.", "MJ.", "Go ahead, Kristen.")."""
+_ANSWER_WORDS = frozenset({"no", "no.", "nope.", "correct.", "absolutely.", "exactly.", "true.", "never.", "definitely."})
+"""A one-word answer, which says what the question asked ("No."), is no call."""
+
 Context = dict[str, float]
 """Topic ids (the most specific tagged) and how much the context weighs for each."""
 
@@ -184,7 +189,12 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
 
 
 def _procedural(text: str, found: Evidence) -> bool:
-    return found.words <= PROCEDURE_WORDS and not found.own and bool(_PROCEDURE.search(text.replace("’", "'")))
+    if found.own or found.words > PROCEDURE_WORDS:
+        return False
+    text = text.replace("’", "'")
+    if _CALLED.match(text) and not _ANSWER_WORDS.intersection(text.lower().split()):
+        return True
+    return bool(_PROCEDURE.search(text))
 
 
 def _focus(found: Sequence[Sequence[Evidence]], vocabulary: Vocabulary) -> list[str]:
