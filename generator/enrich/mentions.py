@@ -189,6 +189,8 @@ def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _S
     for m in matches:
         if m.term.kind != "implicit":
             topics.setdefault((m.first, m.last), set()).add(m.topic)
+    if len(topics) < LIST_ITEMS:
+        return set()
     runs: list[list[tuple[int, int]]] = []
     for span in sorted(topics):
         if runs and _joined(runs[-1][-1], span, scan, ends, sentences):
