@@ -105,7 +105,7 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
         weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed],
                               words, matcher)
         in_list = any((m.first, m.last, m.topic) in listed for m in found if m.term.kind != "implicit")
-        score = len(strong) + len(weak) / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
+        score = len(strong) + weak / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
         if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
             score = ASIDE_WEIGHT
         if score:
@@ -116,16 +116,14 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
                     passing)
 
 
-def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> set[tuple[str | None, ...]]:
-    """The most different weak mentions of one topic within `WEAK_WINDOW` words of each other."""
+def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> int:
+    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other."""
     if len(found) < 2:
-        return {_stems(m, words, matcher) for m in found}
+        return len(found)
     said = [(m.first, _stems(m, words, matcher)) for m in found]
-    best: set[tuple[str | None, ...]] = set()
+    best = 0
     for i, (first, _) in enumerate(said):
-        near = {stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}
-        if len(near) > len(best):
-            best = near
+        best = max(best, len({stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}))
     return best
 
 

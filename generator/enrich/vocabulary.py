@@ -79,6 +79,8 @@ class Vocabulary:
     umbrellas: frozenset[str] = field(init=False)
     matcher: TermMatcher = field(init=False)
     """Every term of every topic, compiled once."""
+    _with_parents: dict[frozenset[str], tuple[str, ...]] = field(init=False, default_factory=dict)
+    """`with_parents` per set of topics asked for: few sets recur over a whole archive."""
 
     def __post_init__(self) -> None:
         self.rules = {r.topic: r for r in self.rule_list}
@@ -91,10 +93,14 @@ class Vocabulary:
 
     def with_parents(self, ids: Iterable[str]) -> tuple[str, ...]:
         """`ids` and all their ancestors, in vocabulary order."""
-        out = set(ids)
-        for topic in list(out):
-            out |= self.ancestors[topic]
-        return tuple(sorted(out, key=self.order.__getitem__))
+        given = frozenset(ids)
+        found = self._with_parents.get(given)
+        if found is None:
+            out = set(given)
+            for topic in given:
+                out |= self.ancestors[topic]
+            found = self._with_parents[given] = tuple(sorted(out, key=self.order.__getitem__))
+        return found
 
     def most_specific(self, ids: Iterable[str]) -> frozenset[str]:
         """`ids` without those that are an ancestor of another of them."""
