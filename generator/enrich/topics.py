@@ -9,9 +9,9 @@ topics a weight:
 
 | context | weight |
 |---|---|
-| the paragraph before, in the same turn | `TURN_WEIGHT` |
-| for an answer, the question it answers (`Turn.answer_to`); when that names no topic, the exchange before it | `QUESTION_WEIGHT` |
-| for a question, the turn before it, unless that was a moderator's call | `FOLLOW_UP_WEIGHT` |
+| the paragraph before, in the same turn (what it was on) | `TURN_WEIGHT` of its hold |
+| for a turn's first paragraph, the exchange: what the questions since the last change of subject asked (each question further back counting `EXCHANGE_DECAY` times as much) and what the answers named (`ANSWER_CARRY`); a moderator's call or a question on an unrelated subject starts afresh | `EXCHANGE_WEIGHT` |
+| the exchange, for the turn's later paragraphs | `EXCHANGE_WEIGHT × LATER_WEIGHT` |
 | the briefing's title | `TITLE_WEIGHT` |
 | the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
 
@@ -19,16 +19,17 @@ A paragraph then carries
 
 1. the topics of its own words;
 2. when it names none of its own, the context topics weighing `INHERIT` or more and within `MARGIN` of
-   the heaviest: an answer that
-   does not name its subject ("We don't know that right now") is about what was asked, a paragraph
-   that goes on without naming it ("So it means this will take some time") about what its turn was on;
-3. when it names topics that continue its context (the same topics, or a broader or narrower one),
-   the context's topics as in 2;
+   the heaviest: an answer that does not name its subject ("We don't know that right now") is about
+   what was asked, a paragraph that goes on without naming it ("So it means this will take some
+   time") about what its turn was on;
+3. when it names a topic broader than the context's (Japan and Korea in an exchange on North Korea;
+   not an umbrella topic such as foreign policy), the context's topics as in 2;
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
    context topics its own words support: own score plus context weight reaching 1 (a weak term, an
-   implicit phrase, a listed mention of a topic the question asked about).
+   implicit phrase, a listed mention or an aside of a topic the question asked about; not a mention
+   passing beside a topic the paragraph dwells on).
 
-A **procedural** paragraph (a moderator's call, thanks, "Go ahead", "Last question", "Can you say that
+A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
 context it had itself. A tagged paragraph counts for the topic's parents too (a fentanyl paragraph is
 a drugs paragraph); a turn carries its paragraphs' topics.
