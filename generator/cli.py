@@ -151,7 +151,10 @@ def import_command(sources: tuple[Path, ...], content_dir: Path, title: str, dat
 
 @main.group("topics")
 def topics_group() -> None:
-    """Work on the topic vocabulary (content/topics.yml)."""
+    """Work on the topic vocabulary (content/topics.yml).
+
+    Example: python -m generator topics suggest --out topics.suggested.yml
+    """
 
 
 @topics_group.command("suggest")
