@@ -76,8 +76,9 @@ _PROCEDURE = re.compile(
     r"(?i)^(?:\W*\b(?:thank(?:s| you)|go ahead|all right|okay|ok|yes|yeah|sure|great|hi|hello|good (?:morning|afternoon)"
     r"|so much|very much|all|everyone|everybody|folks|again|sir|ma'?am|mr|ms|guys|please)\b)+\W*$"
     r"|\b(?:go ahead|(?:next|last|final) question|one more (?:question|time)|question-and-answer|(?:turn|hand)"
-    r"(?:ing)? (?:it|the floor|things) (?:back )?over|over to you|get started|take (?:a few|your|some) questions"
-    r"|let'?s go to|we'?ll go to|(?:didn'?t|don'?t) (?:understand|hear) (?:the|your)|say that (?:again|one more)"
+    r"(?:ing)? (?:it|the floor|things) (?:back )?over|over to you|the floor is yours|get started|take (?:a few|your|some) questions"
+    r"|let'?s go to|we'?ll go to|(?:didn'?t|don'?t) (?:understand|hear) (?:the|your)|(?:didn'?t|couldn'?t|can'?t) hear (?:it|you)|say that (?:again|one more)"
+    r"|repeat\b.{0,30}\bquestion"
     r"|on background|embargo|thank(?:s| you) (?:(?:very|so) much )?(?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
 """What runs a briefing rather than says something: thanks, calls, the call's ground rules."""
 
@@ -113,7 +114,7 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
         held = _tag_turn(own, said, opening, base, vocabulary, call)
         if turn.question:
             exchange = _exchange(exchange, own)
-        elif not call:
+        elif turn.answer_to:  # an opening statement's subjects are no exchange the next speaker continues
             for topic in {t for h in held for t, w in h.items() if w >= 1}:
                 exchange[topic] = max(exchange.get(topic, 0.0), ANSWER_CARRY)
         turns.append(_with_topics(turn, [frozenset(h) for h in held], own, vocabulary))
