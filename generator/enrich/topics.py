@@ -22,8 +22,8 @@ A paragraph then carries
    the heaviest: an answer that does not name its subject ("We don't know that right now") is about
    what was asked, a paragraph that goes on without naming it ("So it means this will take some
    time") about what its turn was on;
-3. when it names a topic broader than the context's (Japan and Korea in an exchange on North Korea;
-   not an umbrella topic such as foreign policy), the context's topics as in 2;
+3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
+   not an umbrella topic such as foreign policy), that context topic as in 2;
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
    context topics its own words support: own score plus context weight reaching 1 (a weak term, an
    implicit phrase, a listed mention or an aside of a topic the question asked about; not a mention
@@ -176,12 +176,14 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     if procedural:
         return held
     broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
+    specific = vocabulary.most_specific(broader)  # naming migration and the Americas leaves Haiti
     top = max(context.values(), default=0.0)
     for topic, weight in context.items():
         support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
         support += 0.5 if topic in found.implicit else 0.0
         inherits = weight >= INHERIT and weight >= top - MARGIN and (
-            not core or any(c in vocabulary.ancestors[topic] for c in broader))
+            not core or (any(c in vocabulary.ancestors[topic] for c in broader)
+                         and all(c in vocabulary.ancestors[topic] for c in specific)))
         if inherits or (support and support + weight >= 1):
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
     keep = vocabulary.most_specific(held)
