@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import click
+import yaml
 
 from .enrich.annotate import load_config
+from .enrich.gaps import identity_gaps, summary_line, yaml_entries
 from .enrich.hints import findings, identity_findings, topic_findings
 from .enrich.loader import Loader, published
 from .enrich.topic_suggestions import MIN_COUNT, suggest, suggestions_yaml
@@ -20,6 +22,7 @@ from .read.parse import parse
 from .read.source import read_source
 from .site.briefing_json import briefing_data
 from .site.pages import generated_pages
+from .site.urls import public
 
 
 @click.group()
@@ -58,20 +61,33 @@ def parse_command(file: Path, content_dir: Path | None, raw: bool, site_url: str
 @main.command("check")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
-def check_command(content_dir: Path) -> None:
+@click.option("--config", "config_file", default="mkdocs.yml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The site's configuration, for its site_url.")
+def check_command(content_dir: Path, config_file: Path) -> None:
     """Parse every transcript and report problems, one `file:line: message` per line.
 
-    Also lists automatic identities (labels the speaker registry does not know), misspelt labels
-    and topics with no passages. Exits with status 1 when any transcript cannot be published or
-    speakers.yml / topics.yml is invalid (an alias claimed twice, a bad match rule).
+    Opens with a site_url that is a placeholder (permalinks and citations would not resolve) and
+    the archive's biggest identity gaps (labels no briefing names, reporters and outlets the lists
+    do not know; `people` prints them all as entries to paste), then each briefing with its hints
+    and misspelt labels, then topics with no passages. Exits with status 1 when any transcript
+    cannot be published or speakers.yml / outlets.yml / topics.yml is invalid (an alias claimed
+    twice, a bad match rule).
     Example: python -m generator check
     """
+    if notice := site_url_notice(config_file):
+        click.echo(notice)
     archive = Loader(write_locks=False).load(content_dir, Path.cwd())  # a check changes nothing
+    registry, vocabulary, _ = load_config(content_dir, str(content_dir))
+    gaps = identity_gaps(archive, registry.outlets)
+    if gaps:
+        click.echo(f"identity gaps: {len(gaps)} (the {min(len(gaps), CHECK_GAPS)} biggest below; "
+                   "all of them as entries to paste: python -m generator people)")
+        for gap in gaps[:CHECK_GAPS]:
+            click.echo(f"  {summary_line(gap)}")
     for briefing in archive.briefings:
         click.echo(f"{briefing.source}: {len(briefing.turns)} turns, {len(briefing.speakers)} speakers")
         for finding in findings(briefing) + identity_findings(briefing):
             click.echo(f"  {finding}")
-    _, vocabulary, _ = load_config(content_dir, str(content_dir))
     for finding in topic_findings(vocabulary, archive.briefings):
         click.echo(finding)
     for error in archive.errors:
@@ -79,6 +95,61 @@ def check_command(content_dir: Path) -> None:
     click.echo(f"{len(archive.briefings)} briefing(s) ok, {len(archive.errors)} with errors")
     if archive.errors:
         sys.exit(1)
+
+
+CHECK_GAPS = 20
+"""Identity gaps `check` shows at the top; `people` lists them all."""
+
+
+@main.command("people")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
+@click.option("--write", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the entries to this file (for review) instead of printing them.")
+def people_command(content_dir: Path, out: Path | None) -> None:
+    """List the archive's identity gaps as entries ready to paste into speakers.yml and outlets.yml.
+
+    Labels no briefing names (with the name other briefings give the same label, when they do),
+    reporters not in speakers.yml and outlets not in outlets.yml, the largest first, each with its
+    evidence: turns, briefings, dates and where it first occurs. Review before pasting; the registry
+    itself is never edited.
+    Example: python -m generator people --write people-todo.yml
+    """
+    archive = Loader(write_locks=False).load(content_dir, Path.cwd())
+    registry, _, _ = load_config(content_dir, str(content_dir))
+    gaps = identity_gaps(archive, registry.outlets)
+    text = yaml_entries(gaps)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {len(gaps)} gap(s) to {out}")
+    for error in archive.errors:
+        click.echo(f"error: {error}", err=True)
+    if archive.errors:
+        sys.exit(1)
+
+class _AnyTags(yaml.SafeLoader):
+    """Reads mkdocs.yml for a key or two: tags such as `!!python/name:` and `!ENV` are read as plain values."""
+
+
+_AnyTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_url_notice(config_file: Path) -> str:
+    """A line for `check` when `site_url` in `config_file` is missing or a placeholder, else ""."""
+    if not config_file.is_file():
+        return ""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_AnyTags)  # noqa: S506 (no tag runs)
+    except yaml.YAMLError:
+        return ""  # mkdocs itself reports it, with its line
+    site_url = str((config or {}).get("site_url") or "")
+    if public(site_url):
+        return ""
+    what = f"site_url {site_url!r} is a placeholder" if site_url else "site_url is not set"
+    return (f"{config_file}: {what}: permalinks and citations will not resolve until it is the archive's "
+            "public address")
 
 
 @main.command("pages")

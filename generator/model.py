@@ -67,7 +67,12 @@ class Reporter:
     """The journalist a moderator called on, and their outlet when named."""
 
     name: str
+    """As called (`Nick Wadhams`, `Zeke`); empty when only the outlet was called (`Bloomberg, go ahead.`)."""
     outlet: str = ""
+    """As printed, or the outlet's name in `content/outlets.yml` when listed there."""
+    given_only: bool = False
+    """Called by a given name alone (`Go ahead, Zeke.`): shown on the turn, no reporter page unless
+    `speakers.yml` resolves it."""
 
 
 @dataclass(frozen=True)
@@ -249,12 +254,27 @@ class Person:
     roles: tuple[Role, ...]
     aliases: tuple[Alias, ...]
     line: int
+    name_parts: tuple[tuple[str, str], ...] = ()
+    """How citations split the name, when `speakers.yml` says (`family`, `given`, `suffix`,
+    `dropping-particle`, `non-dropping-particle`, CSL's name fields); else a name parser decides."""
 
     def role_on(self, date: dt.date) -> str:
         """The title held on `date`, the latest-starting one when several held; empty if none."""
         held = [r for r in self.roles if r.holds(date)]
         held.sort(key=lambda r: r.start or dt.date.min)
         return held[-1].title if held else ""
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One entry of `content/outlets.yml`: a news organisation and the names it is called by."""
+
+    id: str
+    """The outlet page's URL segment (`outlets/<id>.html`)."""
+    name: str
+    aliases: tuple[str, ...] = ()
+    """Other forms as printed (`AP`, `the AP`, `L.A. Times`); matching ignores case, dots and a leading `the`."""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -269,6 +289,8 @@ class Archive:
     """The entries of `content/speakers.yml`."""
     topics: tuple[Topic, ...] = ()
     """The topics of `content/topics.yml`, in file order."""
+    outlets: tuple[Outlet, ...] = ()
+    """The entries of `content/outlets.yml`: the only outlets with a page."""
 
     def person(self, person_id: str) -> Person | None:
         """The registry entry with this id, if any."""

@@ -144,3 +144,71 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split())  # noqa: SIM905 (a block of words reads and edits better than 300 quoted strings)
 """Words a proposed topic's phrase neither starts nor ends with (`topics suggest`): function words and
 the small talk of a briefing ("thank you", "going forward"), which say nothing of its subjects."""
+
+NOT_NAMES = frozenset({
+    # answers, interjections, greetings
+    "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "sure", "right", "correct", "exactly", "absolutely",
+    "oh", "hi", "hello", "hey", "sorry", "thanks", "thank", "please", "good", "great", "well", "so", "wow", "hmm",
+    "huh", "mm-hmm", "mm-hm", "mhm", "uh-huh", "uh-oh", "um", "uh", "ah", "understood", "indeed", "totally", "true",
+    "fine", "cool", "bye", "welcome", "pardon", "gotcha", "bingo", "geez", "goodness", "apologies", "agreed",
+    "noted", "done", "wait", "go", "look", "listen", "alright", "next", "last", "final", "finally", "lastly",
+    "period", "over", "maybe", "really", "certainly", "definitely", "probably", "perhaps", "again", "also",
+    "happy", "congratulations", "ahead", "since", "obviously", "anyway", "meanwhile", "another", "way", "mic", "morning",
+    "afternoon", "evening", "night", "day", "question", "questions",
+    # pronouns, determiners, numbers, small words
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "our", "their",
+    "this", "that", "these", "those", "there", "here", "what", "who", "which", "when", "where", "why", "how",
+    "all", "both", "each", "every", "any", "some", "none", "nothing", "everything", "everyone", "everybody",
+    "someone", "somebody", "anyone", "anybody", "nobody", "folks", "guys", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+    "million", "billion", "trillion", "first", "second", "third", "a", "an", "the", "and", "or", "but", "if",
+    "then", "because", "with", "without", "from", "for", "of", "to", "in", "on", "at", "by", "about", "after",
+    "before", "not", "just", "now", "today", "tomorrow", "yesterday", "tonight", "like", "same",
+    # days and months
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    # forms of address and titles spoken alone
+    "sir", "madam", "ma'am", "ma’am", "maam", "mister", "miss", "mr", "ms", "mrs", "dr", "congressman",
+    "congresswoman", "sen", "rep", "gov", "pope", "father", "reverend", "rabbi", "judge", "justice", "doctor",
+    "professor", "excellency", "majesty", "highness", "team", "caller", "operator", "moderator",
+    # places and institutions often standing where a name would
+    "america", "american", "americans", "washington", "congress", "senate", "capitol", "pentagon", "god",
+    "los", "las", "san", "santa", "new", "north", "south", "east", "west", "saint", "st", "fort", "mount",
+    "lake", "port", "city", "county", "island", "islands", "republic", "kingdom", "democrats", "republicans",
+    "democrat", "republican", "federal", "supreme", "court",
+})
+"""Capitalised words that never start or make a person's name where a call would put one (`Yeah.`,
+`Go ahead, Sir.`, `Then you go to Los Angeles.`). Titles and government words (`ROLE_WORDS`,
+`ORG_WORDS`) are never names either; readers check both."""
+
+
+OUTLET_CONNECTORS = frozenset({"of", "the", "and", "&", "de", "at", "for", "on", "in", "y", "la", "del", "el", "des"})
+"""Lower-case words inside an outlet's name (`Voice of America`, `Inside EPA at Inside Washington Publishers`)."""
+GENERIC_TITLE_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "of", "on", "in", "at", "by", "for", "with", "to", "from", "via", "upon",
+    "press", "briefing", "briefings", "call", "calls", "conference", "background", "gaggle", "remarks",
+    "statement", "readout", "availability", "joint", "interview", "meeting", "departure", "arrival", "before",
+    "after", "during", "aboard", "en", "route", "upcoming", "trip", "signing", "ceremony", "update", "virtual",
+    "bilateral", "daily", "record", "roundtable", "event", "visit", "senior", "administration", "official",
+    "officials", "delivering", "address", "speech", "reception", "discussion", "conversation", "exchange",
+    "session", "announcement", "message", "telephone", "phone", "tour", "stop", "participation",
+})
+"""Words of briefing titles that are no proper noun (`Press Briefing by …`, `Before … Departure`): APA's
+sentence case lowers them (`site/csl_item.sentence_case`); every other capitalised word is kept."""
+
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la",
+                            "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das"})
+"""Lower-case particles before a family name (`van Beethoven`, `de Gaulle`, `bin Salman`): cited as CSL's
+non-dropping particle. A capitalised one (`Van Hollen`) is part of the family name."""
+
+NAME_INNER_WORDS = NAME_PARTICLES | {"y"}
+"""Lower-case words inside a person's name as a call or an introduction reads it: the particles, and the
+`y` between two family names (`Ursula von der Leyen`, `Maria del Carmen`, `Ortega y Gasset`)."""
+
+ORGANISATION_WORDS = frozenset({
+    "department", "ministry", "office", "house", "embassy", "mission", "government", "agency", "council",
+    "committee", "nations", "union", "organization", "organisation", "bureau", "commission", "secretariat",
+    "administration", "command", "pentagon", "kremlin",
+})
+"""Words that make a speaker's name an organisation's (`U.S. Department of State`, `The White House`):
+such a name is cited as written (a CSL `literal`), never split into family and given names."""

@@ -91,9 +91,10 @@ def served_site(built_site: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free local port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, kind: type[http.server.SimpleHTTPRequestHandler] | None = None) -> Iterator[str]:
+    """Serve a built site on a free local port (with the handler class `kind`, else a quiet plain one);
+    yields its base URL."""
+    handler = functools.partial(kind or _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

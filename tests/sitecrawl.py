@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from generator.site.search_store import StoreReader
+
 _MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 SITE_URL: str = yaml.safe_load(_MKDOCS_YML.read_text(encoding="utf-8"))["site_url"]
 """The public address: absolute links to it are internal links."""
@@ -188,25 +190,17 @@ def broken_links(site: Path, pages: dict[str, Page]) -> list[str]:
 
 
 def search_locations(site: Path) -> list[str]:
-    """Where every search result points: from Material's index, or from the sharded one
-    (`search/archive/`), whose blocks give a page's later entries as `#anchor` only."""
-    shards = site / "search" / "archive"
-    if not shards.is_dir():
-        docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        return [d["location"] for d in docs]
-    out = [location for location, _ in _shard_items(shards, "p")]
-    page = ""
-    for location, *_ in _shard_items(shards, "d"):
-        page = location.split("#", 1)[0] or page
-        out.append(page + location if location.startswith("#") else location)
+    """Where every search result points: from Material's index (when the header box uses it) and from the
+    archive's own (`search/archive/`, the search page's), whose turn entries give their `#anchor` only."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    out = [d["location"] for d in docs]
+    folder = site / "search" / "archive"
+    if (folder / "manifest.js").is_file():
+        page = ""
+        for location, *_ in StoreReader(folder).entries():
+            page = location.split("#", 1)[0] or page
+            out.append(page + location if location.startswith("#") else location)
     return out
-
-
-def _shard_items(folder: Path, kind: str) -> Iterator[list[str]]:
-    """The items of the sharded index's `<kind><n>.js` files, in file-number order."""
-    for path in sorted(folder.glob(f"{kind}*.js"), key=lambda p: int(p.stem[1:])):
-        text = path.read_text(encoding="utf-8")  # __archiveSearch("d0",<JSON>)
-        yield from json.loads(text[text.index(",") + 1:text.rindex(")")])
 
 
 def set_search_engine(project: Path, engine: str) -> bool:

@@ -26,7 +26,7 @@ def test_parse_prints_valid_json() -> None:
     first = data["turns"][0]
     assert (first["anchor"], first["label"], first["speaker"]["name"]) == ("t001", "SECRETARY BLINKEN", "Antony J. Blinken")
     question = data["turns"][7]
-    assert question["reporter"] == {"name": "Tracy Wilkinson", "outlet": "L.A. Times"}
+    assert question["reporter"] == {"name": "Tracy Wilkinson", "outlet": "Los Angeles Times", "given_only": False}
 
 
 def test_parse_in_an_archive_prints_its_published_data(built_site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

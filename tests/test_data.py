@@ -144,7 +144,7 @@ def test_data_page_documents_every_column_and_field(seed: Briefing) -> None:
     for field in ("schema_version", "turns[].permalink", "turns[].speaker.kind",
                   "turns[].paragraphs[].segments[].redaction"):
         assert f"| `{field}` |" in page
-    assert "schema version 1.1" in page
+    assert "schema version 1.2" in page
 
 
 def test_cache_reuses_unchanged_briefings(seed: Briefing) -> None:

@@ -10,7 +10,6 @@ clean build, so page families added later are covered without changes here.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -34,6 +33,7 @@ from sitecrawl import (
     parse_html,
     set_search_engine,
 )
+from test_citeproc import rendered
 
 from generator.enrich.loader import Loader
 from generator.enrich.registry import load_registry
@@ -41,7 +41,8 @@ from generator.enrich.topics import load_vocabulary
 from generator.errors import ConfigError
 from generator.model import Archive, Briefing, Turn
 from generator.site.briefing_page import turn_heading
-from generator.site.cite_data import host, speaker_of
+from generator.site.cite_data import speaker_of
+from generator.site.csl_item import csl_item
 from generator.site.open_data import FOLDER, ZIP_NAME
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
@@ -157,7 +158,8 @@ def test_no_injected_id_class_or_script(hostile_pages: dict[str, Page]) -> None:
                 if key == "id" and value:
                     assert re.fullmatch(r"[\w:.-]+", value), f"{name}:{element.line}: id={value!r}"
         for kind, raw in page.raw_text:
-            if kind == "application/json":  # data for the page's scripts: inert, and unable to close its element
+            if kind in ("application/json", "application/ld+json"):  # data (for scripts, for search engines):
+                # inert, and unable to close its element
                 json.loads(raw)
                 assert "</" not in raw and "<!--" not in raw, f"{name}: {raw[:200]!r}"
             else:
@@ -354,6 +356,7 @@ def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
         for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:
             if button.is_visible():
                 button.click(timeout=2000)
+                page.keyboard.press("Escape")  # a Cite button opens a modal dialog
         page.goto(base + "index.html")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.locator(".md-search__input").press_sequentially("markdown")
@@ -364,33 +367,21 @@ def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
     assert dialogs == []
 
 
-ACCESSED = dt.datetime(2030, 1, 2, 12, 0)
-"""The reader's today in the citation test: citations carry it as the access date."""
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _cited(turn: Turn) -> str:
-    """Who a citation says spoke: name and role."""
+    """Who the panel's title says is cited: name and role."""
     return ", ".join(v for v in (speaker_of(turn)["name"], speaker_of(turn)["role"]) if v)
-
-
-def _chicago(briefing: Briefing, turn: Turn, site_name: str) -> str:
-    """The Chicago citation `assets/cite.js` writes for a turn (not interpreted, no quote)."""
-    place = ", ".join(v for v in (host(briefing), briefing.location, _long_date(briefing.date), site_name) if v)
-    return (f"{_cited(turn)}, {'question' if turn.question else 'remarks'} at \u201c{briefing.title},\u201d {place}, "
-            f"accessed {_long_date(ACCESSED.date())}, {SITE_URL}briefings/{SLUG}.html#{turn.anchor}.")
 
 
 @pytest.mark.browser
 def test_citations_show_input_literally(hostile_site: Path, hostile_archive: Archive, browser: Any) -> None:
-    """Each turn's Cite panel, and what its Copy button puts on the clipboard, hold the hostile title,
-    place and speaker exactly as typed (`<script>` as characters), and the panel holds no element
-    made from them."""
+    """Each turn's Cite panel, and what its Copy button puts on the clipboard, is what the processor renders
+    from the turn's item, the hostile title's markup as characters (`<script>`, `{{ }}`, `javascript:`); the
+    CSL-JSON holds title, place and author exactly as typed; the panel holds no element made from them."""
     briefing = next(b for b in hostile_archive.briefings if b.slug == SLUG)
     site_name = yaml.safe_load((hostile_site.parent / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    people = {p.id: p for p in hostile_archive.people}
+    items = [csl_item(briefing, turn, site_name, SITE_URL, people) for turn in briefing.turns]
+    expected = rendered(items)
     dialogs: list[str] = []
     with serve(hostile_site) as base:
         context = browser.new_context()
@@ -398,26 +389,23 @@ def test_citations_show_input_literally(hostile_site: Path, hostile_archive: Arc
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
             tab = context.new_page()
             tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            tab.clock.set_fixed_time(ACCESSED)
             tab.goto(f"{base}briefings/{SLUG}.html")
-            for turn in briefing.turns:
+            for turn, item, cited in zip(briefing.turns, items, expected, strict=True):
                 tab.click(f'button.cite-button[aria-label^="Cite this turn ({turn.anchor},"]')
-                panel = tab.locator("section.cite-panel")
+                tab.wait_for_selector("#cite-csl", timeout=60000)
+                panel = tab.locator("dialog.cite-panel")
                 assert panel.locator(".cite-panel__title").inner_text() == f"Cite this turn: {_cited(turn)}"
                 tags = set(panel.locator("*").evaluate_all("els => els.map(e => e.localName)"))
                 assert tags == {"p", "div", "label", "textarea", "button"}, tags
-                chicago = _chicago(briefing, turn, site_name)
-                assert tab.input_value("#cite-chicago") == chicago
-                for style in ("apa", "mla"):  # their authors are family name and initials
-                    cited = tab.input_value(f"#cite-{style}")
-                    assert briefing.title in cited and briefing.location in cited, style
-                csl = json.loads(tab.input_value("#cite-csl"))[0]
-                assert (csl["event-title"], csl["event-place"]) == (briefing.title, briefing.location)
-                who = speaker_of(turn)
-                assert csl["author"] == [{k: who[k] for k in ("family", "given")} if "family" in who
-                                         else {"literal": who["name"]}]
-                panel.get_by_role("button", name="Copy Chicago").click()
-                assert tab.evaluate("navigator.clipboard.readText()") == chicago
+                for style in ("chicago", "chicago-bib", "apa", "mla", "bibtex"):
+                    assert tab.input_value(f"#cite-{style}") == cited[style], style
+                for marker in ("<script>alert(", "{{ config.site_name }}", "javascript:alert(1)"):
+                    assert marker in cited["chicago"].lower(), marker  # Chicago title-cases the title
+                (csl,) = json.loads(tab.input_value("#cite-csl"))
+                assert csl == item
+                assert (briefing.location, briefing.title.split()[0]) == (csl["event-place"], csl["title"].split()[0])
+                panel.get_by_role("button", name="Copy Chicago (note)").click()
+                assert tab.evaluate("navigator.clipboard.readText()") == cited["chicago"]
                 tab.keyboard.press("Escape")
         finally:
             context.close()

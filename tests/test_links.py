@@ -36,7 +36,12 @@ assert BRIEFINGS * QUESTIONS > PAGE_TURNS, "the reporter's, outlet's and officia
 @pytest.fixture(scope="module")
 def archive_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seed, corrected and renamed (its lock kept), plus BRIEFINGS snippet briefings."""
-    project = copy_project(tmp_path_factory.mktemp("archive") / "project")
+    return build_archive(tmp_path_factory.mktemp("archive"))
+
+
+def build_archive(where: Path) -> Path:
+    """Build the archive of every page family in `where`; its site folder (also used by test_accessibility)."""
+    project = copy_project(where / "project")
     folder = project / "content" / "briefings"
     correct_seed(folder / SEED.name)
     (folder / SEED.name).rename(folder / f"{RENAMED}.txt")

@@ -75,8 +75,8 @@ def test_end_markers(marker: str) -> None:
 def test_moderator_call_attributes_questions() -> None:
     """A moderator's call names the reporter and outlet for the questions that follow, until the next call."""
     b = parse_text(
-        "MR PRICE: We'll start with Tracy Wilkinson of the L.A. Times.\n\nQUESTION: One.\n\n"
-        "SECRETARY X: Answer.\n\nQUESTION: Follow-up.\n\n"
+        "MR PRICE: We'll start with Tracy Wilkinson of the L.A. Times.\n\nQUESTION: Is the deal final?\n\n"
+        "SECRETARY X: It is final.\n\nQUESTION: Follow-up.\n\n"
         "MR PRICE: Eduard Ribas from EFE.\n\nQUESTION: Two.\n\n"
         "MR PRICE: Next question.\n\nQUESTION: Three.\n"
     )

@@ -206,7 +206,7 @@ def test_totals_are_micro_averages() -> None:
 
 # --- the targets (issue 13) -----------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason="issue 13 targets: attribution not built yet")
+@pytest.mark.corpus
 def test_attribution_targets() -> None:
     """Over all truth files: reporter precision >= 0.95, recall >= 0.80 (questions named in full),
     identity accuracy >= 0.90."""

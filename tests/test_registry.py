@@ -176,7 +176,7 @@ def test_check_lists_automatic_identities_and_fails_on_alias_claimed_twice(tmp_p
         "HE PRESIDENT: Five.\n", encoding="utf-8")
     ok = CliRunner().invoke(main, ["check", "--content", str(content)])
     assert ok.exit_code == 0, ok.output
-    assert "2020-03-23-x.txt:1: automatic identity (2 turns): add the label to speakers.yml: 'MR. MILLER'" in ok.output
+    assert "2020-03-23-x.txt:1: unresolved label (2 turns in 1 briefing, 2020-03-23): 'MR. MILLER'" in ok.output
     assert "2020-03-23-x.txt:11: suspicious label, read as 'THE PRESIDENT': 'HE PRESIDENT'" in ok.output
     (content / "speakers.yml").write_text(
         "people:\n  - id: a\n    name: A\n    aliases: [MR MILLER]\n  - id: b\n    name: B\n    aliases: [MR. MILLER]\n",

@@ -1,12 +1,10 @@
-"""The sharded search engine for large archives: index builder, a real build, and the browser UI."""
+"""The archive's search index: the streaming writer and its files, a real build, and the header box in the browser."""
 
 from __future__ import annotations
 
-import functools
-import http.server
+import datetime as dt
 import json
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +12,11 @@ from typing import Any
 import pytest
 
 from generator.enrich.loader import Loader
+from generator.model import Briefing, Outlet, Paragraph, Reporter, Segment, Speaker, Topic, Turn
+from generator.site import search_facets as facets
 from generator.site import search_index as search
-from tests.conftest import ROOT, Requests, build_site, copy_project, unzip_bundle
+from generator.site import search_store as store
+from tests.conftest import ROOT, Requests, build_site, copy_project, serve, unzip_bundle
 
 SEED_PAGE = "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html"
 HOSTILE = """---
@@ -27,34 +28,58 @@ MR. SMITH: Fentanyl <img src=x onerror="window.__pwned=1"> and <b>bold</b> claim
 
 Q Thanks. What about fentanyl precursors?
 """
+PSAKI = Speaker("jen-psaki", "Jen Psaki", "Press Secretary", True, "official")
+ZEKE = Speaker("zeke-miller", "Zeke Miller", "", True, "reporter", "Associated Press")
+QUESTIONER = Speaker("q", "Q", kind="questioner")
 
 
-def index_of(docs: list[dict[str, str]]) -> dict[str, Any]:
-    return {"config": {"lang": ["en"]}, "docs": docs}
+def turn(anchor: str, speaker: Speaker, text: str, *, question: bool = False, topics: tuple[str, ...] = (),
+         reporter: Reporter | None = None) -> Turn:
+    return Turn(anchor, speaker.name, speaker, (Paragraph((Segment(text),), 1, topics=topics),), 1,
+                question=question, reporter=reporter)
 
 
-def script_data(text: str) -> Any:
-    """The JSON inside an index file `__archiveSearch("name",<JSON>)`."""
-    return json.loads(text[text.index(",") + 1:text.rindex(")")])
+def briefing(slug: str, date: str, *turns: Turn, kind: str = "press briefing") -> Briefing:
+    return Briefing(slug, f"{slug}.txt", f"Briefing {slug}", dt.date.fromisoformat(date), turns, kind=kind)
 
 
-SMALL = index_of([
-    {"location": "a.html", "title": "Briefing A", "text": "<p>Opening &amp; remarks</p>"},
-    {"location": "a.html#t001", "title": "Ms. Rodríguez", "text": "<p>The fentanyl crisis at the border.</p>"},
-    {"location": "a.html#t002", "title": "Question", "text": "<p>And the U.S. response to fentanyl?</p>"},
-    {"location": "b.html", "title": "Briefing B", "text": ""},
-    {"location": "b.html#t001", "title": "Mr. Price", "text": "<p>Tariffs, tariffs and trade.</p>"},
-])
+TOPICS = (Topic("economy", "Economy"), Topic("drugs", "Illicit drugs"))
+OUTLETS = (Outlet("associated-press", "Associated Press"), Outlet("cbs-news", "CBS News"))
+LISTED = {o.name: o for o in OUTLETS}
+BRIEFINGS = [
+    briefing("b", "2022-03-01",
+             turn("t001", PSAKI, "Inflation is high; inflation, inflation.", topics=("economy",)),
+             turn("t002", ZEKE, "What about fentanyl and the border?", question=True, topics=("drugs",)),
+             turn("t003", QUESTIONER, "And the sham referenda?", question=True,
+                  reporter=Reporter("Nancy Cordes", "CBS News"))),
+    briefing("a", "2021-01-20",
+             turn("t001", PSAKI, "The state of the union is strong, and inflation is low.", topics=("economy",)),
+             turn("t002", QUESTIONER, "Thanks, Jen.", question=True), kind="gaggle"),
+]
 
 
-def postings(files: dict[str, str], term: str) -> list[tuple[int, int]]:
-    for name, text in files.items():
-        if name.startswith("t") and term in (shard := script_data(text)):
-            return search.decode(shard[term])
-    return []
+def written(folder: Path, briefings: list[Briefing] = BRIEFINGS, more: list[search.Entry] | None = None,
+            offline: Path | None = None) -> store.StoreReader:
+    search.write_index(folder, briefings, TOPICS, lambda: more, offline=offline,
+                       site=search.Site("Archive", "https://example.org/"), outlets=OUTLETS)
+    return store.StoreReader(folder)
 
 
-# --------------------------------------------------------------------------- unit tests
+def locations(reader: store.StoreReader) -> list[str]:
+    out, page = [], ""
+    for location, *_ in reader.entries():
+        page = location.split("#", 1)[0] or page
+        out.append(page + location if location.startswith("#") else location)
+    return out
+
+
+def docs(reader: store.StoreReader, term: str) -> list[str]:
+    found = reader.term(term)
+    where = locations(reader)
+    return [where[doc] for doc, _ in found[0]] if found else []
+
+
+# --------------------------------------------------------------------------- the writer
 
 
 def test_tokens_fold_case_accents_dots_and_split_like_material() -> None:
@@ -63,77 +88,141 @@ def test_tokens_fold_case_accents_dots_and_split_like_material() -> None:
         "rodriguezs", "us", "covid", "19", "fentanyl", "ebrards"]
 
 
-def test_postings_round_trip_through_the_compact_encoding() -> None:
-    """Entry ids and levels survive the varint string, including large gaps."""
+def test_postings_and_varints_round_trip() -> None:
+    """Entry ids and levels survive the varint string, including large gaps; so do plain numbers."""
     pairs = [(0, 1), (1, 7), (33, 3), (5000, 2), (123456, 5)]
-    assert search.decode(search.encode([doc << 3 | level for doc, level in pairs])) == pairs
+    assert store.decode(store.encode([doc << 3 | level for doc, level in pairs])) == pairs
+    assert store.read_varints(store.varints([0, 31, 32, 1023, 1024, 2 ** 40])) == [0, 31, 32, 1023, 1024, 2 ** 40]
 
 
-def test_one_posting_per_entry_holding_the_word() -> None:
-    """A word points at every entry (turn or page) holding it, once, and stop words are not indexed."""
-    files = search.build_files(search.entries(SMALL))
-    assert [doc for doc, _ in postings(files, "fentanyl")] == [1, 2]
-    assert [doc for doc, _ in postings(files, "tariffs")] == [4]
-    assert [doc for doc, _ in postings(files, "rodriguez")] == [1]  # the turn's heading
-    assert postings(files, "the") == [] and postings(files, "and") == []
+def test_terms_keep_the_places_of_stop_words() -> None:
+    """Positions count every word of the text, stop words too; the title has none, its words weigh TITLE_WEIGHT times."""
+    found, length = search.terms("Jen Psaki", "The state of the union", ["@y:2021"])
+    assert set(found) == {"jen", "psaki", "state", "union", "@y:2021"}
+    assert store.read_varints(found["state"][1].decode()) == [(1 + 1) * 2]      # the second word
+    assert store.read_varints(found["union"][1].decode()) == [(4 + 1) * 2]
+    assert found["psaki"] == (search.TITLE_WEIGHT, search.NOWHERE) and found["state"][0] == 1
+    assert found["@y:2021"] == (1, b"") and length == 4
+    repeated, _ = search.terms("Inflation", "inflation and inflation")
+    assert repeated["inflation"][0] == 2 + search.TITLE_WEIGHT
+    assert store.read_varints(repeated["inflation"][1].decode()) == [(0 + 1) * 2 + 1, 1, 2]   # at 0, one more 2 later
 
 
-def test_a_repeated_word_weighs_more() -> None:
-    """The quantised BM25 level grows with the word's frequency in the entry."""
-    files = search.build_files(search.entries(SMALL))
-    [(_, twice)] = postings(files, "tariffs")
-    [(_, once)] = postings(files, "trade")
-    assert twice > once
+def test_briefings_are_indexed_oldest_first_one_entry_per_turn(tmp_path: Path) -> None:
+    """Entries follow the briefings' dates (a date range is a range of entries): each briefing's page, then its turns."""
+    reader = written(tmp_path)
+    assert locations(reader) == ["briefings/a.html", "briefings/a.html#t001", "briefings/a.html#t002",
+                                 "briefings/b.html", "briefings/b.html#t001", "briefings/b.html#t002", "briefings/b.html#t003"]
+    assert reader.manifest["turns_end"] == 7 and reader.manifest["briefings"] == 2
 
 
-def test_manifest_names_pages_shards_and_version() -> None:
-    """The manifest gives each page's first entry, the shard boundaries and a content version."""
-    files = search.build_files(search.entries(SMALL))
-    manifest = script_data(files["manifest.js"])
-    assert manifest["pages"] == [0, 3]
-    assert manifest["entries"] == 5
-    assert manifest["shards"] == sorted(manifest["shards"]) and len(manifest["shards"]) == sum(
-        1 for name in files if name.startswith("t"))
-    assert re.fullmatch(r"[0-9a-f]{12}", manifest["version"])
+def test_one_posting_per_entry_holding_the_word(tmp_path: Path) -> None:
+    """A word points at every entry holding it, once; stop words are not indexed; repetition weighs more."""
+    reader = written(tmp_path)
+    assert docs(reader, "inflation") == ["briefings/a.html#t001", "briefings/b.html#t001"]
+    assert reader.term("the") is None and reader.term("and") is None
+    (_, once), (_, thrice) = reader.term("inflation")[0]
+    assert thrice > once
 
 
-def test_stored_entries_are_plain_text_with_short_locations() -> None:
-    """Blocks keep text without markup (the worker escapes it) and `#anchor` for a page's turns."""
-    files = search.build_files(search.entries(SMALL))
-    block = script_data(files["d0.js"])
-    assert block[0] == ["a.html", "Briefing A", "Opening & remarks"]
-    assert block[1] == ["#t001", "Ms. Rodríguez", "The fentanyl crisis at the border."]
-    assert block[3][0] == "b.html"
+def test_turns_carry_who_asked_or_answered_and_their_topics(tmp_path: Path) -> None:
+    """Each posting carries the turn's facets: who (+1) × 2 + question, and its topic set; the lists name them."""
+    reader = written(tmp_path)
+    who = {w[0]: (n, w) for n, w in enumerate(reader.lists["who"])}   # ids are the names' slugs here
+    assert set(who) == {"Jen Psaki", "Zeke Miller", "Nancy Cordes"}
+    assert who["Zeke Miller"][1] == ["Zeke Miller", 1, 1, 1, "Associated Press"]
+    assert who["Nancy Cordes"][1] == ["Nancy Cordes", 1, 0, 1, "CBS News"]   # called on, no page
+    postings, meta, _ = reader.term("fentanyl")
+    assert [m for m in meta[::2]] == [(who["Zeke Miller"][0] + 1) * 2 + 1]
+    assert docs(reader, "@p:jen-psaki") == ["briefings/a.html#t001", "briefings/b.html#t001"]
+    assert docs(reader, "@o:cbs-news") == ["briefings/b.html#t003"]
+    assert docs(reader, "@k:gaggle") == ["briefings/a.html#t001", "briefings/a.html#t002"]
+    assert len(docs(reader, "@q")) == 3 and docs(reader, "@t:drugs") == ["briefings/b.html#t002"]
+    assert [t[0] for t in reader.lists["topics"]] == ["economy", "drugs"]   # most turns first
 
 
-def test_common_prefixes_stay_within_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A prefix whose expansions exceed the budget lists only shards that fit, the word itself first."""
-    docs = [{"location": f"p{i}.html", "title": f"Page {i}",
-             "text": f"presidential president{i % 7} press{i % 5} pre{i}"} for i in range(400)]
-    monkeypatch.setattr(search, "SHARD_BYTES", 400)
-    monkeypatch.setattr(search, "PREFIX_BUDGET", 1500)
-    files = search.build_files(search.entries(index_of(docs)))
-    manifest = script_data(files["manifest.js"])
-    assert "p" in manifest["common"] and "pre" in manifest["common"]
-    for shards in manifest["common"].values():
-        assert sum(len(files[f"t{n}.js"].encode()) for n in shards) <= 1500
-    first = manifest["shards"]
-    holder = max(i for i, term in enumerate(first) if term <= "presidential")
-    assert holder in manifest["common"]["presidential"[:3]] or "presidential" not in manifest["common"]
+def test_who_reads_the_model() -> None:
+    """An answer counts for its speaker (followed identities only), a question for its asker; nobody's when unknown."""
+    assert facets.who(turn("t1", PSAKI, "x"), LISTED) == facets.Who("jen-psaki", "Jen Psaki", False, page=True)
+    assert facets.who(turn("t1", ZEKE, "x", question=True), LISTED).outlet == "associated-press"
+    assert facets.who(turn("t1", ZEKE, "x", question=True), {}).outlet == ""  # only a listed outlet is a facet
+    assert facets.who(turn("t1", QUESTIONER, "x", question=True), LISTED) is None
+    assert facets.who(turn("t1", Speaker("sao", "SENIOR OFFICIAL", kind="anonymous"), "x"), LISTED) is None
+    assert facets.kind_id("Background call") == "background-call" and facets.kind_id(" ") == ""
 
 
-def test_build_is_deterministic() -> None:
-    """The same entries give byte-identical files."""
-    assert search.build_files(search.entries(SMALL)) == search.build_files(search.entries(SMALL))
+def test_spilled_postings_merge_to_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer holds postings only up to SPILL_BYTES, then spills them: the merged files are the same bytes."""
+    whole = tmp_path / "whole"
+    written(whole)
+    monkeypatch.setattr(store, "SPILL_BYTES", 50)
+    spilled = tmp_path / "spilled"
+    written(spilled)
+    assert {p.name: p.read_bytes() for p in whole.iterdir()} == {p.name: p.read_bytes() for p in spilled.iterdir()}
 
 
-def test_auto_switch_and_setting() -> None:
-    """`auto` switches to the sharded index at AUTO_TURNS turns (not in previews); the setting forces either."""
-    assert not search.sharded("auto", search.AUTO_TURNS - 1)
-    assert search.sharded("auto", search.AUTO_TURNS)
-    assert search.sharded("sharded", 1)
-    assert not search.sharded("material", 10 ** 6)
+def test_big_terms_get_blobs_of_their_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term with long postings is read from blobs of its own (postings, facets, positions), the same data."""
+    small = written(tmp_path / "small")
+    monkeypatch.setattr(store, "BIG_TERM", 1)
+    big = written(tmp_path / "big")
+    assert big.term("inflation") == small.term("inflation")
+    assert any(name.startswith("terms") for name in (p.name for p in (tmp_path / "big").iterdir()))
+
+
+def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path) -> None:
+    """For file://, every blob and text block is also a script `__archiveSearch("name",…)` of its own."""
+    reader = written(tmp_path / "site", offline=tmp_path / "offline")
+    files = {p.name: store._unwrap(p.read_text(encoding="utf-8")) for p in (tmp_path / "offline").iterdir()}
+    assert files["manifest.js"] == reader.manifest and files["lists.js"] == reader.lists
+    assert files["s0.js"] == reader._blob("shards", reader._shards[0][0])
+    assert [e for name in sorted((n for n in files if n.startswith("d")), key=lambda n: int(n[1:-3]))
+            for e in files[name]] == list(reader.entries())
+
+
+def test_the_index_is_a_few_files_whatever_the_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hosts count files: the index is a manifest, lists and packs of about PACK_BYTES, not a file per shard."""
+    monkeypatch.setattr(store, "SHARD_BYTES", 64)
+    monkeypatch.setattr(store, "PACK_BYTES", 2_000)
+    many = [briefing(f"x{i:03}", f"2022-01-{1 + i % 28:02}", *(turn(f"t{k:03}", PSAKI, f"word{i}{k} inflation {k}")
+                                                                 for k in range(1, 30))) for i in range(40)]
+    reader = written(tmp_path, many)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(reader.manifest["shards"]["first"]) > 20
+    assert set(names) >= {"manifest.js", "lists.js", "blocks.bin"}
+    assert all(re.fullmatch(r"(shards|terms|text)\d+\.bin|manifest\.js|lists\.js|blocks\.bin", n) for n in names), names
+    assert len(names) < len(reader.manifest["shards"]["first"]) / 2
+
+
+def test_build_is_deterministic(tmp_path: Path) -> None:
+    """The same briefings give byte-identical files."""
+    written(tmp_path / "one")
+    written(tmp_path / "two")
+    read = lambda folder: {p.name: p.read_bytes() for p in folder.iterdir()}  # noqa: E731
+    assert read(tmp_path / "one") == read(tmp_path / "two")
+
+
+def test_common_prefixes_stay_within_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For the header box, a typed prefix whose words exceed the budget stands for its most frequent words."""
+    monkeypatch.setattr(store, "SHARD_BYTES", 300)
+    monkeypatch.setattr(store, "PREFIX_BUDGET", 1500)
+    monkeypatch.setattr(store, "BIG_TERM", 200)
+    many = [briefing(f"x{i:03}", "2022-01-01", *(turn(f"t{k:03}", PSAKI, f"presidential president{k % 7} press{k % 5} pre{k}")
+                                                  for k in range(1, 60))) for i in range(8)]
+    reader = written(tmp_path, many)
+    prefixes = reader._blob("terms", reader.manifest["blobs"]["prefixes"])
+    assert "pre" in prefixes and "pres" in prefixes
+    assert all(t.startswith("pre") for t in prefixes["pre"]) and len(prefixes["pre"]) < 60
+
+
+def test_modes() -> None:
+    """The header box uses the archive's index from AUTO_TURNS turns (not in previews); the page's index is
+    written by every build, and in previews of small archives or with `sharded`."""
+    assert not search.sharded("auto", search.AUTO_TURNS - 1) and search.sharded("auto", search.AUTO_TURNS)
+    assert search.sharded("sharded", 1) and not search.sharded("material", 10 ** 6)
     assert not search.sharded("auto", 10 ** 6, "serve") and search.sharded("sharded", 1, "serve")
+    assert search.index_wanted("material", 10 ** 6) and search.index_wanted("auto", 10, "serve")
+    assert not search.index_wanted("auto", search.PREVIEW_TURNS, "serve")
 
 
 # --------------------------------------------------------------------------- a real build
@@ -155,16 +244,9 @@ def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def stored_entries(site: Path) -> list[list[str]]:
-    folder = site / "search" / "archive"
-    manifest = script_data((folder / "manifest.js").read_text(encoding="utf-8"))
-    blocks = -(-manifest["entries"] // manifest["block"])
-    return [e for n in range(blocks) for e in script_data((folder / f"d{n}.js").read_text(encoding="utf-8"))]
-
-
 @pytest.mark.build
-def test_build_writes_shards_and_empties_materials_index(sharded_site: Path) -> None:
-    """With the engine on, Material's index keeps its config only and the pages load the new worker."""
+def test_build_writes_the_index_and_empties_materials(sharded_site: Path) -> None:
+    """With the engine on, Material's index keeps its config only and the pages load the archive's worker."""
     index = json.loads((sharded_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["docs"] == [] and index["config"]["lang"] == ["en"]
     assert (sharded_site / "search" / "archive" / "manifest.js").is_file()
@@ -177,49 +259,49 @@ def test_one_entry_per_turn_as_material_makes_them(sharded_site: Path, built_sit
     """The seed page has its page entry then one entry per turn, as in Material's own index."""
     stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     expected = [d["location"] for d in stock["docs"] if d["location"].startswith(SEED_PAGE)]
-    entries = stored_entries(sharded_site)
-    start = next(i for i, e in enumerate(entries) if e[0] == SEED_PAGE)
-    got = [SEED_PAGE] + [SEED_PAGE + e[0] for e in entries[start + 1:start + len(expected)]]
-    assert got == expected
-    assert len(expected) == 1 + 39
-    assert all(re.fullmatch(r"#t\d{3}", e[0]) for e in entries[start + 1:start + len(expected)])
+    ours = [loc for loc in locations(store.StoreReader(sharded_site / "search" / "archive")) if loc.startswith(SEED_PAGE)]
+    assert ours == expected and len(expected) == 1 + 39
 
 
 @pytest.mark.build
-def test_every_page_material_indexes_is_listed_by_title(sharded_site: Path, built_site: Path) -> None:
-    """Every page with an entry in Material's index (speaker and topic pages too) has its title in ours."""
+def test_every_page_material_indexes_is_in_the_index(sharded_site: Path, built_site: Path) -> None:
+    """Every page with an entry in Material's index (speaker and topic pages too) has its entries in ours."""
     stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {d["location"]: search.plain(d["title"]) for d in stock["docs"] if "#" not in d["location"]}
-    folder = sharded_site / "search" / "archive"
-    heads = {location: title for chunk in sorted(folder.glob("p*.js"))
-             for location, title in script_data(chunk.read_text(encoding="utf-8"))}
-    assert pages.items() <= heads.items()  # ours also has the hostile transcript and its speaker
-    assert len(pages) > 3
+    pages = {d["location"] for d in stock["docs"] if "#" not in d["location"]}
+    ours = set(locations(store.StoreReader(sharded_site / "search" / "archive")))
+    assert pages <= ours and len(pages) > 3
 
 
 @pytest.mark.build
-def test_default_build_keeps_materials_search(built_site: Path) -> None:
-    """A small archive under `auto` keeps Material's search and its full index."""
+def test_default_build_keeps_materials_search_and_writes_the_index(built_site: Path) -> None:
+    """A small archive under `auto` keeps Material's search in the box, and the search page still has its index."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert len(index["docs"]) > 39
     assert "archive-search-worker.js" not in (built_site / SEED_PAGE).read_text(encoding="utf-8")
+    assert (built_site / "search" / "archive" / "manifest.js").is_file()
+    assert (built_site / "search.html").is_file()
 
 
-# --------------------------------------------------------------------------- in the browser
+@pytest.mark.build
+def test_entries_from_the_model_hold_materials_words(built_site: Path) -> None:
+    """The briefing entries made from the model (Material's plugin skips those pages) have the titles and words
+    Material's own plugin finds in the rendered seed page."""
+    stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    theirs = {e.location: e for e in search.entries(stock) if e.location.startswith("briefings/")}
+    ours = search.briefing_entries(Loader().load(ROOT / "content", ROOT).briefings)
+    assert [e.location for e in ours] == list(theirs)
+    for entry in ours:
+        assert entry.title == theirs[entry.location].title
+        assert search.tokens(entry.text) == search.tokens(theirs[entry.location].text), entry.location
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+# --------------------------------------------------------------------------- the header box
 
 
 @pytest.fixture(scope="module")
 def sharded_url(sharded_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(sharded_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(sharded_site) as url:
+        yield url
 
 
 def type_query(page: Any, query: str, highlight: str = "") -> None:
@@ -252,7 +334,22 @@ def test_served_search_lands_on_turns(page: Any, sharded_url: str) -> None:
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(a => a.href)")
     assert any(SEED_PAGE in h for h in hrefs) and any("2023-05-04-hostile.html" in h for h in hrefs), hrefs
     assert page.locator(".md-search-result__item mark", has_text=re.compile("fentanyl", re.IGNORECASE)).count() > 0
+    assert page.locator("a.archive-search-all").get_attribute("href").endswith("search.html?q=fentanyl")
     lands_on_turn(page, "fentanyl")
+
+
+@pytest.mark.browser
+def test_header_box_reads_the_page_syntax(page: Any, sharded_url: str) -> None:
+    """A filter typed in the header box (`speaker:…`) narrows its results as on the search page."""
+    page.goto(sharded_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("fentanyl speaker:garland", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(600)
+    turns = page.eval_on_selector_all(".md-search-result__item a[href*='#t'] h1, .md-search-result__item a[href*='#t'] h2",
+                                      "els => els.map(e => e.textContent)")
+    assert turns and all("Garland" in t for t in turns), turns
 
 
 @pytest.mark.browser
@@ -279,25 +376,13 @@ def test_every_word_must_be_on_the_page(page: Any, sharded_url: str) -> None:
 
 @pytest.mark.browser
 def test_offline_search_from_file_url(page: Any, sharded_site: Path, tmp_path: Path) -> None:
-    """The build's offline zip, unzipped: from file:// search loads its shards by script tags inside the
+    """The build's offline zip, unzipped: from file:// search loads its pieces by script tags inside the
     iframe worker and a hit lands on its turn; every request is a file:// one inside the unzipped folder."""
     folder = unzip_bundle(sharded_site, tmp_path)
+    assert not list((folder / "search" / "archive").glob("*.bin"))  # the packs stay on the web
     requests = Requests(page, folder.as_uri() + "/")
     page.goto((folder / "index.html").as_uri())
     type_query(page, "fentanyl")
     lands_on_turn(page, "fentanyl")
-    assert any("/search/archive/" in url for url in requests.seen)  # the recorder sees the shards load
+    assert any("/search/archive/" in url for url in requests.seen)  # the recorder sees the pieces load
     assert sorted({url for url in requests.seen if not url.startswith(requests.local)}) == []
-
-
-@pytest.mark.build
-def test_entries_from_the_model_hold_materials_words(built_site: Path) -> None:
-    """The briefing entries the sharded index makes from the model (Material's plugin skips those pages)
-    have the titles and words Material's own plugin finds in the rendered seed page."""
-    stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    theirs = {e.location: e for e in search.entries(stock) if e.location.startswith("briefings/")}
-    ours = search.briefing_entries(Loader().load(ROOT / "content", ROOT).briefings)
-    assert [e.location for e in ours] == list(theirs)
-    for entry in ours:
-        assert entry.title == theirs[entry.location].title
-        assert search.tokens(entry.text) == search.tokens(theirs[entry.location].text), entry.location

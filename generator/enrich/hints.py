@@ -1,8 +1,9 @@
 """What `python -m generator check` advises an editor, at `file:line`: hints, not errors.
 
 From the text alone (`findings`): a capitalised lead-in not taken as a label, a label used once,
-speech after a hand-over, very long turns. With the registry and the vocabulary: automatic
-identities and misspelt labels (`identity_findings`), topics without passages (`topic_findings`).
+speech after a hand-over, very long turns. With the registry and the vocabulary: misspelt labels
+(`identity_findings`), topics without passages (`topic_findings`). Labels no briefing names, and
+reporters and outlets the lists do not know, are gathered archive-wide by `enrich.gaps`.
 `check` exits non-zero only on errors (a transcript that cannot be published, a broken
 speakers.yml or topics.yml, an alias claimed by two people), never on these.
 """
@@ -76,10 +77,10 @@ def _last_sentence(text: str) -> str:
 
 
 def identity_findings(briefing: Briefing) -> list[Finding]:
-    """Automatic identities (labels nothing resolved) and misspelt labels, at their first turn."""
+    """Misspelt labels, at their first turn. (Labels nothing resolved are listed archive-wide, with their
+    evidence, by `enrich.gaps`.)"""
     out: list[Finding] = []
     person = same_person([t.label for t in briefing.turns])
-    counts = Counter(label_key(t.label) for t in briefing.turns)
     seen: set[str] = set()
     for turn in briefing.turns:
         key = label_key(turn.label)
@@ -89,9 +90,6 @@ def identity_findings(briefing: Briefing) -> list[Finding]:
         canonical = person[turn.label]
         if label_key(canonical) != key:
             out.append(Finding(briefing.source, turn.line, f"suspicious label, read as {canonical!r}", turn.label))
-        elif not turn.question and not turn.speaker.resolved and not turn.speaker.kind and counts[key] > 1:
-            out.append(Finding(briefing.source, turn.line, f"automatic identity ({counts[key]} turns): "
-                               "add the label to speakers.yml", turn.label))
     return out
 
 

@@ -78,7 +78,8 @@ class Loader:
         kept = _unique_slugs(parsed, errors)
         finished = self._finish(kept, folder, config.registry, config.vocabulary, errors)
         return Archive(briefings=tuple(finished[p] for p, _ in kept if p in finished), errors=tuple(errors),
-                       people=config.registry.people, topics=config.vocabulary.topics)
+                       people=config.registry.people, topics=config.vocabulary.topics,
+                       outlets=config.registry.outlets.outlets)
 
     def _load_config(self, content_dir: Path, root: Path | None) -> Config:
         """`load_config`, read again only when a YAML file in `content_dir` changed."""

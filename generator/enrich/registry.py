@@ -9,7 +9,7 @@ Two people may not claim the same alias when their validity overlaps.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import Node, ScalarNode
@@ -19,9 +19,12 @@ from ..model import Alias, Person, Role
 from ..read.labels import label_key
 from ..read.yamlfile import YamlFile, line
 from ..text import slugify
+from .outlets import Outlets
 
 KINDS = ("official", "reporter")
-_PERSON_KEYS = {"id", "name", "kind", "affiliation", "roles", "aliases"}
+_PERSON_KEYS = {"id", "name", "kind", "affiliation", "roles", "aliases", "name_parts"}
+NAME_PARTS = ("family", "given", "suffix", "dropping-particle", "non-dropping-particle")
+"""The keys of `name_parts:` (CSL's name fields), in the order they are kept."""
 _ROLE_KEYS = {"title", "from", "to"}
 _ALIAS_KEYS = {"label", "from", "to", "briefings"}
 
@@ -32,6 +35,8 @@ class Registry:
 
     people: tuple[Person, ...] = ()
     source: str = ""
+    outlets: Outlets = field(default_factory=Outlets)
+    """The outlet list (`content/outlets.yml`), which names reporters' outlets."""
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[Alias, Person]]] = {}
@@ -78,8 +83,15 @@ def _person(doc: YamlFile, node: Node) -> Person:
     if "aliases" in fields:
         aliases += [_alias(doc, a) for a in doc.sequence(fields["aliases"], "aliases")]
     unique = {(a.key, a.start, a.end, a.briefings): a for a in reversed(aliases)}  # the name may be an alias too
+    parts = _name_parts(doc, fields["name_parts"]) if "name_parts" in fields else ()
     return Person(person_id, name, kind, affiliation, roles, tuple(dict.fromkeys(
-        unique[(a.key, a.start, a.end, a.briefings)] for a in aliases)), line(node))
+        unique[(a.key, a.start, a.end, a.briefings)] for a in aliases)), line(node), parts)
+
+
+def _name_parts(doc: YamlFile, node: Node) -> tuple[tuple[str, str], ...]:
+    """`name_parts: {family: Biden, given: Joseph R., suffix: Jr.}`: how citations split the name."""
+    fields = doc.mapping(node, "name_parts", set(NAME_PARTS), {"family"})
+    return tuple((key, doc.string(fields[key], key)) for key in NAME_PARTS if key in fields)
 
 
 def _role(doc: YamlFile, node: Node) -> Role:

@@ -25,12 +25,14 @@ from ..enrich.loader import Loader
 from ..errors import GeneratorError
 from ..model import Archive, Briefing
 from ..site import urls
+from ..site.cite_assets import cite_assets
 from ..site.cite_data import briefing_citation
 from ..site.listing import Listings, expand
 from ..site.offline_zip import BundleWriter, bundle_path
 from ..site.open_data import DataCache, data_files, data_page, data_paths
+from ..site.page_meta import MetaIndex
 from ..site.pages import Bodies, RenderCache, generated_pages
-from ..site.search_index import sharded, take_entries, write_index
+from ..site.search_index import Site, index_wanted, sharded, take_entries, write_index
 from ..site.turns_html import Permalink, anchors, toc_entries
 from .config import ArchiveConfig
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
@@ -62,8 +64,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._staging: Staging | None = None
         self._warnings: CountHandler | None = None
         self.archive = Archive((), ())
+        self._meta = MetaIndex(self.archive)
         self.sharded_search = False
-        """Read by `theme_overrides/main.html`: Material's search box uses the sharded index."""
+        """Read by `theme_overrides/main.html`: Material's search box uses the archive's index."""
+        self._search_index = False
+        """Whether this build writes the archive's index (`search/archive/`, for the search page)."""
+        self._offline_index: Path | None = None
+        """The index's `file://` form, for the offline bundle, in a scratch folder."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -101,6 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning("skipped %s", error)
         turns = sum(len(b.turns) for b in self.archive.briefings)
         self.sharded_search = sharded(self.config.search_engine, turns, self._command)
+        self._search_index = index_wanted(self.config.search_engine, turns, self._command)
         self._briefing_pages = {urls.briefing_source(b): b for b in self.archive.briefings}
         if config.strict and self.archive.errors:
             raise PluginError(f"{len(self.archive.errors)} transcript(s) could not be parsed; "
@@ -114,11 +122,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._add(files, config, path, content)
         self._add(files, config, "data.md", data_page(self.archive, bool(config.site_url)))
         self._add_data(files, config)
-        if self.sharded_search and self._command == "build" and self._children.available():
-            self._start_index(Path(config.site_dir))
+        self._meta = MetaIndex(self.archive)
+        for path, data in cite_assets().items():  # the cite dialog's processor and styles
+            files.append(File.generated(config, path, content=data))
         if self._staging is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
             self._bundle = BundleWriter(target) if target is not None else None
+            if self._bundle is not None and self._search_index:
+                self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
+        if self._search_index and self._command == "build" and self._children.available():
+            self._start_index(config)
         return files
 
     def _add_data(self, files: Files, config: MkDocsConfig) -> None:
@@ -140,11 +153,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._children.start("open-data", write_data_child, self.archive, config.site_name, site_url,
                              Path(config.site_dir))
 
-    def _start_index(self, site_dir: Path) -> None:
-        """The sharded index's child, forked now: it makes the briefing pages' postings (nearly all of the
+    def _start_index(self, config: MkDocsConfig) -> None:
+        """The search index's child, forked now: it writes the briefing pages' entries (nearly all of the
         index) while MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
         receive, send = index_pipe()
-        self._children.start("search-index", write_index_child, site_dir, self.archive, receive, send)
+        self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX, self.archive,
+                             receive, send, self._offline_index, _site(config))
         receive.close()
         self._index_entries = send
 
@@ -170,8 +184,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return target
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        """With the sharded index, Material's search plugin skips briefing pages: their entries are made
-        from the model (`site/search_index.briefing_entries`), which costs far less than parsing their HTML."""
+        """When Material's search box uses the archive's index, Material's search plugin skips briefing pages:
+        their entries are made from the model (`site/search_index.py`), which costs far less than parsing their HTML."""
         if self.sharded_search and page.file.src_uri in self._briefing_pages:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return markdown
@@ -207,7 +221,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`)."""
         briefing = self._briefing_pages.get(page.file.src_uri)
-        return briefing_citation(briefing, config.site_name, config.site_url or "") if briefing else None
+        if briefing is None:
+            return None
+        return briefing_citation(briefing, config.site_name, config.site_url or "", self._meta.people,
+                                 urls.relative(page.file.src_uri, urls.CITE_ASSETS))
+
+    def head_meta(self, page: Any, config: MkDocsConfig) -> str:
+        """Read by `theme_overrides/main.html`: the page's metadata for reference managers, search engines
+        and link previews (`site/page_meta.py`), escaped HTML; "" for pages it does not describe."""
+        return self._meta.head(page.file.src_uri, config.site_name, config.site_url or "")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
@@ -215,20 +237,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after Material's search plugin wrote its index, before the offline plugin (-100)
     def _on_post_build_search(self, *, config: MkDocsConfig) -> None:
-        """The sharded index, made in a child process while the offline bundle takes in every file
+        """The archive's index, made in a child process while the offline bundle takes in every file
         but those under search/ (the index's own and the offline plugin's come last)."""
         site = Path(config.site_dir)
         self._children.join("open-data", "writing the open-data files")
-        items = take_entries(site) if self.sharded_search else None
+        items = take_entries(site, keep=not self.sharded_search) if self._search_index else None
         index, self._index_entries = self._index_entries, None
         if index is not None:  # to the child started in on_files
             index.send(items)
             index.close()
-        elif items is not None:
-            write_index(site, self.archive.briefings, lambda: items)
+        elif self._search_index:
+            write_index(site / urls.SEARCH_INDEX, self.archive.briefings, self.archive.topics, lambda: items,
+                        offline=self._offline_index, site=_site(config), outlets=self.archive.outlets,
+                        people=self._meta.people)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")
+        if self._bundle is not None and self._offline_index is not None:
+            self._bundle.add_folder(self._offline_index, under=urls.SEARCH_INDEX)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -242,6 +268,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if bundle is not None:
                 bundle.finish(staging.folder)
             staging.swap(also=bundle.commit if bundle is not None else lambda: None)
+            self._drop_offline_index()
         except BaseException as error:
             if bundle is not None:
                 bundle.abort()
@@ -262,6 +289,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._pages_dir is not None:
             shutil.rmtree(self._pages_dir, ignore_errors=True)
 
+    def _drop_offline_index(self) -> None:
+        if self._offline_index is not None:
+            shutil.rmtree(self._offline_index, ignore_errors=True)
+            self._offline_index = None
+
     def _discard(self) -> None:
         if self._index_entries is not None:
             self._index_entries.close()
@@ -270,6 +302,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._bundle is not None:
             self._bundle.abort()
             self._bundle = None
+        self._drop_offline_index()
         if self._staging is not None:
             self._staging.discard()
             self._staging = None
@@ -286,6 +319,11 @@ class _WrittenElsewhere(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def _site(config: MkDocsConfig) -> Site:
+    """The site's name and public address, for the search page's exports and citations."""
+    return Site(config.site_name, config.site_url or "")
 
 
 def _permalink(config: MkDocsConfig) -> Permalink:

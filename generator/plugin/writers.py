@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from ..model import Archive
 from ..processes import can_fork
 from ..site.open_data import data_files
-from ..site.search_index import Entry, write_index
+from ..site.search_index import Entry, Site, write_index
 
 
 class Children:
@@ -70,9 +70,10 @@ def index_pipe() -> tuple[Connection, Connection]:
     return receive, send
 
 
-def write_index_child(site_dir: Path, archive: Archive, entries: Connection, parents_end: Connection) -> None:
-    """The search-index child: the briefings' postings, then, once the parent sends them, the other pages'
-    entries (None: Material wrote no index, nor do we); a parent gone before that ends it quietly."""
+def write_index_child(folder: Path, archive: Archive, entries: Connection, parents_end: Connection,
+                      offline: Path | None, site: Site) -> None:
+    """The search-index child: the briefings' entries, then, once the parent sends them, the other pages'
+    (None when Material wrote no index); a parent gone before that ends it quietly."""
     parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
 
     def more() -> list[Entry] | None:
@@ -82,7 +83,8 @@ def write_index_child(site_dir: Path, archive: Archive, entries: Connection, par
             sys.exit(1)
         return received
 
-    write_index(site_dir, archive.briefings, more)
+    write_index(folder, archive.briefings, archive.topics, more, offline=offline, site=site, outlets=archive.outlets,
+                people={p.id: p for p in archive.people})
 
 
 def write_data_child(archive: Archive, site_name: str, site_url: str, site_dir: Path) -> None:

@@ -18,6 +18,9 @@ from ..text import fold_name, slugify
 from ..words import HONORIFICS
 from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
 
+_QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
+"""Whoever asked a question nobody named in full: no page."""
+
 
 class Lookup(Protocol):
     """What the resolver asks a registry (`enrich.registry.Registry`)."""
@@ -35,18 +38,20 @@ class Resolver:
         self._date = date or dt.date.min
         self._scope = scope
         """The briefing's slug: ids of anonymous speakers and roles are made unique to it."""
-        self._cache: dict[tuple[str, Reporter | None], Speaker] = {}
+        self._cache: dict[tuple[str, Reporter | None, bool], Speaker] = {}
 
-    def resolve(self, label: str, reporter: Reporter | None = None) -> Speaker:
-        """The speaker behind a label (for questions, behind the reporter a moderator introduced)."""
-        key = (label_key(label), reporter)
+    def resolve(self, label: str, reporter: Reporter | None = None, question: bool | None = None) -> Speaker:
+        """The speaker behind a label (for questions, behind the reporter called or introduced); `question`
+        says a turn is a question when its label alone does not (`Politico:` called by a moderator)."""
+        asks = is_question_label(label) if question is None else question
+        key = (label_key(label), reporter, asks)
         if key not in self._cache:
-            self._cache[key] = self._match(label, key[0], reporter)
+            self._cache[key] = self._match(label, key[0], reporter, asks)
         return self._cache[key]
 
-    def _match(self, label: str, key: str, reporter: Reporter | None) -> Speaker:
-        if is_question_label(label):
-            return self._reporter(reporter) if reporter else Speaker(id="question", name="Question", kind="questioner")
+    def _match(self, label: str, key: str, reporter: Reporter | None, question: bool) -> Speaker:
+        if question:
+            return self._reporter(reporter) if reporter else _QUESTIONER
         if person := self._lookup(label):
             return self._speaker(person, "")
         if participant := self._participant(key):
@@ -70,9 +75,13 @@ class Resolver:
                        resolved=True, kind=person.kind, affiliation=person.affiliation)
 
     def _reporter(self, reporter: Reporter) -> Speaker:
-        person = self._lookup(reporter.name)
+        """A named reporter; one called by a given name alone (or an outlet alone) is a page-less
+        questioner unless the registry knows the name (`Zeke`, an alias with dates)."""
+        person = self._lookup(reporter.name) if reporter.name else None
         if person is not None:
             return dataclasses.replace(self._speaker(person, ""), affiliation=person.affiliation or reporter.outlet)
+        if reporter.given_only or not reporter.name:
+            return _QUESTIONER
         return Speaker(id=slugify(reporter.name), name=reporter.name, resolved=True, kind="reporter",
                        affiliation=reporter.outlet)
 

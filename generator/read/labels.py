@@ -90,9 +90,15 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     found = [candidate(t) for t in texts]
     counts = Counter(c[0] for c in found if c)
     return [
-        c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") else None
+        c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
+
+
+def _quoting(label: str, rest: str) -> bool:
+    """A mixed-case lead-in before a quotation quotes someone (`Senator and Reverend Raphael Warnock: “That
+    was a sermon.”`); a speaker label in capitals is kept whatever follows."""
+    return not label.isupper() and rest.startswith(("“", '"')) and label != "Q"
 
 
 def same_person(labels: Sequence[str]) -> dict[str, str]:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..errors import TranscriptError
-from ..model import Briefing, Paragraph, Participant, Reporter, Turn
+from ..model import Briefing, Paragraph, Participant, Turn
 from ..text import clean_line, slugify
 from . import marks
+from .askers import askers, called_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
-from .labels import candidate, find_labels, is_question_label, same_person
+from .introductions import document_people
+from .labels import candidate, find_labels, same_person
 from .source import Source
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -30,17 +33,6 @@ _DECLARED = re.compile(
     r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
 )
 """A monologue's declaration of its speaker (`… near-verbatim transcript of … by Stéphane Dujarric, Spokesman …`)."""
-
-_NAME = r"(?P<name>(?!(?:Secretary|Minister|President|Ambassador|General|Mr|Ms|Mrs|Dr)\b)[A-Z][\w'’.-]+(?: (?:de |van |von |del |da |la |le )?[A-Z][\w'’-]+){1,3})"
-_OUTLET = r"(?P<outlet>(?:the )?[A-Z0-9][\w.&'’-]*(?: (?:of |the |de |del |la |and |& )?[A-Z0-9][\w.&'’-]*)*)"
-_CALLS = (
-    re.compile(rf"\b(?:start|begin|go|turn|continue|move on) (?:to|with) {_NAME},? (?:of|from|with|at) {_OUTLET}"),
-    re.compile(rf"\bquestion[^.?!]*? (?:from|to|goes to) {_NAME},? (?:of|from|with|at) {_OUTLET}", re.IGNORECASE),
-    re.compile(rf"(?:^|[.?!] ){_NAME},? (?:of|from|with|at) {_OUTLET}[.?!]?$"),
-    re.compile(rf"\b(?:[Gg]o|[Tt]urn) (?:over )?to {_NAME}(?=[.,!]|$)"),
-)
-"""How moderators call on reporters: "We'll start with Tracy Wilkinson of the L.A. Times." """
-
 
 @dataclass(frozen=True)
 class _Para:
@@ -64,7 +56,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     body, body_splits, end_time = _body(paras[first:], splits[first:])
-    turns = _turns(body, body_splits, Resolver(header.participants + speaker))
+    turns = _turns(body, body_splits, header.participants + speaker, str(source.meta.get("title") or header.title))
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
@@ -185,28 +177,17 @@ def _time_in(text: str) -> str:
     return match.group(0) if match else ""
 
 
-def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: Resolver) -> tuple[Turn, ...]:
-    turns: list[Turn] = []
-    person = {label: resolver.resolve(same) for label, same in same_person([s[0] for s in splits if s]).items()}
+def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participants: tuple[Participant, ...],
+           title: str) -> tuple[Turn, ...]:
+    """The turns, each speaker resolved within the document (`read.introductions`), each question with
+    the reporter who asked it (`read.askers`)."""
+    raw: list[tuple[str, int, tuple[Paragraph, ...]]] = []
     label, line = "", 0  # the turn being read
     items: list[_Para] = []
-    reporter: Reporter | None = None
 
     def close() -> None:
-        nonlocal reporter
-        if not label or not items:
-            return
-        question = is_question_label(label)
-        paragraphs = _marked(items)
-        if not paragraphs:
-            return
-        if not question:
-            reporter = _call(paragraphs, reporter)
-        turns.append(Turn(
-            anchor=f"t{len(turns) + 1:03d}", label=label, speaker=person[label],
-            paragraphs=paragraphs, line=line, question=question,
-            reporter=reporter if question else None,
-        ))
+        if label and items and (paragraphs := _marked(items)):
+            raw.append((label, line, paragraphs))
 
     for para, split in zip(paras, splits, strict=False):
         if split is not None:
@@ -217,7 +198,16 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], resolver: R
         else:
             items.append(para)
     close()
-    return tuple(turns)
+    said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
+    called = called_labels(said)
+    said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
+    resolver = Resolver(participants + document_people(title, said, participants))
+    same = same_person([r[0] for r in raw])
+    reporters, _ = askers(said)
+    return tuple(
+        Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
+             paragraphs=paragraphs, line=line, question=said[i].question, reporter=reporters[i])
+        for i, (label, line, paragraphs) in enumerate(raw))
 
 
 def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
@@ -229,33 +219,6 @@ def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
         if segments:
             out.append(Paragraph(segments=segments, line=item.line, interpreted=interpreted))
     return tuple(out)
-
-
-def _call(paragraphs: tuple[Paragraph, ...], current: Reporter | None) -> Reporter | None:
-    """The reporter a moderator's turn calls on; a call for the next question without a name resets."""
-    for paragraph in reversed(paragraphs[-3:]):  # calls close a turn; its opening is not read
-        for pattern in _CALLS:
-            matches = list(pattern.finditer(paragraph.text))
-            if matches:
-                found = matches[-1]
-                return Reporter(name=found["name"], outlet=_outlet(found.groupdict().get("outlet") or ""))
-    if any(re.search(r"\b(?:next|another|last|final) question\b", p.text, re.IGNORECASE) for p in paragraphs):
-        return None
-    return current
-
-
-def _outlet(raw: str) -> str:
-    """Trim an outlet to its name: stop after a sentence-ending word, drop a leading `the`."""
-    words: list[str] = []
-    for word in raw.split():
-        words.append(word)
-        bare = word.rstrip(".")
-        if word.endswith(".") and "." not in bare and len(bare) > 2:
-            break
-    outlet = " ".join(words).rstrip(".,")
-    if outlet.endswith(tuple(f" {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")) and "." in outlet:
-        outlet += "."  # an abbreviation's own dot, as in `L.A.`
-    return re.sub(r"^the ", "", outlet)
 
 
 def _date(value: object, path: str, title: str, header: Header) -> dt.date:

@@ -7,7 +7,7 @@ from typing import Any
 from ..model import Briefing, Paragraph, Speaker, Turn
 from .urls import briefing_url, permalink
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """1.1 (issue 6, additive): `url`, turn `permalink`, `topics`, `answers`, `answer_to`; speaker `kind`
 and `affiliation`; paragraph `topics`; segment `redaction`. A 1.0 reader ignoring unknown keys still works."""
 
@@ -45,7 +45,8 @@ def turn_data(turn: Turn, briefing: Briefing, site_url: str) -> dict[str, Any]:
         "line": turn.line,
         "speaker": speaker_data(turn.speaker),
         "question": turn.question,
-        "reporter": None if turn.reporter is None else {"name": turn.reporter.name, "outlet": turn.reporter.outlet},
+        "reporter": None if turn.reporter is None else {"name": turn.reporter.name, "outlet": turn.reporter.outlet,
+                                                         "given_only": turn.reporter.given_only},
         "interpreted": turn.interpreted,
         "topics": list(turn.topics),
         "answers": list(turn.answers),

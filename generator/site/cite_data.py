@@ -1,72 +1,65 @@
-"""What a briefing page tells `assets/cite.js` so it can cite any turn: embedded as JSON.
+"""What a briefing page tells the cite dialog (`theme_overrides/assets/cite-format.js`): embedded as JSON.
 
-The citation styles themselves are written in `theme_overrides/assets/cite.js` (the access
-date is the reader's today). Here: the public permalink base (from `site_url`, never the
-address the page was opened from, so the offline bundle cites the public site), the event and
-each turn's speaker.
-
-The host is the front-matter key `host:` when given, else read from the `source_url` domain
-(`HOSTS`), else left out.
+The CSL-JSON item of every turn (`csl_item.py`), stored so that the page carries each thing once: `item`
+(the fields the turns share), `key` (what every turn's key starts with: the anchor completes it),
+`authors` and `genres` (each distinct value once), and per turn the index of its author and genre
+(`a`, `g`); the dialog adds the permalink as `URL`. Per turn also who spoke (name and role, for the
+dialog's title) and whether through an interpreter; the public permalink base (from `site_url`, never
+the address the page was opened from, so the offline bundle cites the public site), whether those
+permalinks are public yet, and where the processor's files are.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
-from ..model import Briefing, Turn
+from ..model import Briefing, Person, Turn
 from . import urls
-
-HOSTS = {
-    "state.gov": "U.S. Department of State",
-    "whitehouse.gov": "The White House",
-    "defense.gov": "U.S. Department of Defense",
-    "justice.gov": "U.S. Department of Justice",
-    "dhs.gov": "U.S. Department of Homeland Security",
-    "treasury.gov": "U.S. Department of the Treasury",
-    "usun.usmission.gov": "U.S. Mission to the United Nations",
-}
-"""Domains of `source_url` (and their subdomains) → the host named in citations."""
-
-_PEOPLE = ("official", "reporter", "")
+from .csl_item import author, genre, key_prefix, shared_item
 
 
-def host(briefing: Briefing) -> str:
-    """Who held the event: front matter `host:`, else the `source_url` domain's owner, else empty."""
-    if given := str(briefing.extra.get("host", "")).strip():
-        return given
-    domain = (urlsplit(briefing.source_url).hostname or "").lower()
-    return next((name for key, name in HOSTS.items() if domain == key or domain.endswith("." + key)), "")
-
-
-def speaker_of(turn: Turn) -> dict[str, Any]:
-    """Name, role and (for people) family and given names of whoever spoke the turn.
-
-    A question is the reporter's: its role is `reporter, <outlet>` (the outlet alone would read as
-    the publisher in MLA and APA); a question nobody introduced is an unidentified reporter's."""
-    speaker = turn.speaker
+def speaker_of(turn: Turn) -> dict[str, str]:
+    """Name and role of whoever the turn is cited to, as the dialog's title names them: a question is
+    the reporter's (role `reporter, <outlet>`); a question nobody introduced an unidentified reporter's."""
     if not turn.question:
-        name, role = speaker.name, speaker.role
-        person = speaker.resolved and speaker.kind in _PEOPLE
-    elif asker := turn.asker:
-        name, role = asker.name, ", ".join(filter(None, ("reporter", asker.outlet)))
-        person = speaker.resolved or speaker.kind != "reporter"
-    else:
-        name, role, person = "Unidentified reporter", "", False
-    parts = name.split()
-    out: dict[str, Any] = {"name": name, "role": role}
-    if person and len(parts) > 1:
-        out.update(family=parts[-1], given=" ".join(parts[:-1]))
-    return out
+        return {"name": turn.speaker.name, "role": turn.speaker.role}
+    if asker := turn.asker:
+        return {"name": asker.name, "role": ", ".join(filter(None, ("reporter", asker.outlet)))}
+    return {"name": "Unidentified reporter", "role": ""}
 
 
-def briefing_citation(briefing: Briefing, site_name: str, site_url: str) -> dict[str, Any]:
-    """The citation data of one briefing page."""
-    turns = {t.anchor: {**speaker_of(t), "question": t.question, "interpreted": t.interpreted}
-             for t in briefing.turns}
+class _Distinct:
+    """Each distinct value once, in order of first use; `index` gives a value's place."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._places: dict[str, int] = {}
+
+    def index(self, value: Any) -> int:
+        key = json.dumps(value, sort_keys=True)
+        if key not in self._places:
+            self._places[key] = len(self.values)
+            self.values.append(value)
+        return self._places[key]
+
+
+def briefing_citation(briefing: Briefing, site_name: str, site_url: str, people: Mapping[str, Person],
+                      processor: str) -> dict[str, Any]:
+    """The citation data of one briefing page; `processor` is the folder of the processor's files
+    relative to the page (`../assets/cite/`)."""
+    authors, genres = _Distinct(), _Distinct()
+    turns = {}
+    for turn in briefing.turns:
+        entry: dict[str, Any] = {k: v for k, v in speaker_of(turn).items() if v}
+        entry.update(a=authors.index(author(turn, people)), g=genres.index(genre(turn)))
+        if turn.interpreted:
+            entry["interpreted"] = True
+        turns[turn.anchor] = entry
     return {
         "url": urls.briefing_url(briefing, site_url) if site_url else "",
-        "site": site_name, "title": briefing.title, "host": host(briefing),
-        "location": briefing.location, "venue": briefing.venue, "date": briefing.date.isoformat(),
-        "kind": briefing.kind, "slug": briefing.slug, "turns": turns,
+        "public": urls.public(site_url), "site": site_name, "processor": processor,
+        "item": shared_item(briefing, site_name), "key": key_prefix(briefing),
+        "authors": authors.values, "genres": genres.values, "turns": turns,
     }

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..model import Briefing
 from . import urls
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 
 HOME_LATEST = 50
 """Briefings the home page lists; a larger archive lists them all on one page per year
@@ -27,7 +28,7 @@ def home_page(site_name: str, briefings: Iterable[Briefing]) -> str:
         out.append(f"The {HOME_LATEST} newest are below; all of them by year: "
                    + " · ".join(f"[{year}]({urls.source(urls.YEARS, str(year))}) ({n:,})" for year, n in sorted(years.items(), reverse=True))
                    + "\n{: .archive-years }\n\n")
-    out.extend(_listed(b, "") for b in ordered[:HOME_LATEST])
+    out.extend(_listed(b, urls.briefing_source(b)) for b in ordered[:HOME_LATEST])
     return "".join(out)
 
 
@@ -39,16 +40,17 @@ def year_pages(briefings: Iterable[Briefing]) -> dict[str, str]:
         return {}
     pages: dict[str, list[str]] = {}
     for b in ordered:
-        pages.setdefault(str(b.date.year), []).append(_listed(b, "../"))
+        pages.setdefault(str(b.date.year), []).append(_listed(b, urls.from_folder(urls.YEARS, urls.briefing_source(b))))
     return {urls.source(urls.YEARS, year): front_matter(f"Briefings of {year}") + title_heading(f"Briefings of {year}")
-            + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md)"
+            + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md) · "
+            + f"[Search the briefings of {year}]({search_link(urls.source(urls.YEARS, year), markdown=True, **{'from': year, 'to': year})})"
             + "\n{: .archive-count }\n\n" + "".join(items)
             for year, items in pages.items()}
 
 
-def _listed(b: Briefing, up: str) -> str:
+def _listed(b: Briefing, link: str) -> str:
     """One briefing in a list: date, linked title, then location and participants."""
-    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({up}{urls.briefing_source(b)})"
+    line = f"- **{short_date(b.date)}** · [{escape(b.title)}]({link})"
     details = [b.location, ", ".join(p.name for p in b.participants)]
     shown = " · ".join(escape(d) for d in details if d)
     return line + (f"  \n  {shown}\n" if shown else "\n")

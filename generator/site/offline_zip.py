@@ -91,7 +91,9 @@ class BundleWriter:
         self._file = os.fdopen(handle, "wb")
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
         self._added: set[str] = set()
-        self._queue: queue.Queue[tuple[str, bytes | Path] | None] = queue.Queue(maxsize=64)
+        self._replaced: list[str] = []
+        """Folders of the site whose files the bundle takes from elsewhere (`add_folder`)."""
+        self._queue: queue.Queue[tuple[str, bytes | Path | tuple[str, Path]] | None] = queue.Queue(maxsize=64)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="offline-bundle", daemon=True)
         self._thread.start()
@@ -104,6 +106,12 @@ class BundleWriter:
         """Queue the files of `site` not added yet, in path order, except those under the folder `but`
         (which later steps still write)."""
         self._queue.put((but.rstrip("/") + "/", site))
+
+    def add_folder(self, folder: Path, under: str) -> None:
+        """Queue the files of `folder`, in path order, as the site's folder `under`, in place of what the
+        site has there (the search index's `file://` form instead of its packs for HTTP)."""
+        self._replaced.append(under.rstrip("/") + "/")
+        self._queue.put((under.rstrip("/") + "/", ("folder", folder)))
 
     def finish(self, site: Path) -> None:
         """Add the files of `site` not added yet, in path order, and wait for the zip to be complete."""
@@ -137,9 +145,13 @@ class BundleWriter:
                 continue  # drain the queue so the build never blocks on a failed zip
             try:
                 relative, data = item
-                if isinstance(data, Path):  # the rest of the site, but for the folder named in `relative`
+                if isinstance(data, tuple):  # a folder standing for the site's folder `relative`
+                    for name, path in _site_files(data[1]):
+                        self._write(relative + name, path)
+                elif isinstance(data, Path):  # the rest of the site, but for the folder named in `relative`
                     for name, path in _site_files(data):
-                        if name not in self._added and not (relative and name.startswith(relative)):
+                        if name not in self._added and not (relative and name.startswith(relative)) \
+                                and not any(name.startswith(r) for r in self._replaced):
                             self._write(name, path)
                 else:
                     self._write(relative, data)

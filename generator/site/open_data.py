@@ -14,8 +14,9 @@ import json
 import re
 import zipfile
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Generic, NamedTuple, TypeVar
 from xml.etree import ElementTree as ET
 
 from ..model import Archive, Briefing, Turn
@@ -65,48 +66,69 @@ def data_paths(archive: Archive, site_url: str) -> list[str]:
     return paths + ([f"{FOLDER}/{FEED_NAME}"] if site_url else [])
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Made(Generic[T]):
+    """One briefing's part of a data file (its JSON, its CSV rows), and the briefing it was made from."""
+
+    briefing: Briefing
+    data: T
+
+
+class Inputs(NamedTuple):
+    """What the data files were made from."""
+
+    site_name: str
+    site_url: str
+    briefings: tuple[Briefing, ...]
+
+    def same(self, other: Inputs | None) -> bool:
+        """True when `other` holds the very same briefings (the Loader reuses unchanged ones) and names."""
+        return other is not None and (self.site_name, self.site_url) == (other.site_name, other.site_url) \
+            and len(self.briefings) == len(other.briefings) \
+            and all(a is b for a, b in zip(self.briefings, other.briefings, strict=True))
+
+
 class DataCache:
     """The data files of an earlier build of the same `mkdocs serve`: all of them reused while the briefings
     are the very same objects (the Loader hands back the same `Briefing` for an unchanged transcript),
-    each briefing's JSON reused while it is."""
+    each briefing's JSON and CSV rows reused while it is."""
 
     def __init__(self, *, preview: bool = False) -> None:
-        self._key: tuple[object, ...] = ()
+        self._inputs: Inputs | None = None
         self._files: dict[str, bytes] = {}
-        self._json: dict[str, tuple[Briefing, bytes]] = {}
-        self._rows: dict[str, tuple[Briefing, str]] = {}
+        self._json: dict[str, Made[bytes]] = {}
+        self._rows: dict[str, Made[str]] = {}
         self.preview = preview
         """Under `mkdocs serve`: the zip of everything stores its files uncompressed, so an edit in a
         large archive does not wait for hundreds of MB to be compressed again."""
 
     def files(self, archive: Archive, site_name: str, site_url: str) -> dict[str, bytes]:
-        key = (site_name, site_url, *archive.briefings)
-        if self._key and len(key) == len(self._key) and all(a is b for a, b in zip(key, self._key, strict=False)):
+        inputs = Inputs(site_name, site_url, archive.briefings)
+        if inputs.same(self._inputs):
             return self._files
+        same_url = self._inputs is not None and self._inputs.site_url == site_url
         briefings = sorted(archive.briefings, key=lambda b: b.slug)
-        self._json = {b.slug: self._briefing_json(b, site_url) for b in briefings}
-        files = {urls.data_json(slug): data for slug, (_, data) in self._json.items()}
+        self._json = {b.slug: self._reused(self._json, b, same_url)
+                      or Made(b, _json(briefing_data(b, site_url))) for b in briefings}
+        files = {urls.data_json(slug): made.data for slug, made in self._json.items()}
         files[f"{FOLDER}/{INDEX_NAME}"] = _json(_index(briefings, site_url))
-        self._rows = {b.slug: self._csv_rows(b, site_url) for b in briefings}
-        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url, {s: rows for s, (_, rows) in self._rows.items()})
+        self._rows = {b.slug: self._reused(self._rows, b, same_url) or Made(b, csv_rows(b, site_url))
+                      for b in briefings}
+        files[f"{FOLDER}/{CSV_NAME}"] = turns_csv(briefings, site_url, {s: m.data for s, m in self._rows.items()})
         files[f"{FOLDER}/{SCHEMA_NAME}"] = resources.files(__package__).joinpath(SCHEMA_NAME).read_bytes()
         files[f"{FOLDER}/{ZIP_NAME}"] = bundle(files, _newest(briefings), compress=not self.preview)
         if site_url:
             files[f"{FOLDER}/{FEED_NAME}"] = atom_feed(briefings, site_name, site_url)
-        self._key, self._files = key, files
+        self._inputs, self._files = inputs, files
         return files
 
-    def _csv_rows(self, briefing: Briefing, site_url: str) -> tuple[Briefing, str]:
-        hit = self._rows.get(briefing.slug)
-        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
-            return hit
-        return briefing, csv_rows(briefing, site_url)
-
-    def _briefing_json(self, briefing: Briefing, site_url: str) -> tuple[Briefing, bytes]:
-        hit = self._json.get(briefing.slug)
-        if hit is not None and hit[0] is briefing and self._key[1:2] == (site_url,):
-            return hit
-        return briefing, _json(briefing_data(briefing, site_url))
+    @staticmethod
+    def _reused(made: dict[str, Made[T]], briefing: Briefing, same_url: bool) -> Made[T] | None:
+        hit = made.get(briefing.slug)
+        return hit if same_url and hit is not None and hit.briefing is briefing else None
 
 
 def _json(data: Any) -> bytes:

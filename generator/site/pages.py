@@ -16,6 +16,7 @@ from .briefing_page import briefing_head, briefing_page
 from .home_pages import home_page, year_pages
 from .listing import Listings, expand, placeholder
 from .redirects import redirect_pages
+from .search_page import search_page
 from .speaker_pages import people_pages
 from .topic_pages import topic_pages
 from .turns_html import Permalink, turns_html
@@ -38,6 +39,7 @@ def generated_pages(archive: Archive, site_name: str, cache: RenderCache | None 
     pages.update(people_pages(archive, found))
     pages.update(topic_pages(archive, found))
     pages.update(redirect_pages(archive.briefings))
+    pages[urls.SEARCH_SOURCE] = search_page()
     if listings is None:
         pages.update({path: expand(pages[path], fragments) for path, fragments in found.items()})
     return pages

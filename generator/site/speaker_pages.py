@@ -13,11 +13,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Archive, Briefing, Speaker, Turn
-from ..text import excerpt, fold_name, slugify
+from ..model import Archive, Briefing, Outlet, Speaker, Turn
+from ..text import excerpt, fold_name
 from . import urls
 from .listing import Listings, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 
 PAGE_TURNS = 400
 """Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
@@ -53,44 +54,80 @@ def appearances(briefings: Iterable[Briefing]) -> dict[str, Appearances]:
     return found
 
 
-def outlet_id(speaker: Speaker) -> str:
-    """The outlet page's id for a reporter, empty when the outlet is unknown."""
-    return slugify(speaker.affiliation) if speaker.kind == "reporter" and speaker.affiliation else ""
+SECTIONS = (
+    ("official", "officials", "Officials"),
+    ("reporter", "reporters", "Reporters"),
+    ("anonymous", "anonymous", "Anonymous officials"),
+    ("role", "roles", "Moderators, operators and interpreters"),
+    ("", "unresolved", "Unresolved labels"),
+)
+"""The groups a reader finds speakers in, in order: `(Speaker.kind, anchor, heading)`."""
+
+
+def speaker_sections(speakers: Iterable[Speaker]) -> list[tuple[str, list[Speaker]]]:
+    """Speakers grouped as a reader looks for them: officials, reporters, anonymous officials, roles, then
+    labels nothing resolved; each group by name, empty groups left out, unnamed questioners never listed.
+    The speakers index lists speakers this way; so may any page that lists speakers."""
+    by_kind: dict[str, list[Speaker]] = {}
+    for speaker in speakers:
+        by_kind.setdefault(speaker.kind, []).append(speaker)
+    return [(heading, sorted(by_kind[kind], key=lambda s: (fold_name(s.name), s.id)))
+            for kind, _, heading in SECTIONS if by_kind.get(kind)]
+
+
+def outlet_id(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
+    """The outlet page's id for a reporter of a listed outlet (`content/outlets.yml`), else empty."""
+    listed = outlets.get(speaker.affiliation) if speaker.kind == "reporter" else None
+    return listed.id if listed else ""
 
 
 def people_pages(archive: Archive, listings: Listings) -> dict[str, str]:
-    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every outlet, and `speakers/index.md`;
-    their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
+    """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every listed outlet with questions, and
+    `speakers/index.md`; their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
     found = appearances(archive.briefings)
+    listed = {o.name: o for o in archive.outlets}
     topics = {t.id: t.title for t in archive.topics}
     pages: dict[str, str] = {}
     outlets: dict[str, list[Appearances]] = {}
     for speaker_id, entry in found.items():
         path = urls.source(urls.SPEAKERS, speaker_id)
         if entry.speaker.kind == "reporter":
-            pages[path] = reporter_page(entry, path, listings, pages)
-            if oid := outlet_id(entry.speaker):
+            pages[path] = reporter_page(entry, path, listings, pages, listed)
+            if oid := outlet_id(entry.speaker, listed):
                 outlets.setdefault(oid, []).append(entry)
         else:
             pages[path] = speaker_page(entry, archive, topics, path, listings, pages)
     for oid, reporters in outlets.items():
         pages[urls.source(urls.OUTLETS, oid)] = outlet_page(reporters, urls.source(urls.OUTLETS, oid), listings, pages)
-    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, outlets)
+    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, outlets, _unlisted(archive.briefings))
     return dict(sorted(pages.items()))
+
+
+def _unlisted(briefings: Iterable[Briefing]) -> dict[str, tuple[Speaker, int, int]]:
+    """Speakers with no page (anonymous officials, roles) by name: a speaker, their turns and briefings."""
+    counts: dict[str, tuple[Speaker, int, set[str]]] = {}
+    for briefing in briefings:
+        for turn in briefing.turns:
+            if turn.speaker.kind in ("anonymous", "role"):
+                speaker, turns, seen = counts.setdefault(fold_name(turn.speaker.name),
+                                                         (turn.speaker, 0, set()))
+                seen.add(briefing.slug)
+                counts[fold_name(turn.speaker.name)] = (speaker, turns + 1, seen)
+    return {key: (speaker, turns, len(seen)) for key, (speaker, turns, seen) in counts.items()}
 
 
 def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], path: str,
                  listings: Listings, more: dict[str, str]) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
-    out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker)]
+    out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker, {})]
     person = archive.person(speaker.id)
     if person is not None and person.roles:
         out.append("**Roles:** " + "; ".join(escape(_role_text(r.title, r.start, r.end)) for r in person.roles)
                    + "\n{: .speaker-roles }\n\n")
     if not speaker.resolved:
-        out.append("*Identity made from the transcript label; not yet in the speaker registry.*"
-                   "{: .automatic-identity }\n\n")
+        out.append("*Unresolved label: printed in the transcripts, no briefing names who it is, and the speaker "
+                   "registry does not list it.*{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
     out.append(placeholder(path, "briefings", items(
         f"<strong>{short_date(briefing.date)}</strong> · "
@@ -102,6 +139,7 @@ def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], p
         out.append(f"## Topics {{#topics {EXCLUDED} }}\n\n")
         out.append(placeholder(path, "topics", items(
             f"{link(urls.relative(path, urls.address(urls.TOPICS, t)), text(topics[t]))} — {plural(n, 'turn')}"
+            f" · {link(search_link(path, speaker=speaker.id, topic=t), text(f'{speaker.name} on {topics[t]}'))}"
             for t, n in sorted(counts.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
     out.append(_paged(path, "turns", [(len(turns), _briefing_heading(briefing) + items(
@@ -110,10 +148,11 @@ def speaker_page(entry: Appearances, archive: Archive, topics: dict[str, str], p
     return "".join(out)
 
 
-def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str]) -> str:
+def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str],
+                  outlets: dict[str, Outlet]) -> str:
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
-    out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker)]
+    out = [_head(speaker.name, f"Reporter: {speaker.name}"), _facts(speaker, outlets)]
     count = len(entry.turns)
     out.append(f"{plural(count, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
@@ -143,26 +182,40 @@ def outlet_page(reporters: list[Appearances], path: str, listings: Listings, mor
     return "".join(out)
 
 
-def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appearances]]) -> str:
-    """All officials (and other speakers), reporters and outlets, by name, with plain counts."""
+def speakers_index(found: dict[str, Appearances], outlets: dict[str, list[Appearances]],
+                   unlisted: dict[str, tuple[Speaker, int, int]]) -> str:
+    """Everyone, in the groups of `speaker_sections` with plain counts (anonymous officials and roles by
+    label, without pages), then the listed outlets."""
     out = [front_matter("Speakers"), "# Speakers\n\n"]
-    officials = _by_name(e for e in found.values() if e.speaker.kind != "reporter")
-    reporters = _by_name(e for e in found.values() if e.speaker.kind == "reporter")
-    out.append(f"## Officials and other speakers {{#officials {EXCLUDED} }}\n\n")
-    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
-               + (f" — {escape(e.speaker.role)}" if e.speaker.role else "")
-               + f" · {plural(len(e.turns), 'turn')} in {plural(len(e.by_briefing), 'briefing')}\n"
-               for e in officials)
-    out.append(f"\n## Reporters {{#reporters {EXCLUDED} }}\n\n")
-    out.extend(f"- [{escape(e.speaker.name)}]({e.speaker.id}.md)"
-               + (f" — {escape(e.speaker.affiliation)}" if e.speaker.affiliation else "")
-               + f" · {plural(len(e.turns), 'question')}\n" for e in reporters)
-    out.append(f"\n## Outlets {{#outlets {EXCLUDED} }}\n\n")
+    entries = {e.speaker.id: e for e in found.values()}
+    anchors = {title: anchor for _, anchor, title in SECTIONS}
+    shown = [e.speaker for e in found.values()] + [s for s, _, _ in unlisted.values()]
+    for title, speakers in speaker_sections(shown):
+        out.append(f"## {title} {{#{anchors[title]} {EXCLUDED} }}\n\n")
+        if title == "Unresolved labels":
+            out.append("Labels as printed that no briefing names and the speaker registry does not list: "
+                       "`python -m generator people` suggests entries for them.\n\n")
+        for speaker in speakers:
+            out.append(_index_entry(speaker, entries.get(speaker.id), unlisted.get(fold_name(speaker.name))))
+        out.append("\n")
+    out.append(f"## Outlets {{#outlets {EXCLUDED} }}\n\n")
     for oid, members in sorted(outlets.items(), key=lambda item: fold_name(item[1][0].speaker.affiliation)):
         questions = sum(len(m.turns) for m in members)
         out.append(f"- [{escape(members[0].speaker.affiliation)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, oid))}) · "
                    f"{plural(len(members), 'reporter')}, {plural(questions, 'question')}\n")
     return "".join(out)
+
+
+def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Speaker, int, int] | None) -> str:
+    """One line of the speakers index: a linked name with role or outlet and counts, or a label's counts."""
+    if entry is None:
+        _, turns, briefings = unlisted or (speaker, 0, 0)
+        return f"- {escape(speaker.name)} · {plural(turns, 'turn')} in {plural(briefings, 'briefing')}\n"
+    facts = speaker.affiliation if speaker.kind == "reporter" else speaker.role
+    count = plural(len(entry.turns), "question" if speaker.kind == "reporter" else "turn")
+    where = "" if speaker.kind == "reporter" else f" in {plural(len(entry.by_briefing), 'briefing')}"
+    return (f"- [{escape(speaker.name)}]({speaker.id}.md)" + (f" — {escape(facts)}" if facts else "")
+            + f" · {count}{where}\n")
 
 
 def _paged(path: str, key: str, groups: list[tuple[int, str]], title: str, listings: Listings,
@@ -218,9 +271,9 @@ def _head(name: str, description: str) -> str:
     return front_matter(name, description=description, search={"boost": SEARCH_BOOST}) + title_heading(name)
 
 
-def _facts(speaker: Speaker) -> str:
+def _facts(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
     facts = [speaker.role, speaker.affiliation]
-    if outlet := outlet_id(speaker):
+    if outlet := outlet_id(speaker, outlets):
         return f"[{escape(speaker.affiliation)}]({urls.from_folder(urls.SPEAKERS, urls.source(urls.OUTLETS, outlet))})\n{{: .speaker-facts }}\n\n"
     shown = " · ".join(escape(f) for f in facts if f)
     return f"{shown}\n{{: .speaker-facts }}\n\n" if shown else ""

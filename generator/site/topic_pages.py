@@ -15,6 +15,7 @@ from . import urls
 from .listing import Listings, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
+from .search_page import search_link
 from .speaker_pages import EXCLUDED, SEARCH_BOOST, plural
 
 WINDOW = 320
@@ -70,6 +71,8 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: tuple[Topic, ...
     out.append(placeholder(path, "speakers", items(
         (link(urls.relative(path, urls.address(urls.SPEAKERS, sid)), html_text(named[sid].name)) if named[sid].has_page
          else html_text(named[sid].name)) + f" — {plural(speakers[sid], 'turn')}"
+        + (" · " + link(search_link(path, speaker=sid, topic=topic.id), html_text(f"{named[sid].name} on {topic.title}"))
+           if named[sid].has_page else "")
         for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
     out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
     family = _descendants(topic.id, vocabulary)

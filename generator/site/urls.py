@@ -12,6 +12,8 @@ One home, so a path is decided once (Datasette's `Urls` does the same). Three fo
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..model import Briefing
 
 BRIEFINGS = "briefings"
@@ -23,6 +25,11 @@ DATA = "data"
 """The open data's folder (`site/open_data.py`)."""
 INDEX = "index"
 """The key of a folder's index page (`speakers/index.md`)."""
+SEARCH_SOURCE = "search.md"
+SEARCH_PAGE = "search.html"
+"""The search page (`site/search_page.py`), at the site's root: its source and its address."""
+SEARCH_INDEX = "search/archive"
+"""The folder of the archive's search index (`site/search_store.py`)."""
 
 
 def source(folder: str, key: str) -> str:
@@ -68,3 +75,18 @@ def briefing_url(briefing: Briefing, site_url: str = "") -> str:
 def permalink(briefing: Briefing, anchor: str, site_url: str = "") -> str:
     """A turn's permanent address: `…/briefings/<slug>.html#t012`."""
     return absolute(address(BRIEFINGS, briefing.slug, anchor), site_url)
+
+
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+"""Domains reserved for examples (RFC 2606): a `site_url` under one (the default
+`https://briefings.example.org/`) is a placeholder, its permalinks not public yet."""
+
+
+def public(site_url: str) -> bool:
+    """True when `site_url` is set and no placeholder: permalinks built from it resolve."""
+    host = (urlsplit(site_url).hostname or "").lower()
+    return bool(host) and not any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS)
+
+
+CITE_ASSETS = "assets/cite/"
+"""The folder of the cite dialog's processor and style files (`site/cite_assets.py`), from the site root."""

@@ -1,44 +1,44 @@
-/* Citation formatting: the pure part of the cite panel, with no page and no DOM, so that Node's test
- * runner checks it (tests/js/). Used by cite.js in the browser as `window.ArchiveCite`.
+/* Citation formatting: the part of the cite dialog with no page and no DOM, so that Node's test runner
+ * checks it (tests/js/). Used by cite.js in the browser as `window.ArchiveCite`.
  *
- * `styles(data, f)` formats one citation in every style from the page's citation data (`data`,
- * generator/site/cite_data.py) and the facts of one turn or quote (`f`: turn, quote, url, what,
- * accessed, place). `fragmentText(quote, prefix)` is the `text=` of a quote's link.
+ * Every citation comes from one CSL-JSON item per turn, made by the build (generator/site/csl_item.py) and
+ * embedded in the page (`data`: the fields the turns share in `data.item`, each turn's own in
+ * `data.turns`); here the permalink is added as `URL`. APA, Chicago (note and bibliography) and MLA are
+ * rendered from it by citeproc-js with the CSL project's style files, loaded when a dialog first opens
+ * (`data.processor`: assets/cite/, generator/site/cite_assets.py); BibTeX and CSL-JSON are written from it.
+ *
+ * `styles(data, f)` gives, as a Promise, `[[key, label, text], …]` for one turn or quote (`f`, from
+ * `facts`). `fragmentText(quote, prefix)` is the `text=` of a quote's link.
  */
 (function (root) {
   "use strict";
 
+  /* In the dialog's order: APA first, one Tab from the permalink's Copy (the keyboard journey). */
+  var STYLES = [["apa", "APA"], ["chicago", "Chicago (note)"], ["chicago-bib", "Chicago (bibliography)"],
+    ["mla", "MLA"], ["bibtex", "BibTeX"], ["csl", "CSL-JSON"]];
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December"];
-  var MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.",
-    "Nov.", "Dec."];
-  var STYLES = [["chicago", "Chicago"], ["apa", "APA"], ["mla", "MLA"], ["bibtex", "BibTeX"],
-    ["csl", "CSL-JSON"]];
+  var BIB_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  var NOTICE = "These permalinks are not public yet: this archive's address (site_url) is a placeholder, " +
+    "so the links below do not resolve.";
 
-  /* ---- dates ---------------------------------------------------------------------------- */
-
-  function parts(iso) {
-    var p = iso.split("-");
-    return { y: +p[0], m: +p[1], d: +p[2] };
-  }
-  /* Today in the reader's time zone, as YYYY-MM-DD: the access date. */
+  /* Today in the reader's time zone, as YYYY-MM-DD. */
   function today() {
     var now = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
   }
-  function longDate(iso) { var p = parts(iso); return MONTHS[p.m - 1] + " " + p.d + ", " + p.y; }
-  function mlaDate(iso) { var p = parts(iso); return p.d + " " + MLA_MONTHS[p.m - 1] + " " + p.y; }
+  function longDate(iso) {
+    var p = iso.split("-");
+    return MONTHS[+p[1] - 1] + " " + (+p[2]) + ", " + p[0];
+  }
 
-  /* ---- citation styles ------------------------------------------------------------------ */
-
+  /* One turn's or quote's facts: the turn's data, the quote, its link. (`accessed` is no longer cited:
+   * the source is dated and archived; the argument stays for callers.) */
   function facts(data, anchor, quote, prefix, pageUrl, accessed) {
-    var turn = data.turns[anchor];
     return {
-      turn: turn, quote: quote || "",
-      url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote, prefix || "") : ""),
-      what: turn.question ? "Question" : "Remarks", accessed: accessed,
-      place: [data.host, data.location].filter(Boolean)
+      anchor: anchor, turn: data.turns[anchor], quote: quote || "", accessed: accessed,
+      url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote, prefix || "") : "")
     };
   }
 
@@ -47,76 +47,225 @@
       (interpreted && turn.interpreted ? " (via interpreter)" : "");
   }
 
-  function initials(given) {
-    return given.split(/\s+/).map(function (w) { return w.charAt(0) + "."; }).join(" ");
+  /* The dialog's word on permalinks that do not resolve yet (site_url a placeholder), else "". */
+  function notice(data) { return data.public ? "" : NOTICE; }
+
+  /* ---- the CSL-JSON item ------------------------------------------------------------------ */
+
+  var ORDER = ["id", "citation-key", "type", "author", "title", "genre", "event-title", "event", "event-place",
+    "publisher", "issued", "archive", "URL"];
+
+  /* The turn's item as the build made it (the shared fields, the turn's key, author and genre), with the
+   * permalink (a quote's link for a quote) as URL. A quote's key adds a hash of its words: its link
+   * differs from the turn's, so it is another entry. */
+  function item(data, f) {
+    var all = {}, out = {}, key;
+    for (key in data.item) all[key] = data.item[key];
+    all.id = all["citation-key"] = data.key + f.anchor + (f.quote ? "-q" + hash(f.quote) : "");
+    all.author = data.authors[f.turn.a];
+    all.genre = data.genres[f.turn.g];
+    all.URL = f.url;
+    ORDER.concat(Object.keys(all)).forEach(function (k) { if (k in all && !(k in out)) out[k] = all[k]; });
+    return out;
   }
 
-  function formatters(data) {
-  return {
-    chicago: function (f) {
-      var quoted = f.quote ? "\u201c" + f.quote + ",\u201d " : "";
-      return who(f.turn, true) + ", " + quoted + f.what.toLowerCase() + " at \u201c" + data.title + ",\u201d " +
-        f.place.concat([longDate(data.date), data.site]).join(", ") +
-        ", accessed " + longDate(f.accessed) + ", " + f.url + ".";
-    },
-    apa: function (f) {
-      var t = f.turn, p = parts(data.date);
-      var author = t.family ? t.family + ", " + initials(t.given) : t.name;
-      var note = ["Transcript", t.role, t.interpreted ? "via interpreter" : ""].filter(Boolean).join("; ");
-      var quoted = f.quote ? " \u201c" + f.quote + "\u201d" : "";
-      return author + " (" + p.y + ", " + MONTHS[p.m - 1] + " " + p.d + "). " + f.what + " at " + data.title +
-        (data.location ? ", " + data.location : "") + " [" + note + "]." + quoted + " " +
-        [data.host, data.site].filter(Boolean).join("; ") + ". Retrieved " + longDate(f.accessed) +
-        ", from " + f.url;
-    },
-    mla: function (f) {
-      var t = f.turn;
-      var author = t.family ? t.family + ", " + t.given : t.name;
-      var quoted = f.quote ? "\u201c" + f.quote + "\u201d " : "";
-      var container = [t.role + (t.interpreted ? (t.role ? ", " : "") + "via interpreter" : ""), data.host,
-        mlaDate(data.date), data.location].filter(Boolean).join(", ");
-      return author + ". " + quoted + "\u201c" + f.what + " at " + data.title + ".\u201d " +
-        container.charAt(0).toUpperCase() + container.slice(1) + ". " +
-        data.site + ", " + f.url + ". Accessed " + mlaDate(f.accessed) + ".";
-    },
-    bibtex: function (f) {
-      var t = f.turn;
-      var key = ((t.family || t.name).normalize("NFKD").replace(/[^A-Za-z0-9]/g, "").toLowerCase() +
-        parts(data.date).y + f.url.split("#")[1].split(":")[0]);
-      var note = [t.role, t.interpreted ? "via interpreter" : "", "transcript",
-        f.quote ? "quoted: \u201c" + f.quote + "\u201d" : ""].filter(Boolean).join("; ");
-      var fields = [
-        ["author", t.family ? bib(t.family + ", " + t.given) : "{" + bib(t.name) + "}"],
-        ["title", "{" + bib(f.what + " at " + data.title) + "}"],
-        ["howpublished", bib(data.host)], ["address", bib(data.location)], ["date", data.date],
-        ["year", String(parts(data.date).y)], ["organization", bib(data.site)], ["note", bib(note)],
-        ["url", f.url], ["urldate", f.accessed]
-      ].filter(function (kv) { return kv[1]; });
-      return "@misc{" + key + ",\n" + fields.map(function (kv) {
-        return "  " + kv[0] + " = {" + kv[1] + "}";
-      }).join(",\n") + "\n}";
-    },
-    csl: function (f) {
-      var t = f.turn, p = parts(data.date), a = parts(f.accessed);
-      var item = {
-        id: data.slug + "-" + f.url.split("#")[1].split(":")[0], type: "speech",
-        title: f.what + " at " + data.title, genre: "Transcript",
-        author: [t.family ? { family: t.family, given: t.given } : { literal: t.name }],
-        "event-title": data.title, "event-place": data.location || undefined,
-        publisher: data.host || undefined, "container-title": data.site,
-        issued: { "date-parts": [[p.y, p.m, p.d]] }, accessed: { "date-parts": [[a.y, a.m, a.d]] },
-        URL: f.url,
-        note: [t.role, t.interpreted ? "via interpreter" : "", f.quote ? "Quoted: \u201c" + f.quote + "\u201d" : ""]
-          .filter(Boolean).join("; ") || undefined
-      };
-      return JSON.stringify([item], null, 2);
+  /* CSL-JSON as a list of one item, indented, dates on one line (`[[2022, 10, 13]]`). */
+  function cslJson(it) {
+    return JSON.stringify([it], null, 2).replace(/\[\s*\[\s*([\d\s,]+?)\s*\]\s*\]/g, function (m, parts) {
+      return "[[" + parts.split(/\s*,\s*/).join(", ") + "]]";
+    });
+  }
+
+  /* FNV-1a over the quote's UTF-16 code units, 8 hex digits: a stable, ASCII key suffix. */
+  function hash(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
     }
-  };
+    return ("0000000" + h.toString(16)).slice(-8);
   }
 
-  function bib(text) {
-    return (text || "").replace(/[\\{}&%$#_~^]/g, function (c) {
-      return { "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" }[c] || "\\" + c;
+  /* ---- rendering with citeproc-js ----------------------------------------------------------- */
+
+  var loaded = null;   // a Promise of {CSL, xml}, once the processor's files were asked for
+  var engines = {};
+  var items = {};
+
+  /* Node's tests hand over the processor and the style files; the browser loads them once. */
+  function useProcessor(CSL, xml) {
+    loaded = Promise.resolve({ CSL: indexMacros(CSL), xml: xml });
+    engines = {};
+  }
+
+  /* citeproc-js finds a macro by walking the whole style each time the macro is used (7,873 times while
+   * it builds APA): an index of the style's macros, made once, gives the same nodes and halves the time
+   * the Chicago style takes to build. The processor's file itself is unchanged. */
+  function indexMacros(CSL) {
+    var proto = CSL.XmlJSON.prototype, walk = proto.getNodesByName;
+    if (walk.indexed) return CSL;
+    proto.getNodesByName = function (json, name, value, found) {
+      if (name !== "macro" || !value || found || json !== this.dataObj) return walk.call(this, json, name, value, found);
+      if (!this.macroIndex) {
+        var index = this.macroIndex = {};
+        walk.call(this, json, "macro").forEach(function (node) {
+          (index[node.attrs.name] = index[node.attrs.name] || []).push(node);
+        });
+      }
+      return (this.macroIndex[value] || []).slice();
+    };
+    proto.getNodesByName.indexed = true;
+    return CSL;
+  }
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = src;
+      el.onload = resolve;
+      el.onerror = function () { reject(new Error("could not load " + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  /* citeproc.js and styles.js, as scripts (they load from file:// too, where fetch cannot). */
+  function processor(data) {
+    if (!loaded) {
+      loaded = Promise.all([script(data.processor + "citeproc.js"), script(data.processor + "styles.js")])
+        .then(function () { return { CSL: indexMacros(root.ArchiveCiteproc), xml: root.ArchiveCSL }; });
+      loaded.catch(function () { loaded = null; });  // a later dialog tries again
+    }
+    return loaded;
+  }
+
+  function nextTask() {
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  function engine(csl, style) {
+    if (!engines[style]) {
+      var sys = {
+        retrieveLocale: function () { return csl.xml.locale; },
+        retrieveItem: function (id) { return items[id]; }
+      };
+      engines[style] = new csl.CSL.Engine(sys, csl.xml[style], "en-US", true);
+      engines[style].setOutputFormat("text");
+    }
+    return engines[style];
+  }
+
+  /* The style's bibliography entry and its citation (a note in Chicago, in-text in APA and MLA). */
+  function render(csl, style, it) {
+    var e = engine(csl, style);
+    items[it.id] = it;
+    e.updateItems([it.id]);
+    return {
+      entry: e.makeBibliography()[1][0].trim(),
+      citation: e.makeCitationCluster([{ id: it.id }])
+    };
+  }
+
+  /* ---- quotes --------------------------------------------------------------------------- */
+
+  /* A quote as it is put in quotation marks: double quotes inside become single (a quotation within
+   * a quotation), and a closing comma, semicolon, colon or full stop is left to the sentence it goes in. */
+  function quoted(quote) {
+    var q = quote.trim().replace(/[\u201c\u201d]/g, function (c) { return c === "\u201c" ? "\u2018" : "\u2019"; });
+    q = q.replace(/(^|[\s(\[])"/g, "$1\u2018").replace(/"/g, "\u2019");
+    return q.replace(/[\s.,;:]+$/, "");
+  }
+
+  /* A quote with its citation: in APA and MLA the quote and the in-text citation, the sentence's full
+   * stop after it (APA 8.26, MLA 6.41), then the reference-list entry; in Chicago the quote (the
+   * full stop inside the quotation marks, CMOS 6.9) and the note. A question or exclamation mark
+   * ending the quote stays inside it. */
+  function withQuote(style, quote, r) {
+    var q = quoted(quote), ends = /[?!\u2026]$/.test(q);
+    if (style === "chicago") return "\u201c" + q + (ends ? "" : ".") + "\u201d\n\n" + r.citation;
+    if (style === "chicago-bib") return r.entry;
+    return "\u201c" + q + "\u201d " + r.citation + ".\n\n" + r.entry;
+  }
+
+  /* ---- BibTeX and CSL-JSON -------------------------------------------------------------- */
+
+  var TEX = { "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}",
+    "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" };
+  /* Text safe in a BibTeX field and in LaTeX: special characters escaped, braces never left open. */
+  function tex(text) {
+    return String(text || "").replace(/[\\{}&%$#_~^]/g, function (c) { return TEX[c] || "\\" + c; });
+  }
+
+  /* A name in BibTeX's `von Last, Jr, First` form; an organisation or label braced whole. */
+  function bibName(name) {
+    if (name.literal) return "{" + tex(name.literal) + "}";
+    var last = [name["dropping-particle"], name["non-dropping-particle"], name.family].filter(Boolean).join(" ");
+    return [tex(last), tex(name.suffix), tex(name.given)].filter(Boolean).join(", ");
+  }
+
+  /* A sentence-case title for BibTeX: every capitalised word after the first braced, so that styles
+   * that lower titles keep its proper nouns. */
+  function bibTitle(title) {
+    return tex(title).split(" ").map(function (w, i) {
+      return i && /[A-Z]/.test(w) ? w.replace(/^(.*?)([,;:]*)$/, "{$1}$2") : w;
+    }).join(" ");
+  }
+
+  function capitalise(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /* `@misc` with the fields standard styles print (plain, plainnat, biblatex): no access date, the
+   * source being dated and archived. */
+  function bibtex(it) {
+    var date = it.issued["date-parts"][0];
+    var fields = [
+      ["author", it.author.map(bibName).join(" and ")],
+      ["title", bibTitle(it.title)],
+      ["howpublished", tex([capitalise(it.genre || ""), it.publisher, it["event-place"]].filter(Boolean).join(", "))],
+      ["year", String(date[0])], ["month", BIB_MONTHS[date[1] - 1]],
+      ["date", date.map(function (n, i) { return i ? ("0" + n).slice(-2) : String(n); }).join("-")],
+      ["note", tex(it.archive)], ["url", it.URL]
+    ].filter(function (kv) { return kv[1]; });
+    return "@misc{" + it["citation-key"] + ",\n" + fields.map(function (kv) {
+      return "  " + kv[0] + " = " + (kv[0] === "month" ? kv[1] : "{" + kv[1] + "}");
+    }).join(",\n") + "\n}";
+  }
+
+  /* ---- every style ---------------------------------------------------------------------- */
+
+  /* APA, Chicago (note and bibliography) and MLA for one item, and a quote from it if any: a Promise of
+   * `{chicago, "chicago-bib", apa, mla}`. One style per task: building a style's engine takes a second
+   * or more the first time, and the page stays responsive between them. */
+  function rendered(data, it, quote) {
+    return processor(data).then(function (csl) {
+      var out = {};
+      return ["mla", "apa", "chicago"].reduce(function (done, style) {
+        return done.then(nextTask).then(function () {
+          var r = render(csl, style, it);
+          out[style] = quote ? withQuote(style, quote, r) : style === "chicago" ? r.citation : r.entry;
+          if (style === "chicago") out["chicago-bib"] = quote ? withQuote("chicago-bib", quote, r) : r.entry;
+        });
+      }, Promise.resolve()).then(function () { return out; });
+    });
+  }
+
+  /* The Chicago note for one turn, as the dialog gives it: a Promise of its text (the search page's export). */
+  function note(data, f) {
+    var it = item(data, f);
+    return processor(data).then(function (csl) { return render(csl, "chicago", it).citation; });
+  }
+
+  /* Every style of `STYLES` for one turn or quote: a Promise of `[[key, label, text], …]`. Should the
+   * processor fail to load, the CSL styles say so and BibTeX and CSL-JSON are still given. */
+  function styles(data, f) {
+    var it = item(data, f);
+    var own = { bibtex: bibtex(it), csl: cslJson(it) };
+    return rendered(data, it, f.quote).then(null, function (error) {
+      var out = {};
+      ["chicago", "chicago-bib", "apa", "mla"].forEach(function (s) {
+        out[s] = "The citation processor could not be loaded (" + error.message + ").";
+      });
+      return out;
+    }).then(function (out) {
+      return STYLES.map(function (s) { return [s[0], s[1], s[0] in own ? own[s[0]] : out[s[0]]]; });
     });
   }
 
@@ -136,24 +285,24 @@
       : { start: quote, end: "" };
   }
 
-  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. */
+  /* `text=quote` or `text=start,end` (both forms Chromium highlights), after `prefix-,` if any. Marks
+   * that `encodeURIComponent` leaves as they are are escaped at the link's end: a link ending in a full
+   * stop or a bracket loses it to the sentence around it, in a citation or a chat. */
   function fragmentText(quote, prefix) {
     var terms = fragmentTerms(quote);
-    return (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
+    var link = (prefix ? encodeFragment(prefix) + "-," : "") + encodeFragment(terms.start) +
       (terms.end ? "," + encodeFragment(terms.end) : "");
-  }
-
-  /* Every style of `STYLES` for one turn or quote: `[[key, label, text], …]`. */
-  function styles(data, f) {
-    var format = formatters(data);
-    return STYLES.map(function (s) { return [s[0], s[1], format[s[0]](f)]; });
+    return link.replace(/[.!~*'()]+$/, function (marks) {
+      return marks.replace(/./g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase(); });
+    });
   }
 
   /* Text compared as Chromium matches a fragment: case aside, and punctuation between words. */
   function matchable(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " "); }
 
   var api = {
-    STYLES: STYLES, facts: facts, styles: styles, who: who, today: today, longDate: longDate,
+    STYLES: STYLES, facts: facts, styles: styles, note: note, who: who, notice: notice, today: today, longDate: longDate,
+    item: item, bibtex: bibtex, rendered: rendered, quoted: quoted, useProcessor: useProcessor,
     fragmentTerms: fragmentTerms, fragmentText: fragmentText, matchable: matchable
   };
   if (typeof module === "object" && module.exports) module.exports = api;

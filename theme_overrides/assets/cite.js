@@ -7,7 +7,9 @@
  */
 (function (cite) {
   "use strict";
-  /* The formatting is `window.ArchiveCite`, from cite-format.js (loaded before this file). */
+  /* The formatting is `window.ArchiveCite`, from cite-format.js; the dialog `window.ArchiveDialog`,
+   * from dialog.js (both loaded before this file). */
+  var dialogs = window.ArchiveDialog;
 
   var source = document.getElementById("cite-data");
   if (!source) return;
@@ -96,35 +98,29 @@
     }
   }
 
-  function closePanel() {
-    if (!panel) return;
-    panel.remove();
-    panel = null;
-    if (opener) {
-      opener.setAttribute("aria-expanded", "false");
-      opener.focus();
-    }
-  }
+  function closePanel() { dialogs.hide(); }
 
+  /* The cite dialog (dialog.js): the permalink at once, then every style's citation as cite-format.js
+   * gives them (a list, or a promise of one). It keeps the turn's heading and Cite button in sight. */
   function openPanel(anchor, quote, from, prefix) {
     closePanel();
     opener = from;
     var f = facts(anchor, quote, prefix);
-    panel = document.createElement("section");
-    panel.className = "cite-panel";
+    panel = dialogs.create("cite-panel", (quote ? "Cite this quote from " : "Cite this turn: ") + cite.who(f.turn, false));
     panel.id = "cite-panel";
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-labelledby", "cite-panel-title");
-    var title = document.createElement("p");
-    title.id = "cite-panel-title";
-    title.className = "cite-panel__title";
-    title.textContent = (quote ? "Cite this quote from " : "Cite this turn: ") + cite.who(f.turn, false);
-    panel.appendChild(title);
+    var items = document.createElement("div");
+    items.className = "cite-panel__items";
     var status = document.createElement("p");
     status.className = "cite-panel__status";
     status.setAttribute("role", "status");
-    var items = [["permalink", quote ? "Quote link" : "Permalink", f.url]].concat(cite.styles(data, f));
-    items.forEach(function (item) {
+    if (cite.notice(data)) {
+      var notice = document.createElement("p");
+      notice.className = "cite-panel__notice";
+      notice.textContent = cite.notice(data);
+      panel.appendChild(notice);
+    }
+    panel.append(items, status);
+    function add(item) {
       var box = document.createElement("div");
       box.className = "cite-item cite-item--" + item[0];
       var label = document.createElement("label");
@@ -133,29 +129,36 @@
       var field = document.createElement("textarea");
       field.id = "cite-" + item[0];
       field.readOnly = true;
+      field.tabIndex = -1;  // Tab goes from Copy to Copy; the text is read, or selected with the pointer
       field.rows = item[0] === "csl" || item[0] === "bibtex" ? 6 : 2;
       field.value = item[2];
       var button = document.createElement("button");
       button.type = "button";
-      button.className = "md-button cite-copy";
+      button.className = "cite-copy";
       button.textContent = "Copy";
       button.setAttribute("aria-label", "Copy " + item[1]);
       button.addEventListener("click", function () { copy(item[2], field, status, item[1]); });
       box.append(label, field, button);
-      panel.appendChild(box);
+      items.appendChild(box);
+    }
+    add(["permalink", quote ? "Quote link" : "Permalink", f.url]);
+    var shown = panel;
+    var preparing = status.textContent = "Preparing the citations\u2026";  // the first time, styles load and build
+    Promise.resolve(cite.styles(data, f)).then(function (styles) {
+      if (panel !== shown) return;
+      styles.forEach(add);
+      if (status.textContent === preparing) status.textContent = "";
+    }, function () {
+      if (panel === shown) status.textContent = "The citations could not be made; the permalink above still works.";
     });
-    var close = document.createElement("button");
-    close.type = "button";
-    close.className = "md-button cite-close";
-    close.textContent = "Close";
-    close.addEventListener("click", closePanel);
-    panel.append(status, close);
-    panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { event.preventDefault(); closePanel(); }
+    var heading = document.getElementById(anchor);
+    var keep = from && from.classList.contains("cite-button") ? [heading, from] : [from];
+    dialogs.show(panel, from, keep, function () {
+      panel = null;
+      if (opener) opener.setAttribute("aria-expanded", "false");
     });
-    document.body.appendChild(panel);
     if (from) from.setAttribute("aria-expanded", "true");
-    panel.querySelector(".cite-copy").focus();
+    items.querySelector(".cite-copy").focus();
   }
 
   Object.keys(data.turns).forEach(function (anchor) {

@@ -1,0 +1,186 @@
+"""Who asked each question of one briefing: calls and introductions (`read.calls`), followed turn by turn.
+
+A question is attributed only from a real call or self-introduction. Follow-ups keep the attribution
+until the next call (named or not), until a question turn follows a question turn (another voice: the
+asker is unknown from there), until an opening that shows another reporter ("following up on Janne's
+point"), or until the moderator closes the event ("Thank you, everyone."): a call does not outlive it.
+A call followed by an official's turn rather than a question hands the floor to that official
+("Deborah, please." — `DR. BIRX:`): it names no reporter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Paragraph, Reporter
+from ..text import fold_name
+from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
+from .calls import explicit_call, introduction, name_word, other_asker, read_call, sentences
+from .labels import is_question_label, label_key
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_CALL_WORDS = 25
+"""A question turn this short that is a call (`QUESTION: Final question, we'll go to Cristina Smit of
+VOA.`) is a moderator's call printed under the wrong label."""
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """What the attribution reads of one turn."""
+
+    label: str
+    question: bool
+    texts: tuple[str, ...]
+    """The turn's paragraphs without stage directions."""
+    role: bool = False
+    """A functional label (`OPERATOR`, `MODERATOR`, `INTERPRETER`), not a person's (`THE PRESIDENT` is one)."""
+    moderator: bool = False
+    """A label of whoever gives the floor (`OPERATOR`, `MODERATOR`)."""
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A call that gave the floor to an official, not a reporter: evidence of who that official is."""
+
+    name: str
+    index: int
+    """The turn of the official called."""
+
+
+def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff]]:
+    """Per turn, the reporter who asked (None for every turn that is no question, and for questions
+    nobody named); and the calls that handed the floor to an official."""
+    lower = frozenset(w for t in turns for text in t.texts for w in _LOWER_WORD.findall(text))
+    out: list[Reporter | None] = [None] * len(turns)
+    handoffs: list[Handoff] = []
+    current: Reporter | None = None
+    prior: Reporter | None = None  # the asker before the last call
+    line = False  # the call opened a phone line: only that line speaks until the next call
+    fresh = False  # the question just called or introduced has not been asked yet
+    asked = 0  # question turns the current asker has had
+    last: Reporter | None = None  # the asker of the last question
+    for i, turn in enumerate(turns):
+        previous = turns[i - 1] if i else None
+        if not turn.question:
+            call = read_call(turn.texts, lower=lower,
+                             after=" ".join(previous.texts) if previous and previous.question else None,
+                             context=" ".join(t for b in turns[max(0, i - 2):i] for t in b.texts[-1:]),
+                             moderator=turn.moderator)
+            following = turns[i + 1] if i + 1 < len(turns) else None
+            if call is None or (call.reporter is None and not call.closes and following is not None
+                                and not following.question and not following.role):
+                continue  # no call, or `Please.` to a fellow official: the floor stays with the asker
+            prior = current
+            current, fresh = (None if call.closes else _kept(call.reporter, current)), True
+            last = None
+            line = turn.moderator or bool(_LINE.search(turn.texts[-1]))
+            if current and _handed_over(turns, i):
+                handoffs.append(Handoff(current.name, i + 1))
+                current = None
+            continue
+        if _is_call(turn):
+            current, fresh = read_call(turn.texts, lower=lower).reporter, True  # type: ignore[union-attr]
+            continue
+        if previous is not None and previous.question:
+            current = None
+        opening = turn.texts[0] if turn.texts else ""
+        if fresh and current and current.name and _addressed(current.name.split()[0], opening):
+            # `Stephen, go ahead.` — `Q: So, Stephen, we're hearing…`: the floor went to an official
+            answerer = next((j for j in range(i + 1, len(turns)) if not turns[j].question and not turns[j].role), None)
+            if answerer is not None:
+                handoffs.append(Handoff(current.name, answerer))
+            current = prior
+        if (introduced := introduction(turn.texts)) is not None:
+            current = _kept(introduced, current)
+        elif other_asker(opening) or (not fresh and not line and _another_voice(opening)):
+            current = None
+        fresh = False
+        asked = asked + 1 if current is not None and current == last else 1
+        last = current
+        if not line and asked > FOLLOW_UPS:
+            current = None
+        out[i] = current if current is None or current.outlet or is_question_label(turn.label) \
+            else Reporter(current.name, turn.label, current.given_only)  # `Politico:` names the outlet
+    return out, handoffs
+
+
+_GREETED = re.compile(r"^(?:(?:thanks|thank you|hi|hey|and|so|okay|yes|sorry)[,.!]?\s+)*(?P<word>[\w'’-]+)[,.!]\s", re.I)
+_THANKS = re.compile(r"^(?:thanks|thank you)\b", re.I)
+"""A follow-up opening with thanks, as a reporter given the floor does (`Thanks. In February…`)."""
+_BID = re.compile(r"^(?:Mr\.? President|Madam (?:Secretary|President|Vice President)|Mr\.? Secretary|Sir|Ma'am|Ma’am)\?$")
+"""A question turn that only bids for the floor (`Mr. President?`): another voice."""
+
+
+def _another_voice(opening: str) -> bool:
+    """A follow-up that opens as a new reporter's question does, by thanks or by addressing the speaker
+    (`Jen, are you planning…`, `Thanks, Karine.`), or that only bids for the floor: another reporter has
+    it, whom nobody named."""
+    match = _GREETED.match(opening)
+    return bool(_BID.match(opening.strip()) or _THANKS.match(opening)) or bool(match and name_word(match["word"]))
+
+
+FOLLOW_UPS = 5
+"""Question turns one call covers in a room (the question and four follow-ups): in longer runs with no new
+call, other reporters join in unnamed. A phone line (`the line of …`, `you're open`) has no such limit."""
+_LINE = re.compile(r"\b(?:the line of|your line|unmute|unmuted|you're open|you’re open|press (?:1|one|star))\b",
+                   re.IGNORECASE)
+"""A call that opens a phone line: until the next call, only that line speaks."""
+_HANDOFF_WORDS = 12
+
+
+def _addressed(given: str, opening: str) -> bool:
+    """The opening of a question speaks to `given` (`Well, so — so, Stephen, we're hearing…`)."""
+    head = " ".join(sentences(opening)[:2])
+    return re.search(rf"(?:^|[,—–]\s*){re.escape(given)}\s*[,.?!—]", head) is not None
+
+
+def _handed_over(turns: Sequence[Spoken], i: int) -> bool:
+    """The call in turn `i` gave the floor to an official: the next turn is an official's answer of some
+    length, not a greeting before the question (`Hi, Jennifer.`)."""
+    following = turns[i + 1] if i + 1 < len(turns) else None
+    if following is None or following.question or following.role or following.label == turns[i].label:
+        return False
+    return sum(len(t.split()) for t in following.texts) > _HANDOFF_WORDS
+
+
+def called_labels(turns: Sequence[Spoken]) -> set[str]:
+    """Labels that are no person's but the outlet or reporter a moderator just called (`Moderator: … first
+    question, Agence Europe, Lea Marchal.` then `Agence Europe:`, `ERT:`): question labels in this briefing."""
+    found: set[str] = set()
+    for before, turn in zip(turns, turns[1:], strict=False):
+        if turn.question or turn.role or before.question or not before.moderator \
+                or any(fold_name(w).strip(",") in TITLE_WORDS for w in turn.label.split()):
+            continue
+        if read_call(before.texts, moderator=True) is not None:
+            found.add(turn.label)
+    return found
+
+
+def _is_call(turn: Spoken) -> bool:
+    """A short question turn that is nothing but a named call: a moderator's turn mislabelled."""
+    if sum(len(t.split()) for t in turn.texts) > _CALL_WORDS or any("?" in t for t in turn.texts) \
+            or not any(explicit_call(t) for t in turn.texts):
+        return False
+    call = read_call(turn.texts)
+    return call is not None and call.reporter is not None and not call.reporter.given_only
+
+
+def _kept(new: Reporter | None, current: Reporter | None) -> Reporter | None:
+    """The asker after a call or introduction: a given name or surname alone that belongs to the reporter
+    already named keeps the full name (`Hi, Zeke.`, `Nobira from Asahi Shimbun.`)."""
+    if new is None or current is None or current.given_only or not new.given_only or not new.name:
+        return new
+    words = current.name.split()
+    if new.name in (words[0], words[-1]):
+        return Reporter(current.name, current.outlet or new.outlet)
+    return new
+
+
+def spoken(label: str, paragraphs: Sequence[Paragraph]) -> Spoken:
+    """A turn as the attribution reads it: label, question or not, its words without stage directions."""
+    texts = tuple(" ".join(s.text for s in p.segments if not s.stage) for p in paragraphs)
+    key = label_key(label)
+    return Spoken(label, is_question_label(label), tuple(t for t in texts if t.strip()), key in ROLE_LABELS,
+                  key in MODERATOR_LABELS)

@@ -1,0 +1,184 @@
+"""Who the document itself names for its speakers: its title, the text, and the floor handed over.
+
+A label such as `MR. SULLIVAN` is a person when the briefing names him: the published title (`Press
+Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`), a full name with
+that surname anywhere in the text (`My colleague, Admiral John Kirby`, `I'm Jeff Zients, White House
+COVID Coordinator`), a given name the host hands the floor to just before the label speaks
+(`Deborah, please.` — `DR. BIRX:`), or the given name reporters address the label's speaker by, in the
+questions it answers (`Thanks, Karine.` — `MS. JEAN-PIERRE:`, again and again). Never across briefings: a label the document does not name stays
+as printed (`check` and `python -m generator people` list it). Reporters the briefing calls are never
+taken for officials of the same surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..model import Participant
+from ..text import fold_name
+from ..words import HONORIFICS, RANKS, ROLE_WORDS
+from .askers import Handoff, Spoken, askers
+from .calls import name_word, sentences
+from .header import participant
+from .labels import is_anonymous_label, is_question_label, is_role_label
+
+_TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
+_TITLE_END = re.compile(
+    r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via)\s+(?=[A-Za-z])"
+    r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d", )
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
+_ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")
+
+
+def title_people(title: str) -> list[Participant]:
+    """The people a title names with their role: `… by Press Secretary Jen Psaki and National Security
+    Advisor Jake Sullivan` → Jen Psaki, Press Secretary; Jake Sullivan, National Security Advisor.
+    Only full names (a given and a family name) count: `President Biden` names no one here."""
+    match = _TITLE_PEOPLE.search(title)
+    if match is None:
+        return []
+    named = _TITLE_END.split(match["people"], maxsplit=1)[0]
+    found: list[Participant] = []
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", named):
+        # `Senator Mitt Romney of Utah`, else `Secretary of Agriculture Tom Vilsack`
+        for text in dict.fromkeys((_OF_PLACE.sub("", part.strip()), part.strip())):
+            if (person := _titled(text)) is not None:
+                found.append(person)
+                break
+    return found
+
+
+def _titled(text: str) -> Participant | None:
+    """One person of a title's list with their role, if `text` ends with a full name."""
+    person = participant(text, 0)
+    if person is None:
+        return None
+    words = _ADDRESS.sub("", person.name).split()
+    role = re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role).split()
+    while len(words) > 3 or (len(words) == 3 and role and _role_goes_on(role[-1], words)):
+        role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
+    name = " ".join(words)
+    return Participant(name=name, role=" ".join(role), line=0) if _full(name) else None
+
+
+_CONNECTORS = {"for", "of", "on", "to", "and", "the"}
+
+
+def _role_goes_on(last: str, words: list[str]) -> bool:
+    """Whether a three-word name's first word still belongs to the role before it: after a connector
+    (`Envoy for Climate John Kerry`), or after a word that is no title, when the name has no middle
+    initial (`Supply Chain Task Force John Porcari`, `Director for the Western Hemisphere Juan Gonzalez`;
+    but `Foreign Secretary Angelo Fernández Hernández`, `the NIAID Anthony S. Fauci`)."""
+    folded = last.lower().rstrip(".,")
+    if folded in _CONNECTORS:
+        return True
+    return folded not in ROLE_WORDS and not re.fullmatch(r"[A-Z]\.", words[1])
+
+
+def _full(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 5 and all(name_word(w) or w.lower() in ("de", "van", "von", "da", "del", "la", "le")
+                                        for w in words) and name_word(words[0])
+
+
+def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Participant] = ()) -> tuple[Participant, ...]:
+    """People the document names for labels that `known` (its participant lines) does not cover: from
+    the title, then a full name with the label's surname in the text, then a given name handed the
+    floor just before the label speaks. Each has `line` 0."""
+    labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
+              and not is_anonymous_label(t.label) and not is_question_label(t.label)]
+    surnames = {label: s for label in dict.fromkeys(labels) if (s := _surname(label))}
+    covered = {fold_name(p.name).split()[-1] for p in known if p.name.split()}
+    found = [p for p in title_people(title) if fold_name(p.name).split()[-1] not in covered]
+    covered |= {fold_name(p.name).split()[-1] for p in found}
+    reporters, handoffs = askers(turns)
+    asking = {fold_name(r.name) for r in reporters if r and r.name}
+    text = " ".join(t for turn in turns for t in turn.texts)
+    for label, surname in surnames.items():
+        if fold_name(surname) in covered:
+            continue
+        person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs) \
+            or _addressed(label, surname, turns)
+        if person:
+            found.append(Participant(name=person, role="", line=0))
+            covered.add(fold_name(surname))
+    return tuple(found)
+
+
+def _surname(label: str) -> str:
+    """The family name a label ends with (`MR. SULLIVAN` → `SULLIVAN`, `MR. FERNÁNDEZ HERNÁNDEZ` → both
+    words), or empty for a label with no surname (`THE PRESIDENT`)."""
+    words = [w for w in label.replace(",", " ").split() if fold_name(w) not in HONORIFICS | RANKS | ROLE_WORDS]
+    if not words or len(words) > 2 or any(len(fold_name(w)) < 2 for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _cased(surname: str, text: str) -> str:
+    """The surname as the text spells it (`Birx`), else in title case (`Jean-Pierre`)."""
+    pattern = r"\s+".join(re.escape(w) for w in surname.split())
+    if match := re.search(rf"\b{pattern}\b", text, re.IGNORECASE):
+        found = match.group(0)
+        if not found.isupper():
+            return found
+    return " ".join("-".join(p.capitalize() for p in w.split("-")) for w in surname.lower().split())
+
+
+def _in_text(surname: str, text: str, asking: set[str]) -> str:
+    """The one full name with this surname in the text (`Admiral John Kirby`, `I'm Jeff Zients`), the
+    given name of most occurrences when several; none when it is a reporter's name."""
+    pattern = r"\s+".join(re.escape(w) for w in surname.split())
+    names: Counter[str] = Counter()
+    for match in re.finditer(rf"\b([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text, re.IGNORECASE):
+        given = match.group(1)
+        if not given[0].isupper() or not name_word(given) or given.isupper() or match.group(3).islower():
+            continue
+        full = f"{given}{match.group(2) or ''} {match.group(3)}"
+        if fold_name(f"{given} {match.group(3)}") in asking:
+            continue
+        names[full] += 1
+    if not names:
+        return ""
+    ranked = names.most_common()
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return ""
+    return ranked[0][0]
+
+
+_VOCATIVE = re.compile(r"^(?!(?i:thanks|thank|hi|hey|hello)\b)(?P<opening>[A-Z][\w'’-]+),\s|\b(?i:thanks|thank you|hi|hey|hello)(?i: (?:so|very) much)?,\s+"
+                       r"(?P<greeted>[A-Z][\w'’-]+)[,.!?]")
+_ADDRESSED_MIN = 2
+"""Questions that must address a label's speaker by one given name before it names the label."""
+
+
+def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
+    """The given name the questions just before the label's turns address its speaker by (`Thanks, Jen.`),
+    when it is at least twice the same and two thirds of all such addresses."""
+    names: Counter[str] = Counter()
+    for question, turn in zip(turns, turns[1:], strict=False):
+        if not question.question or turn.label != label or not question.texts:
+            continue
+        head = " ".join(sentences(question.texts[0])[:2])
+        for match in _VOCATIVE.finditer(head):
+            word = match["opening"] or match["greeted"]
+            if word and word[0].isupper() and name_word(word):
+                names[word] += 1
+    if not names:
+        return ""
+    given, count = names.most_common(1)[0]
+    if fold_name(given) == fold_name(surname) or count < _ADDRESSED_MIN or 3 * count < 2 * sum(names.values()):
+        return ""
+    text = " ".join(t for turn in turns for t in turn.texts)
+    return f"{given} {_cased(surname, text)}"
+
+
+def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequence[Handoff]) -> str:
+    """A given name the floor was handed to just before the label spoke (`Deborah, please.` — `DR. BIRX`),
+    the same one every time."""
+    given = {h.name for h in handoffs if turns[h.index].label == label and len(h.name.split()) == 1}
+    if len(given) != 1 or fold_name(next(iter(given))) == fold_name(surname):
+        return ""
+    text = " ".join(t for turn in turns for t in turn.texts)
+    return f"{given.pop()} {_cased(surname, text)}"

@@ -1,0 +1,502 @@
+"""The search index's files, written while entries stream past: memory stays bounded at any archive size.
+
+An *entry* is a page or one of its turns, numbered in the order given (briefings oldest first, so
+a date range is a range of numbers). For each, `StoreWriter.add` takes the words to index and what
+a result shows; the writer keeps only, per term, the entries holding it (spilled to a scratch file
+whenever `SPILL_BYTES` gather) and, per entry, its length and facets. `finish` merges the spills
+term by term and writes:
+
+- *term data*, in alphabetical shards of about `SHARD_BYTES`: per term, how many entries hold it,
+  its postings (`ids`: entry gap << 3 | quantised BM25 weight, as varints), their facets (`meta`:
+  who (+1) × 2 + question, topic count, topics) and word positions (`pos`, for phrases, in a
+  companion blob per shard). A term whose postings exceed `BIG_TERM` gets blobs of its own.
+- *text blocks* of `BLOCK` consecutive entries: what a result shows and what an export holds.
+
+Two containers hold the same data. The site gets few files (a host limits their number): the
+blobs concatenated in `pack<n>.bin`, read over HTTP with Range requests (each blob's place is in
+the manifest or its shard), and the text blocks zlib-compressed in `text<n>.bin`, found through
+`blocks.bin` (one little-endian uint32 offset per block, and the end). The offline bundle, opened
+from `file://` where only script tags can load a file, gets every blob as `b<n>.js` and every text
+block as `d<n>.js`, each `__archiveSearch("name",<JSON>)`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import itertools
+import json
+import marshal
+import shutil
+import sys
+import tempfile
+import zlib
+from array import array
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+LEVELS = 7
+"""A posting's weight is quantised to 1..LEVELS (3 bits)."""
+K1, B = 1.2, 0.75
+BLOCK = 8
+"""Entries per text block."""
+SHARD_BYTES = 8_000
+"""Target size of a shard of term data."""
+BIG_TERM = 300
+"""A term whose postings string is longer gets blobs of its own, loaded only when a query needs them."""
+PACK_BYTES = 8_000_000
+"""Target size of one pack file (Cloudflare Pages refuses files over 25 MiB)."""
+SPILL_BYTES = 40_000_000
+"""Postings gathered in memory (about) before they are spilled to a scratch file."""
+PREFIX_BUDGET = 64_000
+"""Most postings bytes one typed prefix may load in the header box (see `prefixes`)."""
+FORMAT = 2
+NO_FACETS = b"00"
+"""The facets of an entry that is no turn (a page): nobody, no topic. Every posting has its two numbers."""
+
+_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+_VALUE = {c: i for i, c in enumerate(_DIGITS)}
+
+
+def varints(numbers: Iterator[int] | list[int] | tuple[int, ...]) -> str:
+    """Unsigned numbers as base-32 digits, least significant first; a digit worth 32 or more says that
+    more digits follow (`archive-search-core.js` reads them back)."""
+    out: list[str] = []
+    append = out.append
+    for value in numbers:
+        while value >= 32:
+            append(_DIGITS[32 | (value & 31)])
+            value >>= 5
+        append(_DIGITS[value])
+    return "".join(out)
+
+
+_ONE = [c.encode("ascii") for c in _DIGITS[:32]]
+
+
+def varint(value: int) -> bytes:
+    """One `varints` number, as ASCII bytes."""
+    if value < 32:
+        return _ONE[value]
+    return varints([value]).encode("ascii")
+
+
+def read_varints(data: str) -> list[int]:
+    """The numbers of a `varints` string."""
+    out, value, shift = [], 0, 0
+    for char in data:
+        digit = _VALUE[char]
+        value |= (digit & 31) << shift
+        if digit >= 32:
+            shift += 5
+            continue
+        out.append(value)
+        value = shift = 0
+    return out
+
+
+def encode(postings: list[int] | array[int], last: int = -8) -> str:
+    """Postings `entry id << 3 | level`, ids ascending, as varints of `(id gap) << 3 | level`.
+
+    `last`, the posting before the first (as `encode` left it), continues an encoded string."""
+    gaps = []
+    for packed in postings:
+        gaps.append(packed - (last & ~7))
+        last = packed
+    return varints(gaps)
+
+
+def decode(data: str) -> list[tuple[int, int]]:
+    """`(entry id, level)` pairs of an encoded postings string."""
+    out, last = [], -1
+    for value in read_varints(data):
+        last += value >> 3
+        out.append((last, value & 7))
+    return out
+
+
+def script(name: str, data: Any) -> str:
+    """A file both a script tag and `fetch` can read: `__archiveSearch("name",<JSON>)`."""
+    return f'__archiveSearch("{name}",{dumps(data)})\n'
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+class _Postings:
+    """Per term: the entries holding it, the term's frequency in each, and its encoded positions;
+    spilled to scratch files as they grow, read back merged by term (`merged`)."""
+
+    def __init__(self, scratch: Path) -> None:
+        self._scratch = scratch
+        self._ids: dict[str, array[int]] = {}
+        self._tfs: dict[str, array[int]] = {}
+        self._pos: dict[str, bytearray] = {}
+        self._bytes = 0
+        self._runs: list[Path] = []
+
+    def add(self, doc: int, terms: dict[str, tuple[int, bytes]]) -> None:
+        """The entry `doc` holds `terms`: `{term: (frequency, encoded positions)}`."""
+        ids, tfs, pos = self._ids, self._tfs, self._pos
+        grown = 0
+        for term, (tf, positions) in terms.items():
+            held = ids.get(term)
+            if held is None:
+                held = ids[term] = array("I")
+                tfs[term] = array("H")
+                pos[term] = bytearray()
+                grown += 200
+            held.append(doc)
+            tfs[term].append(tf if tf < 65535 else 65535)
+            pos[term] += positions
+            grown += 6 + len(positions)
+        self._bytes += grown
+        if self._bytes > SPILL_BYTES:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = self._scratch / f"run{len(self._runs)}"
+        with path.open("wb") as out:
+            for term, ids, tfs, pos in self._sorted():
+                marshal.dump((term, ids, tfs, pos), out)
+        self._runs.append(path)
+        self._ids, self._tfs, self._pos, self._bytes = {}, {}, {}, 0
+
+    def _sorted(self) -> Iterator[tuple[str, bytes, bytes, bytes]]:
+        for term in sorted(self._ids):
+            yield term, self._ids[term].tobytes(), self._tfs[term].tobytes(), bytes(self._pos[term])
+
+    def merged(self) -> Iterator[tuple[str, array[int], array[int], bytes]]:
+        """Every term in order, with all its postings (ids ascending: runs hold ascending id ranges)."""
+        runs = [_read_run(path) for path in self._runs] + [self._sorted()]
+        for term, group in itertools.groupby(heapq.merge(*runs, key=lambda item: item[0]), key=lambda item: item[0]):
+            ids, tfs, pos = array("I"), array("H"), bytearray()
+            for _, i, t, p in group:
+                ids.frombytes(i)
+                tfs.frombytes(t)
+                pos += p
+            yield term, ids, tfs, bytes(pos)
+
+
+def _read_run(path: Path) -> Iterator[tuple[str, bytes, bytes, bytes]]:
+    with path.open("rb") as handle:
+        while True:
+            try:
+                yield marshal.load(handle)
+            except EOFError:
+                return
+
+
+class _Packs:
+    """Blobs appended to `<prefix><n>.bin` files of about PACK_BYTES; with `offline`, each also a script
+    file there, named by the caller."""
+
+    def __init__(self, folder: Path, offline: Path | None, prefix: str) -> None:
+        self.folder, self.offline, self.prefix = folder, offline, prefix
+        self.sizes: list[int] = []
+        self._out: BinaryIO | None = None
+        self.digest = hashlib.sha256()
+
+    def add(self, name: str, data: Any, *, together: int = 0) -> list[int]:
+        """Store the blob `name`; returns `[pack, offset, length]`. `together`: bytes that must follow it in
+        the same pack (the rest of a group read in one place)."""
+        raw = dumps(data).encode()
+        if self._out is None or self.sizes[-1] and self.sizes[-1] + len(raw) + together > PACK_BYTES:
+            self._open()
+        assert self._out is not None
+        location = [len(self.sizes) - 1, self.sizes[-1], len(raw)]
+        self._out.write(raw)
+        self.sizes[-1] += len(raw)
+        self.digest.update(raw)
+        if self.offline is not None:
+            (self.offline / f"{name}.js").write_text(script(name, data), encoding="utf-8")
+        return location
+
+    def _open(self) -> None:
+        self.close()
+        self.sizes.append(0)
+        self._out = (self.folder / f"{self.prefix}{len(self.sizes) - 1}.bin").open("wb")
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+
+class _Texts:
+    """Text blocks: zlib-compressed in `text<n>.bin` (offsets in `blocks.bin`), and with `offline`,
+    `d<n>.js` there."""
+
+    def __init__(self, folder: Path, offline: Path | None) -> None:
+        self.folder, self.offline = folder, offline
+        self.offsets = array("I", [0])
+        self.packs: list[int] = []
+        self._pending: list[Any] = []
+        self._out: BinaryIO | None = None
+        self._size = 0
+        self.digest = hashlib.sha256()
+
+    def add(self, stored: Any) -> None:
+        self._pending.append(stored)
+        if len(self._pending) == BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        number = len(self.offsets) - 1
+        text = dumps(self._pending)
+        data = zlib.compress(text.encode(), 6)
+        if self._out is None or self._size + len(data) > PACK_BYTES and self._size:
+            if self._out is not None:
+                self._out.close()
+            self.packs.append(self.offsets[-1])
+            self._out = (self.folder / f"text{len(self.packs) - 1}.bin").open("wb")
+            self._size = 0
+        self._out.write(data)
+        self._size += len(data)
+        self.offsets.append(self.offsets[-1] + len(data))
+        self.digest.update(data)
+        if self.offline is not None:
+            (self.offline / f"d{number}.js").write_text(f'__archiveSearch("d{number}",{text})\n', encoding="utf-8")
+        self._pending = []
+
+    def close(self) -> None:
+        self._flush()
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+        if self.offsets[-1] >= 2 ** 32 - PACK_BYTES:
+            raise OverflowError("search index text over 4 GB")
+        little = array("I", self.offsets)
+        if sys.byteorder == "big":  # pragma: no cover - blocks.bin is little-endian everywhere
+            little.byteswap()
+        (self.folder / "blocks.bin").write_bytes(little.tobytes())
+
+
+class StoreWriter:
+    """Writes the index into `folder` (and the `file://` copies into `offline`), one entry at a time."""
+
+    def __init__(self, folder: Path, offline: Path | None = None) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if offline is not None:
+            offline.mkdir(parents=True, exist_ok=True)
+        self.folder, self.offline = folder, offline
+        self._scratch = Path(tempfile.mkdtemp(prefix="archive-search-"))
+        self._postings = _Postings(self._scratch)
+        self._texts = _Texts(folder, offline)
+        self._lengths = array("I")
+        self._meta = bytearray()
+        self._meta_at = array("I", [0])
+        self.entries = 0
+
+    def add(self, stored: Any, terms: dict[str, tuple[int, bytes]], length: int, meta: bytes = NO_FACETS) -> int:
+        """Add one entry: what a result shows (`stored`, JSON-able), its terms `{term: (weighted term
+        frequency, encoded positions)}`, its length in words, its facets (`meta`: varint characters of
+        who × 2 + question and topic set; NO_FACETS for a page). Returns the entry's number."""
+        doc = self.entries
+        self.entries += 1
+        self._postings.add(doc, terms)
+        self._lengths.append(length)
+        self._meta += meta
+        self._meta_at.append(len(self._meta))
+        self._texts.add(stored)
+        return doc
+
+    def finish(self, manifest: dict[str, Any], lists: dict[str, Any], blobs: dict[str, Any]) -> dict[str, Any]:
+        """Merge and write the term data, the `blobs` (`{name: JSON-able}`, each loaded when needed), then
+        `lists.js` and `manifest.js` (with `manifest`'s keys added); returns the manifest."""
+        try:
+            self._texts.close()
+            shards = _Packs(self.folder, self.offline, "shards")
+            terms = _Packs(self.folder, self.offline, "terms")
+            table, sizes = self._write_terms(shards, terms)
+            named = {name: terms.add(name, data) for name, data in {**blobs, "prefixes": sizes.prefixes()}.items()}
+            shards.close()
+            terms.close()
+        finally:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+        lists_blob = script("lists", lists)
+        version = hashlib.sha256(shards.digest.digest() + terms.digest.digest() + self._texts.digest.digest()
+                                 + lists_blob.encode())
+        full = {
+            **manifest, "format": FORMAT, "version": version.hexdigest()[:12], "entries": self.entries,
+            "levels": LEVELS, "block": BLOCK, "blocks": len(self._texts.offsets) - 1, "text": self._texts.packs,
+            "shards": table, "blobs": named,
+        }
+        self._write("lists.js", lists_blob)
+        self._write("manifest.js", script("manifest", full))
+        return full
+
+    def _write(self, name: str, content: str) -> None:
+        (self.folder / name).write_text(content, encoding="utf-8")
+        if self.offline is not None:
+            (self.offline / name).write_text(content, encoding="utf-8")
+
+    def _write_terms(self, shards: _Packs, terms: _Packs) -> tuple[dict[str, Any], _Sizes]:
+        """The term data: small terms' postings in shards (`shards<n>.bin`, or `s<n>.js`), each followed by
+        its terms' facets and positions (`m<n>`, `q<n>`); a big term's three strings in `terms<n>.bin`
+        (`b<n>.js`), their places in its shard. Returns the shard table (first terms, and varints of the
+        pack step, 0 or 1, and the three parts' lengths, per shard)."""
+        lengths = self._lengths
+        average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
+        norms = [K1 * (1 - B + B * n / average) for n in lengths]
+        first: list[str] = []
+        steps: list[int] = []
+        group: list[dict[str, Any]] = [{}, {}, {}]
+        size = 0
+        big = 0
+        sizes = _Sizes()
+
+        def close_shard() -> None:
+            nonlocal group, size
+            if not group[0]:
+                return
+            number = len(first)
+            parts = [dumps(g).encode() for g in group]
+            pack = len(shards.sizes)
+            locations = [shards.add(f"{kind}{number}", g, together=sum(map(len, parts[i + 1:])))
+                         for i, (kind, g) in enumerate(zip("smq", group, strict=True))]
+            first.append(min(group[0]))
+            steps.extend([len(shards.sizes) - pack, *(loc[2] for loc in locations)])
+            sizes.shard_bytes.append(locations[0][2])
+            group, size = [{}, {}, {}], 0
+
+        for term, ids, tfs, pos in self._postings.merged():
+            levels = [doc << 3 | max(1, int(tf * LEVELS / (tf + norms[doc]) + 0.5))
+                      for doc, tf in zip(ids, tfs, strict=True)]
+            encoded, meta, text = encode(levels), self._meta_of(ids), pos.decode("ascii")
+            own = len(encoded) > BIG_TERM
+            if own:
+                entry: list[Any] = [len(ids)]
+                for part in (encoded, meta, text):
+                    entry.append([big, *terms.add(f"b{big}", part)] if part else None)
+                    big += 1
+                cost = len(term) + 80
+            else:
+                entry, cost = [len(ids), encoded], len(term) + len(encoded) + 8
+            if size and size + cost > SHARD_BYTES:
+                close_shard()
+            group[0][term] = entry
+            if not own:
+                group[1][term] = meta
+                if text:
+                    group[2][term] = text
+            size += cost
+            sizes.add(term, len(first), len(ids), len(encoded) if own else 0)
+        close_shard()
+        return {"first": first, "parts": varints(steps)}, sizes
+
+    def _meta_of(self, ids: array[int]) -> str:
+        meta, at = self._meta, self._meta_at
+        return b"".join(meta[at[doc]:at[doc + 1]] for doc in ids).decode("ascii")
+
+
+class _Sizes:
+    """Per term: its shard, how many entries hold it and the bytes of its own blob; for `prefixes`."""
+
+    def __init__(self) -> None:
+        self.terms: list[tuple[str, int, int, int]] = []
+        self.shard_bytes: list[int] = []
+        """Bytes of each shard's postings part."""
+
+    def add(self, term: str, shard: int, df: int, own: int) -> None:
+        if not term.startswith("@"):
+            self.terms.append((term, shard, df, own))
+
+    def prefixes(self) -> dict[str, list[str]]:
+        """For a typed prefix (three characters or more) whose words would load more than PREFIX_BUDGET:
+        the words it stands for, the most frequent first, as many as fit (the prefix itself first when
+        it is a word). The header box's worker reads them; other prefixes load every word they begin."""
+        by_prefix: dict[str, list[tuple[str, int, int, int]]] = {}
+        for item in self.terms:
+            term = item[0]
+            for end in range(3, len(term) + 1):
+                by_prefix.setdefault(term[:end], []).append(item)
+        out: dict[str, list[str]] = {}
+        for prefix, items in by_prefix.items():
+            if self._cost(items) <= PREFIX_BUDGET:
+                continue
+            kept: list[str] = []
+            loaded: set[int] = set()
+            spent = 0
+            for term, shard, _, own in sorted(items, key=lambda t: (t[0] != prefix, -t[2], t[0])):
+                more = own + (0 if shard in loaded else self.shard_bytes[shard])
+                if spent + more <= PREFIX_BUDGET:
+                    kept.append(term)
+                    loaded.add(shard)
+                    spent += more
+            out[prefix] = kept
+        return dict(sorted(out.items()))
+
+    def _cost(self, items: list[tuple[str, int, int, int]]) -> int:
+        return sum(own for _, _, _, own in items) + sum(self.shard_bytes[s] for s in {i[1] for i in items})
+
+
+class StoreReader:
+    """The index as `StoreWriter` wrote it, read back (tests, checks): its manifest, lists, terms and entries."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.manifest = _unwrap((folder / "manifest.js").read_text(encoding="utf-8"))
+        self.lists = _unwrap((folder / "lists.js").read_text(encoding="utf-8"))
+        parts = read_varints(self.manifest["shards"]["parts"])
+        self._shards: list[list[list[int]]] = []
+        pack, offset = -1, 0
+        for number in range(len(self.manifest["shards"]["first"])):
+            step, *lengths = parts[number * 4:number * 4 + 4]
+            if step or pack < 0:
+                pack, offset = pack + max(step, 1), 0
+            locations = []
+            for length in lengths:
+                locations.append([pack, offset, length])
+                offset += length
+            self._shards.append(locations)
+
+    def _blob(self, prefix: str, location: list[int]) -> Any:
+        pack, offset, length = location
+        with (self.folder / f"{prefix}{pack}.bin").open("rb") as handle:
+            handle.seek(offset)
+            return json.loads(handle.read(length))
+
+    def terms(self) -> Iterator[str]:
+        """Every term, in order."""
+        for number in range(len(self._shards)):
+            yield from self._blob("shards", self._shards[number][0])
+
+    def term(self, term: str) -> tuple[list[tuple[int, int]], list[int], list[int]] | None:
+        """A term's postings `(entry, level)`, its facets (varints: who × 2 + question, topic set, per
+        posting) and positions (varints), or None."""
+        first = self.manifest["shards"]["first"]
+        number = max((i for i, t in enumerate(first) if t <= term), default=0)
+        if not self._shards:
+            return None
+        entry = self._blob("shards", self._shards[number][0]).get(term)
+        if entry is None:
+            return None
+        if isinstance(entry[1], str):
+            meta = self._blob("shards", self._shards[number][1]).get(term, "")
+            positions = self._blob("shards", self._shards[number][2]).get(term, "")
+            return decode(entry[1]), read_varints(meta), read_varints(positions)
+        ids, meta, positions = (self._blob("terms", part[1:]) if part else "" for part in entry[1:4])
+        return decode(ids), read_varints(meta), read_varints(positions)
+
+    def entries(self) -> Iterator[list[Any]]:
+        """Every stored entry, in order (`[location, title, text, …]`; a turn's location is `#anchor`)."""
+        offsets = array("I")
+        offsets.frombytes((self.folder / "blocks.bin").read_bytes())
+        if sys.byteorder == "big":  # pragma: no cover
+            offsets.byteswap()
+        starts = self.manifest["text"]
+        for number in range(len(offsets) - 1):
+            start, end = offsets[number], offsets[number + 1]
+            pack = max(i for i, s in enumerate(starts) if s <= start)
+            with (self.folder / f"text{pack}.bin").open("rb") as handle:
+                handle.seek(start - starts[pack])
+                yield from json.loads(zlib.decompress(handle.read(end - start)))
+
+
+def _unwrap(text: str) -> Any:
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])

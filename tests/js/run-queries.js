@@ -1,0 +1,36 @@
+// Runs search-page queries over a built index in Node, with the browser's own engine
+// (theme_overrides/assets/javascripts/archive-search-core.js): `node tests/js/run-queries.js INDEX_DIR QUERIES.json`.
+// QUERIES.json: [{"id": …, "params": "q=…&speaker=…"}, …]. Prints, per query, the problems, the result count
+// and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON.
+"use strict"
+const Q = require("../../theme_overrides/assets/javascripts/archive-search-query.js")
+const S = require("../../theme_overrides/assets/javascripts/archive-search-core.js")
+const fs = require("fs")
+
+async function main() {
+  const [dir, file, limitArg] = process.argv.slice(2)
+  const limit = +(limitArg || 10)
+  const index = await new S.Index(S.folderSource(dir)).open()
+  const out = []
+  for (const item of JSON.parse(fs.readFileSync(file, "utf8"))) {
+    const started = process.hrtime.bigint()
+    const { state, problems, query } = S.plan(index, Q.fromParams(new URLSearchParams(item.params)))
+    const result = await index.search(query)
+    const order = index.order(result, state.sort).slice(0, limit)
+    const docs = order.map(i => result.docs[i])
+    const stored = await index.stored(docs.concat(docs.map(d => index.start[index.briefingOf(d)])))
+    const results = docs.map(doc => {
+      const page = stored.get(index.start[index.briefingOf(doc)])
+      const turn = stored.get(doc)
+      return { slug: page[0].replace(/^briefings\//, "").replace(/\.html$/, ""), anchor: turn[0].slice(1),
+        date: index.iso(index.briefingOf(doc)), heading: turn[1] }
+    })
+    out.push({ id: item.id, count: result.docs.length, problems: problems.map(p => p.text), results,
+      ms: Number(process.hrtime.bigint() - started) / 1e6 })
+  }
+  process.stdout.write(JSON.stringify(out, null, 1) + "\n")
+}
+main().catch(error => {
+  console.error(error)
+  process.exit(1)
+})

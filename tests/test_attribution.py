@@ -1,0 +1,321 @@
+"""Who asked and who spoke: calls, self-introductions, follow-ups, outlets from a list, officials named by
+the document, the speakers index in sections, `people` and `check` (issue 13). Rules with inline snippets."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import parse_text
+
+from generator.cli import main
+from generator.enrich.annotate import resolve_speakers
+from generator.enrich.outlets import Outlets, load_outlets
+from generator.enrich.registry import Registry, load_registry
+from generator.errors import ConfigError
+from generator.model import Archive, Outlet, Reporter, Speaker
+from generator.read.calls import introduction, read_call
+from generator.read.introductions import title_people
+from generator.site.briefing_page import briefing_page
+from generator.site.speaker_pages import people_pages, speaker_sections
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# --- calls ----------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "outlet", "given_only"), [
+    ("Go ahead, Peter.", "Peter", "", True),
+    ("Yes, Kristen?", "Kristen", "", True),
+    ("Next question, Nick Wadhams of Bloomberg.", "Nick Wadhams", "Bloomberg", False),
+    ("And now let's go to the line of Michelle Hackman.", "Michelle Hackman", "", False),
+    ("I'm recognizing Steve Portnoy.", "Steve Portnoy", "", False),
+    ("Our next question will come from the line of Andrea Shalal of Reuters. Please, go ahead.",
+     "Andrea Shalal", "Reuters", False),
+    ("Mary Bruce, ABC.", "Mary Bruce", "ABC", False),
+    ("Ken, the Wall Street Journal.  Ken Thomas.", "Ken Thomas", "Wall Street Journal", False),
+    ("Jordan, go ahead. Go ahead.", "Jordan", "", True),
+    ("Zeke Miller, you’re open. Please go ahead.", "Zeke Miller", "", False),
+    ("We will start with Aamer. You should be unmuted now.", "Aamer", "", True),
+    ("It will be Marco Marin from digital media El Observador.  Marco.", "Marco Marin", "El Observador", False),
+    ("Okay, go — Seung Min, just kick us off.", "Seung Min", "", False),
+    ("Ed, and then S.V.", "Ed", "", True),
+    ("With that, I’d love to take your question, Zeke.  Why don’t you kick us off?", "Zeke", "", True),
+    ("Thank you.  We start with the first question, by Lea Marchal, journalist for Agence Europe representing "
+     "the Brussels press.", "Lea Marchal", "Agence Europe", False),
+])
+def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
+    """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""
+    call = read_call([text])
+    assert call is not None and call.reporter == Reporter(name, outlet, given_only)
+
+
+@pytest.mark.parametrize("text", [
+    "I'd refer you to the Department of Justice.",
+    "Then you go to Los Angeles.",
+    "We'll go ahead and",
+    "I would have to defer to Michael Regan.",
+    "Thank you, Mr. Hawthorne.",
+    "Well, look, Peter, that's the point we made.",
+    "We support the democratic aspirations of the people of Belarus.",
+    "The line of the Department is clear.",
+    "Go ahead, <script>alert(1)</script>.",
+    "Happy Friday.",
+])
+def test_answers_call_nobody(text: str) -> None:
+    """Nothing in the body of an answer names a reporter: third parties, places, vocatives, markup."""
+    call = read_call([text])
+    assert call is None or call.reporter is None
+
+
+@pytest.mark.parametrize("text", ["Go ahead.", "Yes, sir.", "Yeah, blue shirt.", "Please, Kristen [sic].",
+                                  "Okay. Just two more. Go ahead. Go ahead, yeah.", "Let’s go to ."])
+def test_unnamed_calls_give_the_floor_to_nobody_named(text: str) -> None:
+    """A call without a name (or with one the transcript marks as wrong or inaudible, its stage direction
+    taken out) ends the previous attribution."""
+    assert read_call([text]) is not None and read_call([text]).reporter is None  # type: ignore[union-attr]
+
+
+def test_a_lone_name_answering_a_question_is_no_call() -> None:
+    """`Who is leading the talks?` — `Jake.` answers; after a reporter's `Okay.`, `Humeyra.` calls."""
+    assert read_call(["Jake."], after="Who is leading the talks from the U.S. side and —").reporter is None  # type: ignore[union-attr]
+    assert read_call(["Humeyra."], after="Okay.") == read_call(["Humeyra."])
+    assert read_call(["Humeyra."]).reporter == Reporter("Humeyra", "", True)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi, this is Ella Nilsen with CNN. I had two quick questions.", Reporter("Ella Nilsen", "CNN")),
+    ("Hey, guys. It’s Justin Sink from Bloomberg. Thanks for doing this.", Reporter("Justin Sink", "Bloomberg")),
+    ("Thank you, Mr. President.  My name is Pedro Rojas.  I’m with Univision National News.",
+     Reporter("Pedro Rojas", "Univision National News")),
+    ("Thank you very much for this honor.  James Rosen with Newsmax.  I’d like to raise", Reporter("James Rosen", "Newsmax")),
+    ("Marcin Wrona, TVN Discovery from Poland. Today the ruling party", Reporter("Marcin Wrona", "TVN Discovery")),
+])
+def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> None:
+    """A reporter introducing themself in the question's opening names its asker."""
+    assert introduction([text]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. President, can I ask a question on behalf of my radio pool colleague, Tamara Keith from NPR?",
+    "What about Phil Washington from LA Metro? Is he still the nominee?",
+    "Quarter two.  The second quarter.  JP — Morgan Stanley, Goldman Sachs —",
+    "Ahead of the Security Council vote on Syria, how confident are you?",
+    "Voice of America Russian service. I have two questions.",
+])
+def test_names_in_questions_are_not_introductions(text: str) -> None:
+    """People asked about, colleagues a question is relayed for, lists: no asker."""
+    assert introduction([text]) is None
+
+
+# --- follow-ups -------------------------------------------------------------------------------------------------
+
+def _askers(text: str) -> list[str | None]:
+    return [t.reporter.name if t.reporter else None for t in parse_text(text).turns if t.question]
+
+
+def test_follow_ups_keep_the_asker_until_the_next_call() -> None:
+    """Follow-ups keep the attribution; the next call, named or not, ends it; so does a question right
+    after a question (another voice), and the end of the briefing."""
+    assert _askers(
+        "MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes.\n\nQ Two?\n\nMS. X: Sure, no.\n\nQ Three?\n\n"
+        "Q Four?\n\nMS. X: No. Go ahead.\n\nQ Five?\n\nMS. X: Go ahead, Mary Bruce.\n\nQ Six?\n\n"
+        "MS. X: Thank you, everyone.\n\nQ Seven?\n"
+    ) == ["Zeke Miller", "Zeke Miller", "Zeke Miller", None, None, "Mary Bruce", None]
+
+
+def test_another_reporter_shows_in_the_opening() -> None:
+    """`Following up on Janne's point`, a new `Thanks, Jen.` opening: another voice, unnamed."""
+    assert _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes.\n\nQ Just following up on Janne's point?\n"
+                   "\nMS. X: No.\n") == ["Zeke Miller", None]
+    assert _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes.\n\nQ Thanks, Jen. And Iran?\n\nMS. X: No.\n") \
+        == ["Zeke Miller", None]
+
+
+def test_a_call_covers_a_few_questions_in_a_room_and_a_phone_line_until_the_next_call() -> None:
+    """In a room a call's run ends after five questions; a phone line stays open until the next call."""
+    room = "MS. X: Go ahead, Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7
+    assert _askers(room) == ["Zeke Miller"] * 5 + [None] * 2
+    line = "OPERATOR: We'll go to the line of Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7
+    assert _askers(line) == ["Zeke Miller"] * 7
+
+
+def test_a_call_answered_by_an_official_hands_over_the_floor() -> None:
+    """`Stephen, go ahead.` and a question to Stephen: he is the answerer; the asker stays who it was."""
+    assert _askers("MS. X: Peter.\n\nQ Who can talk about this?\n\nMS. X: Stephen, go ahead.\n\n"
+                   "Q So, Stephen, what now?\n\nMR. MILLER: Nothing.\n") == ["Peter", "Peter"]
+
+
+def test_calls_inside_interpreted_turns_count() -> None:
+    """A moderator's call spoken through an interpreter names the reporter."""
+    assert _askers("MODERATOR: (Via interpreter) And now we are going to start with the first question from the Costa "
+                   "Rican press, by Yessenia Alvarado, journalist for Telenoticias representing the national media."
+                   "\n\nQUESTION: (Via interpreter) Is it true?\n") == ["Yessenia Alvarado"]
+
+
+def test_a_label_the_moderator_called_is_a_question() -> None:
+    """`Agence Europe:` after a moderator's call is a reporter's turn, its outlet the label."""
+    briefing = parse_text("Moderator: We start with the first question, Agence Europe, Lea Marchal.\n\n"
+                          "Agence Europe: Thank you. Is it true?\n\nDeputy Secretary Sherman: Yes.\n")
+    turn = briefing.turns[1]
+    assert turn.question and turn.reporter == Reporter("Lea Marchal", "Agence Europe")
+    assert turn.speaker.kind == "questioner"
+
+
+# --- identities, outlets and pages --------------------------------------------------------------------------
+
+OUTLETS = Outlets((Outlet("associated-press", "Associated Press", ("AP",)), Outlet("bloomberg", "Bloomberg")))
+
+
+def test_outlets_come_from_the_list() -> None:
+    """A listed outlet takes its list name; an unlisted one stays as printed; an outlet called alone counts
+    only when listed; a given name that is a listed outlet is that outlet."""
+    assert OUTLETS.canonical(Reporter("Zeke Miller", "the A.P.")) == Reporter("Zeke Miller", "Associated Press")
+    assert OUTLETS.canonical(Reporter("Zeke Miller", "Daily Planet")) == Reporter("Zeke Miller", "Daily Planet")
+    assert OUTLETS.canonical(Reporter("Bloomberg", "", True)) == Reporter("", "Bloomberg")
+    assert OUTLETS.canonical(Reporter("", "Now")) is None
+
+
+def test_shipped_outlet_list_loads(tmp_path: Path) -> None:
+    """content/outlets.yml loads; a name two outlets claim is an error at its line."""
+    shipped = load_outlets(ROOT / "content" / "outlets.yml", "content/outlets.yml")
+    assert len(shipped.outlets) >= 100 and shipped.find("L.A. Times").id == "los-angeles-times"  # type: ignore[union-attr]
+    bad = tmp_path / "outlets.yml"
+    bad.write_text("outlets:\n  - {id: a, name: AP}\n  - {id: b, name: Associated Press, aliases: [A.P.]}\n")
+    with pytest.raises(ConfigError, match=r"outlets.yml:3: name claimed by two outlets: a and b"):
+        load_outlets(bad, "outlets.yml")
+
+
+def _archive(text: str, registry: Registry | None = None) -> Archive:
+    briefing = resolve_speakers(parse_text(text), registry or Registry(outlets=OUTLETS))
+    return Archive((briefing,), (), people=(registry.people if registry else ()), outlets=OUTLETS.outlets)
+
+
+def test_a_given_name_shows_on_the_turn_and_makes_no_page(tmp_path: Path) -> None:
+    """`Go ahead, Zeke.` makes `Question from Zeke` and no reporter page; a registry alias with dates makes
+    the page; an unlisted outlet makes no outlet page."""
+    text = ("MS. X: Go ahead, Zeke.\n\nQ One?\n\nMS. X: Yes.\n\nQ Two?\n\nMS. X: Go ahead, Jane Roe of the Daily Planet."
+            "\n\nQ Three?\n\nMS. X: Go ahead, Ann Lee of the AP.\n\nQ Four?\n")
+    archive = _archive(text)
+    pages = people_pages(archive, {})
+    assert "Question from Zeke" in briefing_page(archive.briefings[0])
+    assert not any("zeke" in p for p in pages)
+    assert "speakers/jane-roe.md" in pages and "speakers/ann-lee.md" in pages
+    assert [p for p in pages if p.startswith("outlets/")] == ["outlets/associated-press.md"]
+    (tmp_path / "speakers.yml").write_text("people:\n  - id: zeke-miller\n    name: Zeke Miller\n    kind: reporter\n"
+                                           "    affiliation: Associated Press\n"
+                                           "    aliases: [{label: Zeke, from: 2021-01-20, to: 2025-01-20}]\n")
+    registry = dataclasses.replace(load_registry(tmp_path / "speakers.yml", "speakers.yml"), outlets=OUTLETS)
+    assert "speakers/zeke-miller.md" in people_pages(_archive(text, registry), {})
+
+
+def test_officials_named_by_the_title_the_text_and_a_handoff() -> None:
+    """The title names `MR. SULLIVAN`; a full name with the surname names `MR. KIRBY`; a given name handed
+    the floor names `DR. BIRX`; a label nothing names stays as printed."""
+    assert [(p.name, p.role) for p in title_people(
+        "Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan, October 26, 2021")] \
+        == [("Jen Psaki", "Press Secretary"), ("Jake Sullivan", "National Security Advisor")]
+    briefing = parse_text(
+        "---\ntitle: Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan\n---\n"
+        "MS. PSAKI: My colleague, Admiral John Kirby, is here. Jake?\n\nMR. SULLIVAN: Thanks.\n\n"
+        "MR. KIRBY: Thanks.\n\nTHE PRESIDENT: Deborah, please.\n\nDR. BIRX: Thank you, Mr. President, for the "
+        "opportunity to speak about the data we have today.\n\nMR. SMITH: Hello.\n\nMR. SMITH: Bye.\n")
+    names = {t.label: t.speaker.name for t in briefing.turns}
+    assert names == {"MS. PSAKI": "Jen Psaki", "MR. SULLIVAN": "Jake Sullivan", "MR. KIRBY": "John Kirby",
+                     "THE PRESIDENT": "THE PRESIDENT", "DR. BIRX": "Deborah Birx", "MR. SMITH": "MR. SMITH"}
+    assert briefing.turns[1].speaker.role == "National Security Advisor"
+    assert briefing.turns[5].speaker.kind == "" and not briefing.turns[5].speaker.resolved
+
+
+def test_an_official_named_by_the_reporters_addressing_them() -> None:
+    """`Thanks, Karine.` twice before `MS. JEAN-PIERRE` answers names her; a single address does not."""
+    text = ("MS. JEAN-PIERRE: Hello.\n\nQ Thanks, Karine. One?\n\nMS. JEAN-PIERRE: No.\n\n"
+            "Q Karine, two?\n\nMS. JEAN-PIERRE: No.\n\nQ Thank you, Peter. Three?\n\nMR. DOOCY: Yes.\n")
+    names = {t.label: t.speaker.name for t in parse_text(text).turns}
+    assert names["MS. JEAN-PIERRE"] == "Karine Jean-Pierre" and names["MR. DOOCY"] == "MR. DOOCY"
+
+
+def test_speaker_sections_group_speakers_for_a_reader() -> None:
+    """Officials, reporters, anonymous officials, roles, then unresolved labels; questioners never listed."""
+    people = [Speaker("z", "MR. Z"), Speaker("q", "Question", kind="questioner"), Speaker("r", "Ann Lee", kind="reporter"),
+              Speaker("a", "SENIOR ADMINISTRATION OFFICIAL", kind="anonymous"), Speaker("m", "MODERATOR", kind="role"),
+              Speaker("b", "Bea Adams", kind="official"), Speaker("c", "Carl Bo", kind="official")]
+    assert [(h, [s.id for s in group]) for h, group in speaker_sections(people)] == [
+        ("Officials", ["b", "c"]), ("Reporters", ["r"]), ("Anonymous officials", ["a"]),
+        ("Moderators, operators and interpreters", ["m"]), ("Unresolved labels", ["z"])]
+
+
+def test_speakers_index_in_sections() -> None:
+    """The index lists officials with roles, reporters with outlets, anonymous officials with counts and no
+    link, unresolved labels last, marked as such."""
+    archive = _archive("---\ntitle: Press Briefing by Press Secretary Jen Psaki\n---\nMS. PSAKI: Go ahead, Ann Lee of "
+                       "the AP.\n\nQ One?\n\nSENIOR ADMINISTRATION OFFICIAL: Yes.\n\nMR. SMITH: No.\n\nMR. SMITH: No.\n")
+    index = people_pages(archive, {})["speakers/index.md"]
+    order = [index.index(h) for h in ("## Officials", "## Reporters", "## Anonymous officials", "## Unresolved labels",
+                                      "## Outlets")]
+    assert order == sorted(order)
+    assert "[Jen Psaki](jen-psaki.md) — Press Secretary" in index and "[Ann Lee](ann-lee.md) — Associated Press" in index
+    assert "- SENIOR ADMINISTRATION OFFICIAL · 1 turn in 1 briefing" in index
+    assert "[MR. SMITH](mr-smith.md)" in index.split("## Unresolved labels")[1]
+
+
+def test_people_lists_gaps_as_entries_to_paste(tmp_path: Path) -> None:
+    """`people` ranks unresolved labels, unlisted reporters and outlets with evidence, as YAML entries, a
+    candidate from other briefings included; `--write` writes them to a file, never the registry; `check`
+    opens with the biggest gaps."""
+    briefings = tmp_path / "content" / "briefings"
+    briefings.mkdir(parents=True)
+    (briefings / "2021-10-26-a.txt").write_text(
+        "---\ntitle: Press Briefing by National Security Advisor Jake Sullivan\n---\nMR. SULLIVAN: Hi.\n\n"
+        "MR. SULLIVAN: Go ahead, Ann Lee of the Daily Planet.\n\nQ Why?\n", encoding="utf-8")
+    (briefings / "2021-11-02-b.txt").write_text("MR. SULLIVAN: Hi.\n\nMR. SULLIVAN: Bye.\n\nMR. SULLIVAN: Yes.\n",
+                                                encoding="utf-8")
+    content = str(tmp_path / "content")
+    result = CliRunner().invoke(main, ["people", "--content", content])
+    assert result.exit_code == 0, result.output
+    assert "  # MR. SULLIVAN: 3 turns in 1 briefing, 2021-11-02" in result.output
+    assert "  - id: jake-sullivan\n    name: \"Jake Sullivan\"\n    roles:\n      - {title: \"National Security " \
+           "Advisor\"}\n    aliases:\n      - {label: \"MR. SULLIVAN\", from: 2021-11-02, to: 2021-11-03}" in result.output
+    assert "  - id: ann-lee\n    name: \"Ann Lee\"\n    kind: reporter\n    affiliation: \"Daily Planet\"" in result.output
+    assert "  - {id: daily-planet, name: \"Daily Planet\"}  # 1 question in 1 briefing" in result.output
+    written = CliRunner().invoke(main, ["people", "--content", content, "--write", str(tmp_path / "todo.yml")])
+    assert written.exit_code == 0 and (tmp_path / "todo.yml").read_text(encoding="utf-8") == result.output
+    assert not (tmp_path / "content" / "speakers.yml").exists()
+    check = CliRunner().invoke(main, ["check", "--content", content])
+    opening = [line for line in check.output.splitlines() if "site_url" not in line][0]  # after site_url's notice
+    assert opening.startswith("identity gaps: 3 (the 3 biggest below")
+    assert "2021-11-02-b.txt:1: unresolved label (3 turns in 1 briefing, 2021-11-02); other briefings name " \
+           "Jake Sullivan: 'MR. SULLIVAN'" in check.output
+
+
+def test_hostile_answers_attribute_nothing_and_stay_text() -> None:
+    """Answers that refer to the Department of Justice, say `go ahead and`, go to Los Angeles, and a call naming
+    a `<script>`: no question is attributed, and the page shows the words as text."""
+    archive = _archive(
+        "MS. X: I'd refer you to the Department of Justice.\n\nQ One?\n\nMS. X: We'll go ahead and\n\nQ Two?\n\n"
+        "MS. X: Then you go to Los Angeles.\n\nQ Three?\n\nMS. X: Go ahead, <script>alert(1)</script>.\n\nQ Four?\n\n"
+        "MS. X: We'll go to <img src=x onerror=alert(1)> of CNN.\n\nQ Five?\n")
+    briefing = archive.briefings[0]
+    assert [t.asker for t in briefing.turns if t.question] == [None] * 5
+    page = briefing_page(briefing)
+    assert "<script>" not in page and "<img" not in page and "&#60;script&#62;alert(1)" in page
+    pages = people_pages(archive, {})
+    assert not any(p.startswith("outlets/") for p in pages) and not any("script" in p for p in pages)
+
+
+
+def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
+    """A three-word name keeps its first word only after a title word or with a middle initial; a role that
+    goes on (`Task Force`, `Western Hemisphere`) keeps its last word; `of <place>` after a name is dropped,
+    `of <department>` before it is the role's."""
+    from generator.read.introductions import title_people
+    named = {p.name: p.role for p in title_people(
+        "Press Briefing by Press Secretary Jen Psaki, Port Envoy to the White House Supply Chain Task Force John "
+        "Porcari, Secretary of Agriculture Tom Vilsack, Mexican Foreign Secretary Angelo Fernández Hernández, "
+        "Director of the NIAID Anthony S. Fauci, and Senator Mitt Romney of Utah")}
+    assert named == {"Jen Psaki": "Press Secretary",
+                     "John Porcari": "Port Envoy to the White House Supply Chain Task Force",
+                     "Tom Vilsack": "Secretary of Agriculture", "Angelo Fernández Hernández": "Mexican Foreign Secretary",
+                     "Anthony S. Fauci": "Director of the NIAID", "Mitt Romney": "Senator"}

@@ -1,0 +1,262 @@
+"""The search page (search.html) as a reader uses it, in headless Chromium: its URL as its state, filters,
+facets, the timeline, exports, query syntax, bad input, and the offline bundle from file://."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import CORPUS, Requests, build_site, copy_project, unzip_bundle
+from tests.rangeserve import serve
+
+pytestmark = pytest.mark.browser
+
+DEV = ["wh-2020-03-23-trump-task-force-briefing-fullpage.txt", "wh-2021-01-20-psaki-first-briefing.txt",
+       "dos-2022-06-06-press-briefing-price-long.txt"]
+FORMULA = """---
+title: Spreadsheet test
+date: 2023-05-04
+---
+
+MR. SMITH: =HYPERLINK("http://evil.example","fentanyl") and <script>window.__pwned=1</script> fentanyl talk.
+
+Q +1 fentanyl question?
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with three dev-corpus briefings (2020, 2021, 2022) and a transcript written to trap
+    spreadsheets, beside the seed (2022): a small archive, Material's search in the header box."""
+    project = copy_project(tmp_path_factory.mktemp("search-page") / "project")
+    for name in DEV:
+        shutil.copy2(CORPUS / "dev" / name, project / "content" / "briefings" / name)
+    (project / "content" / "briefings" / "2023-05-04-formula.txt").write_text(FORMULA, encoding="utf-8")
+    out = project.parent / "site"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def errors(page: Any) -> list[str]:
+    """Console errors and uncaught exceptions of the page: every test here expects none."""
+    found: list[str] = []
+    page.on("console", lambda m: found.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: found.append(str(e)))
+    page.on("dialog", lambda d: (found.append("dialog " + d.message), d.dismiss()))
+    return found
+
+
+def results(page: Any) -> list[dict[str, str]]:
+    page.wait_for_selector("#archive-search:not([aria-busy])", timeout=20000)
+    return page.eval_on_selector_all(".archive-search__result", """els => els.map(e => ({
+        speaker: e.dataset.speaker, date: e.dataset.date, topics: e.dataset.topics, role: e.dataset.role,
+        text: e.querySelector('.archive-search__text').textContent,
+        marks: [...e.querySelectorAll('mark')].map(m => m.textContent),
+        link: e.querySelector('.archive-search__permalink').href}))""")
+
+
+def open_search(page: Any, base: str, params: str) -> list[dict[str, str]]:
+    page.goto(f"{base}search.html?{params}")
+    page.wait_for_selector(".archive-search__result, .archive-search__problems li, .archive-search__count", timeout=20000)
+    return results(page)
+
+
+def problems(page: Any) -> str:
+    return page.locator(".archive-search__problems").inner_text()
+
+
+def test_the_address_is_the_state(page: Any, base: str, errors: list[str]) -> None:
+    """A shared address gives the same search: words and filters from the URL, shown as chips; Material's
+    own search box leaves the page's `q` alone; every result carries its speaker, date and topics."""
+    found = open_search(page, base, "q=fentanyl&speaker=antony-j-blinken")
+    assert found and all(r["speaker"] == "antony-j-blinken" for r in found)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", r["date"]) and "fentanyl" in r["topics"].split() for r in found)
+    assert all(any(m.lower() == "fentanyl" for m in r["marks"]) for r in found)
+    assert page.locator("#archive-search-q").input_value() == "fentanyl"
+    assert page.locator(".archive-search__chip", has_text="Antony J. Blinken").count() == 1
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl"], "speaker": ["antony-j-blinken"]}
+    assert not page.locator("#__search").is_checked()  # Material's search dialog stayed shut
+    assert all(r["link"].startswith(base + "briefings/") and "#t" in r["link"] for r in found)
+    assert errors == []
+
+
+def test_facets_narrow_and_the_back_button_returns(page: Any, base: str, errors: list[str]) -> None:
+    """Facets count the whole result set; a click narrows it (a new address), the back button restores it."""
+    everything = open_search(page, base, "q=president")
+    years = page.eval_on_selector_all("[data-facet=year]", "els => els.map(e => [e.dataset.value, e.nextElementSibling.textContent])")
+    total = int(page.locator(".archive-search__count").inner_text().split()[0].replace(",", ""))
+    assert len(years) >= 2 and sum(int(n.replace(",", "")) for _, n in years) == total > len(everything) == 20
+    year = years[0][0]
+    page.locator(f"[data-facet=year][data-value='{year}']").click()
+    page.wait_for_function(f"location.search.includes('from={year}')")
+    narrowed = results(page)
+    assert narrowed and all(r["date"].startswith(year) for r in narrowed)
+    assert page.locator(".archive-search__chip", has_text=f"From: {year}").count() == 1
+    page.go_back()
+    page.wait_for_function("!location.search.includes('from=')")
+    assert len(results(page)) == len(everything)
+    assert errors == []
+
+
+def test_a_phrase_is_words_side_by_side(page: Any, base: str, errors: list[str]) -> None:
+    """`"exact phrase"` finds the words adjacent and in order, and marks them; the words apart match more."""
+    apart = open_search(page, base, "q=criminal organizations")
+    together = open_search(page, base, "q=%22transnational+criminal+organizations%22")
+    assert 0 < len(together) <= len(apart)
+    for r in together:
+        assert re.search(r"transnational\W+criminal\W+organizations", r["text"], re.IGNORECASE), r["text"]
+    assert errors == []
+
+
+def test_timeline_counts_and_narrows(page: Any, base: str, errors: list[str]) -> None:
+    """The timeline has a bar per year or month, each a link naming its count; a click narrows to its period."""
+    found = open_search(page, base, "q=president")
+    bars = page.eval_on_selector_all(".archive-search__bar", "els => els.map(e => e.getAttribute('aria-label'))")
+    counts = [int(re.search(r": ([\d,]+) turns?$", b).group(1).replace(",", "")) for b in bars]  # type: ignore[union-attr]
+    assert bars and sum(counts) == int(page.locator(".archive-search__count").inner_text().split()[0].replace(",", ""))
+    assert found
+    first = next(i for i, n in enumerate(counts) if n)
+    label = bars[first]
+    page.locator(".archive-search__bar").nth(first).click()
+    page.wait_for_function("location.search.includes('to=')")
+    period = label.split(":")[0]
+    assert page.locator(".archive-search__chip", has_text="From:").count() == 1
+    assert all(r["date"].startswith(period[-4:]) for r in results(page))
+    assert errors == []
+
+
+def download(page: Any, button: str) -> str:
+    with page.expect_download() as info:
+        page.locator("button", has_text=button).click()
+    return Path(info.value.path()).read_text(encoding="utf-8-sig")
+
+
+def test_exports_hold_every_result_and_never_a_formula(page: Any, base: str, errors: list[str]) -> None:
+    """CSV and JSON exports hold the whole result list (not the page shown), with permalinks and citations;
+    a cell that begins with = + - @ cannot run in a spreadsheet."""
+    found = open_search(page, base, "from=2020&to=2023")  # every turn: dates alone
+    total = int(page.locator(".archive-search__count").inner_text().split()[0].replace(",", ""))
+    assert total > len(found) == 20  # more than the page shows
+    rows = list(csv.DictReader(io.StringIO(download(page, "Export CSV"))))
+    assert len(rows) == total
+    assert list(rows[0]) == ["date", "briefing", "speaker", "role", "type", "reporter", "outlet", "topics", "text",
+                             "permalink", "citation"]
+    assert all(r["permalink"].startswith("https://briefings.example.org/briefings/") and "#t" in r["permalink"] for r in rows)
+    assert all(r["citation"].endswith(r["permalink"] + ".") and r["speaker"] in r["citation"] for r in rows)
+    formula = next(r for r in rows if "HYPERLINK" in r["text"])
+    assert formula["text"].startswith("'=HYPERLINK")
+    assert not any(v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    data = json.loads(download(page, "Export JSON"))
+    assert data["count"] == total and len(data["results"]) == total
+    assert data["results"][0].keys() == rows[0].keys()
+    assert errors == []
+
+
+BAD = [
+    ("q=" + "inflation+" * 200, "were searched"),
+    ("q=speaker%3A+fentanyl", "“speaker:” needs a value"),
+    ("q=fentanyl&from=2021-13", "no month 13"),
+    ("q=fentanyl+from%3A2021-13", "no month 13"),
+    ("q=fentanyl&from=2023&to=2021", "is before"),
+    ("q=fentanyl&speaker=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "<script>alert(1)</script>"),
+    ("q=speakr%3Apsaki", "Unknown filter “speakr:”"),
+    ("q=fentanyl+speaker%3Ablinkn", "No speaker matches “blinkn”: did you mean Antony J. Blinken?"),
+    ("q=%28.%2A%29%2B%5Ba-z%5D%7B2%7D%5C+%24%5E%7C%3F", ""),
+]
+
+
+@pytest.mark.parametrize(("params", "message"), BAD)
+def test_bad_input_gets_a_message_not_an_exception(page: Any, base: str, errors: list[str], params: str, message: str) -> None:
+    """A 2,000-character query, a filter with no value, an impossible date, `to` before `from`, markup in a
+    parameter, an unknown filter or name, regex characters: a clear message, no exception, nothing injected."""
+    page.goto(f"{base}search.html?{params}")
+    page.wait_for_selector("#archive-search:not([aria-busy])", timeout=20000)
+    page.wait_for_timeout(200)
+    if message:
+        assert message in problems(page)
+    assert page.locator("#archive-search script, #archive-search img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert errors == []
+
+
+def test_markup_in_transcripts_stays_text(page: Any, base: str, errors: list[str]) -> None:
+    """A transcript's `<script>` shows as text in results; nothing runs."""
+    found = open_search(page, base, "q=talk")
+    assert any("<script>window.__pwned=1</script>" in r["text"] for r in found)
+    assert page.evaluate("window.__pwned") is None and errors == []
+
+
+def test_filters_as_you_type_with_suggestions(page: Any, base: str, errors: list[str]) -> None:
+    """`speaker:bli` offers the speakers it may mean; choosing one writes its id, and the search filters by it."""
+    page.goto(f"{base}search.html")
+    box = page.locator("#archive-search-q")
+    box.click()
+    box.press_sequentially("fentanyl speaker:bli", delay=20)
+    option = page.locator("#archive-search-suggest [role=option]", has_text="Antony J. Blinken")
+    option.wait_for(timeout=10000)
+    box.press("ArrowDown")
+    box.press("Enter")
+    assert box.input_value() == "fentanyl speaker:antony-j-blinken "
+    box.press("Enter")
+    page.wait_for_function("location.search.includes('speaker=antony-j-blinken')")
+    found = results(page)
+    assert found and all(r["speaker"] == "antony-j-blinken" for r in found)
+    assert box.input_value() == "fentanyl"
+    assert errors == []
+
+
+def test_entry_points(page: Any, base: str, site: Path) -> None:
+    """The navigation and the header box lead to the search page; a speaker page's topics and a topic page's
+    speakers open it filtered to both."""
+    page.goto(base + "index.html")
+    assert page.locator("nav a[href$='search.html']").count() >= 1
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("fentanyl", delay=30)
+    link = page.locator("a.archive-search-all")
+    link.wait_for(timeout=10000)
+    assert link.get_attribute("href").endswith("search.html?q=fentanyl")
+    speaker = (site / "speakers" / "antony-j-blinken.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./search\.html\?speaker=antony-j-blinken&amp;topic=[a-z0-9-]+"', speaker)
+    topic = (site / "topics" / "fentanyl.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./search\.html\?speaker=[a-z0-9-]+&amp;topic=fentanyl"', topic)
+
+
+def test_offline_from_file_url(page: Any, site: Path, tmp_path: Path, errors: list[str]) -> None:
+    """The unzipped offline bundle: the search page filters, counts and exports from file://, and every
+    request stays inside the unzipped folder."""
+    folder = unzip_bundle(site, tmp_path)
+    requests = Requests(page, folder.as_uri() + "/")
+    page.goto((folder / "search.html").as_uri() + "?q=fentanyl&speaker=antony-j-blinken")
+    found = results(page)
+    assert found and all(r["speaker"] == "antony-j-blinken" for r in found)
+    assert page.locator("[data-facet=topic]").count() > 0
+    assert len(list(csv.DictReader(io.StringIO(download(page, "Export CSV"))))) == len(found)
+    assert any("/search/archive/" in url for url in requests.seen)
+    assert sorted({url for url in requests.seen if not url.startswith(requests.local)}) == []
+    assert errors == []
+
+
+def test_a_server_without_range_requests(page: Any, site: Path, errors: list[str]) -> None:
+    """A host that ignores Range sends whole packs: the page still answers (and keeps what it got)."""
+    with serve(site, ranges=False) as plain:
+        found = open_search(page, plain, "q=fentanyl&speaker=antony-j-blinken")
+    assert found and all(r["speaker"] == "antony-j-blinken" for r in found)
+    assert errors == []
