@@ -201,3 +201,25 @@ def test_long_lists_continue_on_further_pages(tmp_path: Path) -> None:
     expected = [(b.slug, t.anchor) for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)
                 for t in b.turns if t.speaker.id == "mr-price"]
     assert listed == expected and len(expected) > PAGE_TURNS
+
+
+def test_topic_page_groups_speakers_as_the_index_does() -> None:
+    """A topic's speakers come in the speakers index's groups; an official without a page (`SENIOR
+    ADMINISTRATION OFFICIAL`) is one row however many briefings it spoke in; unnamed questioners are left out."""
+    from generator.model import Paragraph, Segment, Speaker, Topic, Turn
+    from generator.site.topic_pages import _speakers
+
+    def turn(anchor: str, speaker: Speaker, question: bool = False) -> Turn:
+        said = Paragraph((Segment("Haiti."),), 1, topics=("haiti",))
+        return Turn(anchor, speaker.name, speaker, (said,), 1, question=question)
+
+    blinken = Speaker("antony-j-blinken", "Antony J. Blinken", "Secretary of State", True, "official")
+    ribas = Speaker("eduard-ribas", "Eduard Ribas", "", True, "reporter", "EFE")
+    sao = [Speaker(f"sao-{n}", "SENIOR ADMINISTRATION OFFICIAL", kind="anonymous") for n in range(3)]
+    asked = Speaker("q", "Q", kind="questioner")
+    turns = [turn("t1", blinken), turn("t2", ribas, True), turn("t3", asked, True), *(turn(f"t{4 + n}", s)
+                                                                                        for n, s in enumerate(sao))]
+    listed = _speakers(turns, Topic("haiti", "Haiti"), "topics/haiti.md")
+    assert re.findall(r"<h3 id=\"speakers-([a-z-]+)\"", listed) == ["officials", "reporters", "anonymous-officials"]
+    assert listed.count("SENIOR ADMINISTRATION OFFICIAL — 3 turns") == 1
+    assert ">Q<" not in listed and "Q —" not in listed

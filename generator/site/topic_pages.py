@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..model import Archive, Briefing, Paragraph, Topic, Turn
+from ..model import Archive, Briefing, Paragraph, Speaker, Topic, Turn
+from ..text import slugify
 from . import urls
 from .listing import Listings, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
-from .speaker_pages import EXCLUDED, SEARCH_BOOST, plural
+from .speaker_pages import EXCLUDED, SEARCH_BOOST, plural, speaker_sections
 
 WINDOW = 320
 """Characters of a long paragraph shown around its first match."""
@@ -65,15 +66,8 @@ def topic_page(topic: Topic, tagged: list[Passage], vocabulary: tuple[Topic, ...
                f"{plural(len({b.slug for b, _, _ in tagged}), 'briefing')}.\n{{: .topic-counts }}\n\n")
     if not tagged:
         return "".join(out)
-    speakers = Counter(t.speaker.id for t in turns.values())
-    named = {t.speaker.id: t.speaker for t in turns.values()}
     out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
-    out.append(placeholder(path, "speakers", items(
-        (link(urls.relative(path, urls.address(urls.SPEAKERS, sid)), html_text(named[sid].name)) if named[sid].has_page
-         else html_text(named[sid].name)) + f" — {plural(speakers[sid], 'turn')}"
-        + (" · " + link(search_link(path, speaker=sid, topic=topic.id), html_text(f"{named[sid].name} on {topic.title}"))
-           if named[sid].has_page else "")
-        for sid in sorted(speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
+    out.append(placeholder(path, "speakers", _speakers(turns.values(), topic, path), listings))
     out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
     family = _descendants(topic.id, vocabulary)
     groups: list[tuple[Briefing, list[str]]] = []
@@ -128,6 +122,31 @@ def topics_index(vocabulary: tuple[Topic, ...], found: dict[str, list[Passage]])
     for topic in vocabulary:
         if not topic.parents:
             entry(topic, 0)
+    return "".join(out)
+
+
+def _speakers(turns: Iterable[Turn], topic: Topic, path: str) -> str:
+    """Who spoke on the topic, in the speakers index's groups (officials, reporters, anonymous officials,
+    roles, unresolved labels; unnamed questioners left out): a speaker with a page links to it and to the
+    search for their turns on the topic; one without (`SENIOR ADMINISTRATION OFFICIAL`) is one row per
+    name, whatever briefing it spoke in."""
+    counts: Counter[tuple[str, str]] = Counter()
+    shown: dict[tuple[str, str], Speaker] = {}
+    for turn in turns:
+        speaker = turn.speaker
+        key = (speaker.id, "") if speaker.has_page else (speaker.kind, speaker.name)
+        counts[key] += 1
+        shown.setdefault(key, speaker)
+    keys = {id(s): k for k, s in shown.items()}
+    out = []
+    for label, speakers in speaker_sections(shown.values()):
+        out.append(heading(f"speakers-{slugify(label)}", html_text(label)))
+        out.append(items(
+            (link(urls.relative(path, urls.address(urls.SPEAKERS, s.id)), html_text(s.name)) if s.has_page
+             else html_text(s.name)) + f" — {plural(counts[keys[id(s)]], 'turn')}"
+            + (" · " + link(search_link(path, speaker=s.id, topic=topic.id), html_text(f"{s.name} on {topic.title}"))
+               if s.has_page else "")
+            for s in speakers))
     return "".join(out)
 
 
