@@ -30,7 +30,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import ConfigError
 from ..model import Topic
-from ..read.yamlfile import YamlFile, line
+from ..read.yamlfile import YamlFile, line, top_list
 from ..text import slugify
 from .term_matcher import Term, TermMatcher, words
 
@@ -126,13 +126,10 @@ def _ancestors(topic: str, by_id: dict[str, Topic]) -> set[str]:
 
 def load_vocabulary(path: Path, display: str) -> Vocabulary:
     """Read `topics.yml`; a missing file is an empty vocabulary; any mistake raises `ConfigError`."""
-    if not path.is_file():
+    if (read := top_list(path, display, "topics.yml", "topics")) is None:
         return Vocabulary(source=display)
-    doc = YamlFile(path, display)
-    if doc.root is None:
-        return Vocabulary(source=display)
-    top = doc.mapping(doc.root, "topics.yml", {"topics"})
-    entries = [_topic(doc, node) for node in (doc.sequence(top["topics"], "topics") if "topics" in top else [])]
+    doc, nodes = read
+    entries = [_topic(doc, node) for node in nodes]
     seen: dict[str, int] = {}
     for topic, _, node in entries:
         if topic.id in seen:
