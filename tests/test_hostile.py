@@ -355,8 +355,10 @@ def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
         page.goto(f"{base}briefings/{SLUG}.html")
         for button in page.locator(".md-content button, .md-content [role=button]").all()[:20]:
             if button.is_visible():
-                button.click(timeout=2000)
-                page.keyboard.press("Escape")  # a Cite button opens a modal dialog
+                button.click(timeout=10000)
+                if page.locator("dialog.cite-panel[open]").count():  # a Cite button opens a modal dialog,
+                    page.wait_for_selector("#cite-csl", timeout=60000)  # ready once its styles have loaded
+                page.keyboard.press("Escape")
         page.goto(base + "index.html")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.locator(".md-search__input").press_sequentially("markdown")
