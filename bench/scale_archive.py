@@ -70,8 +70,9 @@ def main() -> int:
                 site=Site("Briefing Archive", "https://briefings.example.org/"))
     written = time.perf_counter()
     if args.pages is not None:
-        for briefing in copies(archive.briefings, args.copies):
-            source = args.pages / "briefings" / f"{shifted(briefing, 0).slug}.html"
+        for original, briefing in zip(archive.briefings * args.copies, copies(archive.briefings, args.copies),
+                                      strict=True):
+            source = args.pages / "briefings" / f"{original.slug}.html"
             target = args.pages / "briefings" / f"{briefing.slug}.html"
             if not target.exists():
                 try:

@@ -14,6 +14,8 @@ from .enrich.annotate import load_config
 from .enrich.gaps import identity_gaps, summary_line, yaml_entries
 from .enrich.hints import findings, identity_findings, topic_findings
 from .enrich.loader import Loader, published
+from .enrich.topic_suggestions import MIN_COUNT, suggest, suggestions_yaml
+from .enrich.vocabulary import load_vocabulary
 from .errors import GeneratorError
 from .ingest.importer import Importer, ImportRefused, Overrides, expand, summary
 from .read.parse import parse
@@ -216,3 +218,46 @@ def import_command(sources: tuple[Path, ...], content_dir: Path, title: str, dat
         click.echo(f"refused: {refusal}", err=True)
     if refused:
         sys.exit(1)
+
+
+@main.group("topics")
+def topics_group() -> None:
+    """Work on the topic vocabulary (content/topics.yml).
+
+    Example: python -m generator topics suggest --out topics.suggested.yml
+    """
+
+
+@topics_group.command("suggest")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The archive's content folder.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("topics.suggested.yml"),
+              show_default=True, help="Where to write the proposals (never the vocabulary itself).")
+@click.option("--period", type=click.Choice(["quarter", "month", "year"]), default="quarter", show_default=True,
+              help="The periods compared with the rest of the archive.")
+@click.option("--min-count", type=click.IntRange(min=1), default=MIN_COUNT, show_default=True,
+              help="Paragraphs of a period a phrase must be used in.")
+@click.option("--per-period", type=click.IntRange(min=1), default=10, show_default=True,
+              help="The most distinctive phrases kept per period.")
+def suggest_command(content_dir: Path, out: Path, period: str, min_count: int, per_period: int) -> None:
+    """Propose new topics and new terms for existing ones, as topics.yml entries in a separate file.
+
+    Phrases distinctive of a period against the whole archive, each with its count, first and last
+    dates and three example passages; one that already holds a vocabulary term is left out, one
+    whose paragraphs an existing topic already holds is proposed as that topic's term.
+    Example: python -m generator topics suggest --out topics.suggested.yml
+    """
+    vocabulary_path = (content_dir / "topics.yml").resolve()
+    if out.resolve() == vocabulary_path:
+        raise click.UsageError("--out must not be the vocabulary itself: suggestions are reviewed, then copied")
+    try:
+        vocabulary = load_vocabulary(vocabulary_path, f"{content_dir}/topics.yml")
+    except GeneratorError as exc:
+        raise click.ClickException(str(exc)) from None
+    archive = Loader(write_locks=False).load(content_dir, Path.cwd())
+    for error in archive.errors:
+        click.echo(f"error: {error}", err=True)
+    found = suggest(archive.briefings, vocabulary, period=period, min_count=min_count, per_period=per_period)
+    out.write_text(suggestions_yaml(found, vocabulary, period), encoding="utf-8")
+    new = sum(not s.topic for s in found)
+    click.echo(f"wrote {new} new topic(s) and {len(found) - new} new term(s) for existing topics to {out}")

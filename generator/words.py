@@ -72,6 +72,79 @@ PROSE_OPENERS = frozenset({"for", "to", "and", "but", "so", "on", "in", "with", 
                            "if", "when", "former"})
 """First words of a mixed-case lead-in that make it prose (`For Dr. Fauci: …`), not a label."""
 
+# ---- Topic tagging (generator/enrich/mentions.py): how a mention stands in its sentence ----
+
+CLAUSE_VERBS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+    "may", "might", "does", "did", "do", "remains", "remain", "continues", "continue", "needs", "need",
+    "wants", "poses", "threatens", "killed", "kills", "killing", "took", "takes", "taking", "made", "makes",
+    "became", "becomes", "affects", "affected", "hit", "hits", "came", "comes", "went", "goes", "caused",
+    "causes", "led", "leads", "rose", "rises", "fell", "falls", "grew", "grows", "launched", "attacked",
+})
+"""Words that, right after a mention, make it the subject of a clause of its own (`Inflation is up`,
+`COVID-19 is taking the lives of …`): such a mention is no aside, wherever it stands."""
+
+CLAUSE_SKIPS = frozenset({"s", "also", "now", "still", "just", "already", "really", "clearly", "actually",
+                          "itself", "alone", "again", "which", "that", "who", "obviously", "certainly"})
+"""Words that may stand between a mention and its verb (`Russia's invasion` is no clause; `Russia,
+which has …` and `China now has` are)."""
+
+CLAUSE_PREPOSITIONS = frozenset({"in", "of", "at", "across", "around", "from", "on", "inside", "within"})
+"""Words that open a short phrase qualifying a mention before its verb (`insecurity in Mexico is enormous`)."""
+
+LIST_FILLERS = frozenset({"and", "or", "nor", "the", "a", "an", "to", "from", "like", "including", "as", "well",
+                          "such", "in", "also", "even", "plus", "with", "s", "of", "our", "their", "its", "on",
+                          "whether", "that", "be", "either", "both", "then", "especially", "particularly",
+                          "not", "only", "but"})
+"""Words that may stand between the items of a list (`COVID-19, like the climate crisis, like migration`;
+`whether that be in Iran or Afghanistan or Russia`; `from X to Y to Z`)."""
+
+LIST_JOINERS = frozenset({"and", "or", "nor", "to", "plus"})
+"""Words that join the items of a list, as a comma does."""
+
+REFERRALS = frozenset({"refer", "referring", "point", "pointing", "defer", "deferring", "direct"})
+"""Verbs that send a question elsewhere: what follows ("refer you to the Department of Justice") is
+where to ask, not what is talked about."""
+
+TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
+"""Words that, before `the X`, use a subject to date something ("women who left the workforce during
+the pandemic"): a passing mention, unless the subject is a clause's of its own."""
+
+COMMON_LEADS = frozenset({"the", "a", "an", "in", "on", "at", "of", "to", "for", "by", "with", "and", "or", "our",
+                          "their", "his", "her", "its", "my", "your", "this", "that", "go", "going", "right", "first",
+                          "out", "over", "re", "t", "new", "all", "no", "not", "free", "high", "low", "lower", "two"})
+"""Common words a vocabulary term may hold (`the economy`, `right to vote`): the matcher files a term
+under its first other word, so that every `the` of a text starts no look-up (a matter of speed only)."""
+
+SUGGEST_STOP_WORDS = frozenset("""
+a about above across actually after again against ago all almost already also although always am among an and
+another any anybody anyone anything anyway are aren't around as ask asked asking at away back be because been
+before being below best better between beyond both but by call called can can't cannot certainly clear clearly
+come comes coming could couldn't day days did didn't do does doesn't doing don't done down during each early
+either else end enough even ever every everybody everyone everything example fact far few first folks for
+forward from full further get gets getting give given go goes going gone good got great had hadn't happen has
+hasn't have haven't having he he's her here here's hers herself him himself his how however i i'd i'll i'm i've
+if important in indeed into is isn't it it's its itself just keep kind know known last later least less let
+let's like likely little look looking lot lots made make makes making many matter may maybe me mean means might
+more most mr mrs ms much must my myself need needs never new next no nobody none nor not nothing now number of
+off often oh okay ok on once one ones only or other others our ours ourselves out over own part particular past
+people per perhaps place point points possible pretty probably put question questions quite rather re really
+right said same say saying says see seen she she's should shouldn't since so some somebody someone something
+sort still such sure take taken taking talk talked talking tell than thank thanks that that's the their theirs
+them themselves then there there's these they they're thing things think thinking this those though thought
+through time times to today together told too took toward towards tried try trying two under until up upon us
+use used very want wanted wants was wasn't way ways we we'd we'll we're we've week weeks well went were weren't
+what what's whatever when where whether which while who who's whole whom whose why will with within without
+won't work working would wouldn't yeah year years yes yesterday yet you you'd you'll you're you've your yours
+yourself going got gonna sir ma'am thank thanks appreciate obviously absolutely certainly exactly several
+mm-hmm uh um hmm month months hour hours minute minutes morning afternoon evening tonight tomorrow weekend
+three four five six seven eight nine ten hundred thousand million billion trillion percent second third
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())  # noqa: SIM905 (a block of words reads and edits better than 300 quoted strings)
+"""Words a proposed topic's phrase neither starts nor ends with (`topics suggest`): function words and
+the small talk of a briefing ("thank you", "going forward"), which say nothing of its subjects."""
+
 NOT_NAMES = frozenset({
     # answers, interjections, greetings
     "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "sure", "right", "correct", "exactly", "absolutely",

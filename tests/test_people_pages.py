@@ -201,3 +201,24 @@ def test_long_lists_continue_on_further_pages(tmp_path: Path) -> None:
     expected = [(b.slug, t.anchor) for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)
                 for t in b.turns if t.speaker.id == "mr-price"]
     assert listed == expected and len(expected) > PAGE_TURNS
+
+
+def test_topic_page_groups_speakers_as_the_index_does() -> None:
+    """A topic's speakers come in the speakers index's groups; an official without a page (`SENIOR
+    ADMINISTRATION OFFICIAL`) is one row however many briefings it spoke in; unnamed questioners are left out."""
+    from generator.model import Speaker, Topic
+    from generator.site.summary import TopicTurns
+    from generator.site.topic_pages import Tagged, _speakers
+
+    blinken = Speaker("antony-j-blinken", "Antony J. Blinken", "Secretary of State", True, "official")
+    ribas = Speaker("eduard-ribas", "Eduard Ribas", "", True, "reporter", "EFE")
+    sao = [Speaker(f"sao-{n}", "SENIOR ADMINISTRATION OFFICIAL", kind="anonymous") for n in range(3)]
+    asked = Speaker("q", "Q", kind="questioner")
+    found = Tagged()
+    found.add(None, TopicTurns("haiti", 3, ((blinken, 1), (ribas, 1), (asked, 1), (sao[0], 1))))  # type: ignore[arg-type]
+    for official in sao[1:]:
+        found.add(None, TopicTurns("haiti", 1, ((official, 1),)))  # type: ignore[arg-type]
+    listed = _speakers(found, Topic("haiti", "Haiti"), "topics/haiti.md")
+    assert re.findall(r"<h3 id=\"speakers-([a-z-]+)\"", listed) == ["officials", "reporters", "anonymous-officials"]
+    assert listed.count("SENIOR ADMINISTRATION OFFICIAL — 3 turns") == 1
+    assert ">Q<" not in listed and "Q —" not in listed

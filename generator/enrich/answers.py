@@ -29,8 +29,12 @@ def is_call(turn: Turn) -> bool:
         return False
     if label_key(turn.label) in MODERATOR_LABELS:
         return True
-    text = turn.text.replace("’", "'")
-    return len(text.split()) <= _SHORT and bool(_CALL.search(text))
+    words = 0
+    for paragraph in turn.paragraphs:  # most turns are long: stop counting as soon as this one is
+        words += len(paragraph.text.split())
+        if words > _SHORT:
+            return False
+    return bool(_CALL.search(turn.text.replace("’", "'")))
 
 
 def link_answers(briefing: Briefing) -> Briefing:

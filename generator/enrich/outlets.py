@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Outlet, Reporter
-from ..read.yamlfile import YamlFile, line
+from ..read.yamlfile import line, top_list
 from ..text import fold_name, slugify
 
 _KEYS = {"id", "name", "aliases"}
@@ -63,16 +63,13 @@ class Outlets:
 
 def load_outlets(path: Path, display: str) -> Outlets:
     """Read `outlets.yml`; a missing file is an empty list; any mistake raises `ConfigError` at its line."""
-    if not path.is_file():
+    if (read := top_list(path, display, "outlets.yml", "outlets")) is None:
         return Outlets(source=display)
-    doc = YamlFile(path, display)
-    if doc.root is None:
-        return Outlets(source=display)
-    top = doc.mapping(doc.root, "outlets.yml", {"outlets"})
+    doc, nodes = read
     found: list[Outlet] = []
     ids: dict[str, int] = {}
     names: dict[str, str] = {}
-    for node in doc.sequence(top["outlets"], "outlets") if "outlets" in top else []:
+    for node in nodes:
         fields = doc.mapping(node, "an outlet", _KEYS, {"id", "name"})
         outlet_id = doc.string(fields["id"], "id")
         if slugify(outlet_id) != outlet_id:

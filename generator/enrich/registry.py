@@ -17,7 +17,7 @@ from yaml.nodes import Node, ScalarNode
 from ..errors import ConfigError
 from ..model import Alias, Person, Role
 from ..read.labels import label_key
-from ..read.yamlfile import YamlFile, line
+from ..read.yamlfile import YamlFile, line, top_list
 from ..text import slugify
 from .outlets import Outlets
 
@@ -57,13 +57,10 @@ class Registry:
 
 def load_registry(path: Path, display: str) -> Registry:
     """Read `speakers.yml`; a missing file is an empty registry; any mistake raises `ConfigError`."""
-    if not path.is_file():
+    if (read := top_list(path, display, "speakers.yml", "people")) is None:
         return Registry(source=display)
-    doc = YamlFile(path, display)
-    if doc.root is None:
-        return Registry(source=display)
-    top = doc.mapping(doc.root, "speakers.yml", {"people"})
-    people = [_person(doc, node) for node in (doc.sequence(top["people"], "people") if "people" in top else [])]
+    doc, nodes = read
+    people = [_person(doc, node) for node in nodes]
     _refuse_clashes(doc, people)
     return Registry(tuple(people), display)
 

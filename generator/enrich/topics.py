@@ -1,25 +1,38 @@
-"""The topic vocabulary, `content/topics.yml`, and tagging paragraphs with it.
+"""Tagging every paragraph of a briefing with the topics it is about: its own words, then its context.
 
-The precision rule. Each topic lists **strong** terms, specific enough that a mention can make a
-paragraph about the topic (`fentanyl`, `Bicentennial Framework`, `Haiti`), and **weak** terms that
-only count in company (`drugs`, `border`, `Russia*`). A paragraph is tagged with a topic when
+**Its own words** (`mentions.py`): each topic gets a score from the paragraph's mentions, strong terms
+counting 1, weak ones `1 / min_weak`, lists, asides and guarded senses less or nothing. A score of
+1 or more makes the paragraph about the topic on its own.
 
-1. it contains at least `min_weak` (default 2) *different* weak terms of the topic: a word repeated
-   is still one passing mention, and so are the forms one `stem*` term covers; or
-2. it contains a strong term of the topic, unless that mention is an **aside**: the topic's only
-   term in the paragraph (one strong term, once, and no weak term), after the first `LEAD_WORDS`
-   (25) words of a paragraph of more than `ASIDE_WORDS` (60) words, in a turn whose other
-   paragraphs contain none of the topic's strong terms. A question or a short answer is about what
-   it names, and a long paragraph about what it opens with or comes back to; a name dropped once
-   in the middle of a long one ("the efforts to end the war in Yemen", in an answer about Saudi
-   Arabia) is not what the paragraph is about.
+**Its context**, weighed below its words: what the paragraph continues. Each source gives its
+topics a weight:
 
-Terms match whole words, ignoring case, accents and punctuation between words (`U.S.` = `U.S`,
-`Haiti’s` contains `Haiti`, `High-Level` = `high level`); a trailing `*` matches any ending
-(`migra*`: migrant, migration, migratorio). Where terms overlap, the one spanning most words wins
-(`drug trafficking`, not `drug`); terms spanning the same words all count. A tagged
-paragraph counts for the topic's parents too (a fentanyl paragraph is a drugs paragraph). A turn
-carries its paragraphs' topics.
+| context | weight |
+|---|---|
+| the paragraph before, in the same turn (what it was on) | `TURN_WEIGHT` of its hold |
+| for a turn's first paragraph, the exchange: what the questions since the last change of subject asked (each question further back counting `EXCHANGE_DECAY` times as much) and what the answers named (`ANSWER_CARRY`); a moderator's call or a question on an unrelated subject starts afresh | `EXCHANGE_WEIGHT` |
+| the exchange, for the turn's later paragraphs | `EXCHANGE_WEIGHT × LATER_WEIGHT` |
+| the briefing's title | `TITLE_WEIGHT` |
+| the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
+
+A paragraph then carries
+
+1. the topics of its own words;
+2. when it names none of its own, the context topics weighing `INHERIT` or more and within `MARGIN` of
+   the heaviest: an answer that does not name its subject ("We don't know that right now") is about
+   what was asked, a paragraph that goes on without naming it ("So it means this will take some
+   time") about what its turn was on;
+3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
+   not an umbrella topic such as foreign policy), that context topic as in 2;
+4. when it changes the subject (its own topics have nothing to do with the context's), only the
+   context topics its own words support: own score plus context weight reaching 1 (a weak term, an
+   implicit phrase, a listed mention or an aside of a topic the question asked about; not a mention
+   passing beside a topic the paragraph dwells on).
+
+A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
+again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
+context it had itself. A tagged paragraph counts for the topic's parents too (a fentanyl paragraph is
+a drugs paragraph); a turn carries its paragraphs' topics.
 """
 
 from __future__ import annotations
@@ -28,270 +41,190 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate
-from pathlib import Path
 
-from yaml.nodes import Node
+from ..model import Briefing, Paragraph, Turn
+from .answers import is_call
+from .mentions import ASIDE_WORDS, LEAD_WORDS, Evidence, evidence
+from .vocabulary import Vocabulary, load_vocabulary
 
-from ..errors import ConfigError
-from ..model import Briefing, Topic, Turn
-from ..read.yamlfile import YamlFile, line
-from ..text import fold_keeping_offsets, slugify
+__all__ = ["ASIDE_WORDS", "LEAD_WORDS", "Vocabulary", "load_vocabulary", "tag_briefing", "tag_paragraphs"]
 
-_TOPIC_KEYS = {"id", "title", "description", "parents", "strong", "weak", "min_weak"}
-_WORD = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\w+)")
-"""Splits a text into separator, word, separator, …: the words and, by summing lengths, where they are."""
+TURN_WEIGHT = 0.85
+"""How much of a paragraph's hold on a topic the next paragraph of its turn inherits."""
+EXCHANGE_WEIGHT = 0.8
+"""How much of what the exchange is on a turn's first paragraph inherits."""
+EXCHANGE_DECAY = 0.75
+"""How much of what an exchange was on is left after one more turn (see `_exchange`)."""
+ANSWER_CARRY = 0.7
+"""What an answer adds to its exchange for a topic it names on its own."""
+LATER_WEIGHT = 0.65
+"""How much of the exchange's weight a turn's later paragraphs feel."""
+MARGIN = 0.15
+"""A paragraph inherits only the topics its context is most on: those weighing within this of the
+heaviest (the question's subject, not every topic the exchange touched)."""
+TITLE_WEIGHT = 0.5
+FOCUS_WEIGHT = 0.5
+FOCUS_SHARE = 0.4
+"""Share of a briefing's substantive paragraphs a topic must hold, on their own words, to be its focus."""
+INHERIT = 0.55
+"""Context weight from which a paragraph that names no topic of its own (or a broader one) takes it."""
+SUBSTANTIVE = 8
+"""Words from which a paragraph counts when a briefing's focus is measured."""
+PROCEDURE_WORDS = 40
+"""A paragraph longer than this is never procedural."""
+_PROCEDURE = re.compile(
+    r"(?i)^(?:\W*\b(?:thank(?:s| you)|go ahead|all right|okay|ok|yes|yeah|sure|great|hi|hello|good (?:morning|afternoon)"
+    r"|so much|very much|all|everyone|everybody|folks|again|sir|ma'?am|mr|ms|guys|please)\b)+\W*$"
+    r"|\b(?:go ahead|(?:next|last|final) question|one more (?:question|time)|question-and-answer|(?:turn|hand)"
+    r"(?:ing)? (?:it|the floor|things) (?:back )?over|over to you|the floor is yours|get started|take (?:a few|your|some) questions"
+    r"|let'?s go to|we'?ll go to|(?:didn'?t|don'?t) (?:understand|hear) (?:the|your)|(?:didn'?t|couldn'?t|can'?t) hear (?:it|you)|say that (?:again|one more)"
+    r"|repeat\b.{0,30}\bquestion"
+    r"|on background|embargo|thank(?:s| you) (?:(?:very|so) much )?(?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
+"""What runs a briefing rather than says something: thanks, calls, the call's ground rules."""
 
-ASIDE_WORDS = 60
-"""A paragraph longer than this many words can hold an aside (see the module docstring)."""
-LEAD_WORDS = 25
-"""A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
+_CALLED = re.compile(r"^\W*(?:[A-Z][\w'.-]*\W*){1,3}$")
+"""One to three capitalised words and nothing else: a name called ("Memoli.", "MJ.", "Go ahead, Kristen.")."""
+_ANSWER_WORDS = frozenset({"no", "no.", "nope.", "correct.", "absolutely.", "exactly.", "true.", "never.", "definitely."})
+"""A one-word answer, which says what the question asked ("No."), is no call."""
 
-Tags = tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]
-"""A paragraph's topics, and where the vocabulary's terms occur in it, `(start, end, topic)`."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    """How one topic is recognised."""
-
-    topic: str
-    strong: tuple[str, ...]
-    weak: tuple[str, ...]
-    min_weak: int = 2
-    line: int = 0
-    """Line of the topic's entry in topics.yml, for messages."""
-
-
-@dataclass(frozen=True)
-class Match:
-    """One term found in a text: where (in the original text), which topic, how strong."""
-
-    start: int
-    end: int
-    topic: str
-    strong: bool
-    term: str
-    """The vocabulary term that matched, folded (`migra*`)."""
-    word: int
-    """Index in the text's words of the match's first word."""
-
-
-@dataclass(frozen=True)
-class _Term:
-    text: str
-    words: tuple[str, ...]
-    wild: bool
-    """The last word is a stem: any ending matches."""
-    topics: tuple[tuple[str, bool], ...]
-
-    def fits(self, words: list[str], at: int) -> bool:
-        """True when the text's words from `at` on spell this term."""
-        if at + len(self.words) > len(words):
-            return False
-        *head, last = self.words
-        found = words[at:at + len(self.words)]
-        return found[:-1] == head and (found[-1].startswith(last) if self.wild else found[-1] == last)
-
-
-class Vocabulary:
-    """The topics in file order, and a matcher compiled once for all their terms."""
-
-    def __init__(self, topics: tuple[Topic, ...] = (), rules: tuple[Rule, ...] = (), source: str = "") -> None:
-        self.topics = topics
-        self.rules = {r.topic: r for r in rules}
-        self.source = source
-        self.by_id = {t.id: t for t in topics}
-        self._order = {t.id: i for i, t in enumerate(topics)}
-        claims: dict[str, dict[str, bool]] = {}  # term -> {topic: strong}; a term may serve several topics
-        for rule in rules:
-            for strong, group in ((True, rule.strong), (False, rule.weak)):
-                for term in group:
-                    claim = claims.setdefault(" ".join(_words(term)) + ("*" if term.endswith("*") else ""), {})
-                    claim[rule.topic] = claim.get(rule.topic, False) or strong
-        # Terms indexed by their first word (or, for one-word `stem*` terms, by their stem), so
-        # matching costs one dict look-up per word of text: a regex alternation of hundreds of
-        # terms was 50 times slower.
-        self._exact: dict[str, list[_Term]] = {}
-        self._stems: dict[str, list[_Term]] = {}
-        for term, claim in sorted(claims.items()):
-            words = tuple(term.rstrip("*").split())
-            entry = _Term(term, words, term.endswith("*"), tuple(sorted(claim.items())))
-            if entry.wild and len(words) == 1:
-                self._stems.setdefault(words[0], []).append(entry)
-            else:
-                self._exact.setdefault(words[0], []).append(entry)
-        self._stem_lengths = sorted({len(stem) for stem in self._stems})
-        self._memo: dict[str, tuple[_Term, ...]] = {}
-        """`_candidates` per word met so far: text repeats its words, so most cost one look-up."""
-        self._hits: set[str] = set()
-        """The words met so far that some term starts with."""
-
-    def matches(self, text: str) -> list[Match]:
-        """Every term occurrence in `text`, longest term first where two overlap."""
-        return self._scan(text)[0]
-
-    def _scan(self, text: str) -> tuple[list[Match], int]:
-        """`matches(text)`, and the number of words in `text`."""
-        parts = _SPLIT.split(fold_keeping_offsets(text))
-        words = parts[1::2]
-        memo = self._memo
-        for word in set(words).difference(memo):  # words never met: looked up once for all texts
-            memo[word] = self._candidates(word)
-            if memo[word]:
-                self._hits.add(word)
-        present = self._hits.intersection(words)
-        if not present:
-            return [], len(words)
-        # Word k spans parts[2k + 1]: offsets summed in C, not a Python loop over every word's span.
-        ends = list(accumulate(map(len, parts)))
-        found: list[Match] = []
-        after = 0  # a match covers its words: the next one starts after them
-        for i in [i for i, word in enumerate(words) if word in present]:
-            if i < after:
-                continue
-            fitting = [e for e in memo[words[i]] if e.fits(words, i)]
-            if not fitting:
-                continue
-            size = max(len(e.words) for e in fitting)
-            # Terms spelling the same words (`border` of one topic, `border*` of another) all count,
-            # each topic once, strong if any of its terms is.
-            claims: dict[str, tuple[bool, str]] = {}
-            for entry in fitting:
-                if len(entry.words) == size:
-                    for topic, strong in entry.topics:
-                        if topic not in claims or strong > claims[topic][0]:
-                            claims[topic] = (strong, entry.text)
-            last = i + size - 1
-            found.extend(Match(ends[2 * i], ends[2 * last + 1], topic, strong, term, i)
-                         for topic, (strong, term) in claims.items())
-            after = last + 1
-        return found, len(words)
-
-    def _candidates(self, word: str) -> tuple[_Term, ...]:
-        out = list(self._exact.get(word, ()))
-        for length in self._stem_lengths:
-            if length > len(word):
-                break
-            out.extend(self._stems.get(word[:length], ()))
-        return tuple(out)
-
-    def tag(self, text: str) -> tuple[str, ...]:
-        """The topics `text` is about, read as a turn of one paragraph, with their parents, in vocabulary order."""
-        return self.tag_turn([text])[0][0]
-
-    def tag_turn(self, texts: Sequence[str]) -> list[Tags]:
-        """Per paragraph of a turn, the topics it is about under the precision rule (with their parents,
-        in vocabulary order) and where each term occurs (empty when nothing is tagged)."""
-        scans = [self._scan(text) for text in texts]
-        # Per topic, how many of the turn's paragraphs contain one of its strong terms.
-        naming = Counter(topic for found, _ in scans for topic in {m.topic for m in found if m.strong})
-        out: list[Tags] = []
-        for found, length in scans:
-            strong: dict[str, list[Match]] = {}
-            weak: dict[str, set[str]] = {}
-            for match in found:
-                if match.strong:
-                    strong.setdefault(match.topic, []).append(match)
-                else:
-                    weak.setdefault(match.topic, set()).add(match.term)
-            tagged = {t for t, terms in weak.items() if len(terms) >= self.rules[t].min_weak}
-            tagged.update(t for t, mentions in strong.items()
-                          if not (len(mentions) == 1 and t not in weak and naming[t] == 1
-                                  and length > ASIDE_WORDS and mentions[0].word >= LEAD_WORDS))
-            topics = tuple(sorted(self._with_parents(tagged), key=self._order.__getitem__))
-            out.append((topics, tuple((m.start, m.end, m.topic) for m in found) if topics else ()))
-        return out
-
-    def _with_parents(self, ids: set[str]) -> set[str]:
-        out: set[str] = set()
-        todo = list(ids)
-        while todo:
-            topic = todo.pop()
-            if topic not in out:
-                out.add(topic)
-                todo.extend(self.by_id[topic].parents)
-        return out
+Context = dict[str, float]
+"""Topic ids (the most specific tagged) and how much the context weighs for each."""
 
 
 def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
-    """The briefing with every paragraph's `topics` filled in (turn by turn: an aside depends on its turn)."""
-    def tagged(turn: Turn) -> Turn:
-        tags = vocabulary.tag_turn([p.text for p in turn.paragraphs])
-        paragraphs = tuple(p if (p.topics, p.hits) == tag else dataclasses.replace(p, topics=tag[0], hits=tag[1])
-                           for p, tag in zip(turn.paragraphs, tags, strict=False))
-        if all(new is old for new, old in zip(paragraphs, turn.paragraphs, strict=False)):
-            return turn  # most paragraphs have no topic: copying them costs more than tagging
-        return dataclasses.replace(turn, paragraphs=paragraphs)
-    return dataclasses.replace(briefing, turns=tuple(tagged(t) for t in briefing.turns))
+    """The briefing with every paragraph's `topics` and `hits` filled in."""
+    if not vocabulary.topics:
+        return briefing
+    matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
+    texts = [[p.text for p in t.paragraphs] for t in briefing.turns]
+    found = [[evidence(matcher.scan(text), matcher, min_weak) for text in turn] for turn in texts]
+    title = evidence(matcher.scan(briefing.title), matcher, min_weak).own
+    base = {t: TITLE_WEIGHT for t in title}
+    for topic in _focus(found, vocabulary):
+        base[topic] = max(base.get(topic, 0.0), FOCUS_WEIGHT)
+    exchange: Context = {}
+    turns = []
+    for turn, own, said in zip(briefing.turns, found, texts, strict=True):
+        call = is_call(turn)
+        if call or (turn.question and _changes_subject(own, exchange, vocabulary)):
+            exchange = {}
+        elif turn.question:
+            exchange = {t: e * EXCHANGE_DECAY for t, e in exchange.items() if e * EXCHANGE_DECAY >= 0.1}
+        opening = {t: min(1.0, e) * EXCHANGE_WEIGHT for t, e in exchange.items()}
+        held = _tag_turn(own, said, opening, base, vocabulary, call)
+        if turn.question:
+            exchange = _exchange(exchange, own)
+        elif turn.answer_to:  # an opening statement's subjects are no exchange the next speaker continues
+            for topic in {t for h in held for t, w in h.items() if w >= 1}:
+                exchange[topic] = max(exchange.get(topic, 0.0), ANSWER_CARRY)
+        turns.append(_with_topics(turn, [frozenset(h) for h in held], own, vocabulary))
+    return dataclasses.replace(briefing, turns=tuple(turns))
 
 
-def load_vocabulary(path: Path, display: str) -> Vocabulary:
-    """Read `topics.yml`; a missing file is an empty vocabulary; any mistake raises `ConfigError`."""
-    if not path.is_file():
-        return Vocabulary(source=display)
-    doc = YamlFile(path, display)
-    if doc.root is None:
-        return Vocabulary(source=display)
-    top = doc.mapping(doc.root, "topics.yml", {"topics"})
-    entries = [_topic(doc, node) for node in (doc.sequence(top["topics"], "topics") if "topics" in top else [])]
-    seen: dict[str, int] = {}
-    for topic, _, node in entries:
-        if topic.id in seen:
-            raise doc.error(node, f"topic id {topic.id!r} is already used at line {seen[topic.id]}", topic.id)
-        seen[topic.id] = line(node)
-    for topic, _, node in entries:
-        for parent in topic.parents:
-            if parent not in seen:
-                raise doc.error(node, f"topic {topic.id!r} names an unknown parent", parent)
-    parents = {topic.id: topic.parents for topic, _, _ in entries}
-    for topic, _, node in entries:
-        if loop := _ancestry_loop(topic.id, parents):
-            raise doc.error(node, f"topic {topic.id!r} is its own ancestor (parents {' → '.join(loop)})", topic.id)
-    return Vocabulary(tuple(t for t, _, _ in entries), tuple(r for _, r, _ in entries), display)
+def tag_paragraphs(vocabulary: Vocabulary, texts: Sequence[str]) -> list[tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]]:
+    """Per paragraph of one turn with no other context, its topics (with parents, in vocabulary order)
+    and where the terms of those topics occur, `(start, end, topic)`."""
+    matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
+    own = [evidence(matcher.scan(text), matcher, min_weak) for text in texts]
+    held = _tag_turn(own, texts, {}, {}, vocabulary, False)
+    return [_tags(frozenset(h), e, vocabulary) for h, e in zip(held, own, strict=True)]
 
 
-def _ancestry_loop(start: str, parents: dict[str, tuple[str, ...]]) -> list[str]:
-    """The `parents` path from `start` back to itself (`[a, b, a]`), or `[]` when there is none."""
-    todo, met = [[start]], {start}
-    while todo:
-        path = todo.pop()
-        for parent in parents[path[-1]]:
-            if parent == start:
-                return [*path, start]
-            if parent not in met:
-                met.add(parent)
-                todo.append([*path, parent])
-    return []
+def _changes_subject(own: Sequence[Evidence], exchange: Context, vocabulary: Vocabulary) -> bool:
+    """True for a question that names topics of its own, none of them what the exchange was on."""
+    named = {t for e in own for t in e.own}
+    current = [t for t, e in exchange.items() if e >= INHERIT]
+    return bool(named) and not any(vocabulary.related(n, t) for n in named for t in current)
 
 
-def _topic(doc: YamlFile, node: Node) -> tuple[Topic, Rule, Node]:
-    fields = doc.mapping(node, "a topic", _TOPIC_KEYS, {"id", "title"})
-    topic_id = doc.string(fields["id"], "id")
-    if slugify(topic_id) != topic_id:
-        raise doc.error(fields["id"], "id must be a slug (lowercase a-z, 0-9 and '-')", topic_id)
-    strong = tuple(_term(doc, t, n) for t, n in doc.strings(fields["strong"], "strong")) if "strong" in fields else ()
-    weak = tuple(_term(doc, t, n) for t, n in doc.strings(fields["weak"], "weak")) if "weak" in fields else ()
-    if not strong and not weak:
-        raise doc.error(node, "a topic needs match rules: 'strong' and/or 'weak' terms", topic_id)
-    min_weak = doc.integer(fields["min_weak"], "min_weak") if "min_weak" in fields else 2
-    topic = Topic(
-        id=topic_id, title=doc.string(fields["title"], "title"),
-        description=doc.string(fields["description"], "description") if "description" in fields else "",
-        parents=tuple(p for p, _ in doc.strings(fields["parents"], "parents")) if "parents" in fields else (),
-    )
-    return topic, Rule(topic_id, strong, weak, min_weak, line(node)), node
+def _exchange(exchange: Context, own: Sequence[Evidence]) -> Context:
+    """What an exchange is on after one more turn: what it was on, weaker by `EXCHANGE_DECAY`, plus the
+    turn's own evidence per topic (its best paragraph's score, up to 1), weak mentions too, so that
+    "the documents" asked about and "the Counsel's office" answered add up to an exchange on them."""
+    out = dict(exchange)
+    for topic in {t for e in own for t in e.scores}:
+        out[topic] = out.get(topic, 0.0) + min(1.0, max(e.scores.get(topic, 0.0) for e in own))
+    return out
 
 
-def _term(doc: YamlFile, term: str, node: Node) -> str:
-    """A match term; refused when it could not match a word (`*`, `-`, a lone mark)."""
-    if not _words(term) or "*" in term[:-1] or (term.endswith("*") and not term[-2:-1].isalnum()):
-        raise ConfigError("bad match rule: a term needs letters, and '*' only at its end",
-                          path=doc.display, line=line(node), fragment=term)
-    return term
+def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, base: Context,
+              vocabulary: Vocabulary, call: bool) -> list[Context]:
+    """The most specific topics of each paragraph of a turn, with how strongly each holds (1 for the
+    paragraph's own words, the context's weight for an inherited one), paragraph after paragraph."""
+    running: Context = {}
+    out = []
+    for k, (found, text) in enumerate(zip(own, texts, strict=True)):
+        context = dict(base)
+        for source in (opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running):
+            for topic, weight in source.items():
+                context[topic] = max(context.get(topic, 0.0), weight)
+        procedural = call or _procedural(text, found)
+        held = _decide(found, context, vocabulary, procedural)
+        out.append(held)
+        if not procedural:
+            running = {t: w * TURN_WEIGHT for t, w in held.items()}
+    return out
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(fold_keeping_offsets(text))
+def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedural: bool) -> Context:
+    """A paragraph's topics from its own words and its context (rules 1–4 of the module docstring),
+    each with how strongly it holds."""
+    if not found.scores and not context:
+        return {}
+    core = found.own
+    held: Context = dict.fromkeys(vocabulary.most_specific(core), 1.0)
+    if procedural:
+        return held
+    broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
+    specific = vocabulary.most_specific(broader)  # naming migration and the Americas leaves Haiti
+    top = max(context.values(), default=0.0)
+    for topic, weight in context.items():
+        support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
+        support += 0.5 if topic in found.implicit else 0.0
+        inherits = weight >= INHERIT and weight >= top - MARGIN and (
+            not core or (any(c in vocabulary.ancestors[topic] for c in broader)
+                         and all(c in vocabulary.ancestors[topic] for c in specific)))
+        if inherits or (support and support + weight >= 1):
+            held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
+    keep = vocabulary.most_specific(held)
+    if len(keep) > 1:
+        keep = keep - vocabulary.umbrellas or keep
+    return {t: w for t, w in held.items() if t in keep}
+
+
+def _procedural(text: str, found: Evidence) -> bool:
+    if found.own or found.words > PROCEDURE_WORDS:
+        return False
+    text = text.replace("’", "'")
+    if _CALLED.match(text) and not _ANSWER_WORDS.intersection(text.lower().split()):
+        return True
+    return bool(_PROCEDURE.search(text))
+
+
+def _focus(found: Sequence[Sequence[Evidence]], vocabulary: Vocabulary) -> list[str]:
+    """The topics a briefing is about throughout: each held, on its own words, by `FOCUS_SHARE` of its
+    substantive paragraphs or more."""
+    counted = [vocabulary.most_specific(e.own) for turn in found for e in turn if e.words >= SUBSTANTIVE]
+    if not counted:
+        return []
+    tally = Counter(t for topics in counted for t in topics)
+    return sorted(t for t, n in tally.items() if n >= FOCUS_SHARE * len(counted))
+
+
+def _tags(core: frozenset[str], found: Evidence, vocabulary: Vocabulary
+          ) -> tuple[tuple[str, ...], tuple[tuple[int, int, str], ...]]:
+    topics = vocabulary.with_parents(core)
+    kept = set(topics)
+    return topics, tuple((m.start, m.end, m.topic) for m in found.matches if m.topic in kept)
+
+
+def _with_topics(turn: Turn, cores: Sequence[frozenset[str]], own: Sequence[Evidence], vocabulary: Vocabulary) -> Turn:
+    """The turn with its paragraphs' topics and hits; the very same turn when nothing changed."""
+    paragraphs: list[Paragraph] = []
+    for paragraph, core, found in zip(turn.paragraphs, cores, own, strict=True):
+        topics, hits = _tags(core, found, vocabulary)
+        same = (paragraph.topics, paragraph.hits) == (topics, hits)
+        paragraphs.append(paragraph if same else dataclasses.replace(paragraph, topics=topics, hits=hits))
+    if all(new is old for new, old in zip(paragraphs, turn.paragraphs, strict=True)):
+        return turn
+    return dataclasses.replace(turn, paragraphs=tuple(paragraphs))

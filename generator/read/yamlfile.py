@@ -217,6 +217,19 @@ class YamlFile:
             raise self.error(node, f"{what} must be a date (YYYY-MM-DD)", text) from None
 
 
+def top_list(path: Path, display: str, what: str, key: str) -> tuple[YamlFile, list[Node]] | None:
+    """The entries of a content file holding one top-level list (`speakers.yml`'s `people:`,
+    `outlets.yml`'s `outlets:`, `topics.yml`'s `topics:`): None when the file is missing or empty, no
+    entries when the key is absent; any other top-level key raises `ConfigError` at its line."""
+    if not path.is_file():
+        return None
+    doc = YamlFile(path, display)
+    if doc.root is None:
+        return None
+    top = doc.mapping(doc.root, what, {key})
+    return doc, doc.sequence(top[key], key) if key in top else []
+
+
 def line(node: Node) -> int:
     """1-based line where a node starts."""
     return node.start_mark.line + 1

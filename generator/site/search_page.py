@@ -26,7 +26,6 @@ SCRIPTS = ("archive-search-query.js", "archive-search-core.js", "archive-search-
 def search_page() -> str:
     """The search page's Markdown: its title, the element the script fills, and what shows without JavaScript."""
     scripts = "".join(f'<script src="assets/javascripts/{name}" defer></script>\n' for name in SCRIPTS)
-    scripts = '<script src="assets/cite-format.js" defer></script>\n' + scripts  # the export's citations
     return (
         front_matter("Search", description="Search every turn of every briefing: words, phrases, speakers, "
                      "reporters, outlets, topics, dates.", search={"exclude": True}, hide=["toc"])

@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..model import Briefing, Speaker, Topic
+from ..text import slugify
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
-from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural
+from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural, speaker_sections
 from .summary import Summary, TopicTurns
 
 WINDOW = 320
@@ -50,15 +51,18 @@ class Tagged:
 
     def __init__(self) -> None:
         self.by_briefing: list[tuple[Summary, TopicTurns]] = []
-        self.speakers: Counter[str] = Counter()
-        self.named: dict[str, Speaker] = {}
-        """The speaker shown for an id: from the oldest briefing where they spoke on the topic."""
+        self.speakers: Counter[tuple[str, str]] = Counter()
+        """Tagged turns by speaker: an identity with a page by id, one without (`SENIOR ADMINISTRATION
+        OFFICIAL`) by kind and name, whatever briefing it spoke in."""
+        self.named: dict[tuple[str, str], Speaker] = {}
+        """The speaker shown for each key: from the newest briefing where they spoke on the topic."""
 
     def add(self, summary: Summary, counts: TopicTurns) -> None:
         self.by_briefing.append((summary, counts))
         for speaker, turns in counts.speakers:
-            self.speakers[speaker.id] += turns
-            self.named[speaker.id] = speaker
+            key = (speaker.id, "") if speaker.has_page else (speaker.kind, speaker.name)
+            self.speakers[key] += turns
+            self.named.setdefault(key, speaker)
 
     @property
     def passages(self) -> int:
@@ -109,14 +113,8 @@ def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], path:
                f"{plural(len(found.by_briefing), 'briefing')}.\n{{: .topic-counts }}\n\n")
     if not found.by_briefing:
         return "".join(out)
-    named = found.named
     out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
-    out.append(placeholder(path, "speakers", items(
-        (link(urls.relative(path, urls.address(urls.SPEAKERS, sid)), html_text(named[sid].name)) if named[sid].has_page
-         else html_text(named[sid].name)) + f" — {plural(found.speakers[sid], 'turn')}"
-        + (" · " + link(search_link(path, speaker=sid, topic=topic.id), html_text(f"{named[sid].name} on {topic.title}"))
-           if named[sid].has_page else "")
-        for sid in sorted(found.speakers, key=lambda s: (named[s].name.casefold(), s))), listings))
+    out.append(placeholder(path, "speakers", _speakers(found, topic, path), listings))
     out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
     name = sys.intern(TOPIC_PART + topic.id)
     groups: list[tuple[int, Piece]] = [(counts.passages, Part(summary.entry, name)) for summary, counts in found.by_briefing]
@@ -162,6 +160,23 @@ def topics_index(vocabulary: tuple[Topic, ...], found: Mapping[str, Tagged]) -> 
     for topic in vocabulary:
         if not topic.parents:
             entry(topic, 0)
+    return "".join(out)
+
+
+def _speakers(found: Tagged, topic: Topic, path: str) -> str:
+    """Who spoke on the topic, in the speakers index's groups (officials, reporters, anonymous officials,
+    roles, unresolved labels; unnamed questioners left out): a speaker with a page links to it and to the
+    search for their turns on the topic; one without is one row per name."""
+    keys = {id(s): k for k, s in found.named.items()}
+    out = []
+    for label, speakers in speaker_sections(found.named.values()):
+        out.append(heading(f"speakers-{slugify(label)}", html_text(label)))
+        out.append(items(
+            (link(urls.relative(path, urls.address(urls.SPEAKERS, s.id)), html_text(s.name)) if s.has_page
+             else html_text(s.name)) + f" — {plural(found.speakers[keys[id(s)]], 'turn')}"
+            + (" · " + link(search_link(path, speaker=s.id, topic=topic.id), html_text(f"{s.name} on {topic.title}"))
+               if s.has_page else "")
+            for s in speakers))
     return "".join(out)
 
 

@@ -475,6 +475,7 @@
         (done, total) => { status.textContent = ` Preparing ${plural(docs.length, "turn")}… ${Math.floor(100 * done / total)} %` })
       const sets = await index.topicSets(order.map(i => result.sets[i]))
       const site = index.lists.site || {}
+      await citeFormat()
       const accessed = window.ArchiveCite ? window.ArchiveCite.today() : new Date().toISOString().slice(0, 10)
       const rows = []
       for (const [k, i] of order.entries()) {  // one at a time: citations are rendered by the CSL processor
@@ -499,6 +500,23 @@
     } finally {
       buttons.forEach(b => { b.disabled = false })
     }
+  }
+
+  /* The cite dialog's formatter (assets/cite-format.js), loaded by the first export only: the page
+   * itself has no turns to cite. A script element, so that it loads from file:// too. */
+  let citeLoading = null
+  function citeFormat() {
+    if (window.ArchiveCite) return Promise.resolve()
+    if (!citeLoading) {
+      citeLoading = new Promise(resolve => {
+        const script = document.createElement("script")
+        script.src = new URL("assets/cite-format.js", siteRoot).href
+        script.onload = resolve
+        script.onerror = () => { citeLoading = null; resolve() }  // rows without citations; a later export retries
+        document.head.append(script)
+      })
+    }
+    return citeLoading
   }
 
   /* One exported row; its citation is the cite dialog's Chicago note, from the same CSL item (the index

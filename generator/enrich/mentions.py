@@ -1,0 +1,266 @@
+"""What a paragraph's own words say about each topic: its mentions, weighed by where they stand.
+
+A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
+
+- each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term);
+- a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
+  items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
+  corruption" is about what frames the list, not each item. A list is a run of at least
+  `LIST_ITEMS` mentions in one sentence, each apart from the next by a comma, a semicolon, a slash
+  or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted); a topic
+  holding more than half of a list's items is what it lists ("Mexico, security and the border",
+  "trafficking – or interdicting cocaine and marijuana"), not an item;
+- an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
+  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
+  subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
+  killing people"), or the subject announced (`On Haiti, …`);
+- a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
+  in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
+  unless it is a clause's subject;
+- a mention that only says where to ask ("I'd refer you to the Department of Defense",
+  `words.REFERRALS`) counts nothing;
+- a term whose sense the vocabulary guards (`near`, `not_near`) counts only where its sentence
+  holds one of its `near` terms and none of its `not_near` terms;
+- an `implicit` phrase counts nothing on its own: it marks the topic for the context to confirm.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..words import (
+    CLAUSE_PREPOSITIONS,
+    CLAUSE_SKIPS,
+    CLAUSE_VERBS,
+    LIST_FILLERS,
+    LIST_JOINERS,
+    RANKS,
+    REFERRALS,
+    TIME_MARKERS,
+)
+from .term_matcher import Match, Scan, TermMatcher
+
+LIST_WEIGHT = 0.3
+"""What a topic's mentions inside a list of subjects count for, together."""
+LIST_ITEMS = 3
+"""Mentions in a row that make a list."""
+LIST_GAP = 3
+"""Words (fillers apart) that may stand between two items of a list."""
+WEAK_WINDOW = 30
+"""Words within which a topic's weak terms must stand to count together (a long paragraph gathers
+unrelated common words)."""
+ASIDE_WEIGHT = 0.5
+"""What an aside counts for."""
+ASIDE_WORDS = 60
+"""A paragraph longer than this many words can hold an aside."""
+LEAD_WORDS = 25
+"""A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
+QUALIFIER_WORDS = 2
+"""Words of a prepositional phrase that may stand between a subject and its verb (`in Mexico`, `in the Sahel`)."""
+PASSING_WORDS = 40
+DOMINANT = 2.0
+"""A paragraph of `PASSING_WORDS` words or more whose topic scores this much names others in passing."""
+_SENTENCE_ENDS = frozenset(".?!")
+_LIST_MARKS = frozenset(",;/&")
+_REFERRAL_LINKS = frozenset({"you", "to", "over"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A paragraph's own case for each topic."""
+
+    scores: dict[str, float]
+    """Per topic its mentions found in the paragraph, weighed (1 or more: the paragraph is about it)."""
+    implicit: frozenset[str]
+    """Topics an `implicit` phrase of the paragraph points to."""
+    matches: tuple[Match, ...]
+    """The mentions that count (sense guards passed), in text order."""
+    words: int
+    own: frozenset[str] = frozenset()
+    """The topics scoring 1 or more: what the paragraph is about on its own words."""
+    asides: frozenset[str] = frozenset()
+    """Topics named once beside a topic the paragraph dwells on: no context makes them its subject."""
+
+
+def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evidence:
+    """The paragraph's scores per topic (see the module docstring)."""
+    words = scan.words
+    if not scan.matches:
+        return Evidence({}, frozenset(), (), len(words))
+    ends = scan.ends
+    sentences = _Sentences(scan, ends)
+    refers = not REFERRALS.isdisjoint(words)
+    kept = tuple(m for m in scan.matches if (not m.term.guarded or _sense_holds(m, words, sentences, matcher))
+                 and not (refers and _referred(m, words)))
+    listed = _listed(kept, scan, ends, sentences)
+    by_topic: dict[str, list[Match]] = {}
+    for match in kept:
+        by_topic.setdefault(match.topic, []).append(match)
+    scores: dict[str, float] = {}
+    for topic, found in by_topic.items():
+        strong = [m for m in found if m.term.kind == "strong" and (m.first, m.last, m.topic) not in listed]
+        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed],
+                              words, matcher)
+        in_list = any((m.first, m.last, m.topic) in listed for m in found if m.term.kind != "implicit")
+        score = len(strong) + weak / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
+        if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
+            score = ASIDE_WEIGHT
+        if score:
+            scores[topic] = score
+    passing = _demote_passing(scores, by_topic, listed, words, sentences)
+    implicit = frozenset(m.topic for m in kept if m.term.kind == "implicit")
+    return Evidence(scores, implicit, kept, len(words), frozenset(t for t, score in scores.items() if score >= 1),
+                    passing)
+
+
+def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> int:
+    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other."""
+    if len(found) < 2:
+        return len(found)
+    said = [(m.first, _stems(m, words, matcher)) for m in found]
+    best = 0
+    for i, (first, _) in enumerate(said):
+        best = max(best, len({stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}))
+    return best
+
+
+def _stems(match: Match, words: Sequence[str], matcher: TermMatcher) -> tuple[str | None, ...]:
+    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention."""
+    return tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+
+
+class _Sentences:
+    """Where a paragraph's sentences end, worked out only where asked: a sentence ends at `.`, `?` or `!`
+    before a capital or a digit, unless the word before is a single letter (`U.S.`) or a title (`Mr.`)."""
+
+    def __init__(self, scan: Scan, ends: list[int]) -> None:
+        self.words, self.parts, self.text, self.ends = scan.words, scan.parts, scan.text, ends
+        self._ends: dict[int, bool] = {}
+
+    def end_after(self, k: int) -> bool:
+        """True when a sentence ends after word `k` (the last word ends one too)."""
+        if k not in self._ends:
+            word, following = self.words[k], self.ends[2 * k + 2] if k + 1 < len(self.words) else -1
+            self._ends[k] = following < 0 or (
+                not _SENTENCE_ENDS.isdisjoint(self.parts[2 * k + 2]) and len(word) > 1 and word not in RANKS
+                and (self.text[following].isupper() or self.text[following].isdigit()))
+        return self._ends[k]
+
+    def same(self, a: int, b: int) -> bool:
+        """True when words `a` and `b` (`a` first) are in one sentence."""
+        return not any(self.end_after(k) for k in range(a, b))
+
+    def bounds(self, at: int) -> tuple[int, int]:
+        """The word range `[lo, hi)` of the sentence holding word `at`."""
+        lo, hi = at, at
+        while lo > 0 and not self.end_after(lo - 1):
+            lo -= 1
+        while not self.end_after(hi):
+            hi += 1
+        return lo, hi + 1
+
+
+def _sense_holds(match: Match, words: Sequence[str], sentences: _Sentences, matcher: TermMatcher) -> bool:
+    """False for a guarded term whose sentence lacks its `near` terms or holds one of its `not_near` terms."""
+    term = match.term
+    if not term.guarded:
+        return True
+    lo, hi = sentences.bounds(match.first)
+    if term.near and not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.near):
+        return False
+    return not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.not_near)
+
+
+def _referred(match: Match, words: Sequence[str]) -> bool:
+    """True for a mention that only says where to ask ("I'd refer you to the Department of Defense")."""
+    before = words[max(0, match.first - 5):match.first]
+    return not REFERRALS.isdisjoint(before) and not _REFERRAL_LINKS.isdisjoint(before)
+
+
+def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _Sentences) -> set[tuple[int, int, str]]:
+    """The mentions (first and last word, topic) that are items of a list of subjects: a topic holding
+    more than half of a list's items is what the list is about ("cocaine and marijuana"), not an item."""
+    topics: dict[tuple[int, int], set[str]] = {}
+    for m in matches:
+        if m.term.kind != "implicit":
+            topics.setdefault((m.first, m.last), set()).add(m.topic)
+    if len(topics) < LIST_ITEMS:
+        return set()
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(topics):
+        if runs and _joined(runs[-1][-1], span, scan, ends, sentences):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    out = set()
+    for run in runs:
+        if len(run) >= LIST_ITEMS:
+            held = Counter(t for span in run for t in topics[span])
+            out |= {(*span, t) for span in run for t in topics[span] if 2 * held[t] <= len(run)}
+    return out
+
+
+def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int], sentences: _Sentences) -> bool:
+    """True when the mentions spanning words `a` and `b` stand as neighbours in a list."""
+    if b[0] - a[1] > 2 * LIST_GAP + 4:
+        return False
+    gap = scan.words[a[1] + 1:b[0]]
+    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP:
+        return False
+    between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
+    joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
+    return joined and sentences.same(a[1], b[0])
+
+
+def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
+    """True for a lone mention deep in a long paragraph, or one that only dates something ("during the
+    pandemic", `words.TIME_MARKERS`), unless it is a clause's subject."""
+    dated = match.first >= 2 and words[match.first - 1] == "the" and words[match.first - 2] in TIME_MARKERS
+    if not dated and (len(words) <= ASIDE_WORDS or match.first < LEAD_WORDS):
+        return False
+    return not _is_subject(match, words, sentences)
+
+
+def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
+                    words: Sequence[str], sentences: _Sentences) -> frozenset[str]:
+    """A topic named once, or by just enough weak terms, in a paragraph of `PASSING_WORDS` words or more
+    that names another topic `DOMINANT` times or more, is a passing mention (an aside), unless it is a
+    clause's subject.
+    Returns those topics: the paragraph dwells on something else, so no context makes them its subject."""
+    if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
+        return frozenset()
+    passing = set()
+    for topic, score in list(scores.items()):
+        found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
+        lone = len(found) == 1 or all(m.term.kind == "weak" for m in found)
+        if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \
+                and not any(_is_subject(m, words, sentences) for m in found):
+            scores[topic] = ASIDE_WEIGHT
+            passing.add(topic)
+    return frozenset(passing)
+
+
+def _is_subject(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
+    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`)
+    or the sentence opens by announcing it (`On Haiti, …`)."""
+    at = match.first
+    if at and words[at - 1] in ("on", "regarding") and (at == 1 or sentences.end_after(at - 2) or (
+            words[at - 2] in ("and", "now", "so", "but") and (at == 2 or sentences.end_after(at - 3)))):
+        return True
+    k, skipped, qualifier = match.last + 1, 0, 0
+    if k < len(words) and words[k] in CLAUSE_PREPOSITIONS:
+        qualifier = QUALIFIER_WORDS + 1  # `insecurity in Mexico is enormous`: a short phrase qualifies the subject
+    while k < len(words) and not sentences.end_after(k - 1):
+        if words[k] in CLAUSE_VERBS:
+            return True
+        if qualifier:
+            qualifier -= 1
+        elif words[k] not in CLAUSE_SKIPS or skipped == 2:
+            return False
+        else:
+            skipped += 1
+        k += 1
+    return False

@@ -1,0 +1,213 @@
+"""The tagging rules of `generator/enrich/topics.py` and `mentions.py`, each on an inline snippet:
+word forms, demonyms and acronyms, sense guards, lists of subjects, passing mentions, and context
+(the continued turn, the answered question, the title) weighed below a paragraph's own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.enrich.topics import Vocabulary, load_vocabulary, tag_briefing, tag_paragraphs
+from tests.conftest import parse_text
+
+VOCABULARY = """\
+topics:
+  - id: foreign-policy
+    title: Foreign policy
+    umbrella: true
+    strong: [foreign policy, diplomacy]
+  - id: migration
+    title: Migration
+    strong: [migra*, immigration, asylum, DACA]
+    weak: [border, flow]
+  - id: north-korea
+    title: North Korea
+    parents: [foreign-policy]
+    strong: [North Korea, North Korean, DPRK, Pyongyang, Kim Jong Un]
+  - id: russia-ukraine
+    title: Russia and Ukraine
+    parents: [foreign-policy]
+    strong: [Ukraine, Ukrainian*, Kyiv]
+    weak: [Russia*, sanctions, war]
+    implicit: [this war, the war, the invasion]
+  - id: covid-19
+    title: COVID-19
+    strong: [COVID-19, coronavirus, vaccine, pandemic]
+    implicit: [the virus]
+  - id: violence
+    title: Violence
+    strong: [homicide*, {term: insecurity, near: [border, violence, citizen*, crime]},
+             {term: killed, not_near: [war, troops]}]
+  - id: fentanyl
+    title: Fentanyl
+    strong: [fentanyl]
+  - id: climate
+    title: Climate
+    strong: [climate crisis, climate change]
+  - id: corruption
+    title: Corruption
+    strong: [corruption]
+  - id: immigration-agency
+    title: ICE
+    strong: [{term: ICE, exact_case: true}]
+"""
+
+
+@pytest.fixture(scope="module")
+def vocabulary(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
+    path: Path = tmp_path_factory.mktemp("vocabulary") / "topics.yml"
+    path.write_text(VOCABULARY, encoding="utf-8")
+    return load_vocabulary(path, "content/topics.yml")
+
+
+def tag(vocabulary: Vocabulary, *paragraphs: str) -> list[tuple[str, ...]]:
+    """The topics of each paragraph of one turn with no other context."""
+    return [topics for topics, _ in tag_paragraphs(vocabulary, list(paragraphs))]
+
+
+def briefing_topics(vocabulary: Vocabulary, text: str) -> list[tuple[str, ...]]:
+    """The topics of every paragraph of a snippet transcript, in order."""
+    briefing = tag_briefing(parse_text(text), vocabulary)
+    return [p.topics for t in briefing.turns for p in t.paragraphs]
+
+
+FILLER = "We talked about many things with our partners today and we will keep talking about them."
+"""Seventeen words about nothing in particular."""
+
+
+# ---- matching: word forms, demonyms, acronyms, senses ----
+
+@pytest.mark.parametrize("text", [
+    "Immigration is up.", "The migrants arrived.", "Migratory flows.",  # `migra*` and `immigration`
+    "North Koreans protested.", "The DPRK fired a missile.",  # a demonym's plural, an acronym
+    "Ukrainians are fighting.", "Vaccines work.", "The vaccinated are safer.",  # inflections by stem
+])
+def test_terms_match_their_word_forms(vocabulary: Vocabulary, text: str) -> None:
+    """A term matches its inflections and derived forms (Snowball stem), `word*` any ending, and a
+    demonym or acronym listed as a term matches on its own."""
+    assert tag(vocabulary, text) != [()]
+
+
+def test_a_term_names_the_form_it_starts_from(vocabulary: Vocabulary) -> None:
+    """A stem shared by unrelated words does not match them: `vaccine` is no `vacate`, `Korean` no `Korea`
+    alone (the term is `North Korea`), and a word only starting like a term is no match."""
+    assert tag(vocabulary, "They vacated the building.", "South Korea is an ally.", "Ukrainia is no country.") \
+        == [(), (), ()]
+
+
+def test_exact_case_terms_match_only_as_written(vocabulary: Vocabulary) -> None:
+    """An `exact_case` term (`ICE`) matches the capitals as written, not the common word (`ice`)."""
+    assert tag(vocabulary, "ICE detained him.") == [("immigration-agency",)]
+    assert tag(vocabulary, "The ice melted.") == [()]
+
+
+def test_sense_guards_need_their_neighbours(vocabulary: Vocabulary) -> None:
+    """A `near` term counts only in a sentence holding one of its neighbours ("insecurity" with "crime",
+    not "food insecurity"); a `not_near` term never in one holding one of its forbidden neighbours
+    ("killed" in a war is the war, not violence)."""
+    assert tag(vocabulary, "Insecurity and crime are rising.") == [("violence",)]
+    assert tag(vocabulary, "Food insecurity is rising.") == [()]
+    assert tag(vocabulary, "Two people were killed in the city.") == [("violence",)]
+    assert "violence" not in tag(vocabulary, "Troops killed two soldiers.")[0]
+
+
+# ---- where a mention stands: lists and passing mentions ----
+
+def test_a_topic_named_only_in_a_list_of_subjects_does_not_tag(vocabulary: Vocabulary) -> None:
+    """Items of a list of subjects ("like COVID-19, like the climate crisis, like corruption") count
+    for little: the paragraph is about what frames the list."""
+    text = "We face challenges like COVID-19, like the climate crisis, like migration, like corruption."
+    assert tag(vocabulary, text) == [()]
+
+
+def test_a_list_mostly_of_one_topic_is_about_that_topic(vocabulary: Vocabulary) -> None:
+    """A topic holding more than half of a list's items is what the list is about, not an item."""
+    assert tag(vocabulary, "We discussed migration, asylum and corruption.") == [("migration",)]
+
+
+def test_a_clause_of_its_own_tags_wherever_it_stands(vocabulary: Vocabulary) -> None:
+    """A mention that is the subject of a clause with its own verb is no aside, even deep in a long
+    paragraph, and even with a short phrase between it and its verb."""
+    long = " ".join([FILLER] * 4)
+    assert tag(vocabulary, f"{long} Fentanyl, which is killing people, comes across. {FILLER}") == [("fentanyl",)]
+    assert tag(vocabulary, f"{long} Insecurity in Mexico is enormous, with crime everywhere. {FILLER}") \
+        == [("violence",)]
+
+
+def test_a_passing_mention_deep_in_a_long_paragraph_does_not_tag(vocabulary: Vocabulary) -> None:
+    """One strong term, once, past the paragraph's opening words, with no verb of its own, is an aside."""
+    long = " ".join([FILLER] * 4)
+    assert tag(vocabulary, f"{long} We also spoke about fentanyl. {FILLER}") == [()]
+
+
+def test_a_mention_beside_a_dominant_topic_is_passing(vocabulary: Vocabulary) -> None:
+    """A topic named once in a paragraph that dwells on another (named twice or more) is passing."""
+    text = ("Ukraine needs air defense now. Kyiv was hit again last night, and the Ukrainian people are "
+            "resilient. We will support Ukraine as long as it takes, as we said on the pandemic too, with "
+            "partners and allies around the world.")
+    assert tag(vocabulary, text) == [("foreign-policy", "russia-ukraine")]
+    weak = text.replace("on the pandemic too", "on the flow at the border too")
+    assert tag(vocabulary, weak) == [("foreign-policy", "russia-ukraine")]
+    assert tag(vocabulary, "We spoke about the flow at the border.") == [("migration",)]
+
+
+# ---- context ----
+
+def test_a_paragraph_continues_its_turn(vocabulary: Vocabulary) -> None:
+    """A paragraph that names no topic of its own takes the topics of the paragraph before it in
+    its turn; context runs forward only."""
+    assert tag(vocabulary, "Ukraine needs air defense.", "So it means this will take some time.") \
+        == [("foreign-policy", "russia-ukraine"), ("foreign-policy", "russia-ukraine")]
+    assert tag(vocabulary, "So it means this will take some time.", "Ukraine needs air defense.") \
+        == [(), ("foreign-policy", "russia-ukraine")]
+
+
+def test_an_answer_takes_the_topic_of_its_question(vocabulary: Vocabulary) -> None:
+    """An answer that does not name its subject is about what was asked; an implicit phrase ("this
+    war") is confirmed by the question's topic."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: We don't know that right now.\n\n"
+                             "Q: When will this war end?\n\n"
+                             "MS. PSAKI: I can't predict that.\n")
+    assert topics == [("foreign-policy", "russia-ukraine")] * 4
+
+
+def test_an_answer_that_changes_subject_keeps_its_own(vocabulary: Vocabulary) -> None:
+    """An answer that turns to another topic is about that topic, not the question's."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Let me first say something on fentanyl, which is killing people.\n")
+    assert topics == [("foreign-policy", "russia-ukraine"), ("fentanyl",)]
+
+
+def test_procedure_takes_nothing_from_context(vocabulary: Vocabulary) -> None:
+    """A paragraph that only runs the briefing ("Go ahead", "Last question", a name called) carries no
+    topic; a one-word answer ("No.") is no call."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                             "Last question. Go ahead.\n")
+    assert topics[-1] == ()
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                             "Let’s go to the next one. Thank you very much for being here.\n")
+    assert topics[-1] == ()  # typographic apostrophes, "very much"
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MR. SINGH: No.\n\nMS. PSAKI: Memoli.\n")
+    assert topics[1:] == [("foreign-policy", "russia-ukraine"), ()]  # an answer, then a name called
+
+
+def test_the_title_weighs_below_the_paragraphs_own_words(vocabulary: Vocabulary) -> None:
+    """The briefing's title alone does not tag a paragraph that names nothing, but it confirms a weak
+    or implicit mention: "the virus" in a briefing titled on COVID-19."""
+    text = "---\ntitle: Press Briefing by the Coronavirus Task Force\n---\nMR. X: We have a lot of work to do today.\n\n" \
+           "The virus is spreading.\n"
+    assert briefing_topics(vocabulary, text) == [(), ("covid-19",)]
+
+
+def test_context_never_outweighs_a_change_of_subject_in_the_question(vocabulary: Vocabulary) -> None:
+    """A question on a new subject resets the exchange: its answer does not inherit the old one."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                             "Q: And on migration at the border?\n\n"
+                             "MS. PSAKI: We are working on it.\n")
+    assert topics[-1] == ("migration",)
