@@ -248,9 +248,10 @@ def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Sp
 
 
 def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
-          more: dict[str, str], size: int = PAGE_TURNS) -> str:
+          more: dict[str, str], size: int = PAGE_TURNS, wrap: tuple[str, str] = ("", "")) -> str:
     """The Markdown standing for a list of briefing groups (`(items, HTML or a part holding it)`) on the page
-    `path`. Past `size` items the list continues on further pages, added to `more`, with links between them."""
+    `path`. Past `size` items the list continues on further pages, added to `more`, with links between them.
+    Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows of `<li>`)."""
     chunks: list[list[Piece]] = [[]]
     count = 0
     for listed, fragment in groups:
@@ -259,6 +260,8 @@ def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, 
             count = 0
         chunks[-1].append(fragment)
         count += listed
+    if any(wrap):
+        chunks = [[wrap[0], *chunk, wrap[1]] for chunk in chunks]
     if len(chunks) == 1:
         return placeholder(path, key, chunks[0], listings)
     folder, stem = path.removesuffix(".md").rsplit("/", 1)

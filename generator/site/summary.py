@@ -50,6 +50,10 @@ class TopicTurns:
     passages: int
     speakers: tuple[tuple[Speaker, int], ...]
     """Each speaker of a tagged turn, with their number of tagged turns, in order of first appearance."""
+    first: str = ""
+    """The anchor of the first tagged turn."""
+    beside: tuple[tuple[str, int], ...] = ()
+    """The other topics of its passages, each with the number of passages holding both, by topic id."""
 
     @property
     def turns(self) -> int:
@@ -73,6 +77,8 @@ class Summary:
     turns: int
     speakers: tuple[SpeakerTurns, ...]
     """Identities with a page, in order of first turn."""
+    paragraphs: int
+    """Paragraphs in all its turns (a topic's share of the briefing is its passages over these)."""
     outlets: tuple[OutletQuestions, ...]
     topics: tuple[TopicTurns, ...]
     others: tuple[tuple[Speaker, int], ...] = ()
@@ -95,7 +101,8 @@ class Interned:
                                         tuple((sys.intern(t), n) for t, n in c.topics)) for c in summary.speakers),
             outlets=tuple(OutletQuestions(sys.intern(c.outlet), c.name, c.questions, tuple(map(sys.intern, c.reporters)))
                           for c in summary.outlets),
-            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, tuple((speaker(s), n) for s, n in c.speakers))
+            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, tuple((speaker(s), n) for s, n in c.speakers),
+                                    c.first, tuple((sys.intern(t), n) for t, n in c.beside))
                          for c in summary.topics),
             others=tuple((speaker(s), n) for s, n in summary.others))
 
@@ -142,7 +149,8 @@ def summarize(briefing: Briefing, entry: str) -> Summary:
                     for outlet, turns in by_outlet(briefing).items())
     return Summary(entry=entry, slug=briefing.slug, source=briefing.source, title=briefing.title, date=briefing.date,
                    kind=briefing.kind, location=briefing.location, participants=briefing.participants,
-                   former_slugs=briefing.former_slugs, turns=len(briefing.turns), speakers=speakers, outlets=outlets,
+                   former_slugs=briefing.former_slugs, turns=len(briefing.turns), speakers=speakers,
+                   paragraphs=sum(len(t.paragraphs) for t in briefing.turns), outlets=outlets,
                    topics=_topics(briefing), others=_others(briefing))
 
 
@@ -158,11 +166,18 @@ def _others(briefing: Briefing) -> tuple[tuple[Speaker, int], ...]:
 
 def _topics(briefing: Briefing) -> tuple[TopicTurns, ...]:
     passages: Counter[str] = Counter()
+    beside: dict[str, Counter[str]] = {}
+    first: dict[str, str] = {}
     tagged: dict[str, dict[str, tuple[Speaker, int]]] = {}
     for turn in briefing.turns:
         for paragraph in turn.paragraphs:
             passages.update(paragraph.topics)
+            for topic in paragraph.topics:
+                beside.setdefault(topic, Counter()).update(t for t in paragraph.topics if t != topic)
         for topic in turn.topics:
+            first.setdefault(topic, turn.anchor)
             counts = tagged.setdefault(topic, {})
             counts[turn.speaker.id] = (turn.speaker, counts.get(turn.speaker.id, (turn.speaker, 0))[1] + 1)
-    return tuple(TopicTurns(topic, passages[topic], tuple(counts.values())) for topic, counts in tagged.items())
+    return tuple(TopicTurns(topic, passages[topic], tuple(counts.values()), first[topic],
+                            tuple(sorted(beside.get(topic, Counter()).items())))
+                 for topic, counts in tagged.items())

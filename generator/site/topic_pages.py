@@ -1,17 +1,22 @@
 """Topic pages and the topics index.
 
-A topic page lists every tagged paragraph (a passage) as an excerpt with the matched terms
-highlighted, linking to its turn, grouped by briefing, newest first, and the speakers who spoke
-on the topic. Like speaker pages, everything below the heading stays out of the search index.
+A topic page is a subject's first look: description, broader, narrower and related topics (by shared
+passages), counts, activity over time, the speakers who spoke most on it, the briefings where it was
+central (each with its best passage), then every briefing with a passage on it. Every passage is one
+search away (`search.html?topic=<id>`), so the page never lists them all: its size follows the briefings,
+not the words. Pages are built from the briefings' summaries; each briefing's row and best passage are
+parts of its cache entry (`site/published.py`). Like speaker pages, everything below the heading stays
+out of the search index.
 """
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ..model import Briefing, Speaker, Topic
+from ..model import Briefing, Paragraph, Speaker, Topic, Turn
 from ..text import slugify
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder
@@ -24,26 +29,47 @@ from .summary import Summary, TopicTurns
 WINDOW = 320
 """Characters of a long paragraph shown around its first match."""
 TOPIC_PART = "t:"
-"""A briefing's passages on a topic's page: `t:<topic id>` in its cache entry."""
+"""A briefing's row in a topic's list of briefings: `t:<topic id>` in its cache entry."""
+EXCERPT_PART = "x:"
+"""A briefing's best passage on a topic, shown when the topic was central to it: `x:<topic id>`."""
+SHOWN_SPEAKERS = 10
+"""Speakers listed at once in each group of a topic page; the others are one click away."""
+CENTRAL = 10
+"""Briefings shown as central to a topic."""
+BRIEFINGS_PER_PAGE = 500
+"""Rows of a topic's list of briefings per page."""
 
 
 def topic_parts(briefing: Briefing, vocabulary: tuple[Topic, ...]) -> dict[str, str]:
-    """The briefing's passages on each topic's page: every tagged paragraph, in transcript order, as an
-    excerpt linking to its turn, with the terms of the topic (and of its narrower topics) highlighted."""
+    """The briefing's parts on each topic's page: its row in the list of briefings (date, title, passages,
+    linking to the first tagged turn) and its best passage (the one naming the topic, or a narrower one,
+    most often; the first on ties) as an excerpt with those terms highlighted."""
     path = urls.source(urls.TOPICS, urls.INDEX)
-    found: dict[str, list[str]] = {}
+    best: dict[str, tuple[int, Turn, Paragraph, frozenset[str]]] = {}
+    passages: Counter[str] = Counter()
+    first: dict[str, str] = {}
     families: dict[str, frozenset[str]] = {}
     for turn in briefing.turns:
         for paragraph in turn.paragraphs:
             for topic in paragraph.topics:
                 if (family := families.get(topic)) is None:
                     family = families[topic] = _descendants(topic, vocabulary)
-                found.setdefault(topic, []).append(
-                    link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, turn.anchor)),
-                         html_text(turn.speaker.name))
-                    + ": " + excerpt_with_hits(paragraph.text, {(s, e) for s, e, t in paragraph.hits if t in family}))
-    head = heading(f"in-{briefing.slug}", f"{short_date(briefing.date)} · {html_text(briefing.title)}")
-    return {TOPIC_PART + topic: head + items(entries) for topic, entries in found.items()}
+                passages[topic] += 1
+                first.setdefault(topic, turn.anchor)
+                named = sum(1 for _, _, t in paragraph.hits if t in family)
+                if topic not in best or named > best[topic][0]:
+                    best[topic] = (named, turn, paragraph, family)
+    title = f"{short_date(briefing.date)} · {html_text(briefing.title)}"
+    parts: dict[str, str] = {}
+    for topic, (_, turn, paragraph, family) in best.items():
+        to = urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, first[topic]))
+        parts[TOPIC_PART + topic] = f"<li>{link(to, title)} — {plural(passages[topic], 'passage')}</li>\n"
+        parts[EXCERPT_PART + topic] = (
+            heading(f"central-{briefing.slug}", link(to, title)) + items([
+                link(urls.relative(path, urls.address(urls.BRIEFINGS, briefing.slug, turn.anchor)),
+                     html_text(turn.speaker.name))
+                + ": " + excerpt_with_hits(paragraph.text, {(s, e) for s, e, t in paragraph.hits if t in family})]))
+    return parts
 
 
 class Tagged:
@@ -84,42 +110,135 @@ def tagged(summaries: Sequence[Summary]) -> dict[str, Tagged]:
 
 def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], listings: Listings) -> dict[str, str]:
     """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`; the lists of speakers
-    and passages go to `listings` (see `listing.py`)."""
+    and briefings go to `listings` (see `listing.py`)."""
     found = tagged(summaries)
+    related = related_topics(found, vocabulary)
     pages: dict[str, str] = {}
     for topic in vocabulary:
         path = urls.source(urls.TOPICS, topic.id)
-        pages[path] = topic_page(topic, found.get(topic.id, Tagged()), vocabulary, path, listings, pages)
+        pages[path] = topic_page(topic, found.get(topic.id, Tagged()), vocabulary, related.get(topic.id, []), path,
+                                 listings, pages)
     pages[urls.source(urls.TOPICS, urls.INDEX)] = topics_index(vocabulary, found)
     return pages
 
 
-def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], path: str, listings: Listings,
-               more: dict[str, str]) -> str:
-    """One topic: description, related topics, speakers with counts, then every passage, PAGE_TURNS passages
-    a page (`speaker_pages.paged`: the list continues on `<id>.2.md`…)."""
+def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], related: Sequence[Topic], path: str,
+               listings: Listings, more: dict[str, str]) -> str:
+    """One topic: description, broader, narrower and related topics, counts, activity over time, the
+    speakers who spoke most on it, the briefings where it was central with their best passage, then every
+    briefing with its passages (BRIEFINGS_PER_PAGE a page: the list continues on `<id>.2.md`…). Every
+    passage is one search away (`search.html?topic=<id>`)."""
     out = [front_matter(topic.title, description=topic.description or f"Topic: {topic.title}",
                         search={"boost": SEARCH_BOOST}), title_heading(topic.title)]
     if topic.description:
         out.append(f"{escape(topic.description)}\n{{: .topic-description }}\n\n")
     by_id = {t.id: t for t in vocabulary}
-    related = [("Part of", [by_id[p] for p in topic.parents]),
-               ("Narrower", [t for t in vocabulary if topic.id in t.parents])]
-    for label, topics in related:
+    for label, topics in [("Part of", [by_id[p] for p in topic.parents]),
+                          ("Narrower", [t for t in vocabulary if topic.id in t.parents]),
+                          ("Often with", related)]:
         if topics:
             out.append(f"{label}: " + ", ".join(f"[{escape(t.title)}]({t.id}.md)" for t in topics)
-                       + "\n{: .related-topics }\n\n")
+                       + f"\n{{: .related-topics {EXCLUDED} }}\n\n")
     out.append(f"{plural(found.passages, 'passage')} in {plural(found.turns, 'turn')}, "
                f"{plural(len(found.by_briefing), 'briefing')}.\n{{: .topic-counts }}\n\n")
     if not found.by_briefing:
         return "".join(out)
+    out.append(f"[Search every passage on {escape(topic.title)}]({search_link(path, markdown=True, topic=topic.id)})"
+               f"\n{{: .topic-search {EXCLUDED} }}\n\n")
+    out.append(f"## Activity {{#activity {EXCLUDED} }}\n\n")
+    out.append(placeholder(path, "activity", activity_chart(found, topic, path), listings))
     out.append(f"## Speakers {{#speakers {EXCLUDED} }}\n\n")
     out.append(placeholder(path, "speakers", _speakers(found, topic, path), listings))
-    out.append(f"## Passages {{#passages {EXCLUDED} }}\n\n")
-    name = sys.intern(TOPIC_PART + topic.id)
-    groups: list[tuple[int, Piece]] = [(counts.passages, Part(summary.entry, name)) for summary, counts in found.by_briefing]
-    out.append(paged(path, "passages", groups, f"{topic.title}: passages", listings, more))
+    out.append(f"## Central briefings {{#central {EXCLUDED} }}\n\n")
+    excerpt = sys.intern(EXCERPT_PART + topic.id)
+    out.append(placeholder(path, "central", [Part(summary.entry, excerpt) for summary, _ in central(found)], listings))
+    out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
+    row = sys.intern(TOPIC_PART + topic.id)
+    rows: list[tuple[int, Piece]] = [(1, Part(summary.entry, row)) for summary, _ in found.by_briefing]
+    out.append(paged(path, "briefings", rows, f"{topic.title}: briefings", listings, more, size=BRIEFINGS_PER_PAGE,
+                     wrap=("<ul>\n", "</ul>\n")))
     return "".join(out)
+
+
+def central(found: Tagged, count: int = CENTRAL) -> list[tuple[Summary, TopicTurns]]:
+    """The briefings where the topic was central, most central first: ranked by passages times their share
+    of the briefing's paragraphs (many passages in a short briefing beats a few in a long one); a briefing
+    with a single passage is central only when no briefing has more."""
+    ranked = sorted(found.by_briefing, key=lambda pair: (-pair[1].passages ** 2 / max(pair[0].paragraphs, 1),
+                                                         -pair[0].date.toordinal(), pair[0].slug))
+    several = [pair for pair in ranked if pair[1].passages > 1]
+    return (several or ranked)[:count]
+
+
+def related_topics(found: Mapping[str, Tagged], vocabulary: tuple[Topic, ...], count: int = 6
+                   ) -> dict[str, list[Topic]]:
+    """For each topic, the topics its passages most often share, by cosine of their passage counts
+    (`both / sqrt(a × b)`, at least 3 passages together); its broader and narrower topics are left out,
+    since they are listed apart and tag along by rule."""
+    by_id = {t.id: t for t in vocabulary}
+    families = {t.id: _descendants(t.id, vocabulary) for t in vocabulary}
+    related: dict[str, list[Topic]] = {}
+    for topic_id, tagged in found.items():
+        if topic_id not in by_id:
+            continue
+        together: Counter[str] = Counter()
+        for _, counts in tagged.by_briefing:
+            together.update(dict(counts.beside))
+        scores = [(n / math.sqrt(tagged.passages * found[other].passages), other) for other, n in together.items()
+                  if n >= 3 and other in by_id and other not in families[topic_id] and topic_id not in families[other]]
+        related[topic_id] = [by_id[other] for _, other in sorted(scores, key=lambda p: (-p[0], p[1]))[:count]]
+    return related
+
+
+def activity_chart(found: Tagged, topic: Topic, path: str) -> str:
+    """Passages per month (per year when the topic spans more than six years) as an SVG bar chart, with
+    the figures written out below it for screen readers and for reading, each period linking to the search
+    for the topic in it."""
+    monthly = Counter[tuple[int, int]]()
+    for summary, counts in found.by_briefing:
+        monthly[(summary.date.year, summary.date.month)] += counts.passages
+    start, end = min(monthly), max(monthly)
+    if (end[0] - start[0]) * 12 + end[1] - start[1] >= 72:
+        yearly = Counter[tuple[int, int]]()
+        for (year, _), n in monthly.items():
+            yearly[(year, 0)] += n
+        periods = [((year, 0), yearly[(year, 0)]) for year in range(start[0], end[0] + 1)]
+    else:
+        periods = []
+        year, month = start
+        while (year, month) <= end:
+            periods.append(((year, month), monthly[(year, month)]))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    peak = max(n for _, n in periods)
+    width, height = 12, 60
+    bars = "".join(f'<rect x="{k * width + 1}" y="{height - max(1, round(n * height / peak)) if n else height}" '
+                   f'width="{width - 2}" height="{max(1, round(n * height / peak)) if n else 0}"></rect>'
+                   for k, (_, n) in enumerate(periods))
+    top = next(p for p, n in periods if n == peak)
+    unit = "year" if periods[0][0][1] == 0 else "month"
+    label = (f"{topic.title}: passages per {unit}, {_period(periods[0][0])} to {_period(periods[-1][0])}; "
+             f"most in {_period(top)} ({peak})")
+    chart = (f'<svg class="topic-activity" role="img" aria-label="{html_text(label)}" '
+             f'viewBox="0 0 {len(periods) * width} {height}" preserveAspectRatio="none">{bars}</svg>\n')
+    rows = [link(search_link(path, topic=topic.id) + _range(p), _period(p)) + f": {n}"
+            for p, n in periods if n]
+    return (chart + f"<details class=\"topic-activity-figures\"><summary>Passages per {unit}</summary>\n"
+            + items(rows) + "</details>\n")
+
+
+def _period(period: tuple[int, int]) -> str:
+    year, month = period
+    return str(year) if month == 0 else f"{_MONTHS[month - 1]} {year}"
+
+
+def _range(period: tuple[int, int]) -> str:
+    """The search's date filters for one period (a query string's tail)."""
+    year, month = period
+    at = str(year) if month == 0 else f"{year}-{month:02d}"
+    return f"&from={at}&to={at}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def excerpt_with_hits(text: str, hits: set[tuple[int, int]]) -> str:
@@ -164,19 +283,26 @@ def topics_index(vocabulary: tuple[Topic, ...], found: Mapping[str, Tagged]) -> 
 
 
 def _speakers(found: Tagged, topic: Topic, path: str) -> str:
-    """Who spoke on the topic, in the speakers index's groups (officials, reporters, anonymous officials,
-    roles, unresolved labels; unnamed questioners left out): a speaker with a page links to it and to the
+    """Who spoke most on the topic, in the speakers index's groups (officials, reporters, anonymous
+    officials, roles, unresolved labels; unnamed questioners left out), most turns first: SHOWN_SPEAKERS
+    of each group at once, the others behind a disclosure. A speaker with a page links to it and to the
     search for their turns on the topic; one without is one row per name."""
     keys = {id(s): k for k, s in found.named.items()}
+
+    def row(s: Speaker) -> str:
+        return ((link(urls.relative(path, urls.address(urls.SPEAKERS, s.id)), html_text(s.name)) if s.has_page
+                 else html_text(s.name)) + f" — {plural(found.speakers[keys[id(s)]], 'turn')}"
+                + (" · " + link(search_link(path, speaker=s.id, topic=topic.id), html_text(f"{s.name} on {topic.title}"))
+                   if s.has_page else ""))
+
     out = []
     for label, speakers in speaker_sections(found.named.values()):
+        ranked = sorted(speakers, key=lambda s: -found.speakers[keys[id(s)]])  # stable: by name on ties
         out.append(heading(f"speakers-{slugify(label)}", html_text(label)))
-        out.append(items(
-            (link(urls.relative(path, urls.address(urls.SPEAKERS, s.id)), html_text(s.name)) if s.has_page
-             else html_text(s.name)) + f" — {plural(found.speakers[keys[id(s)]], 'turn')}"
-            + (" · " + link(search_link(path, speaker=s.id, topic=topic.id), html_text(f"{s.name} on {topic.title}"))
-               if s.has_page else "")
-            for s in speakers))
+        out.append(items(map(row, ranked[:SHOWN_SPEAKERS])))
+        if rest := ranked[SHOWN_SPEAKERS:]:
+            out.append(f"<details><summary>{len(rest)} more {html_text(label.lower())}</summary>\n"
+                       + items(map(row, rest)) + "</details>\n")
     return "".join(out)
 
 

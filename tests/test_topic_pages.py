@@ -1,0 +1,97 @@
+"""Topic pages a reader can use (issue 19): who spoke most, activity over time, the briefings where the topic
+was central, related topics by co-occurrence; built from the briefings' summaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.model import Speaker, Topic
+from generator.site.listing import Part
+from generator.site.summary import Summary, TopicTurns
+from generator.site.topic_pages import (SHOWN_SPEAKERS, Tagged, _speakers, activity_chart, central, related_topics,
+                                        tagged)
+
+OFFICIAL = Speaker("karine-jean-pierre", "Karine Jean-Pierre", "Press Secretary", True, "official")
+REPORTER = Speaker("zeke-miller", "Zeke Miller", "", True, "reporter", "AP")
+
+
+def summary(slug: str, date: str, paragraphs: int, *topics: TopicTurns) -> Summary:
+    return Summary(entry=slug, slug=slug, source=f"{slug}.txt", title=slug, date=dt.date.fromisoformat(date),
+                   kind="press briefing", location="", participants=(), former_slugs=(), turns=paragraphs,
+                   speakers=(), paragraphs=paragraphs, outlets=(), topics=topics)
+
+
+def on(topic: str, passages: int, beside: dict[str, int] | None = None) -> TopicTurns:
+    return TopicTurns(topic, passages, ((OFFICIAL, passages),), "t001", tuple(sorted((beside or {}).items())))
+
+
+def test_central_briefings_weigh_passages_by_their_share() -> None:
+    """A briefing is central to a topic by passages times their share of its paragraphs: 8 passages of a
+    20-paragraph briefing beat 10 of a 400-paragraph one; single passages count only when nothing has more."""
+    found = tagged([summary("long", "2021-01-05", 400, on("economy", 10)),
+                    summary("short", "2021-02-05", 20, on("economy", 8)),
+                    summary("aside", "2021-03-05", 2, on("economy", 1))])
+    assert [s.slug for s, _ in central(found["economy"])] == ["short", "long"]
+    lone = tagged([summary("a", "2021-01-05", 50, on("haiti", 1)), summary("b", "2021-02-05", 5, on("haiti", 1))])
+    assert [s.slug for s, _ in central(lone["haiti"])] == ["b", "a"]
+
+
+def test_related_topics_by_shared_passages_leave_out_the_family() -> None:
+    """Related topics are those whose passages a topic's passages most often share (at least 3 together),
+    by cosine; its broader and narrower topics are not listed as related."""
+    vocabulary = (Topic("economy", "Economy"), Topic("inflation", "Inflation", parents=("economy",)),
+                  Topic("energy", "Energy"), Topic("ukraine", "Ukraine"), Topic("guns", "Guns"))
+    found = tagged([summary("a", "2022-03-01", 40,
+                            on("inflation", 10, {"economy": 10, "energy": 6, "ukraine": 3, "guns": 1}),
+                            on("economy", 12, {"inflation": 10, "energy": 6}),
+                            on("energy", 8, {"inflation": 6, "economy": 6, "ukraine": 4}),
+                            on("ukraine", 20, {"inflation": 3, "energy": 4}),
+                            on("guns", 5, {"inflation": 1}))])
+    related = related_topics(found, vocabulary)
+    assert [t.id for t in related["inflation"]] == ["energy", "ukraine"]
+    assert "inflation" not in [t.id for t in related["economy"]] and "guns" not in [t.id for t in related["inflation"]]
+
+
+def test_activity_is_monthly_with_its_figures_readable_and_yearly_over_six_years() -> None:
+    """The chart has a bar per month (empty months included) and says its range and peak to a screen reader;
+    each period's figure links to the search for the topic in that period. Over six years it counts years."""
+    topic = Topic("economy", "Economy")
+    found = tagged([summary("a", "2021-01-05", 10, on("economy", 3)), summary("b", "2021-04-20", 10, on("economy", 7)),
+                    summary("c", "2021-04-02", 10, on("economy", 2))])
+    chart = activity_chart(found["economy"], topic, "topics/economy.md")
+    assert chart.count("<rect") == 4
+    assert 'aria-label="Economy: passages per month, Jan 2021 to Apr 2021; most in Apr 2021 (9)"' in chart
+    assert re.findall(r'from=([\d-]+)&amp;to=[\d-]+">([^<]+)</a>: (\d+)', chart) == [
+        ("2021-01", "Jan 2021", "3"), ("2021-04", "Apr 2021", "9")]
+    long = tagged([summary("a", "2010-01-05", 10, on("economy", 3)), summary("b", "2021-04-20", 10, on("economy", 7))])
+    chart = activity_chart(long["economy"], topic, "topics/economy.md")
+    assert chart.count("<rect") == 12 and "passages per year, 2010 to 2021" in chart
+
+
+def test_speakers_most_active_first_officials_and_reporters_apart() -> None:
+    """Officials and reporters are listed apart, most turns first, SHOWN_SPEAKERS at once and the others
+    behind a disclosure, none lost."""
+    found = Tagged()
+    officials = [Speaker(f"official-{n}", f"Official {n:02d}", "", True, "official") for n in range(SHOWN_SPEAKERS + 3)]
+    for n, official in enumerate(officials):
+        found.add(summary(f"b{n}", "2022-01-01", 5), TopicTurns("economy", 1, ((official, n + 1), (REPORTER, 1))))
+    listed = _speakers(found, Topic("economy", "Economy"), "topics/economy.md")
+    officials_part, reporters_part = listed.split('id="speakers-reporters"')
+    names = re.findall(r">(Official \d+)</a> —", officials_part)
+    assert names[:3] == ["Official 12", "Official 11", "Official 10"] and len(names) == len(officials)
+    shown, rest = officials_part.split("<details>")
+    assert len(re.findall(r">Official \d+</a> —", shown)) == SHOWN_SPEAKERS and "3 more officials" in rest
+    assert "Zeke Miller</a> — 13 turns" in reporters_part
+
+
+def test_topic_lists_hold_briefing_parts_not_passages() -> None:
+    """A topic page's lists name each briefing's cache parts (its row and best passage), so the page costs
+    memory per briefing, never per passage."""
+    from generator.site.topic_pages import topic_pages
+
+    listings: dict[str, dict[str, list[str | Part]]] = {}
+    pages = topic_pages([summary("a", "2021-01-05", 10, on("economy", 3))], (Topic("economy", "Economy"),), listings)
+    assert "## Central briefings" in pages["topics/economy.md"] and "## Briefings" in pages["topics/economy.md"]
+    assert listings["topics/economy.md"]["central"] == [Part("a", "x:economy")]
+    assert Part("a", "t:economy") in listings["topics/economy.md"]["briefings"]
