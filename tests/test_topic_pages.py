@@ -9,8 +9,15 @@ import re
 from generator.model import Speaker, Topic
 from generator.site.listing import Part
 from generator.site.summary import Summary, TopicTurns
-from generator.site.topic_pages import (SHOWN_SPEAKERS, Tagged, _speakers, activity_chart, central, related_topics,
-                                        tagged)
+from generator.site.topic_pages import (
+    SHOWN_SPEAKERS,
+    Tagged,
+    _speakers,
+    activity_chart,
+    central,
+    related_topics,
+    tagged,
+)
 
 OFFICIAL = Speaker("karine-jean-pierre", "Karine Jean-Pierre", "Press Secretary", True, "official")
 REPORTER = Speaker("zeke-miller", "Zeke Miller", "", True, "reporter", "AP")
