@@ -222,7 +222,10 @@ def activity_chart(found: Tagged, topic: Topic, path: str) -> str:
              f'viewBox="0 0 {len(periods) * width} {height}" preserveAspectRatio="none">{bars}</svg>\n')
     rows = [link(search_link(path, topic=topic.id) + _range(p), _period(p)) + f": {n}"
             for p, n in periods if n]
-    return (chart + f"<details class=\"topic-activity-figures\"><summary>Passages per {unit}</summary>\n"
+    span = f"{_period(periods[0][0])} – {_period(periods[-1][0])}" if len(periods) > 1 else _period(top)
+    caption = (f'<p class="topic-activity-range" aria-hidden="true">{span} · most in {_period(top)}: '
+               f'{plural(peak, "passage")}</p>\n')
+    return (chart + caption + f"<details class=\"topic-activity-figures\"><summary>Passages per {unit}</summary>\n"
             + items(rows) + "</details>\n")
 
 
