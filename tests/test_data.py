@@ -79,15 +79,18 @@ def test_question_rows_name_the_reporter_and_answers_their_question() -> None:
 
 def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
     """Each briefing's JSON validates against the published schema, holds absolute URLs, and each turn's words
-    once: segments joined by a space give a paragraph, paragraphs joined by a blank line the turn's text."""
+    once: paragraphs joined by a blank line give the turn's text; stage directions are spans of a paragraph."""
     files = data_files(Archive((seed, _briefing("2021-02-03")), ()), "Archive", SITE)
     for name in (f"data/briefings/{SLUG}.json", "data/briefings/2021-02-03-briefing.json"):
         data = json.loads(files[name])
         jsonschema.validate(data, SCHEMA)
         assert data["url"].startswith(f"{SITE}briefings/")
     data = json.loads(files[f"data/briefings/{SLUG}.json"])
-    texts = ["\n\n".join(" ".join(s["text"] for s in p["segments"]) for p in t["paragraphs"]) for t in data["turns"]]
+    texts = ["\n\n".join(p["text"] for p in t["paragraphs"]) for t in data["turns"]]
     assert texts == [t.text for t in seed.turns]
+    stages = [p["text"][m["start"]:m["end"]] for t in data["turns"] for p in t["paragraphs"] for m in p.get("marks", ())
+              if m["kind"] == "stage"]
+    assert stages == [s.text for t in seed.turns for p in t.paragraphs for s in p.segments if s.stage] and stages
     raw = files[f"data/briefings/{SLUG}.json"].decode()
     long = [json.dumps(s.text, ensure_ascii=False)[1:-1] for t in seed.turns for p in t.paragraphs for s in p.segments
             if len(s.text) > 200]
@@ -164,7 +167,7 @@ def test_data_page_documents_every_column_and_field() -> None:
         assert f'href="{target}"' in page
     for name, _ in COLUMNS:
         assert f"| `{name}` |" in page
-    for field in ("schema_version", "turns[].speaker.kind", "turns[].paragraphs[].segments[].redaction"):
+    for field in ("schema_version", "turns[].speaker.kind", "turns[].paragraphs[].marks[].kind"):
         assert f"| `{field}` |" in page
     assert "turns[].text" not in page and "turns[].permalink" not in page
     assert "schema version 2.0" in page

@@ -280,7 +280,7 @@ def _data_strings(name: str, data: bytes) -> list[str]:
 
 def _carried(briefing: Briefing) -> dict[str, set[str]]:
     """Per export (its path under `data/`, or in the data zip), the hostile texts it carries (the JSON holds
-    each turn's words once, as segments)."""
+    each turn's words once, in paragraphs)."""
     said = [t for t in briefing.turns if not t.question]  # the CSV names a question's reporter
     participants = {text for p in briefing.participants for text in (p.name, p.role)}
     turns = {text for t in briefing.turns for text in (t.label, t.speaker.name, t.speaker.role, t.speaker.affiliation,

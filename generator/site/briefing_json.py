@@ -9,10 +9,11 @@ from .urls import briefing_url
 
 SCHEMA_VERSION = "2.0"
 """2.0 (issue 16): each turn's words once, nothing said twice. A turn's `text`, `permalink`, `topics` and
-`interpreted`, and a paragraph's `text`, are gone: they are derivable (segments joined by a space make a
-paragraph, paragraphs joined by a blank line a turn, `url#anchor` the permalink, the paragraphs' topics and
-flags the turn's). A turn's `reporter`, `answers` and `answer_to`, a reporter's `given_only`, a paragraph's
-`interpreted` and `topics` and a segment's `stage` and `redaction` are left out when null, false or empty.
+`interpreted`, and a paragraph's `segments`, are gone: they are derivable (paragraphs joined by a blank line
+make a turn, `url#anchor` the permalink, the paragraphs' topics and flags the turn's); a paragraph's stage
+directions and redactions are `marks`, spans of its `text`. A turn's `reporter`, `answers` and `answer_to`,
+a reporter's `given_only`, and a paragraph's `marks`, `interpreted` and `topics` are left out when null,
+false or empty.
 1.2 (issue 13, additive): the reporter's `given_only`. 1.1 (issue 6, additive): `url`, turn `permalink`,
 `topics`, `answers`, `answer_to`; speaker `kind` and `affiliation`; paragraph `topics`; segment `redaction`."""
 
@@ -60,8 +61,11 @@ def turn_data(turn: Turn) -> dict[str, Any]:
 
 
 def paragraph_data(paragraph: Paragraph) -> dict[str, Any]:
-    """A paragraph's line, its segments (the words), and its interpretation flag and topics when set."""
-    data: dict[str, Any] = {"line": paragraph.line, "segments": [segment_data(s) for s in paragraph.segments]}
+    """A paragraph's line and text (stage directions and redactions in place), the spans of its stage
+    directions and redactions when it has any, and its interpretation flag and topics when set."""
+    data: dict[str, Any] = {"line": paragraph.line, "text": paragraph.text}
+    if marks := mark_spans(paragraph.segments):
+        data["marks"] = marks
     if paragraph.interpreted:
         data["interpreted"] = True
     if paragraph.topics:
@@ -69,10 +73,14 @@ def paragraph_data(paragraph: Paragraph) -> dict[str, Any]:
     return data
 
 
-def segment_data(segment: Segment) -> dict[str, Any]:
-    data: dict[str, Any] = {"text": segment.text}
-    if segment.stage:
-        data["stage"] = True
-    if segment.redaction:
-        data["redaction"] = True
-    return data
+def mark_spans(segments: tuple[Segment, ...]) -> list[dict[str, Any]]:
+    """Where the stage directions and redactions stand in the paragraph's text (segments joined by a
+    space): `{"start", "end", "kind"}`, offsets in characters (Unicode code points), end exclusive."""
+    marks = []
+    start = 0
+    for segment in segments:
+        end = start + len(segment.text)
+        if segment.stage or segment.redaction:
+            marks.append({"start": start, "end": end, "kind": "stage" if segment.stage else "redaction"})
+        start = end + 1
+    return marks

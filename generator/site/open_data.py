@@ -253,9 +253,9 @@ def data_page(count: int, site_url: str, listings: Listings) -> str:
         + f"\n## Briefing JSON (schema version {SCHEMA_VERSION})\n\n"
         "Each file holds one briefing; `schema_version` changes with the format: a new minor version only "
         "adds keys, a new major version changes or removes some. Each turn's words are there once, in its "
-        "paragraphs' segments: a paragraph's text is its segments' texts joined by a space, a turn's text its "
-        "paragraphs' texts joined by a blank line, a turn's permalink the briefing's `url`, `#` and the anchor. "
-        "Flags that are false and lists that are empty are left out of paragraphs and segments.\n\n"
+        "paragraphs' `text`; stage directions and redactions are `marks`, spans of that text. A turn's text is "
+        "its paragraphs' texts joined by a blank line, a turn's permalink the briefing's `url`, `#` and the "
+        "anchor. Flags that are false and lists that are empty are left out of turns and paragraphs.\n\n"
         "| Field | Type | Meaning |\n|---|---|---|\n" + "".join(_schema_rows()) + "\n"
     )
 
