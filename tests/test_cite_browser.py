@@ -71,7 +71,7 @@ def _page_data(site: Path) -> dict[str, Any]:
 
 def _item(data: dict[str, Any], anchor: str, url: str = "") -> dict[str, Any]:
     """A turn's CSL-JSON item from the page's data, as the build made it (`site/csl_item.py`)."""
-    turn = data["turns"][anchor]
+    turn = data["cited"][data["turns"][anchor]]
     return {**data["item"], "id": data["key"] + anchor, "citation-key": data["key"] + anchor,
             "author": data["authors"][turn["a"]], "genre": data["genres"][turn["g"]], "URL": url or f"{data['url']}#{anchor}"}
 
@@ -188,7 +188,7 @@ def test_bibtex_and_csl_keep_special_characters(tab: Any, base: str) -> None:
     def change(data: dict[str, Any]) -> None:
         data["item"].update(title=HOSTILE, publisher="Smith & Jones_Co", archive="Archive #1 {beta}")
         data["authors"].append([{"literal": "Secretary {acting} ~ 50%"}])
-        data["turns"]["t009"]["a"] = len(data["authors"]) - 1
+        data["turns"]["t009"] = {**data["cited"][data["turns"]["t009"]], "a": len(data["authors"]) - 1}
     _changed_citation_data(tab, base + PAGE, change)
     tab.goto(base + PAGE)
     _open(tab, "t009")

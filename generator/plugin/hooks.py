@@ -305,8 +305,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._bundle is not None and output.strip():
             self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
-    def citation(self, page: Any, config: MkDocsConfig) -> dict[str, Any] | None:
-        """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`)."""
+    def citation(self, page: Any, config: MkDocsConfig) -> str | None:
+        """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`), as
+        compact JSON (the template escapes it into an attribute)."""
         summary = self._briefing_pages.get(page.file.src_uri)
         return self._published.citation(summary) if summary is not None and self._published is not None else None
 

@@ -4,7 +4,9 @@ The CSL-JSON item of every turn (`csl_item.py`), stored so that the page carries
 (the fields the turns share), `key` (what every turn's key starts with: the anchor completes it),
 `authors` and `genres` (each distinct value once), and per turn the index of its author and genre
 (`a`, `g`); the dialog adds the permalink as `URL`. Per turn also who spoke (name and role, for the
-dialog's title) and whether through an interpreter; the public permalink base (from `site_url`, never
+dialog's title) and whether through an interpreter. Turns by the same speaker share all of that, so
+each distinct turn entry is listed once, in `cited`, and `turns` maps each anchor to its index there
+(a page of 100 turns by 5 speakers carries 5 entries, not 100); the public permalink base (from `site_url`, never
 the address the page was opened from, so the offline bundle cites the public site), whether those
 permalinks are public yet, and where the processor's files are.
 """
@@ -49,17 +51,17 @@ def briefing_citation(briefing: Briefing, site_name: str, site_url: str, people:
                       processor: str) -> dict[str, Any]:
     """The citation data of one briefing page; `processor` is the folder of the processor's files
     relative to the page (`../assets/cite/`)."""
-    authors, genres = _Distinct(), _Distinct()
+    authors, genres, cited = _Distinct(), _Distinct(), _Distinct()
     turns = {}
     for turn in briefing.turns:
         entry: dict[str, Any] = {k: v for k, v in speaker_of(turn).items() if v}
         entry.update(a=authors.index(author(turn, people)), g=genres.index(genre(turn)))
         if turn.interpreted:
             entry["interpreted"] = True
-        turns[turn.anchor] = entry
+        turns[turn.anchor] = cited.index(entry)
     return {
         "url": urls.briefing_url(briefing, site_url) if site_url else "",
         "public": urls.public(site_url), "site": site_name, "processor": processor,
         "item": shared_item(briefing, site_name), "key": key_prefix(briefing),
-        "authors": authors.values, "genres": genres.values, "turns": turns,
+        "authors": authors.values, "genres": genres.values, "cited": cited.values, "turns": turns,
     }

@@ -129,9 +129,9 @@ class Published:
     def head(self, summary: Summary) -> str:
         return self.text(Part(summary.entry, META))
 
-    def citation(self, summary: Summary) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.store.read(summary.entry, CITE))
-        return data
+    def citation(self, summary: Summary) -> str:
+        """The page's citation data as compact JSON."""
+        return self.store.read(summary.entry, CITE).decode()
 
     def model(self, summary: Summary) -> Briefing:
         briefing: Briefing = pickle.loads(self.store.read(summary.entry, MODEL))

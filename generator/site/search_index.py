@@ -251,7 +251,7 @@ def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables, 
     export renders its Chicago citations from the same CSL items as the cite dialog."""
     kind, year = kind_id(briefing.kind), briefing.date.year
     basis = briefing_citation(briefing, site.name, site.url, people, "")
-    cited = basis.pop("turns")
+    cited = {anchor: basis["cited"][k] for anchor, k in basis.pop("turns").items()}
     basis = {k: basis[k] for k in ("item", "key", "authors", "genres", "public")}
     for entry, turn in _briefing_entries(briefing):
         if turn is None:

@@ -37,9 +37,16 @@
    * the source is dated and archived; the argument stays for callers.) */
   function facts(data, anchor, quote, prefix, pageUrl, accessed) {
     return {
-      anchor: anchor, turn: data.turns[anchor], quote: quote || "", accessed: accessed,
+      anchor: anchor, turn: turn(data, anchor), quote: quote || "", accessed: accessed,
       url: pageUrl + "#" + anchor + (quote ? ":~:text=" + fragmentText(quote, prefix || "") : "")
     };
+  }
+
+  /* A turn's entry: the page lists each distinct entry once (`data.cited`) and gives each turn its index
+   * there (generator/site/cite_data.py); an entry given whole is taken as it is. */
+  function turn(data, anchor) {
+    var entry = data.turns[anchor];
+    return typeof entry === "number" ? data.cited[entry] : entry;
   }
 
   function who(turn, interpreted) {
@@ -301,7 +308,7 @@
   function matchable(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " "); }
 
   var api = {
-    STYLES: STYLES, facts: facts, styles: styles, note: note, who: who, notice: notice, today: today, longDate: longDate,
+    STYLES: STYLES, facts: facts, turn: turn, styles: styles, note: note, who: who, notice: notice, today: today, longDate: longDate,
     item: item, bibtex: bibtex, rendered: rendered, quoted: quoted, useProcessor: useProcessor,
     fragmentTerms: fragmentTerms, fragmentText: fragmentText, matchable: matchable
   };

@@ -14,6 +14,7 @@
   var source = document.getElementById("cite-data");
   if (!source) return;
   var data = JSON.parse(source.getAttribute("content"));
+  Object.keys(data.turns).forEach(function (anchor) { data.turns[anchor] = cite.turn(data, anchor); });
   var pageUrl = data.url || location.href.split("#")[0];
 
   function squash(text) { return text.replace(/\s+/g, " "); }
