@@ -10,11 +10,14 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   `LIST_ITEMS` mentions in one sentence, each apart from the next by a comma, a semicolon, a slash
   or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted); a topic
   holding more than half of a list's items is what it lists ("Mexico, security and the border",
-  "trafficking – or interdicting cocaine and marijuana"), not an item;
+  "trafficking – or interdicting cocaine and marijuana"), not an item; a word that opens a list
+  (`words.LIST_OPENERS`: "hostages held overseas, whether that be in Iran or Afghanistan or Russia")
+  ends the run before it, so what frames the list is no item of it;
 - an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
   past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
-  killing people"), or the subject announced (`On Haiti, …`);
+  killing people"), or the subject announced (`On Haiti, …`) or asked about ("Can I ask a little bit
+  about the baby formula challenge", `words.ASKING_WORDS`);
 - a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
   in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
   unless it is a clause's subject;
@@ -32,11 +35,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..words import (
+    ASKING_WORDS,
     CLAUSE_PREPOSITIONS,
     CLAUSE_SKIPS,
     CLAUSE_VERBS,
     LIST_FILLERS,
     LIST_JOINERS,
+    LIST_OPENERS,
     RANKS,
     REFERRALS,
     TIME_MARKERS,
@@ -60,6 +65,9 @@ LEAD_WORDS = 25
 """A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
 QUALIFIER_WORDS = 2
 """Words of a prepositional phrase that may stand between a subject and its verb (`in Mexico`, `in the Sahel`)."""
+ASK_REACH = 4
+"""Words that may stand between an asking word and the `about` that announces a question's subject
+(`ask a little bit about`)."""
 PASSING_WORDS = 40
 DOMINANT = 2.0
 """A paragraph of `PASSING_WORDS` words or more whose topic scores this much names others in passing."""
@@ -208,7 +216,7 @@ def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int],
     if b[0] - a[1] > 2 * LIST_GAP + 4:
         return False
     gap = scan.words[a[1] + 1:b[0]]
-    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP:
+    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP or not LIST_OPENERS.isdisjoint(gap):
         return False
     between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
     joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
@@ -243,12 +251,26 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     return frozenset(passing)
 
 
+def _asked_about(at: int, words: Sequence[str], sentences: _Sentences) -> bool:
+    """True when the words before `at` ask about it: `about` or `on` (with at most `the`, `a`, `this`
+    between), after an asking word at most `ASK_REACH` words before, in one sentence."""
+    k = at - 1
+    while k >= 0 and words[k] in ("the", "a", "an", "this", "that", "these"):
+        k -= 1
+    if k < 1 or words[k] not in ("about", "on", "regarding") or not sentences.same(max(0, k - ASK_REACH), at):
+        return False
+    return not ASKING_WORDS.isdisjoint(words[max(0, k - ASK_REACH):k])
+
+
 def _is_subject(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
-    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`)
-    or the sentence opens by announcing it (`On Haiti, …`)."""
+    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`),
+    the sentence opens by announcing it (`On Haiti, …`) or a question announces it (`Can I ask about
+    the baby formula challenge`, `words.ASKING_WORDS`)."""
     at = match.first
     if at and words[at - 1] in ("on", "regarding") and (at == 1 or sentences.end_after(at - 2) or (
             words[at - 2] in ("and", "now", "so", "but") and (at == 2 or sentences.end_after(at - 3)))):
+        return True
+    if _asked_about(at, words, sentences):
         return True
     k, skipped, qualifier = match.last + 1, 0, 0
     if k < len(words) and words[k] in CLAUSE_PREPOSITIONS:

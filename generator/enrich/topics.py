@@ -25,9 +25,10 @@ A paragraph then carries
 3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
    not an umbrella topic such as foreign policy), that context topic as in 2;
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
-   context topics its own words support: own score plus context weight reaching 1 (a weak term, an
-   implicit phrase, a listed mention or an aside of a topic the question asked about; not a mention
-   passing beside a topic the paragraph dwells on).
+   context topics its own words support: own score of at least `MIN_SUPPORT` plus context weight
+   reaching 1 (a weak term, an implicit phrase or an aside of a topic the question asked about; not
+   an item of a list, not one of three weak terms, not a mention passing beside a topic the
+   paragraph dwells on).
 
 A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
@@ -66,6 +67,9 @@ TITLE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.5
 FOCUS_SHARE = 0.4
 """Share of a briefing's substantive paragraphs a topic must hold, on their own words, to be its focus."""
+MIN_SUPPORT = 0.5
+"""What a paragraph's own words must give a context topic to keep it when it changes the subject: half a
+mention (an aside, one of two weak terms), not a list item (`mentions.LIST_WEIGHT`) or one of three weak terms."""
 INHERIT = 0.55
 """Context weight from which a paragraph that names no topic of its own (or a broader one) takes it."""
 SUBSTANTIVE = 8
@@ -184,7 +188,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
         inherits = weight >= INHERIT and weight >= top - MARGIN and (
             not core or (any(c in vocabulary.ancestors[topic] for c in broader)
                          and all(c in vocabulary.ancestors[topic] for c in specific)))
-        if inherits or (support and support + weight >= 1):
+        if inherits or (support >= MIN_SUPPORT and support + weight >= 1):
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
     keep = vocabulary.most_specific(held)
     if len(keep) > 1:
