@@ -115,6 +115,13 @@ REFERRALS = frozenset({"refer", "referring", "point", "pointing", "defer", "defe
 """Verbs that send a question elsewhere: what follows ("refer you to the Department of Justice") is
 where to ask, not what is talked about."""
 
+TRIP_WORDS = frozenset({"trip", "trips", "travel", "swing", "leg"})
+"""Words that, right after a mention, make it a journey's name (`the NATO trip`): travel logistics, no subject."""
+
+MOTION_WORDS = frozenset({"head", "heading", "headed", "fly", "flying", "flies", "travel", "traveling", "travelling",
+                          "travels", "depart", "departing", "departs", "wheels"})
+"""Verbs of travel: `head to Madrid for NATO` names where the President goes next, not what is discussed."""
+
 TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
 """Words that, before `the X`, use a subject to date something ("women who left the workforce during
 the pandemic"): a passing mention, unless the subject is a clause's of its own."""

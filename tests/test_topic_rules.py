@@ -142,6 +142,28 @@ def test_a_subject_a_question_asks_about_tags_wherever_it_stands(vocabulary: Voc
     assert tag(vocabulary, f"{long} We also thought a little bit about fentanyl. {FILLER}") == [()]
 
 
+def test_a_journey_named_is_no_subject(vocabulary: Vocabulary) -> None:
+    """A mention that only names a trip ("the Ukraine trip", "we head to Warsaw for Ukraine") is travel
+    logistics and counts nothing; the same word as what is discussed tags."""
+    assert tag(vocabulary, "There will be more to come on the Ukraine trip.") == [()]
+    assert tag(vocabulary, "After that we head to Warsaw for Ukraine talks.") == [()]
+    assert tag(vocabulary, "We will keep fighting for Ukraine.") == [("foreign-policy", "russia-ukraine")]
+
+
+def test_a_word_both_strong_and_weak_counts_once(tmp_path: Path) -> None:
+    """A word a topic lists as strong and, in another form, as weak (`schools`, `school`) is one mention:
+    once beside a topic the paragraph dwells on, it is passing."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: education\n    title: Education\n    strong: [schools]\n    weak: [school]\n"
+                    "  - id: infrastructure\n    title: Infrastructure\n    strong: [infrastructure, broadband]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    text = ("Infrastructure is not just the roads we get a horse and buggy across. Infrastructure is about "
+            "broadband. It is about replacing lead pipes so people have clean water. It is about rebuilding our "
+            "schools. And so we are happy to hear proposals on infrastructure.")
+    assert tag(vocabulary, text) == [("infrastructure",)]
+
+
 def test_a_clause_of_its_own_tags_wherever_it_stands(vocabulary: Vocabulary) -> None:
     """A mention that is the subject of a clause with its own verb is no aside, even deep in a long
     paragraph, and even with a short phrase between it and its verb."""

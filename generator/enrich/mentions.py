@@ -3,7 +3,8 @@
 A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 
 - each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
-  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term);
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term; a word
+  that is also a strong term of the topic, `schools` and `school`, is one strong mention);
 - a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
   items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
   corruption" is about what frames the list, not each item. A list is a run of at least
@@ -22,7 +23,8 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
   unless it is a clause's subject;
 - a mention that only says where to ask ("I'd refer you to the Department of Defense",
-  `words.REFERRALS`) counts nothing;
+  `words.REFERRALS`) counts nothing, nor one that only names a journey ("the NATO trip", "we head to
+  Madrid for NATO": travel logistics);
 - a term whose sense the vocabulary guards (`near`, `not_near`) counts only where its sentence
   holds one of its `near` terms and none of its `not_near` terms;
 - an `implicit` phrase counts nothing on its own: it marks the topic for the context to confirm.
@@ -42,9 +44,11 @@ from ..words import (
     LIST_FILLERS,
     LIST_JOINERS,
     LIST_OPENERS,
+    MOTION_WORDS,
     RANKS,
     REFERRALS,
     TIME_MARKERS,
+    TRIP_WORDS,
 )
 from .term_matcher import Match, Scan, TermMatcher
 
@@ -102,7 +106,7 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
     sentences = _Sentences(scan, ends)
     refers = not REFERRALS.isdisjoint(words)
     kept = tuple(m for m in scan.matches if (not m.term.guarded or _sense_holds(m, words, sentences, matcher))
-                 and not (refers and _referred(m, words)))
+                 and not (refers and _referred(m, words)) and not _travel(m, words))
     listed = _listed(kept, scan, ends, sentences)
     by_topic: dict[str, list[Match]] = {}
     for match in kept:
@@ -110,8 +114,9 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
     scores: dict[str, float] = {}
     for topic, found in by_topic.items():
         strong = [m for m in found if m.term.kind == "strong" and (m.first, m.last, m.topic) not in listed]
-        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed],
-                              words, matcher)
+        named = {m.first for m in strong}
+        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed
+                               and m.first not in named], words, matcher)
         in_list = any((m.first, m.last, m.topic) in listed for m in found if m.term.kind != "implicit")
         score = len(strong) + weak / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
         if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
@@ -188,6 +193,16 @@ def _referred(match: Match, words: Sequence[str]) -> bool:
     return not REFERRALS.isdisjoint(before) and not _REFERRAL_LINKS.isdisjoint(before)
 
 
+def _travel(match: Match, words: Sequence[str]) -> bool:
+    """True for a mention that only names a journey: `the NATO trip` (`words.TRIP_WORDS` right after it),
+    `head to Madrid for NATO` (`for` right before it, a verb of travel at most four words before that)."""
+    after = match.last + 1
+    if after < len(words) and words[after] in TRIP_WORDS:
+        return True
+    at = match.first
+    return at >= 2 and words[at - 1] == "for" and not MOTION_WORDS.isdisjoint(words[max(0, at - 6):at - 1])
+
+
 def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _Sentences) -> set[tuple[int, int, str]]:
     """The mentions (first and last word, topic) that are items of a list of subjects: a topic holding
     more than half of a list's items is what the list is about ("cocaine and marijuana"), not an item."""
@@ -243,7 +258,7 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     passing = set()
     for topic, score in list(scores.items()):
         found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
-        lone = len(found) == 1 or all(m.term.kind == "weak" for m in found)
+        lone = len({m.first for m in found}) == 1 or all(m.term.kind == "weak" for m in found)
         if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \
                 and not any(_is_subject(m, words, sentences) for m in found):
             scores[topic] = ASIDE_WEIGHT
