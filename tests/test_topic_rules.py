@@ -211,6 +211,15 @@ def test_an_answer_takes_the_topic_of_its_question(vocabulary: Vocabulary) -> No
     assert topics == [("foreign-policy", "russia-ukraine")] * 4
 
 
+def test_a_paragraph_going_on_takes_what_the_question_and_its_turn_agree_on(vocabulary: Vocabulary) -> None:
+    """Where the paragraph before named two topics, a paragraph naming none takes the one the question
+    asked about too (context sources that agree weigh more), not both."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs, and fentanyl is killing people.\n\n"
+                             "So it means this will take some time.\n")
+    assert topics[1:] == [("foreign-policy", "russia-ukraine", "fentanyl"), ("foreign-policy", "russia-ukraine")]
+
+
 def test_an_answer_that_changes_subject_keeps_its_own(vocabulary: Vocabulary) -> None:
     """An answer that turns to another topic is about that topic, not the question's."""
     topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"

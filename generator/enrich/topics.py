@@ -15,6 +15,10 @@ topics a weight:
 | the briefing's title | `TITLE_WEIGHT` |
 | the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
 
+A topic takes its heaviest source's weight, plus `CORROBORATION` for each other source holding it
+(the title, the exchange and the paragraph before count as three): where the paragraph before was
+on two topics, the one the question asked about weighs more.
+
 A paragraph then carries
 
 1. the topics of its own words;
@@ -67,6 +71,10 @@ TITLE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.5
 FOCUS_SHARE = 0.4
 """Share of a briefing's substantive paragraphs a topic must hold, on their own words, to be its focus."""
+CORROBORATION = 0.2
+"""What a context topic gains for each further source that holds it (the title, the exchange, the
+paragraph before): of two topics the paragraph before was on, the one the question asked about
+outweighs the other by more than `MARGIN`, so a paragraph that goes on without naming either takes it alone."""
 MIN_SUPPORT = 0.5
 """What a paragraph's own words must give a context topic to keep it when it changes the subject: half a
 mention (an aside, one of two weak terms), not a list item (`mentions.LIST_WEIGHT`) or one of three weak terms."""
@@ -158,10 +166,13 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
     running: Context = {}
     out = []
     for k, (found, text) in enumerate(zip(own, texts, strict=True)):
-        context = dict(base)
-        for source in (opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running):
+        sources = (base, opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running)
+        context: Context = {}
+        for source in sources:
             for topic, weight in source.items():
                 context[topic] = max(context.get(topic, 0.0), weight)
+        for topic in context:
+            context[topic] += CORROBORATION * (sum(topic in source for source in sources) - 1)
         procedural = call or _procedural(text, found)
         held = _decide(found, context, vocabulary, procedural)
         out.append(held)
