@@ -102,9 +102,25 @@ LIST_FILLERS = frozenset({"and", "or", "nor", "the", "a", "an", "to", "from", "l
 LIST_JOINERS = frozenset({"and", "or", "nor", "to", "plus"})
 """Words that join the items of a list, as a comma does."""
 
+LIST_OPENERS = frozenset({"whether", "including", "such"})
+"""Words that open a list after what frames it (`hostages held overseas, whether that be in Iran or
+Afghanistan or Russia`, `threats, including …`, `such as`): a mention before one is no item of the list after it."""
+
+ASKING_WORDS = frozenset({"ask", "asking", "asked", "question", "questions", "follow", "follow-up", "pivot", "turn",
+                          "switch", "talk", "talking", "update"})
+"""Words that announce what a question is about (`Can I ask about the baby formula challenge`): the mention
+that follows `about` or `on` after one of them is the paragraph's subject, wherever it stands."""
+
 REFERRALS = frozenset({"refer", "referring", "point", "pointing", "defer", "deferring", "direct"})
 """Verbs that send a question elsewhere: what follows ("refer you to the Department of Justice") is
 where to ask, not what is talked about."""
+
+TRIP_WORDS = frozenset({"trip", "trips", "travel", "swing", "leg"})
+"""Words that, right after a mention, make it a journey's name (`the NATO trip`): travel logistics, no subject."""
+
+MOTION_WORDS = frozenset({"head", "heading", "headed", "fly", "flying", "flies", "travel", "traveling", "travelling",
+                          "travels", "depart", "departing", "departs", "wheels"})
+"""Verbs of travel: `head to Madrid for NATO` names where the President goes next, not what is discussed."""
 
 TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
 """Words that, before `the X`, use a subject to date something ("women who left the workforce during

@@ -126,6 +126,44 @@ def test_a_list_mostly_of_one_topic_is_about_that_topic(vocabulary: Vocabulary) 
     assert tag(vocabulary, "We discussed migration, asylum and corruption.") == [("migration",)]
 
 
+def test_what_frames_a_list_is_no_item_of_it(vocabulary: Vocabulary) -> None:
+    """A mention before a word that opens a list (`including`, `whether`, `such as`) frames the list:
+    it tags, while the items after it do not."""
+    text = "We are fighting corruption, including fentanyl, migration and the climate crisis."
+    assert tag(vocabulary, text) == [("corruption",)]
+    assert tag(vocabulary, "We are fighting corruption, fentanyl, migration and the climate crisis.") == [()]
+
+
+def test_a_subject_a_question_asks_about_tags_wherever_it_stands(vocabulary: Vocabulary) -> None:
+    """A mention a question announces ("Can I ask a little bit about fentanyl") is its subject, not an
+    aside, even deep in a long paragraph; the same mention said in passing is an aside."""
+    long = " ".join([FILLER] * 4)
+    assert tag(vocabulary, f"{long} Can I ask a little bit about fentanyl now? {FILLER}") == [("fentanyl",)]
+    assert tag(vocabulary, f"{long} We also thought a little bit about fentanyl. {FILLER}") == [()]
+
+
+def test_a_journey_named_is_no_subject(vocabulary: Vocabulary) -> None:
+    """A mention that only names a trip ("the Ukraine trip", "we head to Warsaw for Ukraine") is travel
+    logistics and counts nothing; the same word as what is discussed tags."""
+    assert tag(vocabulary, "There will be more to come on the Ukraine trip.") == [()]
+    assert tag(vocabulary, "After that we head to Warsaw for Ukraine talks.") == [()]
+    assert tag(vocabulary, "We will keep fighting for Ukraine.") == [("foreign-policy", "russia-ukraine")]
+
+
+def test_a_word_both_strong_and_weak_counts_once(tmp_path: Path) -> None:
+    """A word a topic lists as strong and, in another form, as weak (`schools`, `school`) is one mention:
+    once beside a topic the paragraph dwells on, it is passing."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: education\n    title: Education\n    strong: [schools]\n    weak: [school]\n"
+                    "  - id: infrastructure\n    title: Infrastructure\n    strong: [infrastructure, broadband]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    text = ("Infrastructure is not just the roads we get a horse and buggy across. Infrastructure is about "
+            "broadband. It is about replacing lead pipes so people have clean water. It is about rebuilding our "
+            "schools. And so we are happy to hear proposals on infrastructure.")
+    assert tag(vocabulary, text) == [("infrastructure",)]
+
+
 def test_a_clause_of_its_own_tags_wherever_it_stands(vocabulary: Vocabulary) -> None:
     """A mention that is the subject of a clause with its own verb is no aside, even deep in a long
     paragraph, and even with a short phrase between it and its verb."""
@@ -173,11 +211,31 @@ def test_an_answer_takes_the_topic_of_its_question(vocabulary: Vocabulary) -> No
     assert topics == [("foreign-policy", "russia-ukraine")] * 4
 
 
+def test_a_paragraph_going_on_takes_what_the_question_and_its_turn_agree_on(vocabulary: Vocabulary) -> None:
+    """Where the paragraph before named two topics, a paragraph naming none takes the one the question
+    asked about too (context sources that agree weigh more), not both."""
+    topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs, and fentanyl is killing people.\n\n"
+                             "So it means this will take some time.\n")
+    assert topics[1:] == [("foreign-policy", "russia-ukraine", "fentanyl"), ("foreign-policy", "russia-ukraine")]
+
+
 def test_an_answer_that_changes_subject_keeps_its_own(vocabulary: Vocabulary) -> None:
     """An answer that turns to another topic is about that topic, not the question's."""
     topics = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
                              "MS. PSAKI: Let me first say something on fentanyl, which is killing people.\n")
     assert topics == [("foreign-policy", "russia-ukraine"), ("fentanyl",)]
+
+
+def test_a_listed_mention_does_not_keep_the_questions_topic(vocabulary: Vocabulary) -> None:
+    """An answer that changes subject keeps the question's topic only where its own words give it half
+    a mention (one weak term of two), not where they name it as one item of a list."""
+    question = "Q: Will you send more aid to Ukraine?\n\n"
+    listed = briefing_topics(vocabulary, question + "MS. PSAKI: Fentanyl is killing people. We also face "
+                             "corruption, migration and sanctions.\n")
+    assert listed[-1] == ("fentanyl",)
+    weak = briefing_topics(vocabulary, question + "MS. PSAKI: Fentanyl is killing people, and sanctions matter too.\n")
+    assert weak[-1] == ("foreign-policy", "russia-ukraine", "fentanyl")
 
 
 def test_procedure_takes_nothing_from_context(vocabulary: Vocabulary) -> None:

@@ -3,23 +3,28 @@
 A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 
 - each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
-  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term);
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term; a word
+  that is also a strong term of the topic, `schools` and `school`, is one strong mention);
 - a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
   items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
   corruption" is about what frames the list, not each item. A list is a run of at least
   `LIST_ITEMS` mentions in one sentence, each apart from the next by a comma, a semicolon, a slash
   or `and`/`or`/`to`, and at most `LIST_GAP` other words (`words.LIST_FILLERS` not counted); a topic
   holding more than half of a list's items is what it lists ("Mexico, security and the border",
-  "trafficking – or interdicting cocaine and marijuana"), not an item;
+  "trafficking – or interdicting cocaine and marijuana"), not an item; a word that opens a list
+  (`words.LIST_OPENERS`: "hostages held overseas, whether that be in Iran or Afghanistan or Russia")
+  ends the run before it, so what frames the list is no item of it;
 - an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
   past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
-  killing people"), or the subject announced (`On Haiti, …`);
+  killing people"), or the subject announced (`On Haiti, …`) or asked about ("Can I ask a little bit
+  about the baby formula challenge", `words.ASKING_WORDS`);
 - a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
   in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
   unless it is a clause's subject;
 - a mention that only says where to ask ("I'd refer you to the Department of Defense",
-  `words.REFERRALS`) counts nothing;
+  `words.REFERRALS`) counts nothing, nor one that only names a journey ("the NATO trip", "we head to
+  Madrid for NATO": travel logistics);
 - a term whose sense the vocabulary guards (`near`, `not_near`) counts only where its sentence
   holds one of its `near` terms and none of its `not_near` terms;
 - an `implicit` phrase counts nothing on its own: it marks the topic for the context to confirm.
@@ -32,14 +37,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..words import (
+    ASKING_WORDS,
     CLAUSE_PREPOSITIONS,
     CLAUSE_SKIPS,
     CLAUSE_VERBS,
     LIST_FILLERS,
     LIST_JOINERS,
+    LIST_OPENERS,
+    MOTION_WORDS,
     RANKS,
     REFERRALS,
     TIME_MARKERS,
+    TRIP_WORDS,
 )
 from .term_matcher import Match, Scan, TermMatcher
 
@@ -60,6 +69,9 @@ LEAD_WORDS = 25
 """A mention among a paragraph's first this many words is what the paragraph opens with, never an aside."""
 QUALIFIER_WORDS = 2
 """Words of a prepositional phrase that may stand between a subject and its verb (`in Mexico`, `in the Sahel`)."""
+ASK_REACH = 4
+"""Words that may stand between an asking word and the `about` that announces a question's subject
+(`ask a little bit about`)."""
 PASSING_WORDS = 40
 DOMINANT = 2.0
 """A paragraph of `PASSING_WORDS` words or more whose topic scores this much names others in passing."""
@@ -94,7 +106,7 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
     sentences = _Sentences(scan, ends)
     refers = not REFERRALS.isdisjoint(words)
     kept = tuple(m for m in scan.matches if (not m.term.guarded or _sense_holds(m, words, sentences, matcher))
-                 and not (refers and _referred(m, words)))
+                 and not (refers and _referred(m, words)) and not _travel(m, words))
     listed = _listed(kept, scan, ends, sentences)
     by_topic: dict[str, list[Match]] = {}
     for match in kept:
@@ -102,8 +114,9 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
     scores: dict[str, float] = {}
     for topic, found in by_topic.items():
         strong = [m for m in found if m.term.kind == "strong" and (m.first, m.last, m.topic) not in listed]
-        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed],
-                              words, matcher)
+        named = {m.first for m in strong}
+        weak = _weak_together([m for m in found if m.term.kind == "weak" and (m.first, m.last, m.topic) not in listed
+                               and m.first not in named], words, matcher)
         in_list = any((m.first, m.last, m.topic) in listed for m in found if m.term.kind != "implicit")
         score = len(strong) + weak / min_weak[topic] + (LIST_WEIGHT if in_list else 0.0)
         if len(strong) == 1 and not weak and not in_list and _is_aside(strong[0], words, sentences):
@@ -180,6 +193,16 @@ def _referred(match: Match, words: Sequence[str]) -> bool:
     return not REFERRALS.isdisjoint(before) and not _REFERRAL_LINKS.isdisjoint(before)
 
 
+def _travel(match: Match, words: Sequence[str]) -> bool:
+    """True for a mention that only names a journey: `the NATO trip` (`words.TRIP_WORDS` right after it),
+    `head to Madrid for NATO` (`for` right before it, a verb of travel at most four words before that)."""
+    after = match.last + 1
+    if after < len(words) and words[after] in TRIP_WORDS:
+        return True
+    at = match.first
+    return at >= 2 and words[at - 1] == "for" and not MOTION_WORDS.isdisjoint(words[max(0, at - 6):at - 1])
+
+
 def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _Sentences) -> set[tuple[int, int, str]]:
     """The mentions (first and last word, topic) that are items of a list of subjects: a topic holding
     more than half of a list's items is what the list is about ("cocaine and marijuana"), not an item."""
@@ -208,7 +231,7 @@ def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int],
     if b[0] - a[1] > 2 * LIST_GAP + 4:
         return False
     gap = scan.words[a[1] + 1:b[0]]
-    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP:
+    if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP or not LIST_OPENERS.isdisjoint(gap):
         return False
     between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
     joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
@@ -235,7 +258,7 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     passing = set()
     for topic, score in list(scores.items()):
         found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
-        lone = len(found) == 1 or all(m.term.kind == "weak" for m in found)
+        lone = len({m.first for m in found}) == 1 or all(m.term.kind == "weak" for m in found)
         if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \
                 and not any(_is_subject(m, words, sentences) for m in found):
             scores[topic] = ASIDE_WEIGHT
@@ -243,12 +266,26 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     return frozenset(passing)
 
 
+def _asked_about(at: int, words: Sequence[str], sentences: _Sentences) -> bool:
+    """True when the words before `at` ask about it: `about` or `on` (with at most `the`, `a`, `this`
+    between), after an asking word at most `ASK_REACH` words before, in one sentence."""
+    k = at - 1
+    while k >= 0 and words[k] in ("the", "a", "an", "this", "that", "these"):
+        k -= 1
+    if k < 1 or words[k] not in ("about", "on", "regarding") or not sentences.same(max(0, k - ASK_REACH), at):
+        return False
+    return not ASKING_WORDS.isdisjoint(words[max(0, k - ASK_REACH):k])
+
+
 def _is_subject(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
-    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`)
-    or the sentence opens by announcing it (`On Haiti, …`)."""
+    """True when a verb follows the mention in its sentence (`Inflation is up`, `Russia, which has …`),
+    the sentence opens by announcing it (`On Haiti, …`) or a question announces it (`Can I ask about
+    the baby formula challenge`, `words.ASKING_WORDS`)."""
     at = match.first
     if at and words[at - 1] in ("on", "regarding") and (at == 1 or sentences.end_after(at - 2) or (
             words[at - 2] in ("and", "now", "so", "but") and (at == 2 or sentences.end_after(at - 3)))):
+        return True
+    if _asked_about(at, words, sentences):
         return True
     k, skipped, qualifier = match.last + 1, 0, 0
     if k < len(words) and words[k] in CLAUSE_PREPOSITIONS:

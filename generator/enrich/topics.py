@@ -15,6 +15,10 @@ topics a weight:
 | the briefing's title | `TITLE_WEIGHT` |
 | the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
 
+A topic takes its heaviest source's weight, plus `CORROBORATION` for each other source holding it
+(the title, the exchange and the paragraph before count as three): where the paragraph before was
+on two topics, the one the question asked about weighs more.
+
 A paragraph then carries
 
 1. the topics of its own words;
@@ -25,9 +29,10 @@ A paragraph then carries
 3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
    not an umbrella topic such as foreign policy), that context topic as in 2;
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
-   context topics its own words support: own score plus context weight reaching 1 (a weak term, an
-   implicit phrase, a listed mention or an aside of a topic the question asked about; not a mention
-   passing beside a topic the paragraph dwells on).
+   context topics its own words support: own score of at least `MIN_SUPPORT` plus context weight
+   reaching 1 (a weak term, an implicit phrase or an aside of a topic the question asked about; not
+   an item of a list, not one of three weak terms, not a mention passing beside a topic the
+   paragraph dwells on).
 
 A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
@@ -66,6 +71,13 @@ TITLE_WEIGHT = 0.5
 FOCUS_WEIGHT = 0.5
 FOCUS_SHARE = 0.4
 """Share of a briefing's substantive paragraphs a topic must hold, on their own words, to be its focus."""
+CORROBORATION = 0.2
+"""What a context topic gains for each further source that holds it (the title, the exchange, the
+paragraph before): of two topics the paragraph before was on, the one the question asked about
+outweighs the other by more than `MARGIN`, so a paragraph that goes on without naming either takes it alone."""
+MIN_SUPPORT = 0.5
+"""What a paragraph's own words must give a context topic to keep it when it changes the subject: half a
+mention (an aside, one of two weak terms), not a list item (`mentions.LIST_WEIGHT`) or one of three weak terms."""
 INHERIT = 0.55
 """Context weight from which a paragraph that names no topic of its own (or a broader one) takes it."""
 SUBSTANTIVE = 8
@@ -154,10 +166,13 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
     running: Context = {}
     out = []
     for k, (found, text) in enumerate(zip(own, texts, strict=True)):
-        context = dict(base)
-        for source in (opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running):
+        sources = (base, opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running)
+        context: Context = {}
+        for source in sources:
             for topic, weight in source.items():
                 context[topic] = max(context.get(topic, 0.0), weight)
+        for topic in context:
+            context[topic] += CORROBORATION * (sum(topic in source for source in sources) - 1)
         procedural = call or _procedural(text, found)
         held = _decide(found, context, vocabulary, procedural)
         out.append(held)
@@ -184,7 +199,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
         inherits = weight >= INHERIT and weight >= top - MARGIN and (
             not core or (any(c in vocabulary.ancestors[topic] for c in broader)
                          and all(c in vocabulary.ancestors[topic] for c in specific)))
-        if inherits or (support and support + weight >= 1):
+        if inherits or (support >= MIN_SUPPORT and support + weight >= 1):
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
     keep = vocabulary.most_specific(held)
     if len(keep) > 1:
