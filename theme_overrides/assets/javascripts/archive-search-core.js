@@ -108,15 +108,17 @@
 
   /* Over HTTP: small files whole, the rest by Range requests into the packs. Each range has an address
    * of its own (`&r=offset-end`): requests for one address wait for each other in the browser's cache,
-   * so a query's pieces of one pack would load one after another. Until a first answer says whether
-   * the server honours Range (a static host does; a bare `python -m http.server` sends the whole
-   * file, which is kept), the other requests wait for it: `probe()`, as the index opens, asks. Pieces
+   * so a query's pieces of one pack would load one after another. A server that ignores Range (a static
+   * host honours it; a bare `python -m http.server` does not) sends the whole file, which is kept: once
+   * the first answer has said so, as the index opens (`probe()`), every piece is cut from the files
+   * kept (before that, requests already sent may each bring their file whole). Pieces
    * asked for in one turn of the event loop are read together: those of one file at most GAP bytes
-   * apart in one request, the requests in the order asked (the first result's text first). */
+   * apart (a quarter of it in blocks.bin, whose pieces are 8 bytes) in one request, the requests in the
+   * order asked (the first result's text first). */
   function httpSource(base) {
     const whole = new Map()
     let version = ""
-    let probe = null, ranged = false
+    let probe = null
     let asked = []
     function bytes(file, offset, length) {
       return new Promise((resolve, reject) => {
@@ -130,7 +132,7 @@
       const reads = []
       for (const ask of asks) {
         const last = reads[reads.length - 1]
-        if (last && last.file === ask.file && ask.offset - last.end <= GAP) {
+        if (last && last.file === ask.file && ask.offset - last.end <= (ask.file === "blocks.bin" ? GAP / 4 : GAP)) {
           last.asks.push(ask)
           last.end = Math.max(last.end, ask.offset + ask.length)
           last.order = Math.min(last.order, ask.order)
@@ -145,25 +147,20 @@
       }
     }
     async function read(file, offset, length) {
-      if (!ranged && probe) await probe.catch(() => {})
       if (whole.has(file)) return (await whole.get(file)).subarray(offset, offset + length)
       const end = offset + length - 1
       const request = fetch(new URL(`${file}?v=${version}&r=${offset}-${end}`, base).href, { headers: { Range: `bytes=${offset}-${end}` } })
         .then(async response => {
           if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`)
           const data = new Uint8Array(await response.arrayBuffer())
-          if (response.status === 206) {
-            ranged = true
-            return data
-          }
+          if (response.status === 206) return data
           whole.set(file, Promise.resolve(data))   /* no Range support: the whole file came, keep it */
           return data.subarray(offset, offset + length)
         })
-      if (!ranged && !probe) probe = request
       return request
     }
     function probeRanges() {
-      if (!probe) bytes("blocks.bin", 0, 4).catch(() => {})
+      if (!probe) probe = bytes("blocks.bin", 0, 4).catch(() => {})
     }
     return {
       mode: "http",
