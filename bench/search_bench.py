@@ -319,8 +319,10 @@ def write_section(text: str) -> None:
     current = path.read_text(encoding="utf-8") if path.is_file() else ""
     start, end = "<!-- search-bench -->", "<!-- /search-bench -->"
     block = f"{start}\n{text}\n{end}"
-    if start in current:
-        current = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, current, flags=re.S)
+    if start in current:  # from the section's heading: text a merge put after the start marker stays
+        heading = re.escape(text.split("\n", 1)[0])
+        current = re.sub(re.escape(start) + r"(.*?)(?:" + heading + r").*?" + re.escape(end),
+                         lambda m: f"{start}{m.group(1)}{text}\n{end}", current, count=1, flags=re.S)
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(current, encoding="utf-8")
