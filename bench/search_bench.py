@@ -8,11 +8,14 @@ offline zip in `dist/` beside it; `--site10k` the same site with the index of a 
 journalists' questions of tests/search_truth/questions.yml, and a few bare words and filters), in a fresh
 headless Chromium context: the search page opened with the query in its address, served over HTTP with
 Range requests (tests/rangeserve.py) and from the unzipped bundle on file://; reported: time from
-navigation to the first result and to facets and timeline (the page's performance marks), bytes of the
-search's files (index and scripts; responses as received, files as read from disk), the longest
-main-thread task. Pagefind 1.5 (PyPI `pagefind[bin]`) indexes the same briefing pages (`<article>`), and
-the same words run through its JavaScript API (`search`, then the first result's `data()`), timed and
-weighed the same way (it does not run from file://). The relevance figure is the mean reciprocal rank of
+navigation to the first result drawn, to the page of results and to facets and timeline (the page's
+performance marks), bytes of the search's files (index and scripts; responses as received, files as read
+from disk), the longest main-thread task; and, served, the same query typed on a page already open (its
+index open), timed from then. Pagefind 1.5 (PyPI `pagefind[bin]`) indexes the same briefing pages
+(`<article>`), and the same words run through its JavaScript API (`search`, then the first result's
+`data()`) three ways: called on a loaded page (the old comparison: its page load not counted, its index
+loaded), a bare page opened with the words in its address (from navigation), and typed on a page that
+opened its index (`init`); weighed the same way (it does not run from file://). The relevance figure is the mean reciprocal rank of
 tests/search_judge.py. Writes bench/search_results.json and the "Search" section of bench/RESULTS.md.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -29,7 +33,7 @@ import time
 import zipfile
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -45,7 +49,7 @@ LIMITS = {"first_ms": 300, "facets_ms": 400, "kb": 300, "task_ms": 100}
 LIMITS_10K = {"first_ms": 500, "kb": 500}
 WATCH = """
 window.__tasks = [];
-new PerformanceObserver(l => { for (const e of l.getEntries()) window.__tasks.push(e.duration) })
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__tasks.push({start: e.startTime, duration: e.duration}) })
   .observe({type: "longtask", buffered: true});
 """
 PAGEFIND_PAGE = """<!doctype html><meta charset="utf-8"><title>Pagefind bench</title>
@@ -56,6 +60,17 @@ window.runPagefind = async q => {
   const found = await pagefind.search(q)
   const first = found.results.length ? await found.results[0].data() : null
   return { ms: performance.now() - t0, count: found.results.length, url: first && first.url }
+}
+const q = new URLSearchParams(location.search).get("q")
+if (q) {   /* opened with a query: from navigation to the first result's data, as the search page is timed */
+  window.loaded = (async () => {
+    const pagefind = await import("./pagefind/pagefind.js")
+    const found = await pagefind.search(q)
+    if (found.results.length) await found.results[0].data()
+    return { ms: performance.now(), count: found.results.length }
+  })()
+} else if (location.hash === "#init") {   /* opened, then typed: the index opened at load, as the search page opens its own */
+  window.pagefindReady = import("./pagefind/pagefind.js").then(async p => { await p.init(); return p })
 }
 window.ready = true
 </script>
@@ -89,10 +104,11 @@ def measure_ours(browser: Any, base: str, folder: Path, params: str) -> dict[str
         page.wait_for_function("performance.getEntriesByName('archive-search:facets').length > 0", timeout=60000, polling=20)
         page.wait_for_timeout(300)
         marks = page.evaluate("""() => ({first: performance.getEntriesByName('archive-search:results')[0].startTime,
+            page: performance.getEntriesByName('archive-search:page')[0].startTime,
             facets: performance.getEntriesByName('archive-search:facets')[0].startTime, tasks: window.__tasks,
             count: document.querySelector('.archive-search__count')?.textContent || ''})""")
-        return {"first_ms": round(marks["first"]), "facets_ms": round(marks["facets"]),
-                "kb": round(sum(sizes.values()) / 1024, 1), "task_ms": round(max(marks["tasks"], default=0)),
+        return {"first_ms": round(marks["first"]), "page_ms": round(marks["page"]), "facets_ms": round(marks["facets"]),
+                "kb": round(sum(sizes.values()) / 1024, 1), "task_ms": round(max((t["duration"] for t in marks["tasks"]), default=0)),
                 "count": marks["count"]}
     except Exception as error:  # noqa: BLE001 - a query that never answers is a figure
         return {"error": type(error).__name__}
@@ -100,21 +116,67 @@ def measure_ours(browser: Any, base: str, folder: Path, params: str) -> dict[str
         context.close()
 
 
-def measure_pagefind(browser: Any, base: str, words: str) -> dict[str, Any]:
+def measure_typed(browser: Any, base: str, params: str) -> dict[str, Any]:
+    """The search page opened without a query (its index opened), then the query given as a reader's last
+    key gives it (the address changed in place, as the form does): ms from then to the first result, to
+    the page of results and to the facets."""
     context = browser.new_context()
+    context.add_init_script(WATCH)
     page = context.new_page()
-    sizes: list[int] = []
-    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
     try:
-        page.goto(f"{base}pagefind-bench.html")
-        page.wait_for_function("window.ready === true")
-        found = page.evaluate("q => window.runPagefind(q)", words)
-        page.wait_for_timeout(200)
-        return {"first_ms": round(found["ms"]), "kb": round(sum(sizes) / 1024, 1), "count": found["count"]}
+        page.goto(f"{base}search.html")
+        page.wait_for_selector(".archive-search__intro:not([hidden])", timeout=60000)
+        page.wait_for_timeout(300)
+        page.evaluate("""p => { performance.mark('archive-search:typed'); history.pushState(null, '', '?' + p);
+            dispatchEvent(new PopStateEvent('popstate')) }""", params)
+        page.wait_for_function("performance.getEntriesByName('archive-search:facets').length > 0", timeout=60000, polling=20)
+        marks = page.evaluate("""() => { const at = n => performance.getEntriesByName(n)[0].startTime
+            - performance.getEntriesByName('archive-search:typed')[0].startTime;
+            return {first: at('archive-search:results'), page: at('archive-search:page'), facets: at('archive-search:facets'),
+              tasks: window.__tasks.filter(t => t.start >= performance.getEntriesByName('archive-search:typed')[0].startTime)} }""")
+        return {"first_ms": round(marks["first"]), "page_ms": round(marks["page"]), "facets_ms": round(marks["facets"]),
+                "task_ms": round(max((t["duration"] for t in marks["tasks"]), default=0))}
     except Exception as error:  # noqa: BLE001
         return {"error": type(error).__name__}
     finally:
         context.close()
+
+
+def measure_pagefind(browser: Any, base: str, words: str) -> dict[str, Any]:
+    """Pagefind over the same words, three ways: `first_ms`, its JavaScript API called on a loaded page
+    (loading `pagefind.js`, its index and the first result's data); `load_ms`, a page opened with the query
+    in its address, from navigation to the first result's data (as the search page is timed); `typed_ms`,
+    on a page that opened Pagefind's index at load (`init`), the search and the first result's data."""
+    out: dict[str, Any] = {}
+    for way in ("api", "load", "typed"):
+        context = browser.new_context()
+        page = context.new_page()
+        sizes: list[int] = []
+        page.on("requestfinished", lambda r, s=sizes: s.append(r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
+        try:
+            if way == "api":
+                page.goto(f"{base}pagefind-bench.html")
+                page.wait_for_function("window.ready === true")
+                found = page.evaluate("q => window.runPagefind(q)", words)
+                page.wait_for_timeout(200)
+                out.update({"first_ms": round(found["ms"]), "kb": round(sum(sizes) / 1024, 1), "count": found["count"]})
+            elif way == "load":
+                page.goto(f"{base}pagefind-bench.html?{urlencode({'q': words})}")
+                page.wait_for_function("window.ready === true")
+                out["load_ms"] = round(page.evaluate("() => window.loaded")["ms"])
+            else:
+                page.goto(f"{base}pagefind-bench.html#init")
+                page.wait_for_function("window.ready === true")
+                page.evaluate("() => window.pagefindReady.then(() => true)")
+                page.wait_for_timeout(300)
+                out["typed_ms"] = round(page.evaluate("""async q => { const p = await window.pagefindReady;
+                    const t0 = performance.now(); const found = await p.search(q);
+                    if (found.results.length) await found.results[0].data(); return performance.now() - t0 }""", words))
+        except Exception as error:  # noqa: BLE001
+            out.setdefault("error", type(error).__name__)
+        finally:
+            context.close()
+    return out
 
 
 def words_of(params: str) -> str:
@@ -144,23 +206,31 @@ def unzipped(site: Path, work: Path) -> Path | None:
 
 
 def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Of repeated runs of one query, the fastest (a busy machine only ever slows a run down)."""
+    """Of repeated runs of one query, the fastest (a busy machine only ever slows a run down): each time
+    its least, the rest from the run fastest to the first result."""
     good = [r for r in runs if "error" not in r]
-    return min(good, key=lambda r: r["first_ms"]) if good else runs[0]
+    if not good:
+        return runs[0]
+    out = dict(min(good, key=lambda r: r["first_ms"]))
+    for key in out:
+        if key.endswith("_ms"):
+            out[key] = min(r[key] for r in good if key in r)
+    return out
 
 
 def run_all(site: Path, offline: Path | None, queries: list[str], repeat: int, pagefind: bool) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, Any] = {"served": {}, "offline": {}, "pagefind": {}}
+    out: dict[str, Any] = {"served": {}, "typed": {}, "offline": {}, "pagefind": {}}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve(site) as base:
             for params in queries:
                 out["served"][params] = best([measure_ours(browser, base, site, params) for _ in range(repeat)])
+                out["typed"][params] = best([measure_typed(browser, base, params) for _ in range(repeat)])
                 if pagefind and words_of(params):
                     out["pagefind"][params] = best([measure_pagefind(browser, base, words_of(params)) for _ in range(repeat)])
-                print(params, out["served"][params], out["pagefind"].get(params), flush=True)
+                print(params, out["served"][params], out["typed"][params], out["pagefind"].get(params), flush=True)
         if offline is not None:
             for params in queries:
                 out["offline"][params] = best([measure_ours(browser, offline.as_uri() + "/", offline, params)
@@ -180,11 +250,38 @@ def summary(runs: dict[str, dict[str, Any]], keys: list[str]) -> dict[str, Any]:
     return out
 
 
+PAIRS = (("served", "first_ms", "load_ms", "opened with the query in the address (from navigation)"),
+         ("typed", "first_ms", "typed_ms", "typed on a page whose index is open"),
+         ("served", "first_ms", "first_ms", "ours opened with the query vs Pagefind's API on a loaded page"))
+
+
+def versus(runs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Ours against Pagefind, query by query, three ways (PAIRS): how often ours is no slower, the median of
+    our time over Pagefind's, and how often ours fetched no more."""
+    out = []
+    for mode, ours_key, theirs_key, what in PAIRS:
+        both = [(runs[mode][q], runs["pagefind"][q]) for q in runs["pagefind"]
+                if q in runs[mode] and ours_key in runs[mode][q] and theirs_key in runs["pagefind"][q]]
+        if not both:
+            continue
+        out.append({"what": what, "n": len(both), "faster": sum(o[ours_key] <= p[theirs_key] for o, p in both),
+                    "ratio": round(statistics.median(o[ours_key] / max(1, p[theirs_key]) for o, p in both), 2),
+                    "lighter": sum(o.get("kb", 0) <= p["kb"] for o, p in both) if mode == "served" else None})
+    return out
+
+
 def markdown(results: dict[str, Any]) -> str:
     lines = ["## Search (issue 14): the search page against Pagefind", "",
              "Produced by `bench/search_bench.py` (figures in `bench/search_results.json`); each query in a fresh",
-             "browser context, the fastest of the repeats. Times from navigation to the first result and to facets",
-             "and timeline; bytes of the search's files (index and scripts); the longest main-thread task.", ""]
+             "browser context, the fastest of the repeats. *served* and *offline*: the search page opened with the",
+             "query in its address, times from navigation to the first result drawn, to the page of 20 results and",
+             "to facets and timeline. *typed*: the page opened first (its index open), then the query, as a reader's",
+             "last key gives it; times from then. Bytes of the search's files (index and scripts, as opened with the",
+             "query); the longest main-thread task. Pagefind: *API*, `search` and the first result's `data()` called",
+             "on a loaded page (loading its script and index); *page load*, a bare page opened with the query, from",
+             "navigation; *typed*, on a page that opened Pagefind's index (`init`).", ""]
+    if results.get("load"):
+        lines += [f"Run {results.get('date', '')}; machine: {results['load']}.", ""]
     for size, block in results["sizes"].items():
         lines.append(f"### {size}")
         lines.append("")
@@ -192,21 +289,25 @@ def markdown(results: dict[str, Any]) -> str:
                      + (f"; Pagefind indexed the same pages in {block['pagefind_build_s']:.0f} s" if block.get("pagefind_build_s") else "")
                      + ".")
         lines.append("")
-        lines.append("| | queries | first result ms (median / max) | facets + timeline ms | KB fetched | longest task ms |")
-        lines.append("|---|---|---|---|---|---|")
-        for mode in ("served", "offline", "pagefind"):
+        lines.append("| (median / max) | queries | first result ms | page of results ms | facets + timeline ms "
+                     "| KB fetched | longest task ms |")
+        lines.append("|---|---|---|---|---|---|---|")
+        rows = [("ours, served", "served", "first_ms"), ("ours, typed", "typed", "first_ms"),
+                ("ours, offline", "offline", "first_ms"), ("Pagefind, API", "pagefind", "first_ms"),
+                ("Pagefind, page load", "pagefind", "load_ms"), ("Pagefind, typed", "pagefind", "typed_ms")]
+        for label, mode, first in rows:
             s = block["summary"].get(mode)
-            if not s or not s["queries"]:
+            if not s or not s["queries"] or first not in s:
                 continue
-            cells = " | ".join(f"{s[k]['median']} / {s[k]['max']}" if k in s else "—"
-                               for k in ("first_ms", "facets_ms", "kb", "task_ms"))
-            lines.append(f"| {mode} | {s['queries']} ({s['errors']} failed) | {cells} |")
+            keys = (first, "page_ms", "facets_ms", "kb", "task_ms") if mode != "pagefind" else (first, "", "", "kb" if first == "first_ms" else "", "")
+            cells = " | ".join(f"{s[k]['median']} / {s[k]['max']}" if k in s else "—" for k in keys)
+            lines.append(f"| {label} | {s['queries']} ({s['errors']} failed) | {cells} |")
         lines.append("")
-        versus = block.get("versus")
-        if versus:
-            lines.append(f"Same words, ours served vs Pagefind: ours faster on {versus['faster']} of {versus['n']}, "
-                         f"fetching no more on {versus['lighter']} of {versus['n']}.")
-            lines.append("")
+        for v in block.get("versus") or []:
+            lighter = f"; fetching no more on {v['lighter']} of {v['n']}" if v.get("lighter") is not None else ""
+            lines.append(f"- Ours vs Pagefind, {v['what']}: no slower on {v['faster']} of {v['n']} queries, "
+                         f"median time ratio {v['ratio']}{lighter}.")
+        lines.append("")
     lines.append(f"Relevance: mean reciprocal rank {results['mrr']['all']:.3f} over {results['mrr']['questions']} questions "
                  f"({results['mrr']['held']} with every expected turn in the first 10).")
     lines.append("")
@@ -218,8 +319,10 @@ def write_section(text: str) -> None:
     current = path.read_text(encoding="utf-8") if path.is_file() else ""
     start, end = "<!-- search-bench -->", "<!-- /search-bench -->"
     block = f"{start}\n{text}\n{end}"
-    if start in current:
-        current = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, current, flags=re.S)
+    if start in current:  # from the section's heading: text a merge put after the start marker stays
+        heading = re.escape(text.split("\n", 1)[0])
+        current = re.sub(re.escape(start) + r"(.*?)(?:" + heading + r").*?" + re.escape(end),
+                         lambda m: f"{start}{m.group(1)}{text}\n{end}", current, count=1, flags=re.S)
     else:
         current = current.rstrip("\n") + "\n\n" + block + "\n"
     path.write_text(current, encoding="utf-8")
@@ -238,10 +341,12 @@ def main() -> int:
     parser.add_argument("--site10k", type=Path)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("/tmp/search-bench"))
+    parser.add_argument("--machine", default="", help="what to say of the machine (cores, load average) in RESULTS.md")
     args = parser.parse_args()
     queries = [q["params"] for q in search_judge.questions("wh")] + EXTRA
     judged = search_judge.judge(args.site / "search" / "archive", search_judge.questions("wh"))
-    results: dict[str, Any] = {"sizes": {}, "mrr": {"all": search_judge.mrr(judged), "questions": len(judged),
+    started = os.getloadavg()[0]
+    results: dict[str, Any] = {"load": "", "sizes": {}, "mrr": {"all": search_judge.mrr(judged), "questions": len(judged),
                                                     "held": sum(None not in j.ranks for j in judged)}}
     for label, site, offline in (("1,137 briefings", args.site, args.offline or unzipped(args.site, args.work)),
                                  ("10,000 briefings", args.site10k, None)):
@@ -249,14 +354,15 @@ def main() -> int:
             continue
         built = pagefind_index(site)
         runs = run_all(site, offline, queries, args.repeat, pagefind=True)
-        both = [(runs["served"][q], runs["pagefind"][q]) for q in runs["pagefind"]
-                if "error" not in runs["served"][q] and "error" not in runs["pagefind"][q]]
         results["sizes"][label] = {
             "index": index_files(site), "pagefind_build_s": built, "runs": runs,
-            "summary": {mode: summary(r, ["first_ms", "facets_ms", "kb", "task_ms"]) for mode, r in runs.items()},
-            "versus": {"n": len(both), "faster": sum(o["first_ms"] <= p["first_ms"] for o, p in both),
-                       "lighter": sum(o["kb"] <= p["kb"] for o, p in both)},
+            "summary": {mode: summary(r, ["first_ms", "page_ms", "facets_ms", "kb", "task_ms", "load_ms", "typed_ms"])
+                        for mode, r in runs.items()},
+            "versus": versus(runs),
         }
+    results["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    results["load"] = (f"{args.machine}; " if args.machine else "") + (
+        f"{os.cpu_count()} cores, load average {started:.1f} at the start, {os.getloadavg()[0]:.1f} at the end")
     (HERE / "search_results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     write_section(markdown(results))
     print(markdown(results))

@@ -29,7 +29,7 @@ from .cite_data import briefing_citation, speaker_of
 from .csl_item import publisher
 from .markdown import safe_url
 from .search_facets import FacetTables, facet_terms, kind_id
-from .search_store import StoreWriter, varint, varints
+from .search_store import BLOCK, StoreWriter, varint, varints
 
 AUTO_TURNS = 300
 """With `search_engine: auto`, archives of this many turns or more search with the archive's index in
@@ -248,11 +248,14 @@ def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables, 
     """The briefing's page entry, then its turns'. The page entry carries what the cite dialog's data
     holds but the turns (`cite_data.briefing_citation`: the shared CSL fields, the key, each distinct
     author and genre), and each turn the numbers of its author and genre in it: the search page's
-    export renders its Chicago citations from the same CSL items as the cite dialog."""
+    export renders its Chicago citations from the same CSL items as the cite dialog. A turn first in its
+    text block also carries its briefing's address and title (the others of the block take them from
+    the entry before theirs), so that a page of results reads the turns' text blocks only."""
     kind, year = kind_id(briefing.kind), briefing.date.year
     basis = briefing_citation(briefing, site.name, site.url, people, "")
     cited = {anchor: basis["cited"][k] for anchor, k in basis.pop("turns").items()}
     basis = {k: basis[k] for k in ("item", "key", "authors", "genres", "public")}
+    page = urls.address(urls.BRIEFINGS, briefing.slug)
     for entry, turn in _briefing_entries(briefing):
         if turn is None:
             stored: list[Any] = [entry.location, entry.title, entry.text, publisher(briefing), briefing.location,
@@ -265,6 +268,8 @@ def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables, 
         flags = turn.question | turn.interpreted << 1
         stored = ["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
                   [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]]
+        if writer.entries % BLOCK == 0:
+            stored += [page, " ".join(briefing.title.split())]
         found, length = terms(entry.title, entry.text, facet_terms(facets, turn.topics, kind, year, tables))
         writer.add(stored, found, length, facets.encoded().encode("ascii"))
 

@@ -8,6 +8,7 @@ year) come from `search_link`.
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 from . import urls
@@ -19,13 +20,27 @@ KEEP_QUERY = ('<script>(function () { var u = new URL(location.href); if (u.sear
 """Material's search box takes a `?q=` in the address as its own query (and deletes it when closed): on
 this page `q` is the page's, so it is held back until Material has started (archive-search-page.js
 puts it back)."""
+EARLY = ('<script>(function (base) { var early = window.__archiveSearchEarly = {}; '
+         'if (location.protocol === "file:") { var got = {}; '
+         'window.__archiveSearch = function (name, data) { got[name] = data }; '
+         '["manifest", "lists"].forEach(function (name) { early[name] = new Promise(function (resolve, reject) { '
+         'var el = document.createElement("script"); el.src = base + name + ".js"; '
+         'el.onload = function () { name in got ? resolve(got[name]) : reject(new Error(name + ".js did not define its data")) }; '
+         'el.onerror = function () { reject(new Error(name + ".js did not load")) }; document.head.appendChild(el) }) }) } '
+         'else ["manifest", "lists"].forEach(function (name) { early[name] = fetch(base + name + ".js", '
+         '{ cache: name === "manifest" ? "no-cache" : "default" }).then(function (r) { '
+         'if (!r.ok) throw new Error(name + ".js: HTTP " + r.status); return r.text() }) }); '
+         'for (var k in early) early[k].catch(function () {}) })(%s)</script>\n')
+"""The index's manifest and lists start loading as the page's body is read, before the page's scripts
+have come (archive-search-core.js takes them): over HTTP by `fetch`, from `file://` as scripts."""
 SCRIPTS = ("archive-search-query.js", "archive-search-core.js", "archive-search-page.js")
-"""The page's scripts under `assets/javascripts/` (theme_overrides), in load order."""
+"""The page's scripts under `assets/javascripts/` (theme_overrides), in load order: run as soon as they
+have come (not deferred to the end of the page), the search starts while Material's own scripts load."""
 
 
 def search_page() -> str:
     """The search page's Markdown: its title, the element the script fills, and what shows without JavaScript."""
-    scripts = "".join(f'<script src="assets/javascripts/{name}" defer></script>\n' for name in SCRIPTS)
+    scripts = "".join(f'<script src="assets/javascripts/{name}"></script>\n' for name in SCRIPTS)
     return (
         front_matter("Search", description="Search every turn of every briefing: words, phrases, speakers, "
                      "reporters, outlets, topics, dates.", search={"exclude": True}, hide=["toc"])
@@ -37,7 +52,9 @@ def search_page() -> str:
         + f'<a href="{urls.address(urls.SPEAKERS, urls.INDEX)}">speaker</a>, '
         + f'<a href="{urls.address(urls.TOPICS, urls.INDEX)}">topic</a> or from the '
         + '<a href="index.html">home page</a>.</p></noscript>\n'
-        + "</div>\n\n"
+        + "</div>\n"
+        + EARLY % json.dumps(f"{urls.SEARCH_INDEX}/")
+        + "\n"
         + scripts
     )
 

@@ -51,7 +51,7 @@ SPILL_BYTES = 40_000_000
 """Postings gathered in memory (about) before they are spilled to a scratch file."""
 PREFIX_BUDGET = 64_000
 """Most postings bytes one typed prefix may load in the header box (see `prefixes`)."""
-FORMAT = 2
+FORMAT = 3
 NO_FACETS = b"00"
 """The facets of an entry that is no turn (a page): nobody, no topic. Every posting has its two numbers."""
 

@@ -23,6 +23,7 @@
   const PREFIX_WEIGHT = 0.8     /* a longer word found by prefix (the header box) counts less still */
   const YIELD_MS = 12           /* a long step gives the page's thread back this often (file://) */
   const GAP = 2048              /* text blocks this close are read in one request */
+  const BATCH = 64              /* text blocks asked for at once (an export asks for thousands) */
 
   /* ------------------------------------------------------------------------------ varints */
 
@@ -96,26 +97,80 @@
 
   const unwrap = text => JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")))
 
-  /* Over HTTP: small files whole, the rest by Range requests into the packs */
+  /* The manifest and the lists as the search page's first lines started loading them, before its
+   * scripts came (generator/site/search_page.py): a promise, taken once, or undefined */
+  function early(name) {
+    const started = root.__archiveSearchEarly
+    const promise = started && started[name]
+    if (promise) delete started[name]
+    return promise
+  }
+
+  /* Over HTTP: small files whole, the rest by Range requests into the packs. Each range has an address
+   * of its own (`&r=offset-end`): requests for one address wait for each other in the browser's cache,
+   * so a query's pieces of one pack would load one after another. A server that ignores Range (a static
+   * host honours it; a bare `python -m http.server` does not) sends the whole file, which is kept: once
+   * the first answer has said so, as the index opens (`probe()`), every piece is cut from the files
+   * kept (before that, requests already sent may each bring their file whole). Pieces
+   * asked for in one turn of the event loop are read together: those of one file at most GAP bytes
+   * apart (a quarter of it in blocks.bin, whose pieces are 8 bytes) in one request, the requests in the
+   * order asked (the first result's text first). */
   function httpSource(base) {
     const whole = new Map()
     let version = ""
-    async function bytes(file, offset, length) {
-      const url = new URL(`${file}?v=${version}`, base).href
-      if (whole.has(url)) return (await whole.get(url)).subarray(offset, offset + length)
-      const response = await fetch(url, { headers: { Range: `bytes=${offset}-${offset + length - 1}` } })
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
-      const data = new Uint8Array(await response.arrayBuffer())
-      if (response.status === 206) return data
-      whole.set(url, Promise.resolve(data))   /* no Range support: the whole file came, keep it */
-      return data.subarray(offset, offset + length)
+    let probe = null
+    let asked = []
+    function bytes(file, offset, length) {
+      return new Promise((resolve, reject) => {
+        if (!asked.length) queueMicrotask(flush)
+        asked.push({ file, offset, length, resolve, reject, order: asked.length })
+      })
+    }
+    function flush() {
+      const asks = asked.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset))
+      asked = []
+      const reads = []
+      for (const ask of asks) {
+        const last = reads[reads.length - 1]
+        if (last && last.file === ask.file && ask.offset - last.end <= (ask.file === "blocks.bin" ? GAP / 4 : GAP)) {
+          last.asks.push(ask)
+          last.end = Math.max(last.end, ask.offset + ask.length)
+          last.order = Math.min(last.order, ask.order)
+        } else reads.push({ file: ask.file, start: ask.offset, end: ask.offset + ask.length, order: ask.order, asks: [ask] })
+      }
+      for (const r of reads.sort((a, b) => a.order - b.order)) {
+        read(r.file, r.start, r.end - r.start).then(
+          data => {
+            for (const a of r.asks.sort((x, y) => x.order - y.order)) a.resolve(data.subarray(a.offset - r.start, a.offset - r.start + a.length))
+          },
+          error => { for (const a of r.asks) a.reject(error) })
+      }
+    }
+    async function read(file, offset, length) {
+      if (whole.has(file)) return (await whole.get(file)).subarray(offset, offset + length)
+      const end = offset + length - 1
+      const request = fetch(new URL(`${file}?v=${version}&r=${offset}-${end}`, base).href, { headers: { Range: `bytes=${offset}-${end}` } })
+        .then(async response => {
+          if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`)
+          const data = new Uint8Array(await response.arrayBuffer())
+          if (response.status === 206) return data
+          whole.set(file, Promise.resolve(data))   /* no Range support: the whole file came, keep it */
+          return data.subarray(offset, offset + length)
+        })
+      return request
+    }
+    function probeRanges() {
+      if (!probe) probe = bytes("blocks.bin", 0, 4).catch(() => {})
     }
     return {
       mode: "http",
       async file(name) {
-        const response = await fetch(new URL(`${name}.js`, base).href, { cache: name === "manifest" ? "no-cache" : "default" })
-        if (!response.ok) throw new Error(`${name}.js: HTTP ${response.status}`)
-        const data = unwrap(await response.text())
+        const text = await (early(name) || fetch(new URL(`${name}.js`, base).href, { cache: name === "manifest" ? "no-cache" : "default" })
+          .then(response => {
+            if (!response.ok) throw new Error(`${name}.js: HTTP ${response.status}`)
+            return response.text()
+          }))
+        const data = unwrap(text)
         if (name === "manifest") version = data.version
         return data
       },
@@ -123,24 +178,141 @@
         return JSON.parse(new TextDecoder().decode(await bytes(`${prefix}${pack}.bin`, offset, length)))
       },
       bytes,
+      probe: probeRanges,
       inflate
     }
   }
 
+  /* A text block's entries from its zlib bytes, decoded here and now: a block is a couple of KB, which
+   * this reads in a fraction of a millisecond, where a DecompressionStream takes several turns of the
+   * event loop (and twenty side by side all finish together, the first result's as late as the last's) */
   async function inflate(data) {
-    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"))
-    return JSON.parse(await new Response(stream).text())
+    return JSON.parse(new TextDecoder().decode(unzlib(data)))
+  }
+
+  /* ------------------------------------------------------------------------------ inflate */
+
+  /* zlib (RFC 1950) around DEFLATE (RFC 1951): the header is skipped, the checksum not checked */
+  const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+  const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+  const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+    4097, 6145, 8193, 12289, 16385, 24577]
+  const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+  const CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
+  /* A canonical Huffman code from code lengths: how many codes of each length, the symbols in code order */
+  function huffman(lengths) {
+    const counts = new Uint16Array(16), symbols = new Uint16Array(lengths.length), at = new Uint16Array(16)
+    for (const length of lengths) counts[length]++
+    counts[0] = 0
+    for (let i = 1; i < 16; i++) at[i] = at[i - 1] + counts[i - 1]
+    for (let symbol = 0; symbol < lengths.length; symbol++) if (lengths[symbol]) symbols[at[lengths[symbol]]++] = symbol
+    return { counts, symbols }
+  }
+
+  let FIXED = null
+
+  function unzlib(data) {
+    let pos = 2, buffer = 0, count = 0
+    let out = new Uint8Array(Math.max(1024, data.length * 4)), n = 0
+    const bits = need => {
+      while (count < need) {
+        if (pos >= data.length) throw new Error("inflate: the data ends early")
+        buffer |= data[pos++] << count
+        count += 8
+      }
+      const value = buffer & ((1 << need) - 1)
+      buffer >>>= need
+      count -= need
+      return value
+    }
+    const symbol = code => {
+      let value = 0, first = 0, index = 0
+      for (let length = 1; length < 16; length++) {
+        value |= bits(1)
+        const many = code.counts[length]
+        if (value - first < many) return code.symbols[index + value - first]
+        index += many
+        first = (first + many) << 1
+        value <<= 1
+      }
+      throw new Error("inflate: a bad code")
+    }
+    const room = more => {
+      if (n + more <= out.length) return
+      const bigger = new Uint8Array(Math.max(out.length * 2, n + more))
+      bigger.set(out)
+      out = bigger
+    }
+    let last = 0
+    while (!last) {
+      last = bits(1)
+      const type = bits(2)
+      if (type === 0) {                                   /* stored: byte-aligned, its length, the bytes */
+        buffer = count = 0
+        const length = data[pos] | data[pos + 1] << 8
+        pos += 4
+        room(length)
+        out.set(data.subarray(pos, pos + length), n)
+        n += length
+        pos += length
+        continue
+      }
+      if (type === 3) throw new Error("inflate: a bad block")
+      let literals, distances
+      if (type === 1) {
+        if (!FIXED) {
+          const lengths = new Uint8Array(288).fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280)
+          FIXED = [huffman(lengths), huffman(new Uint8Array(30).fill(5))]
+        }
+        [literals, distances] = FIXED
+      } else {
+        const many = bits(5) + 257, far = bits(5) + 1, codes = bits(4) + 4
+        const lengthsOfCodes = new Uint8Array(19)
+        for (let i = 0; i < codes; i++) lengthsOfCodes[CODE_ORDER[i]] = bits(3)
+        const code = huffman(lengthsOfCodes)
+        const lengths = new Uint8Array(many + far)
+        for (let i = 0; i < many + far;) {
+          const sym = symbol(code)
+          if (sym < 16) {
+            lengths[i++] = sym
+            continue
+          }
+          const value = sym === 16 ? lengths[i - 1] : 0
+          let repeat = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7)
+          while (repeat--) lengths[i++] = value
+        }
+        literals = huffman(lengths.subarray(0, many))
+        distances = huffman(lengths.subarray(many))
+      }
+      for (;;) {
+        const sym = symbol(literals)
+        if (sym < 256) {
+          room(1)
+          out[n++] = sym
+        } else if (sym === 256) break
+        else {
+          const length = LENGTH_BASE[sym - 257] + bits(LENGTH_EXTRA[sym - 257])
+          const d = symbol(distances)
+          const back = DIST_BASE[d] + bits(DIST_EXTRA[d])
+          room(length)
+          for (let k = 0; k < length; k++, n++) out[n] = out[n - back]
+        }
+      }
+    }
+    return out.subarray(0, n)
   }
 
   /* From file://: every piece a script `__archiveSearch("name",…)` (the offline bundle) */
   function scriptSource(base, doc) {
     const waiting = new Map()
+    const before = root.__archiveSearch     /* the page's first lines' (the manifest and the lists) */
     root.__archiveSearch = (name, data) => {
       const done = waiting.get(name)
       if (done) {
         waiting.delete(name)
         done.resolve(data)
-      }
+      } else if (before) before(name, data)
     }
     function load(name) {
       return new Promise((resolve, reject) => {
@@ -162,7 +334,7 @@
         doc.head.appendChild(el)
       })
     }
-    return { mode: "script", file: load, blob: name => load(name), block: n => load(`d${n}`) }
+    return { mode: "script", file: name => early(name) || load(name), blob: name => load(name), block: n => load(`d${n}`) }
   }
 
   /* In Node, from a folder on disk (the relevance tests and the bench) */
@@ -200,6 +372,7 @@
       const [manifest, lists] = await Promise.all([this.source.file("manifest"), this.source.file("lists")])
       this.manifest = manifest
       this.lists = lists
+      if (this.source.probe) this.source.probe()
       this.entries = manifest.entries
       this.turnsEnd = manifest.turns_end
       const n = manifest.briefings
@@ -290,7 +463,9 @@
     async termsFrom(prefix, keep, limit = 200) {
       if (!this.shards.length) return []
       const out = []
-      for (let n = this.shardOf(prefix); n < this.shards.length; n++) {
+      const from = this.shardOf(prefix)
+      for (let n = from; n <= Math.min(this.shardOf(prefix + "\uffff"), from + 3); n++) this.shardPart(n, 0).catch(() => {})
+      for (let n = from; n < this.shards.length; n++) {
         const shard = await this.shardPart(n, 0)
         for (const term in shard) if (term.startsWith(prefix) && keep(term)) out.push({ term, df: shard[term][0], shard: n, entry: shard[term] })
         const next = this.manifest.shards.first[n + 1]
@@ -455,60 +630,45 @@
         })
         if (progress) progress(++done, blocks.length)
       }
-      if (this.source.mode === "script") {
-        for (let i = 0; i < blocks.length; i += 8) await Promise.all(blocks.slice(i, i + 8).map(keep))
-        return out
+      for (let i = 0; i < blocks.length; i += BATCH) {
+        const batch = blocks.slice(i, i + BATCH)
+        if (this.source.mode !== "script") await this.readBlocks(batch)
+        await Promise.all(batch.map(keep))
       }
-      await this.readBlocks(blocks)
-      for (const block of blocks) await keep(block)
       return out
     }
 
+    /* The stored entry of each of `docs`, a promise each (in order): their blocks all asked for at once,
+     * a page of results can be drawn as they come */
+    storedEach(docs) {
+      const size = this.manifest.block
+      const blocks = [...new Set(docs.map(d => Math.floor(d / size)))]    /* the first result's first */
+      if (this.source.mode !== "script") this.readBlocks(blocks).catch(() => {})
+      return docs.map(doc => this.block(Math.floor(doc / size)).then(entries => entries[doc % size]))
+    }
+
     async block(n) {
-      if (this.source.mode === "script") return this.piece(`d${n}`, () => this.source.block(n))
+      if (this.source.mode === "script") return this.piece(`d${n}`, () => this.source.block(n).then(withPages))
       if (!this.loaded.has(`d${n}`)) await this.readBlocks([n])
       return this.loaded.get(`d${n}`)
     }
 
-    /* Text blocks by Range: their offsets from blocks.bin, then the compressed bytes, nearby blocks
-     * in one request, at most 8 requests at once */
-    async readBlocks(numbers) {
-      const wanted = numbers.filter(n => !this.loaded.has(`d${n}`))
-      if (!wanted.length) return
-      const waiting = new Map()
-      for (const n of wanted) {
-        const promise = new Promise((resolve, reject) => waiting.set(n, { resolve, reject }))
+    /* Text blocks by Range, each as soon as it can: its offsets from blocks.bin, then its compressed
+     * bytes (the source reads nearby pieces asked for together in one request), in the order given */
+    readBlocks(numbers) {
+      const packs = this.manifest.text
+      return Promise.all(numbers.filter(n => !this.loaded.has(`d${n}`)).map(n => {
+        const promise = (async () => {
+          const data = await this.source.bytes("blocks.bin", n * 4, 8)
+          const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+          const start = view.getUint32(0, true), end = view.getUint32(4, true)
+          const pack = upperBound(packs, start) - 1
+          return withPages(await this.source.inflate(await this.source.bytes(`text${pack}.bin`, start - packs[pack], end - start)))
+        })()
         promise.catch(() => this.loaded.delete(`d${n}`))
         this.loaded.set(`d${n}`, promise)
-      }
-      try {
-        const offsets = new Map()
-        for (const run of runs(wanted, 64)) {
-          const data = await this.source.bytes("blocks.bin", run[0] * 4, (run[run.length - 1] - run[0] + 2) * 4)
-          const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
-          for (const n of run) offsets.set(n, [view.getUint32((n - run[0]) * 4, true), view.getUint32((n - run[0] + 1) * 4, true)])
-        }
-        const packs = this.manifest.text
-        const groups = []
-        for (const n of [...wanted].sort((a, b) => a - b)) {
-          const [start, end] = offsets.get(n)
-          const pack = upperBound(packs, start) - 1
-          const last = groups[groups.length - 1]
-          if (last && last.pack === pack && start - last.end <= GAP) {
-            last.blocks.push([n, start, end])
-            last.end = end
-          } else groups.push({ pack, start, end, blocks: [[n, start, end]] })
-        }
-        const read = async group => {
-          const data = await this.source.bytes(`text${group.pack}.bin`, group.start - packs[group.pack], group.end - group.start)
-          for (const [n, start, end] of group.blocks)
-            this.source.inflate(data.subarray(start - group.start, end - group.start)).then(waiting.get(n).resolve, waiting.get(n).reject)
-        }
-        for (let i = 0; i < groups.length; i += 8) await Promise.all(groups.slice(i, i + 8).map(read))
-      } catch (error) {
-        for (const w of waiting.values()) w.reject(error)
-        throw error
-      }
+        return promise
+      }))
     }
 
     /* ------------------------------------------------------------ search */
@@ -521,27 +681,27 @@
       const f = query.filters || {}
       const result = { docs: new Int32Array(0), scores: null, codes: null, sets: null, found: new Set(), counts: [] }
       const required = []
-      for (const word of query.words) required.push({ label: word.raw || word.term, forms: await this.forms(word.term, query.mode || "stem") })
-      const phraseForms = []
-      for (const phrase of query.phrases) {
-        const forms = []
-        for (const term of phrase.terms) if (term !== null) forms.push(await this.forms(term, "exact"))
-        phraseForms.push(forms)
-        forms.forEach((fs, i) => required.push({ label: phrase.terms.filter(Boolean)[i], forms: fs, phrase: true }))
-      }
+      const [wordForms, phraseForms, groups] = await Promise.all([
+        Promise.all(query.words.map(word => this.forms(word.term, query.mode || "stem"))),
+        Promise.all(query.phrases.map(phrase => Promise.all(phrase.terms.filter(t => t !== null).map(term => this.forms(term, "exact"))))),
+        this.filterGroups(f, !query.words.length && !query.phrases.some(p => p.terms.some(t => t !== null)))
+      ])
+      query.words.forEach((word, i) => required.push({ label: word.raw || word.term, forms: wordForms[i] }))
+      query.phrases.forEach((phrase, p) => phraseForms[p].forEach((fs, i) =>
+        required.push({ label: phrase.terms.filter(Boolean)[i], forms: fs, phrase: true })))
       if (check) check()
       result.counts = required.map(r => ({ label: r.label, df: r.forms.reduce((n, form) => n + form.df, 0) }))
       for (const r of required) if (!r.phrase) for (const form of r.forms) result.found.add(form.term)
       if (required.some(r => !r.forms.length)) return result
 
       /* the driver, whose facets are read: the smallest of the words and of the filters' own terms */
-      const candidates = [...required.map(r => r.forms), ...await this.filterGroups(f, !required.length)]
+      const candidates = [...required.map(r => r.forms), ...groups]
       if (!candidates.length) return result
       const driver = candidates.reduce((a, b) => (df(b) < df(a) ? b : a))
       const [lo, hi] = this.dateRange(f.from, f.to)
-      const meta = await this.metaOf(driver, tick)
+      for (const forms of phraseForms.flat()) for (const form of forms) this.positions(form).catch(() => {})  /* loading meanwhile */
+      const [meta, seen] = await Promise.all([this.metaOf(driver, tick), Promise.all(required.map(r => this.postingsOf(r.forms, tick)))])
       let docs = [], scores = []
-      const seen = required.length ? await Promise.all(required.map(r => this.postingsOf(r.forms, tick))) : []
       const order = seen.map((_, i) => i).sort((a, b) => seen[a].docs.length - seen[b].docs.length)
       const kinds = f.kinds && f.kinds.length ? new Set(f.kinds) : null
       const cursor = order.map(() => 0)
@@ -625,22 +785,20 @@
         const years = new Set(Array.from(this.day, d => `@y:${Q.isoDay(d).slice(0, 4)}`))
         groups.push([...years])
       }
-      const out = []
-      for (const terms of groups) {
-        const infos = (await Promise.all(terms.map(t => this.term(t)))).filter(Boolean)
-        out.push(infos.map(i => ({ ...i, weight: 1 })))
-      }
-      return out
+      return Promise.all(groups.map(async terms =>
+        (await Promise.all(terms.map(t => this.term(t)))).filter(Boolean).map(i => ({ ...i, weight: 1 }))))
     }
 
     /* Entries of `docs` (sorted) where the phrase stands: its words at consecutive places */
     async phraseHits(terms, forms, docs, tick) {
       const wanted = new Set(docs)
       const places = []
+      const queue = [...forms]
+      await Promise.all(queue.flat().flatMap(form => [this.ids(form), this.positions(form)]))
       for (const [k, term] of terms.entries()) {
         if (term === null) continue
         const map = new Map()
-        for (const form of forms.shift() || []) await this.placesOf(form, wanted, map, tick)
+        for (const form of queue.shift() || []) await this.placesOf(form, wanted, map, tick)
         places.push([k, map])
       }
       const hits = new Set()
@@ -757,11 +915,12 @@
       return Array.from(sortedBy(keys), j => n - 1 - j)
     }
 
-    /* A result turn as the page shows it and an export writes it */
+    /* A result turn as the page shows it and an export writes it; `page`, the briefing's own entry,
+     * only for what the export adds (publisher, place, citation data) */
     describe(doc, stored, page, codeAndSet) {
       const briefing = this.briefingOf(doc)
-      const [anchor, heading, text, name, role, flags, cited] = stored
-      const [location, title, , host, place, basis] = page
+      const [anchor, heading, text, name, role, flags, cited, location, title] = stored
+      const [, , , host, place, basis] = page || []
       const code = codeAndSet ? codeAndSet[0] : 0
       const who = code >> 1 ? this.whos[(code >> 1) - 1] : null
       return {
@@ -874,6 +1033,18 @@
 
   const EMPTY = []
 
+  /* A text block's entries, each turn with its briefing's address and title (as `describe` reads them):
+   * the block's first turn carries them, the others follow the entry before theirs (search_index.py) */
+  function withPages(entries) {
+    let page = null
+    for (const entry of entries) {
+      if (!entry[0].startsWith("#")) page = [entry[0], entry[1]]
+      else if (entry.length > 7) page = [entry[7], entry[8]]
+      else if (page) entry.push(page[0], page[1])
+    }
+    return entries
+  }
+
   function df(forms) {
     return forms.reduce((n, f) => n + f.df, 0)
   }
@@ -908,17 +1079,6 @@
     return out
   }
 
-  /* Sorted numbers in runs whose span is at most `span` */
-  function runs(numbers, span) {
-    const out = []
-    for (const n of [...numbers].sort((a, b) => a - b)) {
-      const last = out[out.length - 1]
-      if (last && n - last[0] < span) last.push(n)
-      else out.push([n])
-    }
-    return out
-  }
-
   function lowerBound(array, value) {
     let lo = 0, hi = array.length
     while (lo < hi) {
@@ -939,7 +1099,7 @@
     return lo
   }
 
-  const api = { Index, httpSource, scriptSource, folderSource, plan, choices, varints, postings, countPostings, ticker, pause }
+  const api = { Index, httpSource, scriptSource, folderSource, plan, choices, varints, postings, countPostings, ticker, pause, unzlib }
   if (typeof module === "object" && module.exports) module.exports = api
   else root.ArchiveSearch = api
 })(typeof self === "object" ? self : this)

@@ -48,7 +48,8 @@
     return node
   }
 
-  const number = n => n.toLocaleString("en-US")
+  const format = new Intl.NumberFormat("en-US")
+  const number = n => format.format(n)
   const plural = (n, one, many) => `${number(n)} ${n === 1 ? one : many || one + "s"}`
 
   function shortDate(iso) {
@@ -99,11 +100,16 @@
 
   /* ---------------------------------------------------------------------------- state */
 
-  const here = () => Q.fromParams(new URLSearchParams(location.search))
+  /* The address's `q`, held back from Material's search box (generator/site/search_page.py), is put back
+   * once Material has read the address (its components start on DOMContentLoaded); the search runs at
+   * once, on the held address, and changes to it wait for that moment */
+  let held = window.__archiveSearchHref
+  const address = () => (held ? new URL(held) : location)
+  const here = () => Q.fromParams(new URLSearchParams(address().search))
 
   function href(state) {
     const params = Q.toParams(state)
-    return params ? `?${params}` : location.pathname.split("/").pop() || "search.html"
+    return params ? `?${params}` : address().pathname.split("/").pop() || "search.html"
   }
 
   /* A copy of `state` changed by `change`, on its first page */
@@ -133,6 +139,7 @@
   }
 
   function go(target, focusResults) {
+    restore()
     history.pushState(null, "", target)
     run(focusResults)
   }
@@ -156,7 +163,8 @@
       check()
       const { state, problems, hints, query } = S.plan(index, given)
       if (Q.toParams(state) !== Q.toParams({ ...given, problems: [] }) && !given.problems.length) {
-        history.replaceState(null, "", href(state))
+        if (held) held = new URL(href(state), held).href
+        else history.replaceState(null, "", href(state))
       }
       ui.input.value = state.q
       showProblems(index, state, problems, hints, query)
@@ -174,10 +182,11 @@
       const order = index.order(result, state.sort)
       current = { index, state, query, result, order }
       showSummary(index, state, result, query)
+      const counting = index.facets(result)      /* while the results' texts load */
+      counting.catch(() => {})
       await showResults(index, state, result, order, query, check)
-      performance.mark("archive-search:results")  /* bench/search_bench.py times these */
       if (focusResults) ui.summary.querySelector("h2")?.focus()
-      const facets = await index.facets(result)
+      const facets = await counting
       check()
       current.facets = facets
       showSummary(index, state, result, query, facets)
@@ -238,6 +247,13 @@
     ui.problems.replaceChildren(...(items.length ? [el("ul", {}, items)] : []))
   }
 
+  /* The speakers of 20 turns or more, each with the words of their name (once per index) */
+  function speakerWords(index) {
+    if (!index.speakerWords)
+      index.speakerWords = S.choices(index, "speaker").filter(c => c.count >= 20).map(c => [new Set(Q.tokens(c.name)), c])
+    return index.speakerWords
+  }
+
   /* Words that look like a filter: a speaker's name, a year */
   function tips(index, state, query) {
     const out = []
@@ -251,7 +267,7 @@
         continue
       }
       if (word.term.length < 4 || state.speaker.length) continue
-      const people = S.choices(index, "speaker").filter(c => Q.tokens(c.name).includes(word.term) && c.count >= 20)
+      const people = speakerWords(index).filter(([words, c]) => words.has(word.term) && c.count >= 20).map(([, c]) => c)
       if (people.length) {
         const person = people.sort((a, b) => b.count - a.count)[0]
         out.push(el("li", { class: "archive-search__note" }, `“${word.raw}” is searched as a word; for what ${person.name} said: `,
@@ -328,19 +344,31 @@
     const page = Math.min(state.page, pages)
     const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     const docs = shown.map(i => result.docs[i])
-    const stored = await index.stored([...docs, ...docs.map(d => index.start[index.briefingOf(d)])])
+    const stored = index.storedEach(docs)
+    stored.forEach(p => p.catch(() => {}))
     const sets = await index.topicSets(shown.map(i => result.sets[i]))
     check()
     const terms = result.found
     const phrases = query.phrases.map(p => p.terms)
     const words = [...query.words.map(w => w.term), ...query.phrases.flatMap(p => p.terms.filter(Boolean))]
-    ui.results.setAttribute("start", String((page - 1) * PAGE_SIZE + 1))
-    ui.results.replaceChildren(...shown.map((i, k) => {
+    /* drawn in order as their texts come: the first result shows before the page's last text has loaded */
+    for (const [k, i] of shown.entries()) {
       const doc = result.docs[i]
-      const turn = index.describe(doc, stored.get(doc), stored.get(index.start[index.briefingOf(doc)]), [result.codes[i]])
-      const topics = sets[k].map(t => index.topics[t].id)
-      return resultItem(index, turn, topics, terms, phrases, words)
-    }))
+      const turn = index.describe(doc, await stored[k], null, [result.codes[i]])
+      check()
+      const item = resultItem(index, turn, sets[k].map(t => index.topics[t].id), terms, phrases, words)
+      if (k) ui.results.append(item)
+      else {
+        ui.results.setAttribute("start", String((page - 1) * PAGE_SIZE + 1))
+        ui.results.replaceChildren(item)
+        performance.mark("archive-search:results")  /* bench/search_bench.py times these */
+      }
+    }
+    if (!shown.length) {
+      ui.results.replaceChildren()
+      performance.mark("archive-search:results")
+    }
+    performance.mark("archive-search:page")
     showPager(state, page, pages)
   }
 
@@ -617,15 +645,16 @@
 
   window.addEventListener("popstate", () => run(false))
 
-  /* The address's `q`, held back from Material's search box (generator/site/search_page.py), is put back
-   * once Material has read the address (its components start on DOMContentLoaded) */
-  openIndex().catch(() => {})
-  const held = window.__archiveSearchHref
-  const start = () => {
-    if (held) history.replaceState(history.state, "", held)
-    run(false)
+  function restore() {
+    if (!held) return
+    history.replaceState(history.state, "", held)
+    held = null
   }
-  if (!held) start()
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(start, 0))
-  else setTimeout(start, 0)
+
+  openIndex().catch(() => {})
+  run(false)
+  if (held) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(restore, 0))
+    else setTimeout(restore, 0)
+  }
 })()

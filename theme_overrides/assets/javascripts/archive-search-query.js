@@ -330,8 +330,11 @@
     return words.filter((_, i) => marked[i]).map(w => [w.start, w.end])
   }
 
+  const PLAIN = /^[A-Za-z0-9]+$/   /* most words: folded by lowercasing alone */
+
   /* A raw word split as the index splits it (`COVID-19` is two words), with character offsets */
   function splitFolded(raw, offset) {
+    if (PLAIN.test(raw)) return [{ term: raw.toLowerCase(), start: offset, end: offset + raw.length }]
     const out = []
     const pattern = /[\p{L}\p{N}\p{M}.'’`]+/gu
     for (const m of raw.matchAll(/[^\p{L}\p{N}\p{M}.'’`]+|[\p{L}\p{N}\p{M}.'’`]+/gu)) {
