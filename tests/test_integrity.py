@@ -223,6 +223,55 @@ def test_cold_and_warm_builds_are_byte_identical(project: Path, tmp_path: Path) 
     assert len(pages) < 2 * len(cache_entries(fresh))
 
 
+COUNT_HOOK = """
+import markdown
+from pathlib import Path
+
+_convert = markdown.Markdown.convert
+converted = []
+
+
+def convert(self, source):
+    converted.append(source.splitlines()[0] if source else "")
+    return _convert(self, source)
+
+
+markdown.Markdown.convert = convert
+
+
+def on_post_build(config):
+    Path(config.config_file_path).with_name("converted.txt").write_text(str(len(converted)))
+"""
+
+
+def test_a_warm_build_converts_only_the_pages_that_changed(project: Path) -> None:
+    """The Markdown of a briefing, speaker or topic page found in the cache is not converted again (what
+    MkDocs made of it comes from the cache), and the site is the same; after an edit, the edited briefing's
+    page and the lists it is on are converted, not the whole archive."""
+    for n in range(1, 6):
+        copy = project / "content" / "briefings" / f"2022-10-{13 + n}-copy-{n}.txt"
+        copy.write_text((project / "content" / "briefings" / SEED.name).read_text(encoding="utf-8"),
+                        encoding="utf-8")
+    (project / "count_hook.py").write_text(COUNT_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - count_hook.py\n", encoding="utf-8")
+
+    def converted() -> int:
+        return int((project / "converted.txt").read_text())
+
+    cold = _built(project)
+    cold_count = converted()
+    assert _built(project) == cold
+    warm_count = converted()
+    cached = 6 + len([p for p in (project / "site" / "speakers").glob("*.html") if p.name != "index.html"])
+    assert cold_count - warm_count >= cached  # no briefing or speaker page converted again
+    edited = project / "content" / "briefings" / "2022-10-14-copy-1.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("good afternoon", "good evening", 1),
+                      encoding="utf-8")
+    assert _built(project) != cold
+    assert warm_count < converted() <= cold_count - 5  # the five other briefings stay cached
+
+
 def test_stale_staging_folder_is_removed_by_the_next_build(project: Path) -> None:
     """A staging folder left by a killed build (SIGKILL cannot be caught) is removed by the next build."""
     stale = project / ".site-staging-killed"

@@ -6,6 +6,12 @@ carries a digest of every list it holds), its briefing's cache entry, and the si
 same. So the finished HTML of each such page is stored under a key made of those (`check`), and when the
 key is found the page is rendered with an empty template and its stored HTML written instead (`output`).
 
+The page's Markdown is not converted again either: what MkDocs' `render` made of it (the content, the table
+of contents, the title, the anchors it holds and its links to other pages' anchors) is stored beside the
+HTML and put back instead (`_Rendered`). Links to anchors are still checked against the pages as they are
+now, and a page whose conversion logged a warning is converted again by every build, so that a warning is
+never lost to the cache.
+
 The site around a page is `signature`: the generator's, MkDocs' and Material's versions, `mkdocs.yml`,
 the configuration as loaded (the site's address under `mkdocs serve` too), the theme overrides, the
 hand-written pages and the navigation. A cold build and a warm one give the same bytes (a test holds it).
@@ -13,19 +19,26 @@ hand-written pages and the navigation. A cold build and a warm one give the same
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from types import MethodType
 from typing import Any
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from ..cache import Store, generator_version, key
 
 TEMPLATE = "archive-cached.html"
 """The empty template a page found in the cache is rendered with."""
 HTML = "html"
+RENDERED = "rendered"
+"""The part holding what MkDocs' `render` made of the page's Markdown (`_Rendered`)."""
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -38,11 +51,13 @@ class PageCache:
         self._keys: dict[str, str] = {}
         """Per page (its source path) that may be cached, its key."""
         self._found: set[str] = set()
+        self._rendered: dict[str, bytes] = {}
+        """Per page rendered afresh without a warning, what `render` made (stored with its HTML)."""
 
     def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
         """A new build of the site: its signature (`more`: what else shapes every page)."""
         self._signature = signature(config, nav, *more)
-        self._keys, self._found = {}, set()
+        self._keys, self._found, self._rendered = {}, set(), {}
 
     def environment(self, env: Environment) -> Environment:
         """The theme's templates and the empty one."""
@@ -58,6 +73,10 @@ class PageCache:
         if self._store.has(found):
             self._found.add(source)
             page.meta["template"] = TEMPLATE
+            if RENDERED in self._store.names(found):
+                page.render = MethodType(_Rendered(self._store.read(found, RENDERED)).restore, page)
+                return
+        page.render = MethodType(_Recorder(page.render, self._rendered).render, page)
 
     def found(self, page: Any) -> bool:
         """True for a page found in the cache (its template is the empty one)."""
@@ -70,9 +89,73 @@ class PageCache:
 
     def keep(self, page: Any, html: str) -> None:
         """Store a page rendered afresh, if it may be cached."""
-        found = self._keys.get(page.file.src_uri)
-        if found is not None and page.file.src_uri not in self._found:
-            self._store.put(found, {HTML: html.encode("utf-8", errors="surrogatepass")})
+        source = page.file.src_uri
+        found = self._keys.get(source)
+        if found is not None and source not in self._found:
+            rendered = self._rendered.pop(source, None)
+            parts = {HTML: html.encode("utf-8", errors="surrogatepass")}
+            self._store.put(found, parts if rendered is None else {**parts, RENDERED: rendered})
+
+
+class _Recorder:
+    """A page's own `render`, recording what it made for the cache unless it logged a warning."""
+
+    def __init__(self, render: Any, into: dict[str, bytes]) -> None:
+        self._render, self._into = render, into
+
+    def render(self, page: Any, config: MkDocsConfig, files: Files) -> None:
+        warnings = _Warnings()
+        logging.getLogger("mkdocs").addHandler(warnings)
+        try:
+            self._render(config, files)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(warnings)
+        if not warnings.seen:
+            self._into[page.file.src_uri] = _Rendered.of(page)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+
+class _Rendered:
+    """What MkDocs' `Page.render` sets, as stored: content, table of contents, title, anchors, links to anchors."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    @staticmethod
+    def of(page: Any) -> bytes:
+        links = sorted([target.src_uri, anchor, original]
+                       for target, anchors in (page.links_to_anchors or {}).items()
+                       for anchor, original in anchors.items())
+        return json.dumps({"content": page.content, "toc": [_token(item) for item in page.toc.items],
+                           "title": page._title_from_render, "anchors": sorted(page.present_anchor_ids or ()),
+                           "links": links if page.links_to_anchors is not None else None},
+                          ensure_ascii=False, separators=(",", ":")).encode("utf-8", errors="surrogatepass")
+
+    def restore(self, page: Any, config: MkDocsConfig, files: Files) -> None:
+        data = json.loads(self._data.decode("utf-8", errors="surrogatepass"))
+        page.content = data["content"]
+        page.toc = get_toc(data["toc"])
+        page._title_from_render = data["title"]
+        page.present_anchor_ids = set(data["anchors"])
+        if data["links"] is not None:
+            links: dict[Any, dict[str, str]] = {}
+            for source, anchor, original in data["links"]:
+                target = files.get_file_from_path(source)
+                if target is not None:
+                    links.setdefault(target, {})[anchor] = original
+            page.links_to_anchors = links
+
+
+def _token(item: AnchorLink) -> dict[str, Any]:
+    return {"level": item.level, "id": item.id, "name": item.title, "children": [_token(c) for c in item.children]}
 
 
 def signature(config: MkDocsConfig, nav: Any, *more: str) -> str:
