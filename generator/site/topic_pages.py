@@ -178,13 +178,14 @@ def related_topics(found: Mapping[str, Tagged], vocabulary: tuple[Topic, ...], c
     by_id = {t.id: t for t in vocabulary}
     families = {t.id: _descendants(t.id, vocabulary) for t in vocabulary}
     related: dict[str, list[Topic]] = {}
+    passages = {topic_id: tagged.passages for topic_id, tagged in found.items()}
     for topic_id, tagged in found.items():
         if topic_id not in by_id:
             continue
         together: Counter[str] = Counter()
         for _, counts in tagged.by_briefing:
             together.update(dict(counts.beside))
-        scores = [(n / math.sqrt(tagged.passages * found[other].passages), other) for other, n in together.items()
+        scores = [(n / math.sqrt(passages[topic_id] * passages[other]), other) for other, n in together.items()
                   if n >= 3 and other in by_id and other not in families[topic_id] and topic_id not in families[other]]
         related[topic_id] = [by_id[other] for _, other in sorted(scores, key=lambda p: (-p[0], p[1]))[:count]]
     return related
