@@ -269,3 +269,26 @@ def test_context_never_outweighs_a_change_of_subject_in_the_question(vocabulary:
                              "Q: And on migration at the border?\n\n"
                              "MS. PSAKI: We are working on it.\n")
     assert topics[-1] == ("migration",)
+
+
+def test_a_question_on_a_new_subject_resets_an_exchange_that_also_named_its_umbrella(vocabulary: Vocabulary) -> None:
+    """An exchange on North Korea that also named diplomacy (their umbrella) is still on North Korea: a
+    question on Ukraine changes the subject, so its answer does not inherit North Korea."""
+    topics = briefing_topics(vocabulary, "Q: Is there any diplomacy with North Korea?\n\n"
+                             "MS. PSAKI: North Korea knows our diplomacy is open.\n\n"
+                             "Q: Has North Korea answered?\n\n"
+                             "MS. PSAKI: Not yet.\n\n"
+                             "Q: And Ukraine?\n\n"
+                             "MS. PSAKI: We will have more for you soon.\n")
+    assert topics[-1] == ("foreign-policy", "russia-ukraine")
+
+
+def test_a_paragraph_after_a_round_up_inherits_none_of_its_subjects(vocabulary: Vocabulary) -> None:
+    """A paragraph that names nothing after one on three unrelated subjects (a schedule, a round-up)
+    continues none of them in particular; after one on two, it continues both."""
+    three = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs. The pandemic is not over. "
+                            "Fentanyl is killing people.\n\nWe will have more on all of that tomorrow.\n")
+    assert three[-1] == ()
+    two = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs. Fentanyl is killing people.\n\n"
+                          "We will have more on all of that tomorrow.\n")
+    assert two[-1] == ("foreign-policy", "russia-ukraine", "fentanyl")

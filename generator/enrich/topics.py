@@ -10,7 +10,7 @@ topics a weight:
 | context | weight |
 |---|---|
 | the paragraph before, in the same turn (what it was on) | `TURN_WEIGHT` of its hold |
-| for a turn's first paragraph, the exchange: what the questions since the last change of subject asked (each question further back counting `EXCHANGE_DECAY` times as much) and what the answers named (`ANSWER_CARRY`); a moderator's call or a question on an unrelated subject starts afresh | `EXCHANGE_WEIGHT` |
+| for a turn's first paragraph, the exchange: what the questions since the last change of subject asked (each question further back counting `EXCHANGE_DECAY` times as much) and what the answers named (`ANSWER_CARRY`); a moderator's call or a question on a subject unrelated to the exchange's most specific topics starts afresh | `EXCHANGE_WEIGHT` |
 | the exchange, for the turn's later paragraphs | `EXCHANGE_WEIGHT × LATER_WEIGHT` |
 | the briefing's title | `TITLE_WEIGHT` |
 | the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
@@ -25,7 +25,8 @@ A paragraph then carries
 2. when it names none of its own, the context topics weighing `INHERIT` or more and within `MARGIN` of
    the heaviest: an answer that does not name its subject ("We don't know that right now") is about
    what was asked, a paragraph that goes on without naming it ("So it means this will take some
-   time") about what its turn was on;
+   time") about what its turn was on; but when `SCATTERED` unrelated topics share that lead (the
+   paragraph before was a schedule or a round-up), none;
 3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
    not an umbrella topic such as foreign policy), that context topic as in 2;
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
@@ -80,6 +81,9 @@ MIN_SUPPORT = 0.5
 mention (an aside, one of two weak terms), not a list item (`mentions.LIST_WEIGHT`) or one of three weak terms."""
 INHERIT = 0.55
 """Context weight from which a paragraph that names no topic of its own (or a broader one) takes it."""
+SCATTERED = 3
+"""A context this many unrelated topics share the lead of (the paragraph before was a schedule or a
+round-up) says nothing of a paragraph that names none of them: it inherits none."""
 SUBSTANTIVE = 8
 """Words from which a paragraph counts when a briefing's focus is measured."""
 PROCEDURE_WORDS = 40
@@ -143,9 +147,11 @@ def tag_paragraphs(vocabulary: Vocabulary, texts: Sequence[str]) -> list[tuple[t
 
 
 def _changes_subject(own: Sequence[Evidence], exchange: Context, vocabulary: Vocabulary) -> bool:
-    """True for a question that names topics of its own, none of them what the exchange was on."""
+    """True for a question that names topics of its own, none of them related to what the exchange was
+    on (its most specific topics: an exchange on China that also named foreign policy is on China, so a
+    question on Ukraine changes the subject)."""
     named = {t for e in own for t in e.own}
-    current = [t for t, e in exchange.items() if e >= INHERIT]
+    current = vocabulary.most_specific(t for t, e in exchange.items() if e >= INHERIT)
     return bool(named) and not any(vocabulary.related(n, t) for n in named for t in current)
 
 
@@ -193,14 +199,19 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
     specific = vocabulary.most_specific(broader)  # naming migration and the Americas leaves Haiti
     top = max(context.values(), default=0.0)
+    inherited: Context = {}
     for topic, weight in context.items():
         support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
         support += 0.5 if topic in found.implicit else 0.0
-        inherits = weight >= INHERIT and weight >= top - MARGIN and (
-            not core or (any(c in vocabulary.ancestors[topic] for c in broader)
-                         and all(c in vocabulary.ancestors[topic] for c in specific)))
-        if inherits or (support >= MIN_SUPPORT and support + weight >= 1):
+        if support >= MIN_SUPPORT and support + weight >= 1:
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
+        elif weight >= INHERIT and weight >= top - MARGIN and (
+                not core or (any(c in vocabulary.ancestors[topic] for c in broader)
+                             and all(c in vocabulary.ancestors[topic] for c in specific))):
+            inherited[topic] = min(1.0, support + weight)
+    if len(vocabulary.most_specific(inherited)) < SCATTERED:
+        for topic, weight in inherited.items():
+            held[topic] = max(held.get(topic, 0.0), weight)
     keep = vocabulary.most_specific(held)
     if len(keep) > 1:
         keep = keep - vocabulary.umbrellas or keep
