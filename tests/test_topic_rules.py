@@ -292,3 +292,18 @@ def test_a_paragraph_after_a_round_up_inherits_none_of_its_subjects(vocabulary: 
     two = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs. Fentanyl is killing people.\n\n"
                           "We will have more on all of that tomorrow.\n")
     assert two[-1] == ("foreign-policy", "russia-ukraine", "fentanyl")
+
+
+def test_the_words_of_one_wildcard_term_are_one_weak_mention(tmp_path: Path) -> None:
+    """`Mexic*` matching `Mexico` and `Mexican` is one weak term, as the header of topics.yml promises;
+    two terms matching the same word (`retire*`, `retirement`) are one too, wherever the word recurs."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: security\n    title: Security\n    weak: [Mexic*, extradit*]\n"
+                    "  - id: pensions\n    title: Pensions\n    weak: [retire*, retirement, seniors]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    assert tag(vocabulary, "Mexico is a partner and Mexican officials came today.") == [()]
+    assert tag(vocabulary, "Mexico asked us to extradite him.") == [("security",)]
+    assert tag(vocabulary, "Since he announced his retirement, he has retired twice.") == [()]
+    assert tag(vocabulary, "His retirement will hurt seniors.") == [("pensions",)]
+

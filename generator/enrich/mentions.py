@@ -3,7 +3,8 @@
 A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 
 - each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
-  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term; a word
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term, and so
+  are the words one `stem*` term matches, `Mexico` and `Mexican` for `Mexic*`; a word
   that is also a strong term of the topic, `schools` and `school`, is one strong mention);
 - a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
   items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 from dataclasses import dataclass
 
 from ..words import (
@@ -51,6 +53,7 @@ from ..words import (
     TRIP_WORDS,
 )
 from .term_matcher import Match, Scan, TermMatcher
+from .term_matcher import words as term_words
 
 LIST_WEIGHT = 0.3
 """What a topic's mentions inside a list of subjects count for, together."""
@@ -130,10 +133,27 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
 
 
 def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> int:
-    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other."""
+    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other.
+    Mentions are one when they say the same (`_stems`) or when two terms match the same words
+    (`retire*` and `retirement`: `retired` elsewhere is the same mention again)."""
     if len(found) < 2:
         return len(found)
     said = [(m.first, _stems(m, words, matcher)) for m in found]
+    same: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
+
+    def root(key: tuple[str | None, ...]) -> tuple[str | None, ...]:
+        while (up := same.setdefault(key, key)) != key:
+            key = up
+        return key
+
+    spans: dict[tuple[int, int], tuple[str | None, ...]] = {}
+    for m, (_, key) in zip(found, said, strict=True):
+        if (m.first, m.last) in spans:
+            same[root(key)] = root(spans[m.first, m.last])
+        else:
+            spans[m.first, m.last] = key
+    if same:
+        said = [(at, root(key)) for at, key in said]
     best = 0
     for i, (first, _) in enumerate(said):
         best = max(best, len({stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}))
@@ -141,8 +161,16 @@ def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMa
 
 
 def _stems(match: Match, words: Sequence[str], matcher: TermMatcher) -> tuple[str | None, ...]:
-    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention."""
-    return tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention, and
+    so are all the words one `stem*` term matches (`Mexico` and `Mexican` for `Mexic*`)."""
+    said = tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+    return (*said[:-1], _wildcard(match.term.text)) if match.term.text.endswith("*") else said
+
+
+@cache
+def _wildcard(term: str) -> str:
+    """The beginning a `stem*` term's last word must have, marked as such (`mexic*`)."""
+    return term_words(term)[-1] + "*"
 
 
 class _Sentences:
