@@ -307,3 +307,18 @@ def test_the_words_of_one_wildcard_term_are_one_weak_mention(tmp_path: Path) -> 
     assert tag(vocabulary, "Since he announced his retirement, he has retired twice.") == [()]
     assert tag(vocabulary, "His retirement will hurt seniors.") == [("pensions",)]
 
+
+def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_one(tmp_path: Path) -> None:
+    """Naming only the region once, in an exchange on one of its countries, continues the exchange
+    ("the Netherlands has sent howitzers", on Ukraine); naming it twice or more is talking about the
+    region itself ("relations between Korea and Japan", after questions on North Korea)."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: asia\n    title: Asia\n    strong: [Japan, Korea]\n"
+                    "  - id: north-korea\n    title: North Korea\n    parents: [asia]\n    strong: [North Korea, Pyongyang]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    question = "Q: What did you hear from Pyongyang?\n\nMS. PSAKI: North Korea has not answered.\n\n"
+    once = briefing_topics(vocabulary, question + "Q: Will Japan help?\n\nMR. X: We expect it will.\n")
+    assert once[-2] == ("asia", "north-korea")
+    dwells = briefing_topics(vocabulary, question + "Q: Will Japan and Korea mend their relations?\n\nMR. X: We hope so.\n")
+    assert dwells[-2] == ("asia",)

@@ -27,8 +27,10 @@ A paragraph then carries
    what was asked, a paragraph that goes on without naming it ("So it means this will take some
    time") about what its turn was on; but when `SCATTERED` unrelated topics share that lead (the
    paragraph before was a schedule or a round-up), none;
-3. when all it names is broader than a context topic (Japan and Korea in an exchange on North Korea;
-   not an umbrella topic such as foreign policy), that context topic as in 2;
+3. when all it names is broader than a context topic (the Netherlands in an exchange on Ukraine;
+   not an umbrella topic such as foreign policy), that context topic as in 2, unless it dwells on
+   the broader one (scores `DOMINANT` or more: "relations between Korea and Japan" after questions
+   on North Korea are about the region);
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
    context topics its own words support: own score of at least `MIN_SUPPORT` plus context weight
    reaching 1 (a weak term, an implicit phrase or an aside of a topic the question asked about; not
@@ -50,7 +52,7 @@ from collections.abc import Sequence
 
 from ..model import Briefing, Paragraph, Turn
 from .answers import is_call
-from .mentions import ASIDE_WORDS, LEAD_WORDS, Evidence, evidence
+from .mentions import ASIDE_WORDS, DOMINANT, LEAD_WORDS, Evidence, evidence
 from .vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["ASIDE_WORDS", "LEAD_WORDS", "Vocabulary", "load_vocabulary", "tag_briefing", "tag_paragraphs"]
@@ -199,6 +201,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
     specific = vocabulary.most_specific(broader)  # naming migration and the Americas leaves Haiti
     top = max(context.values(), default=0.0)
+    dwells = any(found.scores[c] >= DOMINANT for c in specific)  # "relations between Korea and Japan"
     inherited: Context = {}
     for topic, weight in context.items():
         support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
@@ -207,7 +210,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
         elif weight >= INHERIT and weight >= top - MARGIN and (
                 not core or (any(c in vocabulary.ancestors[topic] for c in broader)
-                             and all(c in vocabulary.ancestors[topic] for c in specific))):
+                             and all(c in vocabulary.ancestors[topic] for c in specific) and not dwells)):
             inherited[topic] = min(1.0, support + weight)
     if len(vocabulary.most_specific(inherited)) < SCATTERED:
         for topic, weight in inherited.items():
