@@ -322,3 +322,16 @@ def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_on
     assert once[-2] == ("asia", "north-korea")
     dwells = briefing_topics(vocabulary, question + "Q: Will Japan and Korea mend their relations?\n\nMR. X: We hope so.\n")
     assert dwells[-2] == ("asia",)
+
+
+def test_a_paragraph_that_announces_a_new_subject_continues_nothing(vocabulary: Vocabulary) -> None:
+    """"Finally, …", "On a lighter note, …", "Switching gears, …" start a new item or question: the
+    paragraph takes nothing from the paragraph before or the exchange, and such a question starts afresh."""
+    statement = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                                "Finally, I want to thank our team for their work this year.\n")
+    assert statement[-1] == ()
+    question = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                               "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                               "Q: On a lighter note, will he watch the game tonight?\n\n"
+                               "MS. PSAKI: He will.\n")
+    assert question[-2:] == [(), ()]

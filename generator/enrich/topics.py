@@ -37,6 +37,10 @@ A paragraph then carries
    an item of a list, not one of three weak terms, not a mention passing beside a topic the
    paragraph dwells on).
 
+A paragraph that announces a new item or question (`_NEW_SUBJECT`: "Finally, …", "On a lighter
+note, …") takes nothing from the paragraph before or the exchange, and such a question starts the
+exchange afresh.
+
 A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
 context it had itself. A tagged paragraph counts for the topic's parents too (a fentanyl paragraph is
@@ -100,6 +104,14 @@ _PROCEDURE = re.compile(
     r"|on background|embargo|thank(?:s| you) (?:(?:very|so) much )?(?:all|everyone|everybody|for (?:joining|being|your|coming)))\b")
 """What runs a briefing rather than says something: thanks, calls, the call's ground rules."""
 
+_NEW_SUBJECT = re.compile(
+    r"(?i)^\W*(?:(?:and|but|now|so|ok(?:ay)?)\W+)?(?:finally|lastly|separately|unrelated(?:ly)?|also today"
+    r"|on (?:a|an|one) (?:lighter|different|separate|unrelated|other|another|personal|happier|sadder) (?:note|topic|subject)"
+    r"|(?:switching|changing|shifting) (?:gears|topics|subjects)|(?:to )?change (?:gears|topics|the subject)"
+    r"|(?:on )?(?:a|another|one) (?:different|separate|unrelated|new) (?:topic|subject|issue))\b")
+"""Words a paragraph opens with to start a new item or ask about something else ("Finally, …", "On a
+lighter note, …", "Switching gears, …"): it continues neither the paragraph before nor the exchange."""
+
 _CALLED = re.compile(r"^\W*(?:[A-Z][\w'.-]*\W*){1,3}$")
 """One to three capitalised words and nothing else: a name called ("Memoli.", "MJ.", "Go ahead, Kristen.")."""
 _ANSWER_WORDS = frozenset({"no", "no.", "nope.", "correct.", "absolutely.", "exactly.", "true.", "never.", "definitely."})
@@ -124,7 +136,7 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
     turns = []
     for turn, own, said in zip(briefing.turns, found, texts, strict=True):
         call = is_call(turn)
-        if call or (turn.question and _changes_subject(own, exchange, vocabulary)):
+        if call or (turn.question and (_changes_subject(own, exchange, vocabulary) or _new_subject(said[0]))):
             exchange = {}
         elif turn.question:
             exchange = {t: e * EXCHANGE_DECAY for t, e in exchange.items() if e * EXCHANGE_DECAY >= 0.1}
@@ -174,6 +186,8 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
     running: Context = {}
     out = []
     for k, (found, text) in enumerate(zip(own, texts, strict=True)):
+        if _new_subject(text):
+            opening, running = {}, {}
         sources = (base, opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running)
         context: Context = {}
         for source in sources:
@@ -219,6 +233,10 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     if len(keep) > 1:
         keep = keep - vocabulary.umbrellas or keep
     return {t: w for t, w in held.items() if t in keep}
+
+
+def _new_subject(text: str) -> bool:
+    return bool(_NEW_SUBJECT.match(text[:60]))
 
 
 def _procedural(text: str, found: Evidence) -> bool:
