@@ -335,3 +335,14 @@ def test_a_paragraph_that_announces_a_new_subject_continues_nothing(vocabulary: 
                                "Q: On a lighter note, will he watch the game tonight?\n\n"
                                "MS. PSAKI: He will.\n")
     assert question[-2:] == [(), ()]
+
+
+def test_a_paragraph_going_on_without_naming_its_subject_fades(vocabulary: Vocabulary) -> None:
+    """Each paragraph that goes on without naming the topic holds it less (0.85 of the one before):
+    after three the turn has moved on. A source that only faintly holds the topic (the exchange, faded,
+    in a turn's later paragraphs) corroborates nothing and keeps no chain alive."""
+    filler = "We will keep working on it with our partners, as we have said many times before.\n\n"
+    topics = briefing_topics(vocabulary, "Q: What about the sanctions?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n" + filler * 5)
+    assert topics[1:5] == [("foreign-policy", "russia-ukraine")] * 4
+    assert topics[5:] == [(), ()]

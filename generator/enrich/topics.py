@@ -16,8 +16,10 @@ topics a weight:
 | the briefing's focus: a topic at least `FOCUS_SHARE` of its paragraphs are about on their own | `FOCUS_WEIGHT` |
 
 A topic takes its heaviest source's weight, plus `CORROBORATION` for each other source holding it
-(the title, the exchange and the paragraph before count as three): where the paragraph before was
-on two topics, the one the question asked about weighs more.
+with `CORROBORATES` or more (the title, the exchange and the paragraph before count as three): where
+the paragraph before was on two topics, the one the question asked about weighs more. What
+corroboration adds ranks topics but is not passed on: a paragraph that inherits a topic holds it, for
+the next, with its heaviest source's weight, so a run of paragraphs that never name it fades out.
 
 A paragraph then carries
 
@@ -87,6 +89,9 @@ MIN_SUPPORT = 0.5
 mention (an aside, one of two weak terms), not a list item (`mentions.LIST_WEIGHT`) or one of three weak terms."""
 INHERIT = 0.55
 """Context weight from which a paragraph that names no topic of its own (or a broader one) takes it."""
+CORROBORATES = INHERIT / 2
+"""What a source must weigh for a topic to corroborate another's: the exchange of three questions back,
+faded, or its echo in a turn's later paragraphs, holds no topic up."""
 SCATTERED = 3
 """A context this many unrelated topics share the lead of (the paragraph before was a schedule or a
 round-up) says nothing of a paragraph that names none of them: it inherits none."""
@@ -189,17 +194,18 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
         if _new_subject(text):
             opening, running = {}, {}
         sources = (base, opening if k == 0 else {t: w * LATER_WEIGHT for t, w in opening.items()}, running)
-        context: Context = {}
+        plain: Context = {}
         for source in sources:
             for topic, weight in source.items():
-                context[topic] = max(context.get(topic, 0.0), weight)
-        for topic in context:
-            context[topic] += CORROBORATION * (sum(topic in source for source in sources) - 1)
+                plain[topic] = max(plain.get(topic, 0.0), weight)
+        context = {t: w + CORROBORATION * max(0, sum(source.get(t, 0.0) >= CORROBORATES for source in sources) - 1)
+                   for t, w in plain.items()}
         procedural = call or _procedural(text, found)
         held = _decide(found, context, vocabulary, procedural)
         out.append(held)
-        if not procedural:
-            running = {t: w * TURN_WEIGHT for t, w in held.items()}
+        if not procedural:  # what corroboration added ranks topics; it is not passed on, so a chain fades
+            running = {t: min(w, 1.0 if t in found.own else plain.get(t, 0.0) + found.scores.get(t, 0.0)) * TURN_WEIGHT
+                       for t, w in held.items()}
     return out
 
 
