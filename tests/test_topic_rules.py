@@ -346,3 +346,12 @@ def test_a_paragraph_going_on_without_naming_its_subject_fades(vocabulary: Vocab
                              "MS. PSAKI: Ukraine will get what it needs.\n\n" + filler * 5)
     assert topics[1:5] == [("foreign-policy", "russia-ukraine")] * 4
     assert topics[5:] == [(), ()]
+
+
+def test_a_question_that_only_announces_its_subjects_carries_none(vocabulary: Vocabulary) -> None:
+    """"One on Ukraine and two on COVID" asks nothing: the paragraphs that ask carry the subjects. A
+    paragraph that asks ("One on Ukraine: will you send more?") carries its own."""
+    topics = briefing_topics(vocabulary, "Q: Thank you. One on Ukraine and two on the pandemic, if you will indulge me.\n\n"
+                             "Will you send more aid to Kyiv?\n")
+    assert topics == [(), ("foreign-policy", "russia-ukraine")]
+    assert briefing_topics(vocabulary, "Q: One on Ukraine: will you send more aid?\n") == [("foreign-policy", "russia-ukraine")]

@@ -43,6 +43,9 @@ A paragraph that announces a new item or question (`_NEW_SUBJECT`: "Finally, …
 note, …") takes nothing from the paragraph before or the exchange, and such a question starts the
 exchange afresh.
 
+A paragraph that only announces what will be asked (`_ANNOUNCES`: "One on the Supreme Court and two
+on COVID", asking nothing) carries nothing, not even what it names, and changes no context.
+
 A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead", "Last question", "Can you say that
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
 context it had itself. A tagged paragraph counts for the topic's parents too (a fentanyl paragraph is
@@ -116,6 +119,13 @@ _NEW_SUBJECT = re.compile(
     r"|(?:on )?(?:a|another|one) (?:different|separate|unrelated|new) (?:topic|subject|issue))\b")
 """Words a paragraph opens with to start a new item or ask about something else ("Finally, …", "On a
 lighter note, …", "Switching gears, …"): it continues neither the paragraph before nor the exchange."""
+
+_ANNOUNCES = re.compile(r"(?i)\b(?:one|two|three|a couple(?: of)?|a few)(?: quick| more| brief)?(?: questions?| things?)?"
+                        r" (?:on|about)\b")
+"""What only announces the subjects a reporter will ask about ("One on the Supreme Court and two on COVID")."""
+ANNOUNCE_WORDS = 25
+"""A paragraph of at most this many words that announces subjects and asks nothing (no `?`) is procedure:
+the paragraphs that ask carry the subjects."""
 
 _CALLED = re.compile(r"^\W*(?:[A-Z][\w'.-]*\W*){1,3}$")
 """One to three capitalised words and nothing else: a name called ("Memoli.", "MJ.", "Go ahead, Kristen.")."""
@@ -200,6 +210,9 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
                 plain[topic] = max(plain.get(topic, 0.0), weight)
         context = {t: w + CORROBORATION * max(0, sum(source.get(t, 0.0) >= CORROBORATES for source in sources) - 1)
                    for t, w in plain.items()}
+        if found.words <= ANNOUNCE_WORDS and "?" not in text and _ANNOUNCES.search(text):
+            out.append({})  # "One on the Supreme Court and two on COVID": the paragraphs that ask carry them
+            continue
         procedural = call or _procedural(text, found)
         held = _decide(found, context, vocabulary, procedural)
         out.append(held)
