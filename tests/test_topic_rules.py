@@ -355,3 +355,11 @@ def test_a_question_that_only_announces_its_subjects_carries_none(vocabulary: Vo
                              "Will you send more aid to Kyiv?\n")
     assert topics == [(), ("foreign-policy", "russia-ukraine")]
     assert briefing_topics(vocabulary, "Q: One on Ukraine: will you send more aid?\n") == [("foreign-policy", "russia-ukraine")]
+
+
+def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary) -> None:
+    """"Bigger than China's", "worse than the pandemic": what a comparison measures against is not what
+    the paragraph is about, even in a short one; a yardstick that is a clause's subject still counts."""
+    assert tag(vocabulary, "Our economy is bigger than North Korea's, by a lot.") == [()]
+    assert tag(vocabulary, "This is worse than the pandemic.") == [()]
+    assert tag(vocabulary, "We are stronger than North Korea is.") == [("foreign-policy", "north-korea")]

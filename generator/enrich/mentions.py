@@ -16,7 +16,8 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   (`words.LIST_OPENERS`: "hostages held overseas, whether that be in Iran or Afghanistan or Russia")
   ends the run before it, so what frames the list is no item of it;
 - an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
-  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
+  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, or anywhere when
+  it only dates something ("during the pandemic") or is only a yardstick ("bigger than China's"), unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
   killing people"), or the subject announced (`On Haiti, …`) or asked about ("Can I ask a little bit
   about the baby formula challenge", `words.ASKING_WORDS`);
@@ -267,10 +268,13 @@ def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int],
 
 
 def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
-    """True for a lone mention deep in a long paragraph, or one that only dates something ("during the
-    pandemic", `words.TIME_MARKERS`), unless it is a clause's subject."""
-    dated = match.first >= 2 and words[match.first - 1] == "the" and words[match.first - 2] in TIME_MARKERS
-    if not dated and (len(words) <= ASIDE_WORDS or match.first < LEAD_WORDS):
+    """True for a lone mention deep in a long paragraph, one that only dates something ("during the
+    pandemic", `words.TIME_MARKERS`) or one that is only a yardstick ("bigger than China's"), unless it
+    is a clause's subject."""
+    at = match.first
+    dated = at >= 2 and words[at - 1] == "the" and words[at - 2] in TIME_MARKERS
+    compared = at >= 1 and (words[at - 1] == "than" or (at >= 2 and words[at - 2:at] == ["than", "the"]))
+    if not (dated or compared) and (len(words) <= ASIDE_WORDS or at < LEAD_WORDS):
         return False
     return not _is_subject(match, words, sentences)
 
