@@ -363,3 +363,18 @@ def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary)
     assert tag(vocabulary, "Our economy is bigger than North Korea's, by a lot.") == [()]
     assert tag(vocabulary, "This is worse than the pandemic.") == [()]
     assert tag(vocabulary, "We are stronger than North Korea is.") == [("foreign-policy", "north-korea")]
+
+
+def test_a_narrower_topic_beside_the_one_a_paragraph_dwells_on_is_not_passing(tmp_path: Path) -> None:
+    """"Drug trafficking … including fentanyl": naming the dominant topic more narrowly is no passing
+    mention of something else; an unrelated topic named once beside it still is."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: drugs\n    title: Drugs\n    strong: [drug trafficking, cocaine]\n"
+                    "  - id: fentanyl\n    title: Fentanyl\n    parents: [drugs]\n    strong: [fentanyl]\n"
+                    "  - id: trade\n    title: Trade\n    strong: [tariffs]\n", encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    text = ("He will also be briefed on our new actions to crack down on drug trafficking, on the cocaine that "
+            "crosses the border every day and on the traffickers smuggling deadly drugs, including fentanyl, "
+            "into our communities, and on {}.")
+    assert tag(vocabulary, text.format("what we do next")) == [("drugs", "fentanyl")]
+    assert tag(vocabulary, text.format("the tariffs")) == [("drugs", "fentanyl")]

@@ -23,7 +23,8 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   about the baby formula challenge", `words.ASKING_WORDS`);
 - a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
   in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
-  unless it is a clause's subject;
+  unless it is a clause's subject or that topic's narrower or broader one ("drug trafficking …
+  including fentanyl" names what the paragraph dwells on, more narrowly);
 - a mention that only says where to ask ("I'd refer you to the Department of Defense",
   `words.REFERRALS`) counts nothing, nor one that only names a journey ("the NATO trip", "we head to
   Madrid for NATO": travel logistics);
@@ -35,7 +36,7 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from dataclasses import dataclass
 
@@ -101,7 +102,8 @@ class Evidence:
     """Topics named once beside a topic the paragraph dwells on: no context makes them its subject."""
 
 
-def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evidence:
+def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int],
+             ancestors: Mapping[str, frozenset[str]] | None = None) -> Evidence:
     """The paragraph's scores per topic (see the module docstring)."""
     words = scan.words
     if not scan.matches:
@@ -127,7 +129,7 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
             score = ASIDE_WEIGHT
         if score:
             scores[topic] = score
-    passing = _demote_passing(scores, by_topic, listed, words, sentences)
+    passing = _demote_passing(scores, by_topic, listed, words, sentences, ancestors or {})
     implicit = frozenset(m.topic for m in kept if m.term.kind == "implicit")
     return Evidence(scores, implicit, kept, len(words), frozenset(t for t, score in scores.items() if score >= 1),
                     passing)
@@ -280,7 +282,8 @@ def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool
 
 
 def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
-                    words: Sequence[str], sentences: _Sentences) -> frozenset[str]:
+                    words: Sequence[str], sentences: _Sentences, ancestors: Mapping[str, frozenset[str]]
+                    ) -> frozenset[str]:
     """A topic named once, or by just enough weak terms, in a paragraph of `PASSING_WORDS` words or more
     that names another topic `DOMINANT` times or more, is a passing mention (an aside), unless it is a
     clause's subject.
@@ -288,7 +291,10 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
         return frozenset()
     passing = set()
+    dominant = [t for t, score in scores.items() if score >= DOMINANT]
     for topic, score in list(scores.items()):
+        if any(d in ancestors.get(topic, ()) or topic in ancestors.get(d, ()) for d in dominant):
+            continue  # "drug trafficking … including fentanyl" names what the paragraph dwells on, more narrowly
         found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
         lone = len({m.first for m in found}) == 1 or all(m.term.kind == "weak" for m in found)
         if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \

@@ -142,8 +142,8 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
         return briefing
     matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
     texts = [[p.text for p in t.paragraphs] for t in briefing.turns]
-    found = [[evidence(matcher.scan(text), matcher, min_weak) for text in turn] for turn in texts]
-    title = evidence(matcher.scan(briefing.title), matcher, min_weak).own
+    found = [[evidence(matcher.scan(text), matcher, min_weak, vocabulary.ancestors) for text in turn] for turn in texts]
+    title = evidence(matcher.scan(briefing.title), matcher, min_weak, vocabulary.ancestors).own
     base = {t: TITLE_WEIGHT for t in title}
     for topic in _focus(found, vocabulary):
         base[topic] = max(base.get(topic, 0.0), FOCUS_WEIGHT)
@@ -170,7 +170,7 @@ def tag_paragraphs(vocabulary: Vocabulary, texts: Sequence[str]) -> list[tuple[t
     """Per paragraph of one turn with no other context, its topics (with parents, in vocabulary order)
     and where the terms of those topics occur, `(start, end, topic)`."""
     matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
-    own = [evidence(matcher.scan(text), matcher, min_weak) for text in texts]
+    own = [evidence(matcher.scan(text), matcher, min_weak, vocabulary.ancestors) for text in texts]
     held = _tag_turn(own, texts, {}, {}, vocabulary, False)
     return [_tags(frozenset(h), e, vocabulary) for h, e in zip(held, own, strict=True)]
 
