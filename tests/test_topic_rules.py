@@ -324,6 +324,22 @@ def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_on
     assert dwells[-2] == ("asia",)
 
 
+def test_naming_the_narrower_topics_own_country_twice_is_no_dwelling_on_the_region(tmp_path: Path) -> None:
+    """Mexico named twice in an exchange on U.S.–Mexico security, `Mexico` being a word of that topic too,
+    continues the exchange: the paragraph does not dwell on the region."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: americas\n    title: Americas\n    strong: [Mexico, Mexican, Brazil]\n"
+                    "  - id: mexico-security\n    title: Security\n    parents: [americas]\n"
+                    "    strong: [security dialogue]\n    weak: [Mexic*, extradit*]\n    min_weak: 3\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    question = "Q: What came of the security dialogue?\n\nMS. PSAKI: The security dialogue went well.\n\n"
+    topics = briefing_topics(vocabulary, question + "Q: Is Mexico safer now? Are Mexican towns calmer?\n")
+    assert topics[-1] == ("americas", "mexico-security")
+    topics = briefing_topics(vocabulary, question + "Q: Is Brazil safer now? Are Brazil's towns calmer?\n")
+    assert topics[-1] == ("americas",)
+
+
 def test_a_paragraph_that_announces_a_new_subject_continues_nothing(vocabulary: Vocabulary) -> None:
     """"Finally, …", "On a lighter note, …", "Switching gears, …" start a new item or question: the
     paragraph takes nothing from the paragraph before or the exchange, and such a question starts afresh."""

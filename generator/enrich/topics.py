@@ -31,8 +31,9 @@ A paragraph then carries
    paragraph before was a schedule or a round-up), none;
 3. when all it names is broader than a context topic (the Netherlands in an exchange on Ukraine;
    not an umbrella topic such as foreign policy), that context topic as in 2, unless it dwells on
-   the broader one (scores `DOMINANT` or more: "relations between Korea and Japan" after questions
-   on North Korea are about the region);
+   the broader one (scores `DOMINANT` or more in words that are not the context topic's own:
+   "relations between Korea and Japan" after questions on North Korea are about the region, "the
+   homicide rate in Mexico" in an exchange on U.S.–Mexico security is not);
 4. when it changes the subject (its own topics have nothing to do with the context's), only the
    context topics its own words support: own score of at least `MIN_SUPPORT` plus context weight
    reaching 1 (a weak term, an implicit phrase or an aside of a topic the question asked about; not
@@ -57,7 +58,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ..model import Briefing, Paragraph, Turn
 from .answers import is_call
@@ -234,7 +235,6 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     broader = core - vocabulary.umbrellas  # naming "foreign policy" continues no exchange on Ukraine
     specific = vocabulary.most_specific(broader)  # naming migration and the Americas leaves Haiti
     top = max(context.values(), default=0.0)
-    dwells = any(found.scores[c] >= DOMINANT for c in specific)  # "relations between Korea and Japan"
     inherited: Context = {}
     for topic, weight in context.items():
         support = 0.0 if topic in found.asides and core else found.scores.get(topic, 0.0)
@@ -243,7 +243,8 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
             held[topic] = max(held.get(topic, 0.0), min(1.0, support + weight))
         elif weight >= INHERIT and weight >= top - MARGIN and (
                 not core or (any(c in vocabulary.ancestors[topic] for c in broader)
-                             and all(c in vocabulary.ancestors[topic] for c in specific) and not dwells)):
+                             and all(c in vocabulary.ancestors[topic] for c in specific)
+                             and not _dwells(found, specific, topic))):
             inherited[topic] = min(1.0, support + weight)
     if len(vocabulary.most_specific(inherited)) < SCATTERED:
         for topic, weight in inherited.items():
@@ -252,6 +253,15 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     if len(keep) > 1:
         keep = keep - vocabulary.umbrellas or keep
     return {t: w for t, w in held.items() if t in keep}
+
+
+def _dwells(found: Evidence, broader: Iterable[str], topic: str) -> bool:
+    """True when the paragraph names a broader topic `DOMINANT` times or more in words that are not
+    `topic`'s own ("relations between Korea and Japan" after questions on North Korea; not "the
+    homicide rate in Mexico" in an exchange on U.S.–Mexico security, `Mexico` being a word of both)."""
+    shared = {m.first for m in found.matches if m.topic == topic}
+    return any(found.scores[c] - sum(m.topic == c and m.term.kind == "strong" and m.first in shared
+                                     for m in found.matches) >= DOMINANT for c in broader)
 
 
 def _new_subject(text: str) -> bool:
