@@ -37,8 +37,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 
 from ..words import (
     ASKING_WORDS,

@@ -200,7 +200,7 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
     """The most specific topics of each paragraph of a turn, with how strongly each holds (1 for the
     paragraph's own words, the context's weight for an inherited one), paragraph after paragraph."""
     running: Context = {}
-    out = []
+    out: list[Context] = []
     for k, (found, text) in enumerate(zip(own, texts, strict=True)):
         if _new_subject(text):
             opening, running = {}, {}
