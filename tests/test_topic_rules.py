@@ -371,6 +371,8 @@ def test_a_question_that_only_announces_its_subjects_carries_none(vocabulary: Vo
                              "Will you send more aid to Kyiv?\n")
     assert topics == [(), ("foreign-policy", "russia-ukraine")]
     assert briefing_topics(vocabulary, "Q: One on Ukraine: will you send more aid?\n") == [("foreign-policy", "russia-ukraine")]
+    says = "Q: One on Ukraine. There was a drone strike in Kyiv, if I may put it so. I wonder if you saw it.\n"
+    assert briefing_topics(vocabulary, says) == [("foreign-policy", "russia-ukraine")]  # no question mark, but it asks
 
 
 def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary) -> None:

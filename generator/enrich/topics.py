@@ -124,6 +124,10 @@ lighter note, …", "Switching gears, …"): it continues neither the paragraph 
 _ANNOUNCES = re.compile(r"(?i)\b(?:one|two|three|a couple(?: of)?|a few)(?: quick| more| brief)?(?: questions?| things?)?"
                         r" (?:on|about)\b")
 """What only announces the subjects a reporter will ask about ("One on the Supreme Court and two on COVID")."""
+_SAYS = re.compile(r"(?i)\b(?:is|are|was|were|seems?|wonder\w*|did|does|will|would|can|could|should|has|had)\b|\w's\b")
+"""A verb that makes an announcing paragraph say or ask something too."""
+_POLITE = re.compile(r"(?i)\bif (?:you|i)\b[^.!?]*")
+"""What a polite request adds ("if you'll indulge me", "if I may")."""
 ANNOUNCE_WORDS = 25
 """A paragraph of at most this many words that announces subjects and asks nothing (no `?`) is procedure:
 the paragraphs that ask carry the subjects."""
@@ -211,7 +215,7 @@ def _tag_turn(own: Sequence[Evidence], texts: Sequence[str], opening: Context, b
                 plain[topic] = max(plain.get(topic, 0.0), weight)
         context = {t: w + CORROBORATION * max(0, sum(source.get(t, 0.0) >= CORROBORATES for source in sources) - 1)
                    for t, w in plain.items()}
-        if found.words <= ANNOUNCE_WORDS and "?" not in text and _ANNOUNCES.search(text):
+        if _announces(text, found):
             out.append({})  # "One on the Supreme Court and two on COVID": the paragraphs that ask carry them
             continue
         procedural = call or _procedural(text, found)
@@ -262,6 +266,14 @@ def _dwells(found: Evidence, broader: Iterable[str], topic: str) -> bool:
     shared = {m.first for m in found.matches if m.topic == topic}
     return any(found.scores[c] - sum(m.topic == c and m.term.kind == "strong" and m.first in shared
                                      for m in found.matches) >= DOMINANT for c in broader)
+
+
+def _announces(text: str, found: Evidence) -> bool:
+    """True for a short paragraph that announces what will be asked and says or asks nothing else: no
+    question mark, no verb of its own ("One on — there's a bank having issues" asks about it)."""
+    if found.words > ANNOUNCE_WORDS or "?" in text or not _ANNOUNCES.search(text):
+        return False
+    return not _SAYS.search(_POLITE.sub("", text.replace("’", "'")))
 
 
 def _new_subject(text: str) -> bool:
