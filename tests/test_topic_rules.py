@@ -381,6 +381,8 @@ def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary)
     assert tag(vocabulary, "Our economy is bigger than North Korea's, by a lot.") == [()]
     assert tag(vocabulary, "This is worse than the pandemic.") == [()]
     assert tag(vocabulary, "We are stronger than North Korea is.") == [("foreign-policy", "north-korea")]
+    assert tag(vocabulary, "We have no closer partner than North Korea's neighbours.") == [("foreign-policy", "north-korea")]
+    assert tag(vocabulary, "We weighed every option other than North Korea.") == [("foreign-policy", "north-korea")]
 
 
 def test_a_narrower_topic_beside_the_one_a_paragraph_dwells_on_is_not_passing(tmp_path: Path) -> None:

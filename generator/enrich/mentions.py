@@ -42,6 +42,7 @@ from functools import cache
 
 from ..words import (
     ASKING_WORDS,
+    COMPARATIVES,
     CLAUSE_PREPOSITIONS,
     CLAUSE_SKIPS,
     CLAUSE_VERBS,
@@ -49,6 +50,8 @@ from ..words import (
     LIST_JOINERS,
     LIST_OPENERS,
     MOTION_WORDS,
+    NEGATIONS,
+    NOT_COMPARATIVES,
     RANKS,
     REFERRALS,
     TIME_MARKERS,
@@ -275,10 +278,22 @@ def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool
     is a clause's subject."""
     at = match.first
     dated = at >= 2 and words[at - 1] == "the" and words[at - 2] in TIME_MARKERS
-    compared = at >= 1 and (words[at - 1] == "than" or (at >= 2 and words[at - 2:at] == ["than", "the"]))
-    if not (dated or compared) and (len(words) <= ASIDE_WORDS or at < LEAD_WORDS):
+    if not (dated or _yardstick(at, words)) and (len(words) <= ASIDE_WORDS or at < LEAD_WORDS):
         return False
     return not _is_subject(match, words, sentences)
+
+
+def _yardstick(at: int, words: Sequence[str]) -> bool:
+    """True for a mention a comparison measures against: `than` (`than the`) right before it, a
+    comparative right before that (`bigger than China's`, `worse than the pandemic`), and no negation
+    making it the best of its kind (`no better ally than Australia`); not `other than`, `rather than`."""
+    k = at - 1 if at >= 1 and words[at - 1] != "the" else at - 2
+    if k < 1 or words[k] != "than":
+        return False
+    comparative = words[k - 1]
+    if comparative not in COMPARATIVES and not (comparative.endswith("er") and comparative not in NOT_COMPARATIVES):
+        return False
+    return NEGATIONS.isdisjoint(words[max(0, k - 5):k - 1])
 
 
 def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
