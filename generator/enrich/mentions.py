@@ -42,10 +42,10 @@ from functools import cache
 
 from ..words import (
     ASKING_WORDS,
-    COMPARATIVES,
     CLAUSE_PREPOSITIONS,
     CLAUSE_SKIPS,
     CLAUSE_VERBS,
+    COMPARATIVES,
     LIST_FILLERS,
     LIST_JOINERS,
     LIST_OPENERS,
