@@ -398,3 +398,10 @@ def test_a_narrower_topic_beside_the_one_a_paragraph_dwells_on_is_not_passing(tm
             "into our communities, and on {}.")
     assert tag(vocabulary, text.format("what we do next")) == [("drugs", "fentanyl")]
     assert tag(vocabulary, text.format("the tariffs")) == [("drugs", "fentanyl")]
+
+
+def test_an_umbrella_gives_way_only_to_its_narrower_topics(vocabulary: Vocabulary) -> None:
+    """An umbrella topic a paragraph names stays beside an unrelated topic (U.S. forces in Japan are
+    national security and the Asia-Pacific); beside a narrower one it is only that one's parent."""
+    assert tag(vocabulary, "Our diplomacy is working, and fentanyl is killing people.") == [("foreign-policy", "fentanyl")]
+    assert tag(vocabulary, "Our diplomacy with Kyiv is working.") == [("foreign-policy", "russia-ukraine")]

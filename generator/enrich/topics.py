@@ -253,9 +253,7 @@ def _decide(found: Evidence, context: Context, vocabulary: Vocabulary, procedura
     if len(vocabulary.most_specific(inherited)) < SCATTERED:
         for topic, weight in inherited.items():
             held[topic] = max(held.get(topic, 0.0), weight)
-    keep = vocabulary.most_specific(held)
-    if len(keep) > 1:
-        keep = keep - vocabulary.umbrellas or keep
+    keep = vocabulary.most_specific(held)  # an umbrella gives way to its narrower topics only
     return {t: w for t, w in held.items() if t in keep}
 
 
