@@ -122,6 +122,18 @@ MOTION_WORDS = frozenset({"head", "heading", "headed", "fly", "flying", "flies",
                           "travels", "depart", "departing", "departs", "wheels"})
 """Verbs of travel: `head to Madrid for NATO` names where the President goes next, not what is discussed."""
 
+COMPARATIVES = frozenset({"better", "worse", "more", "less", "fewer"})
+"""Comparatives not ending in `-er` as their kind do: what follows `… than` is the comparison's
+yardstick (`worse than the pandemic`)."""
+
+NOT_COMPARATIVES = frozenset({"other", "rather", "never", "ever", "whether", "either", "neither", "over", "under",
+                              "after", "later", "together", "order", "number", "matter", "power", "per"})
+"""Words ending in `-er` that make no comparison before `than` (`other than`, `rather than`)."""
+
+NEGATIONS = frozenset({"no", "nothing", "none", "nobody", "not", "never"})
+"""Words that make a comparison a superlative (`no better ally than Australia`, `nothing more precious
+than the right to vote`): what follows `than` is then the subject, not a yardstick."""
+
 TIME_MARKERS = frozenset({"during", "since", "after", "before", "throughout", "amid", "amidst", "until", "through"})
 """Words that, before `the X`, use a subject to date something ("women who left the workforce during
 the pandemic"): a passing mention, unless the subject is a clause's of its own."""

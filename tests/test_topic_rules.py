@@ -269,3 +269,139 @@ def test_context_never_outweighs_a_change_of_subject_in_the_question(vocabulary:
                              "Q: And on migration at the border?\n\n"
                              "MS. PSAKI: We are working on it.\n")
     assert topics[-1] == ("migration",)
+
+
+def test_a_question_on_a_new_subject_resets_an_exchange_that_also_named_its_umbrella(vocabulary: Vocabulary) -> None:
+    """An exchange on North Korea that also named diplomacy (their umbrella) is still on North Korea: a
+    question on Ukraine changes the subject, so its answer does not inherit North Korea."""
+    topics = briefing_topics(vocabulary, "Q: Is there any diplomacy with North Korea?\n\n"
+                             "MS. PSAKI: North Korea knows our diplomacy is open.\n\n"
+                             "Q: Has North Korea answered?\n\n"
+                             "MS. PSAKI: Not yet.\n\n"
+                             "Q: And Ukraine?\n\n"
+                             "MS. PSAKI: We will have more for you soon.\n")
+    assert topics[-1] == ("foreign-policy", "russia-ukraine")
+
+
+def test_a_paragraph_after_a_round_up_inherits_none_of_its_subjects(vocabulary: Vocabulary) -> None:
+    """A paragraph that names nothing after one on three unrelated subjects (a schedule, a round-up)
+    continues none of them in particular; after one on two, it continues both."""
+    three = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs. The pandemic is not over. "
+                            "Fentanyl is killing people.\n\nWe will have more on all of that tomorrow.\n")
+    assert three[-1] == ()
+    two = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs. Fentanyl is killing people.\n\n"
+                          "We will have more on all of that tomorrow.\n")
+    assert two[-1] == ("foreign-policy", "russia-ukraine", "fentanyl")
+
+
+def test_the_words_of_one_wildcard_term_are_one_weak_mention(tmp_path: Path) -> None:
+    """`Mexic*` matching `Mexico` and `Mexican` is one weak term, as the header of topics.yml promises;
+    two terms matching the same word (`retire*`, `retirement`) are one too, wherever the word recurs."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: security\n    title: Security\n    weak: [Mexic*, extradit*]\n"
+                    "  - id: pensions\n    title: Pensions\n    weak: [retire*, retirement, seniors]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    assert tag(vocabulary, "Mexico is a partner and Mexican officials came today.") == [()]
+    assert tag(vocabulary, "Mexico asked us to extradite him.") == [("security",)]
+    assert tag(vocabulary, "Since he announced his retirement, he has retired twice.") == [()]
+    assert tag(vocabulary, "His retirement will hurt seniors.") == [("pensions",)]
+
+
+def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_one(tmp_path: Path) -> None:
+    """Naming only the region once, in an exchange on one of its countries, continues the exchange
+    ("the Netherlands has sent howitzers", on Ukraine); naming it twice or more is talking about the
+    region itself ("relations between Korea and Japan", after questions on North Korea)."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: asia\n    title: Asia\n    strong: [Japan, Korea]\n"
+                    "  - id: north-korea\n    title: North Korea\n    parents: [asia]\n    strong: [North Korea, Pyongyang]\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    question = "Q: What did you hear from Pyongyang?\n\nMS. PSAKI: North Korea has not answered.\n\n"
+    once = briefing_topics(vocabulary, question + "Q: Will Japan help?\n\nMR. X: We expect it will.\n")
+    assert once[-2] == ("asia", "north-korea")
+    dwells = briefing_topics(vocabulary, question + "Q: Will Japan and Korea mend their relations?\n\nMR. X: We hope so.\n")
+    assert dwells[-2] == ("asia",)
+
+
+def test_naming_the_narrower_topics_own_country_twice_is_no_dwelling_on_the_region(tmp_path: Path) -> None:
+    """Mexico named twice in an exchange on U.S.–Mexico security, `Mexico` being a word of that topic too,
+    continues the exchange: the paragraph does not dwell on the region."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: americas\n    title: Americas\n    strong: [Mexico, Mexican, Brazil]\n"
+                    "  - id: mexico-security\n    title: Security\n    parents: [americas]\n"
+                    "    strong: [security dialogue]\n    weak: [Mexic*, extradit*]\n    min_weak: 3\n",
+                    encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    question = "Q: What came of the security dialogue?\n\nMS. PSAKI: The security dialogue went well.\n\n"
+    topics = briefing_topics(vocabulary, question + "Q: Is Mexico safer now? Are Mexican towns calmer?\n")
+    assert topics[-1] == ("americas", "mexico-security")
+    topics = briefing_topics(vocabulary, question + "Q: Is Brazil safer now? Are Brazil's towns calmer?\n")
+    assert topics[-1] == ("americas",)
+
+
+def test_a_paragraph_that_announces_a_new_subject_continues_nothing(vocabulary: Vocabulary) -> None:
+    """"Finally, …", "On a lighter note, …", "Switching gears, …" start a new item or question: the
+    paragraph takes nothing from the paragraph before or the exchange, and such a question starts afresh."""
+    statement = briefing_topics(vocabulary, "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                                "Finally, I want to thank our team for their work this year.\n")
+    assert statement[-1] == ()
+    question = briefing_topics(vocabulary, "Q: Will you send more aid to Ukraine?\n\n"
+                               "MS. PSAKI: Ukraine will get what it needs.\n\n"
+                               "Q: On a lighter note, will he watch the game tonight?\n\n"
+                               "MS. PSAKI: He will.\n")
+    assert question[-2:] == [(), ()]
+
+
+def test_a_paragraph_going_on_without_naming_its_subject_fades(vocabulary: Vocabulary) -> None:
+    """Each paragraph that goes on without naming the topic holds it less (0.85 of the one before):
+    after three the turn has moved on. A source that only faintly holds the topic (the exchange, faded,
+    in a turn's later paragraphs) corroborates nothing and keeps no chain alive."""
+    filler = "We will keep working on it with our partners, as we have said many times before.\n\n"
+    topics = briefing_topics(vocabulary, "Q: What about the sanctions?\n\n"
+                             "MS. PSAKI: Ukraine will get what it needs.\n\n" + filler * 5)
+    assert topics[1:5] == [("foreign-policy", "russia-ukraine")] * 4
+    assert topics[5:] == [(), ()]
+
+
+def test_a_question_that_only_announces_its_subjects_carries_none(vocabulary: Vocabulary) -> None:
+    """"One on Ukraine and two on COVID" asks nothing: the paragraphs that ask carry the subjects. A
+    paragraph that asks ("One on Ukraine: will you send more?") carries its own."""
+    topics = briefing_topics(vocabulary, "Q: Thank you. One on Ukraine and two on the pandemic, if you will indulge me.\n\n"
+                             "Will you send more aid to Kyiv?\n")
+    assert topics == [(), ("foreign-policy", "russia-ukraine")]
+    assert briefing_topics(vocabulary, "Q: One on Ukraine: will you send more aid?\n") == [("foreign-policy", "russia-ukraine")]
+    says = "Q: One on Ukraine. There was a drone strike in Kyiv, if I may put it so. I wonder if you saw it.\n"
+    assert briefing_topics(vocabulary, says) == [("foreign-policy", "russia-ukraine")]  # no question mark, but it asks
+
+
+def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary) -> None:
+    """"Bigger than China's", "worse than the pandemic": what a comparison measures against is not what
+    the paragraph is about, even in a short one; a yardstick that is a clause's subject still counts."""
+    assert tag(vocabulary, "Our economy is bigger than North Korea's, by a lot.") == [()]
+    assert tag(vocabulary, "This is worse than the pandemic.") == [()]
+    assert tag(vocabulary, "We are stronger than North Korea is.") == [("foreign-policy", "north-korea")]
+    assert tag(vocabulary, "We have no closer partner than North Korea's neighbours.") == [("foreign-policy", "north-korea")]
+    assert tag(vocabulary, "We weighed every option other than North Korea.") == [("foreign-policy", "north-korea")]
+
+
+def test_a_narrower_topic_beside_the_one_a_paragraph_dwells_on_is_not_passing(tmp_path: Path) -> None:
+    """"Drug trafficking … including fentanyl": naming the dominant topic more narrowly is no passing
+    mention of something else; an unrelated topic named once beside it still is."""
+    path = tmp_path / "topics.yml"
+    path.write_text("topics:\n  - id: drugs\n    title: Drugs\n    strong: [drug trafficking, cocaine]\n"
+                    "  - id: fentanyl\n    title: Fentanyl\n    parents: [drugs]\n    strong: [fentanyl]\n"
+                    "  - id: trade\n    title: Trade\n    strong: [tariffs]\n", encoding="utf-8")
+    vocabulary = load_vocabulary(path, "topics.yml")
+    text = ("He will also be briefed on our new actions to crack down on drug trafficking, on the cocaine that "
+            "crosses the border every day and on the traffickers smuggling deadly drugs, including fentanyl, "
+            "into our communities, and on {}.")
+    assert tag(vocabulary, text.format("what we do next")) == [("drugs", "fentanyl")]
+    assert tag(vocabulary, text.format("the tariffs")) == [("drugs", "fentanyl")]
+
+
+def test_an_umbrella_gives_way_only_to_its_narrower_topics(vocabulary: Vocabulary) -> None:
+    """An umbrella topic a paragraph names stays beside an unrelated topic (U.S. forces in Japan are
+    national security and the Asia-Pacific); beside a narrower one it is only that one's parent."""
+    assert tag(vocabulary, "Our diplomacy is working, and fentanyl is killing people.") == [("foreign-policy", "fentanyl")]
+    assert tag(vocabulary, "Our diplomacy with Kyiv is working.") == [("foreign-policy", "russia-ukraine")]

@@ -3,7 +3,8 @@
 A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 
 - each strong term found counts `1`, and the topic's different weak terms `1 / min_weak` each, as many
-  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term; a word
+  as stand within `WEAK_WINDOW` words of each other (forms of one word are one weak term, and so
+  are the words one `stem*` term matches, `Mexico` and `Mexican` for `Mexic*`; a word
   that is also a strong term of the topic, `schools` and `school`, is one strong mention);
 - a mention inside a **list** of subjects counts `LIST_WEIGHT` at most, however many of the topic's
   items the list holds: "challenges like COVID-19, like the climate crisis, like migration, like
@@ -15,13 +16,15 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
   (`words.LIST_OPENERS`: "hostages held overseas, whether that be in Iran or Afghanistan or Russia")
   ends the run before it, so what frames the list is no item of it;
 - an **aside** counts `ASIDE_WEIGHT`: a topic's only mention (one strong term, once, no weak term),
-  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, unless it is the
+  past the first `LEAD_WORDS` words of a paragraph of more than `ASIDE_WORDS` words, or anywhere when
+  it only dates something ("during the pandemic") or is only a yardstick ("bigger than China's"), unless it is the
   subject of a clause of its own (a verb right after it, `words.CLAUSE_VERBS`: "fentanyl, which is
   killing people"), or the subject announced (`On Haiti, …`) or asked about ("Can I ask a little bit
   about the baby formula challenge", `words.ASKING_WORDS`);
 - a **passing** mention counts `ASIDE_WEIGHT` too: a topic named once, or by just `min_weak` weak terms,
   in a paragraph of `PASSING_WORDS` words or more that names another topic `DOMINANT` times or more,
-  unless it is a clause's subject;
+  unless it is a clause's subject or that topic's narrower or broader one ("drug trafficking …
+  including fentanyl" names what the paragraph dwells on, more narrowly);
 - a mention that only says where to ask ("I'd refer you to the Department of Defense",
   `words.REFERRALS`) counts nothing, nor one that only names a journey ("the NATO trip", "we head to
   Madrid for NATO": travel logistics);
@@ -33,24 +36,29 @@ A paragraph's score for a topic adds up its mentions (`topics.py` tags from 1):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..words import (
     ASKING_WORDS,
     CLAUSE_PREPOSITIONS,
     CLAUSE_SKIPS,
     CLAUSE_VERBS,
+    COMPARATIVES,
     LIST_FILLERS,
     LIST_JOINERS,
     LIST_OPENERS,
     MOTION_WORDS,
+    NEGATIONS,
+    NOT_COMPARATIVES,
     RANKS,
     REFERRALS,
     TIME_MARKERS,
     TRIP_WORDS,
 )
 from .term_matcher import Match, Scan, TermMatcher
+from .term_matcher import words as term_words
 
 LIST_WEIGHT = 0.3
 """What a topic's mentions inside a list of subjects count for, together."""
@@ -97,7 +105,8 @@ class Evidence:
     """Topics named once beside a topic the paragraph dwells on: no context makes them its subject."""
 
 
-def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evidence:
+def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int],
+             ancestors: Mapping[str, frozenset[str]] | None = None) -> Evidence:
     """The paragraph's scores per topic (see the module docstring)."""
     words = scan.words
     if not scan.matches:
@@ -123,17 +132,34 @@ def evidence(scan: Scan, matcher: TermMatcher, min_weak: dict[str, int]) -> Evid
             score = ASIDE_WEIGHT
         if score:
             scores[topic] = score
-    passing = _demote_passing(scores, by_topic, listed, words, sentences)
+    passing = _demote_passing(scores, by_topic, listed, words, sentences, ancestors or {})
     implicit = frozenset(m.topic for m in kept if m.term.kind == "implicit")
     return Evidence(scores, implicit, kept, len(words), frozenset(t for t, score in scores.items() if score >= 1),
                     passing)
 
 
 def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMatcher) -> int:
-    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other."""
+    """How many different weak mentions of one topic stand, at most, within `WEAK_WINDOW` words of each other.
+    Mentions are one when they say the same (`_stems`) or when two terms match the same words
+    (`retire*` and `retirement`: `retired` elsewhere is the same mention again)."""
     if len(found) < 2:
         return len(found)
     said = [(m.first, _stems(m, words, matcher)) for m in found]
+    same: dict[tuple[str | None, ...], tuple[str | None, ...]] = {}
+
+    def root(key: tuple[str | None, ...]) -> tuple[str | None, ...]:
+        while (up := same.setdefault(key, key)) != key:
+            key = up
+        return key
+
+    spans: dict[tuple[int, int], tuple[str | None, ...]] = {}
+    for m, (_, key) in zip(found, said, strict=True):
+        if (m.first, m.last) in spans:
+            same[root(key)] = root(spans[m.first, m.last])
+        else:
+            spans[m.first, m.last] = key
+    if same:
+        said = [(at, root(key)) for at, key in said]
     best = 0
     for i, (first, _) in enumerate(said):
         best = max(best, len({stems for at, stems in said[i:] if at - first <= WEAK_WINDOW}))
@@ -141,8 +167,16 @@ def _weak_together(found: Sequence[Match], words: Sequence[str], matcher: TermMa
 
 
 def _stems(match: Match, words: Sequence[str], matcher: TermMatcher) -> tuple[str | None, ...]:
-    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention."""
-    return tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+    """What a mention says, whatever its form or term: `plant` and `plants` are one weak mention, and
+    so are all the words one `stem*` term matches (`Mexico` and `Mexican` for `Mexic*`)."""
+    said = tuple(matcher.stem(w) or w for w in words[match.first:match.last + 1])
+    return (*said[:-1], _wildcard(match.term.text)) if match.term.text.endswith("*") else said
+
+
+@cache
+def _wildcard(term: str) -> str:
+    """The beginning a `stem*` term's last word must have, marked as such (`mexic*`)."""
+    return term_words(term)[-1] + "*"
 
 
 class _Sentences:
@@ -239,16 +273,32 @@ def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int],
 
 
 def _is_aside(match: Match, words: Sequence[str], sentences: _Sentences) -> bool:
-    """True for a lone mention deep in a long paragraph, or one that only dates something ("during the
-    pandemic", `words.TIME_MARKERS`), unless it is a clause's subject."""
-    dated = match.first >= 2 and words[match.first - 1] == "the" and words[match.first - 2] in TIME_MARKERS
-    if not dated and (len(words) <= ASIDE_WORDS or match.first < LEAD_WORDS):
+    """True for a lone mention deep in a long paragraph, one that only dates something ("during the
+    pandemic", `words.TIME_MARKERS`) or one that is only a yardstick ("bigger than China's"), unless it
+    is a clause's subject."""
+    at = match.first
+    dated = at >= 2 and words[at - 1] == "the" and words[at - 2] in TIME_MARKERS
+    if not (dated or _yardstick(at, words)) and (len(words) <= ASIDE_WORDS or at < LEAD_WORDS):
         return False
     return not _is_subject(match, words, sentences)
 
 
+def _yardstick(at: int, words: Sequence[str]) -> bool:
+    """True for a mention a comparison measures against: `than` (`than the`) right before it, a
+    comparative right before that (`bigger than China's`, `worse than the pandemic`), and no negation
+    making it the best of its kind (`no better ally than Australia`); not `other than`, `rather than`."""
+    k = at - 1 if at >= 1 and words[at - 1] != "the" else at - 2
+    if k < 1 or words[k] != "than":
+        return False
+    comparative = words[k - 1]
+    if comparative not in COMPARATIVES and not (comparative.endswith("er") and comparative not in NOT_COMPARATIVES):
+        return False
+    return NEGATIONS.isdisjoint(words[max(0, k - 5):k - 1])
+
+
 def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], listed: set[tuple[int, int, str]],
-                    words: Sequence[str], sentences: _Sentences) -> frozenset[str]:
+                    words: Sequence[str], sentences: _Sentences, ancestors: Mapping[str, frozenset[str]]
+                    ) -> frozenset[str]:
     """A topic named once, or by just enough weak terms, in a paragraph of `PASSING_WORDS` words or more
     that names another topic `DOMINANT` times or more, is a passing mention (an aside), unless it is a
     clause's subject.
@@ -256,7 +306,10 @@ def _demote_passing(scores: dict[str, float], by_topic: dict[str, list[Match]], 
     if len(words) < PASSING_WORDS or max(scores.values(), default=0.0) < DOMINANT:
         return frozenset()
     passing = set()
+    dominant = [t for t, score in scores.items() if score >= DOMINANT]
     for topic, score in list(scores.items()):
+        if any(d in ancestors.get(topic, ()) or topic in ancestors.get(d, ()) for d in dominant):
+            continue  # "drug trafficking … including fentanyl" names what the paragraph dwells on, more narrowly
         found = [m for m in by_topic[topic] if m.term.kind != "implicit"]
         lone = len({m.first for m in found}) == 1 or all(m.term.kind == "weak" for m in found)
         if score == 1 and lone and all((m.first, m.last, topic) not in listed for m in found) \

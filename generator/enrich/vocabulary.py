@@ -48,8 +48,11 @@ class Rule:
     terms: tuple[Term, ...] = ()
     min_weak: int = 2
     umbrella: bool = False
-    """A broad topic (foreign policy, the economy) a paragraph is tagged with only when it is about
-    nothing more specific: one that is also about Ukraine is not a foreign-policy paragraph."""
+    """A broad topic (foreign policy, the economy, national security): a paragraph that names only it
+    continues no exchange on one of its narrower topics ("diplomacy" in an exchange on Ukraine is no
+    Ukraine paragraph). Like every broader topic it gives way to a narrower one the paragraph holds
+    (a Ukraine paragraph counts for foreign policy as a parent), but not to an unrelated one: U.S.
+    forces deployed to Japan are national security and the Asia-Pacific."""
     line: int = 0
     """Line of the topic's entry in topics.yml, for messages."""
 
