@@ -277,3 +277,21 @@ def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
     page = briefing_page(briefing, vocabulary.by_id)
     assert "[Haiti &#60;b&#62;](../topics/haiti.md){: .topic-chip }\n{: .topic-chips data-search-exclude }" in page
     assert "<b>" not in page
+
+
+@pytest.mark.parametrize(("text", "topic", "tagged"), [
+    # A vaccine's "red flag" is no gun law; a red flag law is.
+    ("The long-term effects are really essentially nonexistent in the sense of anything that has been a red "
+     "flag on the part of the follow-up of these individuals.", "gun-policy", False),
+    ("Red flag laws keep guns away from people who are a danger to themselves or others.", "gun-policy", True),
+    # Israel's booster data of 2021 are COVID-19's, not the Israel–Gaza war's.
+    ("The data from Israel show that a booster dose brings the rate of infection down tenfold.",
+     "israel-gaza", False),
+    ("The data from Israel show that a booster dose brings the rate of infection down tenfold.", "covid-19", True),
+    ("Israel has the right to defend itself against Hamas, and we are talking with them about Gaza.",
+     "israel-gaza", True),
+])
+def test_shipped_vocabulary_guards_senses(text: str, topic: str, tagged: bool) -> None:
+    """Sense guards of the shipped vocabulary, on sentences of the kind the White House archive holds."""
+    shipped = load_vocabulary(ROOT / "content" / "topics.yml", "content/topics.yml")
+    assert (topic in tag(shipped, text)) is tagged, tag(shipped, text)
