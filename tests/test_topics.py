@@ -290,6 +290,15 @@ def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
     ("The data from Israel show that a booster dose brings the rate of infection down tenfold.", "covid-19", True),
     ("Israel has the right to defend itself against Hamas, and we are talking with them about Gaza.",
      "israel-gaza", True),
+    # A virus's reproductive number, pregnant women's vaccines: no abortion; the right to choose is.
+    ("The reproductive number of the virus is above one in most states.", "abortion", False),
+    ("We urge pregnant women to get the vaccine: it protects them and their babies.", "abortion", False),
+    ("Women's reproductive health care is under attack in states that ban it.", "abortion", True),
+    # Hostage negotiations are no debt ceiling; holding the economy hostage over the debt limit is no hostage.
+    ("The negotiations to get the hostages out of Gaza continue, and Qatar is helping.", "debt-ceiling", False),
+    ("They are taking the debt ceiling hostage, and you cannot negotiate over paying our bills.", "hostages", False),
+    ("They are taking the debt ceiling hostage, and you cannot negotiate over paying our bills.", "debt-ceiling",
+     True),
 ])
 def test_shipped_vocabulary_guards_senses(text: str, topic: str, tagged: bool) -> None:
     """Sense guards of the shipped vocabulary, on sentences of the kind the White House archive holds."""
