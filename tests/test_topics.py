@@ -294,6 +294,10 @@ def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
     ("The reproductive number of the virus is above one in most states.", "abortion", False),
     ("We urge pregnant women to get the vaccine: it protects them and their babies.", "abortion", False),
     ("Women's reproductive health care is under attack in states that ban it.", "abortion", True),
+    # The Gender Policy Council named as a host is no abortion passage; a reporter of Israel's Channel 13 no war.
+    ("And the Vice President will host an event later today, along with the Gender Policy Council.", "abortion",
+     False),
+    ("Our next question will go to Neria with Israel Channel 13.", "israel-gaza", False),
     # Hostage negotiations are no debt ceiling; holding the economy hostage over the debt limit is no hostage.
     ("The negotiations to get the hostages out of Gaza continue, and Qatar is helping.", "debt-ceiling", False),
     ("They are taking the debt ceiling hostage, and you cannot negotiate over paying our bills.", "hostages", False),
