@@ -94,6 +94,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Read by `theme_overrides/main.html`: Material's search box uses the archive's index."""
         self._search_index = False
         """Whether this build writes the archive's index (`search/archive/`, for the search page)."""
+        self._index_keys: list[str] = []
+        """The cache entries of the briefings as the search index takes them (`CachedBriefings.keys`)."""
         self._offline_index: Path | None = None
         """The index's `file://` form, for the offline bundle, in a scratch folder."""
         self._topics: tuple[Topic, ...] = ()
@@ -212,10 +214,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         assert self._published is not None
         receive, send = index_pipe()
         self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX,
-                             CachedBriefings(self._summaries, self._published), self._topics, receive, send,
+                             self._cached_briefings(config), self._topics, receive, send,
                              self._offline_index, self._site(config), self._outlets, self._people)
         receive.close()
         self._index_entries = send
+
+    def _cached_briefings(self, config: MkDocsConfig) -> CachedBriefings:
+        """The briefings as the search index reads them; the cache entries it keeps are this build's."""
+        assert self._published is not None
+        briefings = CachedBriefings(self._summaries, self._published, self._site(config))
+        self._index_keys = briefings.keys()
+        return briefings
 
     def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
         existing = files.get_file_from_path(path)
@@ -341,7 +350,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             index.send(items)
             index.close()
         elif self._search_index:
-            write_index(site / urls.SEARCH_INDEX, CachedBriefings(self._summaries, self._published), self._topics,
+            write_index(site / urls.SEARCH_INDEX, self._cached_briefings(config), self._topics,
                         lambda: items, offline=self._offline_index, site=self._site(config), outlets=self._outlets,
                         people=self._people)
         if self._bundle is not None:
@@ -372,6 +381,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.site_dir = str(staging.final)
         self._staging = None
         if self._store is not None and self._scratch is None:
+            self._store.used.update(self._index_keys)  # written by the search index's child
             removed = self._store.prune()
             log.debug("build cache: %d stale files removed", removed)
         self._detach()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import pickle
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -20,11 +21,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from ..cache import key
+from ..errors import GeneratorError
 from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
 from ..site.open_data import write_data
 from ..site.published import SEARCH, Published
-from ..site.search_index import Entry, InOrder, Site, write_index
+from ..site.search_index import Entry, IndexedBriefing, InOrder, Site, write_index
 from ..site.summary import Summary
 
 
@@ -91,17 +94,42 @@ def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...
     write_index(folder, briefings, topics, more, offline=offline, site=site, outlets=outlets, people=people)
 
 
+INDEXED = "indexed"
+"""The cache part (and key prefix) of a briefing as the search index takes it."""
+
+
 class CachedBriefings(InOrder):
     """The briefings, oldest first, read from the cache one at a time on each pass (what the search index is
-    made from): never all in memory."""
+    made from): never all in memory. What the index takes of each (`IndexedBriefing`: its entries tokenised,
+    its citation data, who and what each turn is about) is kept in the cache too, beside the briefing's entry,
+    so that only an edited briefing is tokenised again."""
 
-    def __init__(self, summaries: Sequence[Summary], published: Published) -> None:
+    def __init__(self, summaries: Sequence[Summary], published: Published, site: Site) -> None:
         self._summaries = sorted(summaries, key=lambda s: (s.date, s.slug))
         self._published = published
+        self._site = site
 
     def __iter__(self) -> Iterator[Briefing]:
         for summary in self._summaries:
             yield self._published.model(summary)
+
+    def keys(self) -> list[str]:
+        """The cache entries `indexed` reads or writes (a build that wrote them in a child keeps them)."""
+        return [key(INDEXED, summary.entry, self._site.name, self._site.url) for summary in self._summaries]
+
+    def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]:
+        store = self._published.store
+        for summary, entry in zip(self._summaries, self.keys(), strict=True):
+            if store.has(entry):
+                try:
+                    kept: IndexedBriefing = pickle.loads(store.read(entry, INDEXED))
+                    yield kept
+                    continue
+                except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                    pass  # unreadable: made again
+            part = make(self._published.model(summary))
+            store.put(entry, {INDEXED: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)})
+            yield part
 
 
 def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Published, site_name: str,

@@ -97,24 +97,36 @@ class FacetTables:
         self.whos: list[Who] = []
         self.topics: list[str] = []
 
+    @property
+    def outlets(self) -> Mapping[str, Outlet]:
+        """The listed outlets by name (what `who` counts)."""
+        return self._outlets
+
     def count(self, briefing: Briefing) -> None:
         """First pass: the briefing's kind, its turns' identities and topics."""
-        if kid := kind_id(briefing.kind):
-            self._kinds.setdefault(kid, " ".join(briefing.kind.split()))
-        for turn in briefing.turns:
-            found = who(turn, self._outlets)
+        self.count_turns(briefing.kind, ((who(turn, self._outlets), turn.topics) for turn in briefing.turns))
+
+    def count_turns(self, kind: str, turns: Iterable[tuple[Who | None, Iterable[str]]]) -> None:
+        """First pass, from what `count` reads of a briefing: its kind, and each turn's identity and topics."""
+        if kid := kind_id(kind):
+            self._kinds.setdefault(kid, " ".join(kind.split()))
+        for found, topics in turns:
             if found is not None:
                 self._who_count[found] += 1
-            self._topic_count.update(turn.topics)
-            self._set_count[_topic_set(turn)] += 1
+            topics = tuple(topics)
+            self._topic_count.update(topics)
+            self._set_count[tuple(sorted(topics))] += 1
 
     def facets(self, turn: Turn) -> TurnFacets:
         """Second pass: a turn's facets as numbers."""
+        return self.facets_of(who(turn, self._outlets), turn.question, turn.topics)
+
+    def facets_of(self, found: Who | None, question: bool, topics: Iterable[str]) -> TurnFacets:
+        """Second pass, from what `facets` reads of a turn: its identity, whether it asks, its topics."""
         if len(self._set_number) != len(self._set_count):
             self._number()
-        found = who(turn, self._outlets)
         number = self._who_number[found] + 1 if found is not None else 0
-        return TurnFacets(number, turn.question, self._set_number[_topic_set(turn)])
+        return TurnFacets(number, question, self._set_number[tuple(sorted(topics))])
 
     def _number(self) -> None:
         self.whos = sorted(self._who_count, key=lambda w: (-self._who_count[w], w.id, w.question, w.outlet, w.name))
@@ -145,9 +157,9 @@ class FacetTables:
             "kinds": [[kid, name] for kid, name in sorted(self._kinds.items())],
         }
 
-    def kind_number(self, briefing: Briefing) -> int:
-        """The briefing's kind as `lists()["kinds"]` number + 1; 0 for none."""
-        kid = kind_id(briefing.kind)
+    def kind_number(self, kind: str) -> int:
+        """A briefing's kind (`Briefing.kind`) as `lists()["kinds"]` number + 1; 0 for none."""
+        kid = kind_id(kind)
         if len(self._kind_number) != len(self._kinds):
             self._kind_number = {k: n + 1 for n, k in enumerate(sorted(self._kinds))}
         return self._kind_number.get(kid, 0)
@@ -182,6 +194,3 @@ def _short(row: list[object]) -> list[object]:
         row.pop()
     return row
 
-
-def _topic_set(turn: Turn) -> tuple[str, ...]:
-    return tuple(sorted(turn.topics))

@@ -12,6 +12,7 @@ Tokens are what `tokens()` says; `archive-search-query.js` implements the same r
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import logging
@@ -19,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from ..model import Briefing, Outlet, Person, Topic, Turn
 from ..text import fold_search
@@ -28,7 +29,7 @@ from .briefing_page import briefing_facts, interpreted_badge, turn_heading
 from .cite_data import briefing_citation, speaker_of
 from .csl_item import publisher
 from .markdown import safe_url
-from .search_facets import FacetTables, facet_terms, kind_id
+from .search_facets import FacetTables, Who, facet_terms, kind_id, who
 from .search_store import BLOCK, StoreWriter, varint, varints
 
 AUTO_TURNS = 300
@@ -203,7 +204,41 @@ class InOrder(Iterable[Briefing]):
         raise NotImplementedError
 
 
-def write_index(folder: Path, briefings: Iterable[Briefing], topics: Iterable[Topic],
+@dataclass(frozen=True)
+class IndexedTurn:
+    """A turn as the index takes it, but for its facets' numbers (which depend on the whole archive)."""
+
+    stored: list[Any]
+    """What the index stores of the turn (`_add`), but its briefing's address and title."""
+    words: dict[str, tuple[int, bytes]]
+    length: int
+    who: Who | None
+    question: bool
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndexedBriefing:
+    """A briefing as the index takes it (`indexed`): made once per briefing and kept in the build cache, so
+    that a build after an edit tokenises only the edited briefing again."""
+
+    date: datetime.date
+    slug: str
+    kind: str
+    page: str
+    title: str
+    head: tuple[list[Any], dict[str, tuple[int, bytes]], int]
+    turns: tuple[IndexedTurn, ...]
+
+
+@runtime_checkable
+class IndexedSource(Protocol):
+    """Briefings, oldest first, as `IndexedBriefing`s made by `make` (or kept from an earlier build)."""
+
+    def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]: ...
+
+
+def write_index(folder: Path, briefings: Iterable[Briefing] | IndexedSource, topics: Iterable[Topic],
                 more: Callable[[], list[Entry] | None], *, offline: Path | None = None, site: Site = Site(),
                 outlets: Iterable[Outlet] = (), people: Mapping[str, Person] | None = None) -> None:
     """The index of the briefings (oldest first) and of the entries `more()` returns (the other pages',
@@ -212,15 +247,26 @@ def write_index(folder: Path, briefings: Iterable[Briefing], topics: Iterable[To
     The briefings' entries are written before `more()` is called: in a child process started before
     MkDocs renders, `more` waits for the parent to send them, at the end of the build.
     """
-    ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=lambda b: (b.date, b.slug))
     tables = FacetTables(topics, outlets)
-    for briefing in ordered:
-        tables.count(briefing)
+
+    def make(briefing: Briefing) -> IndexedBriefing:
+        return indexed(briefing, site, people or {}, tables.outlets)
+
+    parts: Iterable[IndexedBriefing]
+    if isinstance(briefings, IndexedSource):
+        for part in briefings.indexed(make):
+            tables.count_turns(part.kind, ((t.who, t.topics) for t in part.turns))
+        parts = briefings.indexed(make)
+    else:
+        ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=lambda b: (b.date, b.slug))
+        for briefing in ordered:
+            tables.count(briefing)
+        parts = (make(briefing) for briefing in ordered)
     writer = StoreWriter(folder, offline)
     table: list[tuple[int, int, int]] = []
-    for briefing in ordered:
-        table.append((briefing.date.toordinal(), len(briefing.turns) + 1, tables.kind_number(briefing)))
-        _add_briefing(writer, briefing, tables, site, people or {})
+    for part in parts:
+        table.append((part.date.toordinal(), len(part.turns) + 1, tables.kind_number(part.kind)))
+        _add(writer, part, tables)
     starts: list[int] = []
     previous = None
     for entry in more() or []:
@@ -243,35 +289,50 @@ def _gaps(values: list[int], start: int) -> list[int]:
     return [b - a for a, b in zip([start, *values], values, strict=False)]
 
 
-def _add_briefing(writer: StoreWriter, briefing: Briefing, tables: FacetTables, site: Site,
-                  people: Mapping[str, Person]) -> None:
-    """The briefing's page entry, then its turns'. The page entry carries what the cite dialog's data
-    holds but the turns (`cite_data.briefing_citation`: the shared CSL fields, the key, each distinct
-    author and genre), and each turn the numbers of its author and genre in it: the search page's
-    export renders its Chicago citations from the same CSL items as the cite dialog. A turn first in its
-    text block also carries its briefing's address and title (the others of the block take them from
-    the entry before theirs), so that a page of results reads the turns' text blocks only."""
-    kind, year = kind_id(briefing.kind), briefing.date.year
+def indexed(briefing: Briefing, site: Site, people: Mapping[str, Person], outlets: Mapping[str, Outlet]
+            ) -> IndexedBriefing:
+    """The briefing's page entry, then its turns', as the index stores them. The page entry carries what the
+    cite dialog's data holds but the turns (`cite_data.briefing_citation`: the shared CSL fields, the key,
+    each distinct author and genre), and each turn the numbers of its author and genre in it: the search
+    page's export renders its Chicago citations from the same CSL items as the cite dialog."""
     basis = briefing_citation(briefing, site.name, site.url, people, "")
     cited = {anchor: basis["cited"][k] for anchor, k in basis.pop("turns").items()}
     basis = {k: basis[k] for k in ("item", "key", "authors", "genres", "public")}
-    page = urls.address(urls.BRIEFINGS, briefing.slug)
+    head: tuple[list[Any], dict[str, tuple[int, bytes]], int] | None = None
+    turns: list[IndexedTurn] = []
     for entry, turn in _briefing_entries(briefing):
         if turn is None:
-            stored: list[Any] = [entry.location, entry.title, entry.text, publisher(briefing), briefing.location,
-                                 basis]
             found, length = terms(entry.title, entry.text)
-            writer.add(stored, found, length)
+            head = ([entry.location, entry.title, entry.text, publisher(briefing), briefing.location, basis],
+                    found, length)
             continue
-        facets = tables.facets(turn)
         cite = speaker_of(turn)
         flags = turn.question | turn.interpreted << 1
-        stored = ["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
-                  [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]]
+        found, length = terms(entry.title, entry.text)
+        turns.append(IndexedTurn(["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
+                                  [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]],
+                                 found, length, who(turn, outlets), turn.question, tuple(turn.topics)))
+    assert head is not None
+    return IndexedBriefing(briefing.date, briefing.slug, briefing.kind, urls.address(urls.BRIEFINGS, briefing.slug),
+                           " ".join(briefing.title.split()), head, tuple(turns))
+
+
+def _add(writer: StoreWriter, part: IndexedBriefing, tables: FacetTables) -> None:
+    """A briefing's entries into the index, each turn with its facets. A turn first in its text block also
+    carries its briefing's address and title (the others of the block take them from the entry before
+    theirs), so that a page of results reads the turns' text blocks only."""
+    kind, year = kind_id(part.kind), part.date.year
+    stored, found, length = part.head
+    writer.add(stored, found, length)
+    for turn in part.turns:
+        facets = tables.facets_of(turn.who, turn.question, turn.topics)
+        kept = list(turn.stored)
         if writer.entries % BLOCK == 0:
-            stored += [page, " ".join(briefing.title.split())]
-        found, length = terms(entry.title, entry.text, facet_terms(facets, turn.topics, kind, year, tables))
-        writer.add(stored, found, length, facets.encoded().encode("ascii"))
+            kept += [part.page, part.title]
+        words = dict(turn.words)
+        for term in facet_terms(facets, turn.topics, kind, year, tables):
+            words[term] = (1, b"")
+        writer.add(kept, words, turn.length, facets.encoded().encode("ascii"))
 
 
 def _path(location: str) -> str:
