@@ -55,6 +55,8 @@ from .writers import (
 
 log = logging.getLogger("mkdocs.plugins.generator")
 
+OFFLINE_PIECES = "search-offline.zip"
+"""The search index's `file://` form, as its writer hands it to the offline bundle."""
 BUILDS = ("build", "gh-deploy")
 """The commands that write `site_dir` (staged and swapped in atomically, one at a time per project)."""
 
@@ -215,7 +217,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         receive, send = index_pipe()
         self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX,
                              self._cached_briefings(config), self._topics, receive, send,
-                             self._offline_index, self._site(config), self._outlets, self._people)
+                             self._offline_pieces(), self._site(config), self._outlets, self._people)
         receive.close()
         self._index_entries = send
 
@@ -351,13 +353,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             index.close()
         elif self._search_index:
             write_index(site / urls.SEARCH_INDEX, self._cached_briefings(config), self._topics,
-                        lambda: items, offline=self._offline_index, site=self._site(config), outlets=self._outlets,
+                        lambda: items, offline=self._offline_pieces(), site=self._site(config), outlets=self._outlets,
                         people=self._people)
         if self._bundle is not None:
             self._bundle.add_rest(site, but="search")
         self._children.join("search-index", "writing the search index")
         if self._bundle is not None and self._offline_index is not None:
-            self._bundle.add_folder(self._offline_index, under=urls.SEARCH_INDEX)
+            self._bundle.add_folder(self._offline_index / OFFLINE_PIECES, under=urls.SEARCH_INDEX)
 
     @event_priority(-1000)  # after every other post-build step (search index, offline bundle)
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
@@ -397,6 +399,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             shutil.rmtree(self._pages_dir, ignore_errors=True)
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def _offline_pieces(self) -> Path | None:
+        """Where the search index writes its `file://` form (one uncompressed zip), for the offline bundle."""
+        return self._offline_index / OFFLINE_PIECES if self._offline_index is not None else None
 
     def _drop_offline_index(self) -> None:
         if self._offline_index is not None:

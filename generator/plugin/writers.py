@@ -27,7 +27,7 @@ from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
 from ..site.open_data import write_data
 from ..site.published import SEARCH, Published
-from ..site.search_index import Entry, IndexedBriefing, InOrder, Site, write_index
+from ..site.search_index import BriefingCounts, Entry, IndexedBriefing, InOrder, Site, counts_of, write_index
 from ..site.summary import Summary
 
 
@@ -96,6 +96,8 @@ def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...
 
 INDEXED = "indexed"
 """The cache part (and key prefix) of a briefing as the search index takes it."""
+COUNTS = "counts"
+"""The cache part of what the index's first pass counts of a briefing (`BriefingCounts`)."""
 
 
 class CachedBriefings(InOrder):
@@ -118,18 +120,28 @@ class CachedBriefings(InOrder):
         return [key(INDEXED, summary.entry, self._site.name, self._site.url) for summary in self._summaries]
 
     def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]:
-        store = self._published.store
         for summary, entry in zip(self._summaries, self.keys(), strict=True):
-            if store.has(entry):
-                try:
-                    kept: IndexedBriefing = pickle.loads(store.read(entry, INDEXED))
-                    yield kept
-                    continue
-                except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                    pass  # unreadable: made again
-            part = make(self._published.model(summary))
-            store.put(entry, {INDEXED: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)})
-            yield part
+            yield self._kept(entry, INDEXED) or self._made(summary, entry, make)
+
+    def counted(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[BriefingCounts]:
+        for summary, entry in zip(self._summaries, self.keys(), strict=True):
+            yield self._kept(entry, COUNTS) or counts_of(self._made(summary, entry, make))
+
+    def _kept(self, entry: str, part: str) -> Any:
+        """A part of a kept entry; None when there is none, or it cannot be read (then it is made again)."""
+        store = self._published.store
+        if store.has(entry):
+            try:
+                return pickle.loads(store.read(entry, part))
+            except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                pass
+        return None
+
+    def _made(self, summary: Summary, entry: str, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
+        part = make(self._published.model(summary))
+        self._published.store.put(entry, {INDEXED: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL),
+                                          COUNTS: pickle.dumps(counts_of(part), protocol=pickle.HIGHEST_PROTOCOL)})
+        return part
 
 
 def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Published, site_name: str,

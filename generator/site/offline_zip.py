@@ -120,8 +120,9 @@ class BundleWriter:
         self._queue.put((but.rstrip("/") + "/", site))
 
     def add_folder(self, folder: Path, under: str) -> None:
-        """Queue the files of `folder`, in path order, as the site's folder `under`, in place of what the
-        site has there (the search index's `file://` form instead of its packs for HTTP)."""
+        """Queue the files of `folder` (a folder, or a zip holding its files), in path order, as the site's
+        folder `under`, in place of what the site has there (the search index's `file://` form instead of its
+        packs for HTTP)."""
         self._replaced.append(under.rstrip("/") + "/")
         self._queue.put((under.rstrip("/") + "/", ("folder", folder)))
 
@@ -157,9 +158,14 @@ class BundleWriter:
                 continue  # drain the queue so the build never blocks on a failed zip
             try:
                 relative, data = item
-                if isinstance(data, tuple):  # a folder standing for the site's folder `relative`
-                    for name, path in _site_files(data[1]):
-                        self._write(relative + name, path)
+                if isinstance(data, tuple):  # a folder (or a zip of it) standing for the site's folder `relative`
+                    if data[1].suffix == ".zip":
+                        with zipfile.ZipFile(data[1]) as pieces:
+                            for name in sorted(pieces.namelist()):
+                                self._write(relative + name, pieces.read(name))
+                    else:
+                        for name, path in _site_files(data[1]):
+                            self._write(relative + name, path)
                 elif isinstance(data, Path):  # the rest of the site, but for the folder named in `relative`
                     for name, path in _site_files(data):
                         if name not in self._added and not (relative and name.startswith(relative)) \

@@ -231,11 +231,26 @@ class IndexedBriefing:
     turns: tuple[IndexedTurn, ...]
 
 
+@dataclass(frozen=True)
+class BriefingCounts:
+    """What the index's first pass counts of a briefing (`FacetTables.count_turns`)."""
+
+    kind: str
+    turns: tuple[tuple[Who | None, tuple[str, ...]], ...]
+
+
+def counts_of(part: IndexedBriefing) -> BriefingCounts:
+    return BriefingCounts(part.kind, tuple((t.who, t.topics) for t in part.turns))
+
+
 @runtime_checkable
 class IndexedSource(Protocol):
-    """Briefings, oldest first, as `IndexedBriefing`s made by `make` (or kept from an earlier build)."""
+    """Briefings, oldest first, as `IndexedBriefing`s made by `make` (or kept from an earlier build), and what
+    the first pass counts of them."""
 
     def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]: ...
+
+    def counted(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[BriefingCounts]: ...
 
 
 def write_index(folder: Path, briefings: Iterable[Briefing] | IndexedSource, topics: Iterable[Topic],
@@ -254,8 +269,8 @@ def write_index(folder: Path, briefings: Iterable[Briefing] | IndexedSource, top
 
     parts: Iterable[IndexedBriefing]
     if isinstance(briefings, IndexedSource):
-        for part in briefings.indexed(make):
-            tables.count_turns(part.kind, ((t.who, t.topics) for t in part.turns))
+        for counted in briefings.counted(make):
+            tables.count_turns(counted.kind, counted.turns)
         parts = briefings.indexed(make)
     else:
         ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=lambda b: (b.date, b.slug))

@@ -30,6 +30,7 @@ import marshal
 import shutil
 import sys
 import tempfile
+import zipfile
 import zlib
 from array import array
 from collections.abc import Iterator
@@ -189,11 +190,37 @@ def _read_run(path: Path) -> Iterator[tuple[str, bytes, bytes, bytes]]:
                 return
 
 
+class Offline:
+    """Where the index's `file://` form goes: a folder of scripts, or, for a path ending in `.zip`, one
+    uncompressed zip of them (one file written instead of tens of thousands; the offline bundle copies its
+    entries, `offline_zip.BundleWriter.add_folder`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._zip: zipfile.ZipFile | None = None
+        if path.suffix == ".zip":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_STORED)
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+
+    def write(self, name: str, text: str) -> None:
+        if self._zip is not None:
+            self._zip.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+        else:
+            (self.path / name).write_text(text, encoding="utf-8")
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+
 class _Packs:
     """Blobs appended to `<prefix><n>.bin` files of about PACK_BYTES; with `offline`, each also a script
     file there, named by the caller."""
 
-    def __init__(self, folder: Path, offline: Path | None, prefix: str) -> None:
+    def __init__(self, folder: Path, offline: Offline | None, prefix: str) -> None:
         self.folder, self.offline, self.prefix = folder, offline, prefix
         self.sizes: list[int] = []
         self._out: BinaryIO | None = None
@@ -211,7 +238,7 @@ class _Packs:
         self.sizes[-1] += len(raw)
         self.digest.update(raw)
         if self.offline is not None:
-            (self.offline / f"{name}.js").write_text(script(name, data), encoding="utf-8")
+            self.offline.write(f"{name}.js", script(name, data))
         return location
 
     def _open(self) -> None:
@@ -229,7 +256,7 @@ class _Texts:
     """Text blocks: zlib-compressed in `text<n>.bin` (offsets in `blocks.bin`), and with `offline`,
     `d<n>.js` there."""
 
-    def __init__(self, folder: Path, offline: Path | None) -> None:
+    def __init__(self, folder: Path, offline: Offline | None) -> None:
         self.folder, self.offline = folder, offline
         self.offsets = array("I", [0])
         self.packs: list[int] = []
@@ -260,7 +287,7 @@ class _Texts:
         self.offsets.append(self.offsets[-1] + len(data))
         self.digest.update(data)
         if self.offline is not None:
-            (self.offline / f"d{number}.js").write_text(f'__archiveSearch("d{number}",{text})\n', encoding="utf-8")
+            self.offline.write(f"d{number}.js", f'__archiveSearch("d{number}",{text})\n')
         self._pending = []
 
     def close(self) -> None:
@@ -281,12 +308,11 @@ class StoreWriter:
 
     def __init__(self, folder: Path, offline: Path | None = None) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        if offline is not None:
-            offline.mkdir(parents=True, exist_ok=True)
-        self.folder, self.offline = folder, offline
+        self.folder = folder
+        self.offline = Offline(offline) if offline is not None else None
         self._scratch = Path(tempfile.mkdtemp(prefix="archive-search-"))
         self._postings = _Postings(self._scratch)
-        self._texts = _Texts(folder, offline)
+        self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
         self._meta = bytearray()
         self._meta_at = array("I", [0])
@@ -328,12 +354,14 @@ class StoreWriter:
         }
         self._write("lists.js", lists_blob)
         self._write("manifest.js", script("manifest", full))
+        if self.offline is not None:
+            self.offline.close()
         return full
 
     def _write(self, name: str, content: str) -> None:
         (self.folder / name).write_text(content, encoding="utf-8")
         if self.offline is not None:
-            (self.offline / name).write_text(content, encoding="utf-8")
+            self.offline.write(name, content)
 
     def _write_terms(self, shards: _Packs, terms: _Packs) -> tuple[dict[str, Any], _Sizes]:
         """The term data: small terms' postings in shards (`shards<n>.bin`, or `s<n>.js`), each followed by
