@@ -241,13 +241,28 @@ markdown.Markdown.convert = convert
 
 def on_post_build(config):
     Path(config.config_file_path).with_name("converted.txt").write_text(str(len(converted)))
+
+
+import generator.site.search_index as search_index
+
+_indexed = search_index.indexed
+
+
+def indexed(briefing, *args, **kwargs):  # runs in the index's child process: appends to a file
+    with open(Path(__file__).with_name("indexed.txt"), "a", encoding="utf-8") as log:
+        log.write(briefing.slug + "\\n")
+    return _indexed(briefing, *args, **kwargs)
+
+
+search_index.indexed = indexed
 """
 
 
 def test_a_warm_build_converts_only_the_pages_that_changed(project: Path) -> None:
     """The Markdown of a briefing, speaker or topic page found in the cache is not converted again (what
     MkDocs made of it comes from the cache), and the site is the same; after an edit, the edited briefing's
-    page and the lists it is on are converted, not the whole archive."""
+    page and the lists it is on are converted, not the whole archive. The search index tokenises a briefing
+    once: a warm build none, a build after an edit the edited one only."""
     for n in range(1, 6):
         copy = project / "content" / "briefings" / f"2022-10-{13 + n}-copy-{n}.txt"
         copy.write_text((project / "content" / "briefings" / SEED.name).read_text(encoding="utf-8"),
@@ -259,9 +274,17 @@ def test_a_warm_build_converts_only_the_pages_that_changed(project: Path) -> Non
     def converted() -> int:
         return int((project / "converted.txt").read_text())
 
+    def indexed() -> list[str]:
+        log = project / "indexed.txt"
+        found = log.read_text(encoding="utf-8").split() if log.is_file() else []
+        log.unlink(missing_ok=True)
+        return found
+
     cold = _built(project)
     cold_count = converted()
+    assert len(indexed()) == 6
     assert _built(project) == cold
+    assert indexed() == []
     warm_count = converted()
     cached = 6 + len([p for p in (project / "site" / "speakers").glob("*.html") if p.name != "index.html"])
     assert cold_count - warm_count >= cached  # no briefing or speaker page converted again
@@ -270,6 +293,7 @@ def test_a_warm_build_converts_only_the_pages_that_changed(project: Path) -> Non
                       encoding="utf-8")
     assert _built(project) != cold
     assert warm_count < converted() <= cold_count - 5  # the five other briefings stay cached
+    assert indexed() == ["2022-10-14-copy-1"]
 
 
 def test_stale_staging_folder_is_removed_by_the_next_build(project: Path) -> None:
