@@ -31,6 +31,7 @@ from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils import CountHandler
 
 from ..cache import Store, generator_version, key
 
@@ -104,23 +105,14 @@ class _Recorder:
         self._render, self._into = render, into
 
     def render(self, page: Any, config: MkDocsConfig, files: Files) -> None:
-        warnings = _Warnings()
+        warnings = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
         try:
             self._render(config, files)
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
-        if not warnings.seen:
+        if not warnings.get_counts():
             self._into[page.file.src_uri] = _Rendered.of(page)
-
-
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen = True
 
 
 class _Rendered:

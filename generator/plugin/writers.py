@@ -109,7 +109,7 @@ class CachedBriefings(InOrder):
     def __init__(self, summaries: Sequence[Summary], published: Published, site: Site) -> None:
         self._summaries = sorted(summaries, key=lambda s: (s.date, s.slug))
         self._published = published
-        self._site = site
+        self._keys = [key(INDEXED, summary.entry, site.name, site.url) for summary in self._summaries]
 
     def __iter__(self) -> Iterator[Briefing]:
         for summary in self._summaries:
@@ -117,14 +117,14 @@ class CachedBriefings(InOrder):
 
     def keys(self) -> list[str]:
         """The cache entries `indexed` reads or writes (a build that wrote them in a child keeps them)."""
-        return [key(INDEXED, summary.entry, self._site.name, self._site.url) for summary in self._summaries]
+        return list(self._keys)
 
     def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]:
-        for summary, entry in zip(self._summaries, self.keys(), strict=True):
+        for summary, entry in zip(self._summaries, self._keys, strict=True):
             yield self._kept(entry, INDEXED) or self._made(summary, entry, make)
 
     def counted(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[BriefingCounts]:
-        for summary, entry in zip(self._summaries, self.keys(), strict=True):
+        for summary, entry in zip(self._summaries, self._keys, strict=True):
             yield self._kept(entry, COUNTS) or counts_of(self._made(summary, entry, make))
 
     def _kept(self, entry: str, part: str) -> Any:

@@ -117,12 +117,8 @@ class FacetTables:
             self._topic_count.update(topics)
             self._set_count[tuple(sorted(topics))] += 1
 
-    def facets(self, turn: Turn) -> TurnFacets:
-        """Second pass: a turn's facets as numbers."""
-        return self.facets_of(who(turn, self._outlets), turn.question, turn.topics)
-
     def facets_of(self, found: Who | None, question: bool, topics: Iterable[str]) -> TurnFacets:
-        """Second pass, from what `facets` reads of a turn: its identity, whether it asks, its topics."""
+        """Second pass: a turn's facets as numbers, from its identity (`who`), whether it asks, its topics."""
         if len(self._set_number) != len(self._set_count):
             self._number()
         number = self._who_number[found] + 1 if found is not None else 0

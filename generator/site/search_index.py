@@ -223,7 +223,6 @@ class IndexedBriefing:
     that a build after an edit tokenises only the edited briefing again."""
 
     date: datetime.date
-    slug: str
     kind: str
     page: str
     title: str
@@ -328,7 +327,7 @@ def indexed(briefing: Briefing, site: Site, people: Mapping[str, Person], outlet
                                   [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]],
                                  found, length, who(turn, outlets), turn.question, tuple(turn.topics)))
     assert head is not None
-    return IndexedBriefing(briefing.date, briefing.slug, briefing.kind, urls.address(urls.BRIEFINGS, briefing.slug),
+    return IndexedBriefing(briefing.date, briefing.kind, urls.address(urls.BRIEFINGS, briefing.slug),
                            " ".join(briefing.title.split()), head, tuple(turns))
 
 
