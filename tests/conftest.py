@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.enrich.topics import Vocabulary, load_vocabulary
 from generator.model import Briefing
 from generator.read.parse import parse
 from generator.read.source import parse_source, read_source
@@ -37,6 +38,13 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic",
 ]
+
+
+def vocabulary_from(tmp_path: Path, text: str) -> Vocabulary:
+    """A topic vocabulary from YAML `text`, written to `tmp_path` (errors name it `content/topics.yml`)."""
+    path = tmp_path / "topics.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_vocabulary(path, "content/topics.yml")
 
 
 def parse_text(text: str, path: str = "2022-01-02-snippet.txt") -> Briefing:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.enrich.topics import Vocabulary, load_vocabulary, tag_briefing, tag_paragraphs
-from tests.conftest import parse_text
+from generator.enrich.topics import Vocabulary, tag_briefing, tag_paragraphs
+from tests.conftest import parse_text, vocabulary_from
 
 VOCABULARY = """\
 topics:
@@ -56,9 +56,7 @@ topics:
 
 @pytest.fixture(scope="module")
 def vocabulary(tmp_path_factory: pytest.TempPathFactory) -> Vocabulary:
-    path: Path = tmp_path_factory.mktemp("vocabulary") / "topics.yml"
-    path.write_text(VOCABULARY, encoding="utf-8")
-    return load_vocabulary(path, "content/topics.yml")
+    return vocabulary_from(tmp_path_factory.mktemp("vocabulary"), VOCABULARY)
 
 
 def tag(vocabulary: Vocabulary, *paragraphs: str) -> list[tuple[str, ...]]:
@@ -153,11 +151,8 @@ def test_a_journey_named_is_no_subject(vocabulary: Vocabulary) -> None:
 def test_a_word_both_strong_and_weak_counts_once(tmp_path: Path) -> None:
     """A word a topic lists as strong and, in another form, as weak (`schools`, `school`) is one mention:
     once beside a topic the paragraph dwells on, it is passing."""
-    path = tmp_path / "topics.yml"
-    path.write_text("topics:\n  - id: education\n    title: Education\n    strong: [schools]\n    weak: [school]\n"
-                    "  - id: infrastructure\n    title: Infrastructure\n    strong: [infrastructure, broadband]\n",
-                    encoding="utf-8")
-    vocabulary = load_vocabulary(path, "topics.yml")
+    vocabulary = vocabulary_from(tmp_path, "topics:\n  - id: education\n    title: Education\n    strong: [schools]\n    weak: [school]\n"
+                                 "  - id: infrastructure\n    title: Infrastructure\n    strong: [infrastructure, broadband]\n")
     text = ("Infrastructure is not just the roads we get a horse and buggy across. Infrastructure is about "
             "broadband. It is about replacing lead pipes so people have clean water. It is about rebuilding our "
             "schools. And so we are happy to hear proposals on infrastructure.")
@@ -297,11 +292,8 @@ def test_a_paragraph_after_a_round_up_inherits_none_of_its_subjects(vocabulary: 
 def test_the_words_of_one_wildcard_term_are_one_weak_mention(tmp_path: Path) -> None:
     """`Mexic*` matching `Mexico` and `Mexican` is one weak term, as the header of topics.yml promises;
     two terms matching the same word (`retire*`, `retirement`) are one too, wherever the word recurs."""
-    path = tmp_path / "topics.yml"
-    path.write_text("topics:\n  - id: security\n    title: Security\n    weak: [Mexic*, extradit*]\n"
-                    "  - id: pensions\n    title: Pensions\n    weak: [retire*, retirement, seniors]\n",
-                    encoding="utf-8")
-    vocabulary = load_vocabulary(path, "topics.yml")
+    vocabulary = vocabulary_from(tmp_path, "topics:\n  - id: security\n    title: Security\n    weak: [Mexic*, extradit*]\n"
+                                 "  - id: pensions\n    title: Pensions\n    weak: [retire*, retirement, seniors]\n")
     assert tag(vocabulary, "Mexico is a partner and Mexican officials came today.") == [()]
     assert tag(vocabulary, "Mexico asked us to extradite him.") == [("security",)]
     assert tag(vocabulary, "Since he announced his retirement, he has retired twice.") == [()]
@@ -312,11 +304,8 @@ def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_on
     """Naming only the region once, in an exchange on one of its countries, continues the exchange
     ("the Netherlands has sent howitzers", on Ukraine); naming it twice or more is talking about the
     region itself ("relations between Korea and Japan", after questions on North Korea)."""
-    path = tmp_path / "topics.yml"
-    path.write_text("topics:\n  - id: asia\n    title: Asia\n    strong: [Japan, Korea]\n"
-                    "  - id: north-korea\n    title: North Korea\n    parents: [asia]\n    strong: [North Korea, Pyongyang]\n",
-                    encoding="utf-8")
-    vocabulary = load_vocabulary(path, "topics.yml")
+    vocabulary = vocabulary_from(tmp_path, "topics:\n  - id: asia\n    title: Asia\n    strong: [Japan, Korea]\n"
+                                 "  - id: north-korea\n    title: North Korea\n    parents: [asia]\n    strong: [North Korea, Pyongyang]\n")
     question = "Q: What did you hear from Pyongyang?\n\nMS. PSAKI: North Korea has not answered.\n\n"
     once = briefing_topics(vocabulary, question + "Q: Will Japan help?\n\nMR. X: We expect it will.\n")
     assert once[-2] == ("asia", "north-korea")
@@ -327,12 +316,9 @@ def test_a_paragraph_dwelling_on_a_broader_subject_does_not_take_the_narrower_on
 def test_naming_the_narrower_topics_own_country_twice_is_no_dwelling_on_the_region(tmp_path: Path) -> None:
     """Mexico named twice in an exchange on U.S.–Mexico security, `Mexico` being a word of that topic too,
     continues the exchange: the paragraph does not dwell on the region."""
-    path = tmp_path / "topics.yml"
-    path.write_text("topics:\n  - id: americas\n    title: Americas\n    strong: [Mexico, Mexican, Brazil]\n"
-                    "  - id: mexico-security\n    title: Security\n    parents: [americas]\n"
-                    "    strong: [security dialogue]\n    weak: [Mexic*, extradit*]\n    min_weak: 3\n",
-                    encoding="utf-8")
-    vocabulary = load_vocabulary(path, "topics.yml")
+    vocabulary = vocabulary_from(tmp_path, "topics:\n  - id: americas\n    title: Americas\n    strong: [Mexico, Mexican, Brazil]\n"
+                                 "  - id: mexico-security\n    title: Security\n    parents: [americas]\n"
+                                 "    strong: [security dialogue]\n    weak: [Mexic*, extradit*]\n    min_weak: 3\n")
     question = "Q: What came of the security dialogue?\n\nMS. PSAKI: The security dialogue went well.\n\n"
     topics = briefing_topics(vocabulary, question + "Q: Is Mexico safer now? Are Mexican towns calmer?\n")
     assert topics[-1] == ("americas", "mexico-security")
@@ -388,11 +374,9 @@ def test_a_subject_named_only_as_a_yardstick_is_an_aside(vocabulary: Vocabulary)
 def test_a_narrower_topic_beside_the_one_a_paragraph_dwells_on_is_not_passing(tmp_path: Path) -> None:
     """"Drug trafficking … including fentanyl": naming the dominant topic more narrowly is no passing
     mention of something else; an unrelated topic named once beside it still is."""
-    path = tmp_path / "topics.yml"
-    path.write_text("topics:\n  - id: drugs\n    title: Drugs\n    strong: [drug trafficking, cocaine]\n"
-                    "  - id: fentanyl\n    title: Fentanyl\n    parents: [drugs]\n    strong: [fentanyl]\n"
-                    "  - id: trade\n    title: Trade\n    strong: [tariffs]\n", encoding="utf-8")
-    vocabulary = load_vocabulary(path, "topics.yml")
+    vocabulary = vocabulary_from(tmp_path, "topics:\n  - id: drugs\n    title: Drugs\n    strong: [drug trafficking, cocaine]\n"
+                                 "  - id: fentanyl\n    title: Fentanyl\n    parents: [drugs]\n    strong: [fentanyl]\n"
+                                 "  - id: trade\n    title: Trade\n    strong: [tariffs]\n")
     text = ("He will also be briefed on our new actions to crack down on drug trafficking, on the cocaine that "
             "crosses the border every day and on the traffickers smuggling deadly drugs, including fentanyl, "
             "into our communities, and on {}.")

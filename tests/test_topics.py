@@ -14,7 +14,7 @@ from generator.model import Archive, Briefing, Paragraph, Segment, Speaker, Topi
 from generator.read.parse import parse
 from generator.read.source import read_source
 from generator.site.briefing_page import briefing_page, chip_topics
-from tests.conftest import CORPUS, ROOT, parse_text
+from tests.conftest import CORPUS, ROOT, parse_text, vocabulary_from
 
 VOCABULARY = """\
 topics:
@@ -39,12 +39,6 @@ topics:
 def tag(vocabulary: Vocabulary, text: str) -> tuple[str, ...]:
     """The topics of `text` read as a turn of one paragraph with no context, with their parents."""
     return tag_paragraphs(vocabulary, [text])[0][0]
-
-
-def vocabulary_from(tmp_path: Path, text: str) -> Vocabulary:
-    path = tmp_path / "topics.yml"
-    path.write_text(text, encoding="utf-8")
-    return load_vocabulary(path, "content/topics.yml")
 
 
 @pytest.fixture
