@@ -32,6 +32,7 @@ from ..errors import GeneratorError
 from ..model import Outlet, Person, Topic
 from ..site import urls
 from ..site.cite_assets import cite_assets
+from ..site.lean_html import squeezed
 from ..site.listing import Listings, Part, expand
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
 from ..site.open_data import DATA_PAGE, DOWNLOADS, FOLDER, data_page, offline_downloads, write_data
@@ -299,6 +300,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if cached is not None:
             self._bundled(page, cached)
             return cached
+        output = squeezed(output)  # Material's layout whitespace; the turns and listings come without
         if summary is not None:
             output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
             if page.toc.items:  # the turns' entries: needed no more, and many
