@@ -18,8 +18,17 @@ from generator.enrich.annotate import annotate, load_config
 from generator.enrich.answers import link_answers
 from generator.model import Archive, Briefing
 from generator.site.listing import expand
-from generator.site.open_data import ATOM, COLUMNS, DATA_PAGE, DOWNLOADS, FEED_SIZE, data_page, offline_downloads
-from generator.site.published import data_files
+from generator.site.open_data import (
+    ATOM,
+    COLUMNS,
+    DOWNLOADS,
+    FEED_SIZE,
+    data_page,
+    downloads,
+    offline_downloads,
+    write_data,
+)
+from generator.site.published import Settings, data_files, published_in_memory
 from tests.conftest import ROOT, parse_text
 
 SITE = "https://archive.example.org/"
@@ -46,11 +55,16 @@ def _csv(files: dict[str, bytes]) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(gzip.decompress(files["data/turns.csv.gz"]).decode("utf-8"), newline="")))
 
 
+ONE_EACH = {"json": [{"file": "data/briefings-json.zip", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
+                       "bytes": 31_000}],
+            "csv": [{"file": "data/turns.csv.gz", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
+                     "bytes": 9_000}]}
+"""What `downloads.json` says of a one-briefing archive's downloads."""
+
+
 def _page(site_url: str) -> str:
     """The Data page's Markdown, its list of downloads in place."""
-    listings: dict[str, dict[str, list[str | object]]] = {}
-    page = data_page(1, site_url, listings)  # type: ignore[arg-type]
-    return expand(page, listings[DATA_PAGE], str)  # type: ignore[arg-type]
+    return expand(data_page(1), {DOWNLOADS: [downloads(site_url, "", ONE_EACH)]}, str)
 
 
 def test_csv_has_one_row_per_turn_with_documented_columns(seed: Briefing) -> None:
@@ -111,14 +125,57 @@ def test_downloads_are_compressed_and_reproducible(seed: Briefing) -> None:
     with zipfile.ZipFile(io.BytesIO(one["data/briefings-json.zip"])) as bundle:
         names = bundle.namelist()
         assert names == sorted(names)
-        assert {f"data/{n}" for n in names} == {p for p in one if p.endswith(".json")}
+        assert {f"data/{n}" for n in names} == {p for p in one if p.endswith(".json")} - {"data/downloads.json"}
         assert {i.date_time for i in bundle.infolist()} == {(2022, 10, 13, 0, 0, 0)}
         assert bundle.read(f"briefings/{SLUG}.json") == one[f"data/briefings/{SLUG}.json"]
     assert gzip.GzipFile(fileobj=io.BytesIO(one["data/turns.csv.gz"])).read().startswith(b"briefing,date,anchor,")
     assert one["data/turns.csv.gz"][4:8] == (1665619200).to_bytes(4, "little")  # 2022-10-13, the newest
     assert set(one) == {"data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json",
                         "data/briefing.schema.json", "data/feed.xml", f"data/briefings/{SLUG}.json",
-                        "data/briefings/2021-02-03-briefing.json"}
+                        "data/briefings/2021-02-03-briefing.json", "data/downloads.json"}
+    listed = json.loads(one["data/downloads.json"])
+    assert [(f["file"], f["first"], f["last"], f["briefings"]) for f in listed["json"] + listed["csv"]] == [
+        ("data/briefings-json.zip", "2021-02-03", "2022-10-13", 2), ("data/turns.csv.gz", "2021-02-03", "2022-10-13", 2)]
+    assert [f["bytes"] for f in listed["json"] + listed["csv"]] == [
+        len(one["data/briefings-json.zip"]), len(one["data/turns.csv.gz"])]
+
+
+def test_a_download_too_big_for_one_file_comes_in_parts(seed: Briefing, tmp_path: Path) -> None:
+    """Past the part size (static hosts cap a file: Cloudflare Pages at 25 MiB), the JSON zip and the CSV
+    come as numbered files split between briefings in date order, each complete in itself (the CSV's header
+    row, the zip's schema and list of briefings in every one), together every briefing once; `downloads.json`
+    and the Data page list them with their dates."""
+    briefings = tuple(_briefing(f"2021-{m:02d}-04", f"Briefing {m}",  # words as little compressible as text gets
+                                " ".join(f"w{n * 7919 * m % 10007}" for n in range(4000)) + " ") for m in range(1, 10))
+    published, summaries = published_in_memory((seed, *briefings), (), Settings("Archive", SITE))
+    write_data(tmp_path, summaries, published.data, "Archive", SITE, part_bytes=20_000)
+    data = tmp_path / "data"
+    listed = json.loads((data / "downloads.json").read_bytes())
+    zips, tables = listed["json"], listed["csv"]
+    assert len(zips) > 2 and len(tables) > 2
+    assert not (data / "briefings-json.zip").exists() and not (data / "turns.csv.gz").exists()
+    assert [z["file"] for z in zips] == [f"data/briefings-json-{n}.zip" for n in range(1, len(zips) + 1)]
+    assert sum(z["briefings"] for z in zips) == sum(t["briefings"] for t in tables) == 10
+    slugs, anchors = [], []
+    for part in zips:
+        with zipfile.ZipFile(data.parent / part["file"]) as bundle:
+            names = bundle.namelist()
+            assert names[:2] == ["briefing.schema.json", "briefings.json"]
+            slugs += [n.removeprefix("briefings/").removesuffix(".json") for n in names[2:]]
+        assert part["bytes"] == (data.parent / part["file"]).stat().st_size
+    assert slugs == sorted(slugs) and len(set(slugs)) == 10 and slugs[-1] == SLUG
+    for part in tables:
+        rows = list(csv.DictReader(io.StringIO(gzip.decompress((data.parent / part["file"]).read_bytes()).decode())))
+        assert rows and {r["date"] for r in rows} <= {f"2021-{m:02d}-04" for m in range(1, 10)} | {"2022-10-13"}
+        assert (rows[0]["date"], rows[-1]["date"]) == (part["first"], part["last"])
+        anchors += [(r["briefing"], r["anchor"]) for r in rows]
+    assert len(anchors) == len(set(anchors)) == sum(len(b.turns) for b in (seed, *briefings))
+    assert all(a["last"] < b["first"] or a["last"] == b["first"] for a, b in zip(zips, zips[1:], strict=False))
+    page = downloads(SITE, "", listed)
+    assert f"in {len(zips)} zips by date" in page and f"in {len(tables)} gzip-compressed files by date" in page
+    for part in zips + tables:
+        assert f'href="{part["file"]}"' in page
+    assert "2021-01-04 to 2021-" in page
 
 
 def test_atom_feed_lists_the_newest_briefings(seed: Briefing) -> None:
@@ -163,7 +220,7 @@ def test_data_page_documents_every_column_and_field() -> None:
     """The Data page links every download and documents each CSV column and each schema field."""
     page = _page(SITE)
     for target in ("data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json", "data/feed.xml",
-                   "data/briefing.schema.json"):
+                   "data/briefing.schema.json", "data/downloads.json"):
         assert f'href="{target}"' in page
     for name, _ in COLUMNS:
         assert f"| `{name}` |" in page
@@ -176,10 +233,10 @@ def test_data_page_documents_every_column_and_field() -> None:
 def test_offline_bundle_links_the_public_downloads() -> None:
     """The offline bundle leaves the open data out: its Data page links the downloads on the public site
     (`site_url`), or says where to find them when there is none."""
-    offline = offline_downloads(SITE)
+    offline = offline_downloads(SITE, ONE_EACH)
     assert f'href="{SITE}data/briefings-json.zip"' in offline and f'href="{SITE}data/turns.csv.gz"' in offline
     assert 'href="data/' not in offline
-    assert "web site" in offline_downloads("") and "href" not in offline_downloads("")
+    assert "web site" in offline_downloads("", ONE_EACH) and "href" not in offline_downloads("", ONE_EACH)
     assert DOWNLOADS == "downloads"
 
 
@@ -188,11 +245,12 @@ def test_built_site_serves_the_data(built_site: Path) -> None:
     """The build writes the data files into the site and a Data page in the navigation linking them."""
     data = built_site / "data"
     assert (data / "briefings" / f"{SLUG}.json").is_file()
-    for name in ("turns.csv.gz", "briefings-json.zip", "feed.xml", "briefings.json", "briefing.schema.json"):
+    for name in ("turns.csv.gz", "briefings-json.zip", "feed.xml", "briefings.json", "briefing.schema.json",
+                 "downloads.json"):
         assert (data / name).is_file(), name
     page = (built_site / "data.html").read_text(encoding="utf-8")
     linked = re.findall(r'href="(data/[^"]+)"', page)
-    assert len(linked) == 5
+    assert len(linked) == 6 and "data-listing" not in page  # the placeholder filled
     for href in linked:
         assert (built_site / href).is_file(), href
     home = (built_site / "index.html").read_text(encoding="utf-8")

@@ -35,7 +35,16 @@ from ..site.cite_assets import cite_assets
 from ..site.lean_html import squeezed
 from ..site.listing import Listings, Part, expand
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
-from ..site.open_data import DATA_PAGE, DOWNLOADS, FOLDER, data_page, offline_downloads, write_data
+from ..site.open_data import (
+    DATA_PAGE,
+    DOWNLOADS,
+    FOLDER,
+    data_page,
+    downloads,
+    offline_downloads,
+    read_downloads,
+    write_data,
+)
 from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
@@ -78,6 +87,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._written: dict[str, str | bytes] = {}
         self._listings: Listings = {}
         self._offline: Listings = {}
+        self._data_page: tuple[str, str] | None = None
+        """The Data page as rendered (its path in the site, its HTML), until its downloads are written."""
         """Listings the offline bundle gets instead (the Data page's downloads: on the public site)."""
         self._summaries: list[Summary] = []
         self._briefing_pages: dict[str, Summary] = {}
@@ -180,10 +191,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        self._listings, self._offline = {}, {DATA_PAGE: {DOWNLOADS: [offline_downloads(self._site_url)]}}
+        self._listings, self._offline = {}, {}
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
-        pages[DATA_PAGE] = data_page(len(summaries), self._site_url, self._listings)
+        pages[DATA_PAGE] = data_page(len(summaries))
         for path, content in pages.items():
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
@@ -301,6 +312,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._bundled(page, cached)
             return cached
         output = squeezed(output)  # Material's layout whitespace; the turns and listings come without
+        if source == DATA_PAGE:  # its downloads are listed once they are written (`_finish_data_page`)
+            self._data_page = (page.file.dest_uri, output)
+            return output
         if summary is not None:
             output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
             if page.toc.items:  # the turns' entries: needed no more, and many
@@ -312,6 +326,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages.keep(page, output)
         self._bundled(page, bundled if bundled is not None else output)
         return output
+
+    def _finish_data_page(self, site: Path) -> None:
+        """The Data page with its downloads listed as written (one file each, or parts: `downloads.json`),
+        into the site and, linking the public site's, into the offline bundle."""
+        if self._data_page is None:
+            return
+        (dest, page), self._data_page = self._data_page, None
+        files = read_downloads(site)
+        public = expand(page, {DOWNLOADS: [downloads(self._site_url, "", files)]}, str)
+        (site / dest).write_text(public, encoding="utf-8")
+        if self._bundle is not None and public.strip():
+            offline = expand(page, {DOWNLOADS: [offline_downloads(self._site_url, files)]}, str)
+            self._bundle.add(dest, offline.encode("utf-8", errors="xmlcharrefreplace"))
 
     def _bundled(self, page: Any, output: str) -> None:
         """Hand a finished page to the offline bundle (MkDocs skips writing an empty page, so does the bundle)."""
@@ -346,6 +373,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         else:
             write_data(site, self._summaries, self._published.data, config.site_name, self._site_url,
                        compress=self._command in BUILDS)
+        self._finish_data_page(site)
         items = take_entries(site, keep=not self.sharded_search) if self._search_index else None
         if not self.sharded_search:
             add_to_material_index(site, self._summaries, self._published)

@@ -1,6 +1,11 @@
 """Open data built with the site: per-briefing JSON, all turns as one compressed CSV, all the JSON as one
 zip, an Atom feed of the newest briefings, and the "Data" page documenting them.
 
+A download that would pass PART_BYTES (static hosts cap a file's size: Cloudflare Pages at 25 MiB) is
+written in parts instead, split between briefings in date order (`turns-1.csv.gz`, `turns-2.csv.gz`, …),
+each complete in itself; `downloads.json` lists the files with their dates and sizes, and the Data page
+is finished from it once they are written.
+
 Each briefing's JSON and CSV rows are made once, with its other parts (`site/published.py`), and kept in
 the build cache; `write_data` streams them into the site, one briefing at a time. Every file is bytes made
 from the model alone, so the same archive gives the same bytes: no build time anywhere (the feed's and
@@ -28,7 +33,7 @@ from ..model import Briefing, Turn
 from ..text import excerpt
 from . import urls
 from .briefing_json import SCHEMA_VERSION, briefing_data
-from .listing import Listings, link, placeholder, text
+from .listing import link, placeholder, text
 from .markdown import escape, front_matter
 from .offline_zip import ZIP_LEVEL
 from .summary import Summary
@@ -39,6 +44,10 @@ JSON_ZIP_NAME = "briefings-json.zip"
 FEED_NAME = "feed.xml"
 INDEX_NAME = "briefings.json"
 SCHEMA_NAME = "briefing.schema.json"
+DOWNLOADS_NAME = "downloads.json"
+PART_BYTES = 24 * 2**20
+"""A download's file is closed once it holds this many bytes (the briefing being written goes in whole), so
+every file stays under the 25 MiB a file that Cloudflare Pages serves may hold; one file while it fits."""
 DOWNLOADS = "downloads"
 """The Data page's list of downloads (a listing: the offline bundle links them on the public site instead)."""
 FEED_SIZE = 50
@@ -71,32 +80,106 @@ Read = Callable[[Summary, str], bytes]
 
 
 def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_name: str, site_url: str,
-               *, compress: bool = True) -> None:
+               *, compress: bool = True, part_bytes: int = PART_BYTES) -> None:
     """Every open-data file into `site_dir/data/`, one briefing at a time (`read(briefing, part)` gives its
-    JSON, CSV rows and feed summary). With `compress` false (previews) the downloads are stored, not deflated."""
+    JSON, CSV rows and feed summary), then `downloads.json` naming the downloads' files. With `compress`
+    false (previews) the downloads are stored, not deflated."""
     folder = site_dir / FOLDER
     (folder / urls.BRIEFINGS).mkdir(parents=True, exist_ok=True)
-    by_slug = sorted(briefings, key=lambda b: b.slug)
+    by_date = sorted(briefings, key=lambda b: (b.date, b.slug))
     stamp = _newest(briefings)
-    index, schema = _json(_index(by_slug, site_url)), _schema()
+    index, schema = _json(_index(sorted(briefings, key=lambda b: b.slug), site_url)), _schema()
     (folder / INDEX_NAME).write_bytes(index)
     (folder / SCHEMA_NAME).write_bytes(schema)
-    with _Archive(folder / JSON_ZIP_NAME, stamp, compress) as bundle:
-        bundle.add(SCHEMA_NAME, schema)
-        bundle.add(INDEX_NAME, index)
-        for briefing in by_slug:
+
+    def zip_part(path: Path) -> Iterator[_Archive]:
+        with _Archive(path, stamp, compress) as bundle:
+            bundle.add(SCHEMA_NAME, schema)
+            bundle.add(INDEX_NAME, index)
+            yield bundle
+
+    def csv_part(path: Path) -> Iterator[gzip.GzipFile]:
+        with _gzip(path, stamp, compress) as out:
+            out.write(_header())
+            yield out
+
+    with _Parts(folder, JSON_ZIP_NAME, contextmanager(zip_part), part_bytes) as bundles:
+        for briefing in by_date:
             data = read(briefing, DATA_PART)
             name = urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")
             (folder / name).write_bytes(data)
-            bundle.add(name, data)
-    with _gzip(folder / CSV_NAME, stamp, compress) as out:
-        out.write(_header())
-        for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
-            out.write(read(briefing, ROWS_PART))
+            bundles.writer(briefing).add(name, data)
+    with _Parts(folder, CSV_NAME, contextmanager(csv_part), part_bytes) as tables:
+        for briefing in by_date:
+            tables.writer(briefing).write(read(briefing, ROWS_PART))
+    (folder / DOWNLOADS_NAME).write_bytes(_json({"json": bundles.files, "csv": tables.files}))
     if site_url:
-        newest = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)[:FEED_SIZE]
+        newest = by_date[::-1][:FEED_SIZE]
         summaries = {b.slug: read(b, FEED_PART).decode() for b in newest}
         (folder / FEED_NAME).write_bytes(atom_feed(newest, summaries, site_name, site_url, stamp))
+
+
+class _Parts:
+    """One download written into files of about `limit` bytes at most, split between briefings: `name`
+    itself when one file holds them all, else `stem-1.ext`, `stem-2.ext`, … (`turns-2.csv.gz`). Each file
+    is opened by `opening(path)` (which writes what every file starts with) and is complete in itself.
+    `files`: what `downloads.json` says of each (its path under the site, first and last dates, briefings
+    and bytes)."""
+
+    def __init__(self, folder: Path, name: str, opening: Callable[[Path], Any], limit: int) -> None:
+        self._folder, self._name, self._opening, self._limit = folder, name, opening, limit
+        stem, _, extension = name.partition(".")
+        self._numbered = lambda n: f"{stem}-{n}.{extension}"
+        self._open: Any = None
+        self._writer: Any = None
+        self._path: Path | None = None
+        self._dates: list[dt.date] = []
+        self.files: list[dict[str, Any]] = []
+
+    def __enter__(self) -> _Parts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None:
+            self._close()
+            return
+        if not self.files and self._open is None:
+            self._start()  # no briefing: one file all the same, with what every file starts with
+        self._close()
+        if len(self.files) == 1:
+            (self._folder / self._numbered(1)).replace(self._folder / self._name)
+            self.files[0]["file"] = f"{FOLDER}/{self._name}"
+
+    def writer(self, briefing: Summary) -> Any:
+        """Where `briefing`'s share goes: the current file, or a new one once the current one is full."""
+        if self._open is not None and self._path is not None and self._path.stat().st_size >= self._limit:
+            self._close()
+        if self._open is None:
+            self._start()
+        self._dates.append(briefing.date)
+        return self._writer
+
+    def _start(self) -> None:
+        self._path = self._folder / self._numbered(len(self.files) + 1)
+        self._open = self._opening(self._path)
+        self._writer = self._open.__enter__()
+        self._dates = []
+
+    def _close(self) -> None:
+        if self._open is None or self._path is None:
+            return
+        self._open.__exit__(None, None, None)
+        self._open = self._writer = None
+        dates = self._dates
+        self.files.append({"file": f"{FOLDER}/{self._path.name}", "first": min(dates).isoformat() if dates else "",
+                           "last": max(dates).isoformat() if dates else "", "briefings": len(dates),
+                           "bytes": self._path.stat().st_size})
+
+
+def read_downloads(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """What `downloads.json` says of the downloads' files (`write_data`): `{"json": [...], "csv": [...]}`."""
+    data: dict[str, list[dict[str, Any]]] = json.loads((site_dir / FOLDER / DOWNLOADS_NAME).read_bytes())
+    return data
 
 
 def briefing_json(briefing: Briefing, site_url: str) -> bytes:
@@ -235,19 +318,20 @@ def feed_summary(briefing: Briefing) -> str:
 DATA_PAGE = "data.md"
 
 
-def data_page(count: int, site_url: str, listings: Listings) -> str:
-    """The "Data" page: the downloads (a listing, see `offline_downloads`), the CSV's columns and the JSON
-    schema's fields."""
+def data_page(count: int) -> str:
+    """The "Data" page: the downloads (a placeholder, filled once they are written: `downloads`, and
+    `offline_downloads` in the offline bundle), the CSV's columns and the JSON schema's fields."""
     return (
         front_matter("Data")
         + "# Open data\n\n"
         f"Everything in this archive ({count:,} briefing{'s' if count != 1 else ''}) as data, rebuilt with the site "
         "from the same transcripts. Reuse it freely; cite the permalinks.\n\n"
-        + placeholder(DATA_PAGE, DOWNLOADS, downloads(site_url, ""), listings)
+        + placeholder(DATA_PAGE, DOWNLOADS, "", {})
         + "## Turns CSV\n\n"
         "UTF-8, comma-separated, quoted where needed (texts contain line breaks), one header row, "
         "gzip-compressed (`pandas.read_csv` and most data tools read it as it is; unpack it for a spreadsheet). "
-        "Briefings by date, turns in the order spoken.\n\n"
+        "Briefings by date, turns in the order spoken. A large archive's CSV comes in several files, split "
+        "between briefings, each with the header row: read them in order and append.\n\n"
         "| Column | Meaning |\n|---|---|\n"
         + "".join(f"| `{name}` | {_cell(text)} |\n" for name, text in COLUMNS)
         + f"\n## Briefing JSON (schema version {SCHEMA_VERSION})\n\n"
@@ -260,29 +344,58 @@ def data_page(count: int, site_url: str, listings: Listings) -> str:
     )
 
 
-def downloads(site_url: str, base: str) -> str:
-    """The Data page's downloads as HTML, linked from `base` (empty: the site's own `data/` folder)."""
+Files = Mapping[str, Sequence[Mapping[str, Any]]]
+"""The downloads' files as `downloads.json` lists them (`read_downloads`)."""
+
+
+def downloads(site_url: str, base: str, files: Files) -> str:
+    """The Data page's downloads as HTML, linked from `base` (empty: the site's own `data/` folder); `files`
+    names the files of the JSON zip and the CSV (one each, or parts)."""
     entries = [
-        (JSON_ZIP_NAME, "All briefings as JSON", ", one zip: every briefing's file, the list of briefings and the schema."),
-        (CSV_NAME, "All turns as CSV", ", gzip-compressed: one row per speaker turn of every briefing."),
+        ("json", "All briefings as JSON", "zip", "every briefing's file, the list of briefings and the schema"),
+        ("csv", "All turns as CSV", "gzip-compressed file", "one row per speaker turn of every briefing"),
+    ]
+    lines = [_download(base, files[kind], label, unit, what) for kind, label, unit, what in entries]
+    others = [
         (INDEX_NAME, "List of briefings", " (JSON): slug, title, date, kind, page, JSON file, turns."),
         (SCHEMA_NAME, "JSON schema", " of the per-briefing files."),
+        (DOWNLOADS_NAME, "List of these downloads", " (JSON): each file with its first and last dates, briefings and bytes."),
     ]
     if site_url:
-        entries.append((FEED_NAME, "Atom feed", f" of the {FEED_SIZE} newest briefings."))
-    lines = [f"<li>{link(f'{base}{FOLDER}/{name}', text(label))}{html.escape(rest)}</li>\n"
-             for name, label, rest in entries]
+        others.append((FEED_NAME, "Atom feed", f" of the {FEED_SIZE} newest briefings."))
+    lines += [f"<li>{link(f'{base}{FOLDER}/{name}', text(label))}{html.escape(rest)}</li>\n" for name, label, rest in others]
     lines.append(f"<li>One JSON file per briefing: <code>{base}{FOLDER}/{urls.BRIEFINGS}/&lt;slug&gt;.json</code>, "
                  "the slug being the page's file name.</li>\n")
     return "<ul>\n" + "".join(lines) + "</ul>\n"
 
 
-def offline_downloads(site_url: str) -> str:
+def _download(base: str, files: Sequence[Mapping[str, Any]], label: str, unit: str, what: str) -> str:
+    """One download's item: its file, or its parts by date (each complete in itself)."""
+    if len(files) == 1:
+        only = files[0]
+        return f"<li>{link(base + str(only['file']), text(label))}, one {unit} ({_size(only['bytes'])}): {text(what)}.</li>\n"
+    parts = "".join(
+        f"<li>{link(base + str(f['file']), text(str(f['file']).rsplit('/', 1)[-1]))}: "
+        f"{text(_dates(f['first'], f['last']))}, {f['briefings']:,} briefing{'s' if f['briefings'] != 1 else ''}, "
+        f"{_size(f['bytes'])}</li>\n" for f in files)
+    return (f"<li>{text(label)}, in {len(files)} {unit}s by date (each under {PART_BYTES // 2**20 + 1} MB, the most "
+            f"a file may weigh on some hosts; each complete in itself): {text(what)}.\n<ul>\n{parts}</ul></li>\n")
+
+
+def _dates(first: str, last: str) -> str:
+    return first if first == last else f"{first} to {last}"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{max(1, round(count / 1e3))} KB"
+
+
+def offline_downloads(site_url: str, files: Files) -> str:
     """What the offline bundle's Data page shows instead of the downloads, which it leaves out: the public
     site's downloads, when `site_url` says where they are."""
     note = ("<p>The open data is not part of this offline copy (it would double its size). "
             "Download it from the archive's web site" + (":" if site_url else ", on its Data page.") + "</p>\n")
-    return note + (downloads(site_url, text(site_url.rstrip("/") + "/")) if site_url else "")
+    return note + (downloads(site_url, text(site_url.rstrip("/") + "/"), files) if site_url else "")
 
 
 def _cell(text: str) -> str:
