@@ -86,10 +86,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages_dir: Path | None = None
         self._written: dict[str, str | bytes] = {}
         self._listings: Listings = {}
-        self._offline: Listings = {}
         self._data_page: tuple[str, str] | None = None
-        """The Data page as rendered (its path in the site, its HTML), until its downloads are written."""
-        """Listings the offline bundle gets instead (the Data page's downloads: on the public site)."""
+        """The Data page as rendered (its path in the site, its HTML), until its downloads are written: the
+        site's and the offline bundle's (which links the public site's downloads) are finished then."""
         self._summaries: list[Summary] = []
         self._briefing_pages: dict[str, Summary] = {}
         self._bundle: BundleWriter | None = None
@@ -191,7 +190,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        self._listings, self._offline = {}, {}
+        self._listings = {}
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
         pages[DATA_PAGE] = data_page(len(summaries))
@@ -319,12 +318,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
             if page.toc.items:  # the turns' entries: needed no more, and many
                 page.toc.items[0].children.clear()
-        fragments = self._listings.get(source, {})
-        offline = {**fragments, **self._offline.get(source, {})}
-        bundled = expand(output, offline, read) if offline != fragments else None
-        output = expand(output, fragments, read)
+        output = expand(output, self._listings.get(source, {}), read)
         self._pages.keep(page, output)
-        self._bundled(page, bundled if bundled is not None else output)
+        self._bundled(page, output)
         return output
 
     def _finish_data_page(self, site: Path) -> None:
@@ -335,8 +331,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         (dest, page), self._data_page = self._data_page, None
         files = read_downloads(site)
         public = expand(page, {DOWNLOADS: [downloads(self._site_url, "", files)]}, str)
-        (site / dest).write_text(public, encoding="utf-8")
-        if self._bundle is not None and public.strip():
+        (site / dest).write_bytes(public.encode("utf-8", errors="xmlcharrefreplace"))
+        if self._bundle is not None:
             offline = expand(page, {DOWNLOADS: [offline_downloads(self._site_url, files)]}, str)
             self._bundle.add(dest, offline.encode("utf-8", errors="xmlcharrefreplace"))
 
