@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -12,7 +13,7 @@ import pytest
 from generator.enrich.loader import Loader
 from generator.model import Archive
 from generator.site.pages import generated_pages
-from generator.site.speaker_pages import PAGE_TURNS
+from generator.site.speaker_pages import BRIEFINGS_SHOWN, PAGE_TURNS, pager
 from tests.conftest import CORPUS, ROOT, build_site, copy_project
 from tests.test_golden import check_golden
 
@@ -201,6 +202,36 @@ def test_long_lists_continue_on_further_pages(tmp_path: Path) -> None:
     expected = [(b.slug, t.anchor) for b in sorted(archive.briefings, key=lambda b: b.date, reverse=True)
                 for t in b.turns if t.speaker.id == "mr-price"]
     assert listed == expected and len(expected) > PAGE_TURNS
+
+
+def test_a_long_career_stays_a_light_page(tmp_path: Path) -> None:
+    """A speaker of many briefings (a press secretary at 10,000 briefings gave 3,000 and a 1.2 MB page): the
+    page lists the newest BRIEFINGS_SHOWN in full, then links each year to where its turns begin on the
+    turn pages; those pages link each other through a pager of a dozen links at most, whatever their number."""
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    statements = "\n\n".join(f"MR. PRICE: Statement number {n} on the talks." for n in range(1, 9))
+    days = [dt.date(2019, 1, 7) + dt.timedelta(days=5 * k) for k in range(BRIEFINGS_SHOWN + 30)]
+    for day in days:
+        (content / "briefings" / f"{day}-talks.txt").write_text(f"---\ntitle: Talks {day}\n---\n{statements}\n",
+                                                             encoding="utf-8")
+    pages = generated_pages(Loader(write_locks=False).load(content, tmp_path), "Archive")
+    page = pages["speakers/mr-price.md"]
+    listed = re.findall(r'href="\.\./briefings/([\w-]+)\.html"', section(page, "Briefings"))
+    assert listed == [f"{day}-talks" for day in sorted(days, reverse=True)[:BRIEFINGS_SHOWN]]
+    more = re.search(r"The newest 100 of 130 briefings; .*", page)
+    assert more is not None
+    years = re.findall(r'<a href="(mr-price(?:\.\d+)?)\.html#in-([\w-]+)">(\d{4})</a>', more.group(0))
+    years = [(year, f"{page}.md", slug) for page, slug, year in years]
+    assert [y for y, _, _ in years] == ["2020", "2019"]
+    for year, target, slug in years:  # each year's link lands on its newest briefing's heading
+        assert slug == f"{max(d for d in days if d.year == int(year))}-talks"
+        assert f'<h3 id="in-{slug}">' in pages[f"speakers/{target}"]
+    names = [f"x.{k}.md" if k > 1 else "x.md" for k in range(1, 501)]
+    middle = pager(names, 249)
+    assert middle.count("](") == 2 * 2 + 2 + 2 and "**250**" in middle and middle.count("…") == 2
+    assert "[1](x.md)" in middle and "[500](x.500.md)" in middle and "[← previous](x.249.md)" in middle
+    assert pager(names[:5], 0).count("](") == 4 and "…" not in pager(names[:5], 0)
 
 
 def test_topic_page_groups_speakers_as_the_index_does() -> None:

@@ -25,6 +25,9 @@ from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speak
 PAGE_TURNS = 400
 """Turns (or questions) listed on one page at most: a longer list continues on `<id>.2.md`, `<id>.3.md`…
 (briefings are not split across pages). A page listing 20,000 turns froze Chromium for seconds."""
+BRIEFINGS_SHOWN = 100
+"""Briefings listed in full at the top of a speaker's page (the newest; past that, links by year into the
+turn pages): a press secretary's page at 10,000 briefings listed 3,000 and weighed 1.2 MB."""
 SEARCH_BOOST = 5
 """Search weight of speaker and topic pages, so their name ranks them above the turns that mention it."""
 EXCLUDED = "data-search-exclude"
@@ -167,11 +170,16 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
         out.append("*Unresolved label: printed in the transcripts, no briefing names who it is, and the speaker "
                    "registry does not list it.*{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
+    shown = entry.by_briefing[:BRIEFINGS_SHOWN]
     out.append(placeholder(path, "briefings", items(
         f"<strong>{short_date(summary.date)}</strong> · "
         f"{link(urls.relative(path, urls.address(urls.BRIEFINGS, summary.slug)), text(summary.title))}"
         f" — {plural(counts.turns, 'turn')}, {plural(counts.words, 'word')}"
-        for summary, counts in entry.by_briefing), listings))
+        for summary, counts in shown), listings))
+    if len(entry.by_briefing) > len(shown):
+        out.append(_year_links(f"The newest {len(shown):,} of {plural(len(entry.by_briefing), 'briefing')}; every "
+                               "briefing's turns are listed below, newest first, from the year in which it was given:",
+                               _turn_years(entry, path), "speaker-more", end="."))
     tally: Counter[str] = Counter()
     for _, counts in entry.by_briefing:
         tally.update(dict(counts.topics))
@@ -182,7 +190,7 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
             f" · {link(search_link(path, speaker=speaker.id, topic=t), text(f'{speaker.name} on {topics[t]}'))}"
             for t, n in sorted(tally.items(), key=lambda item: topics[item[0]].casefold()) if t in topics), listings))
     out.append(f"## Turns {{#turns {EXCLUDED} }}\n\n")
-    out.append(paged(path, "turns", _groups(entry), f"{speaker.name}: turns", listings, more))
+    out.append(paged(path, "turns", _groups(entry), f"{speaker.name}: turns", listings, more, years=_years(entry)))
     return "".join(out)
 
 
@@ -194,7 +202,8 @@ def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[
     out.append(f"{plural(entry.turns, 'question')} in {plural(len(entry.by_briefing), 'briefing')}.\n"
                "{: .speaker-counts }\n\n")
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
-    out.append(paged(path, "questions", _groups(entry), f"{speaker.name}: questions", listings, more))
+    out.append(paged(path, "questions", _groups(entry), f"{speaker.name}: questions", listings, more,
+                     years=_years(entry)))
     return "".join(out)
 
 
@@ -209,7 +218,8 @@ def outlet_page(outlet: OutletTally, found: dict[str, Appearances], path: str, l
     out.append(f"## Questions {{#questions {EXCLUDED} }}\n\n")
     groups: list[tuple[int, Piece]] = [(counts.questions, Part(summary.entry, sys.intern(OUTLET_PART + counts.outlet)))
                                        for summary, counts in outlet.by_briefing]
-    out.append(paged(path, "questions", groups, f"{outlet.name}: questions", listings, more))
+    out.append(paged(path, "questions", groups, f"{outlet.name}: questions", listings, more,
+                     years=[(summary.date.year, _anchor(summary.slug)) for summary, _ in outlet.by_briefing]))
     return "".join(out)
 
 
@@ -248,35 +258,93 @@ def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Sp
 
 
 def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
-          more: dict[str, str], size: int = PAGE_TURNS, wrap: tuple[str, str] = ("", "")) -> str:
+          more: dict[str, str], size: int = PAGE_TURNS, wrap: tuple[str, str] = ("", ""),
+          years: Sequence[tuple[int, str]] = ()) -> str:
     """The Markdown standing for a list of briefing groups (`(items, HTML or a part holding it)`) on the page
-    `path`. Past `size` items the list continues on further pages, added to `more`, with links between them.
-    Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows of `<li>`)."""
-    chunks: list[list[Piece]] = [[]]
-    count = 0
-    for listed, fragment in groups:
-        if chunks[-1] and count + listed > size:
-            chunks.append([])
-            count = 0
-        chunks[-1].append(fragment)
-        count += listed
+    `path`. Past `size` items the list continues on further pages, added to `more`, with links between them
+    (`pager`). Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows
+    of `<li>`). `years`, one `(year, anchor of its heading)` per group, adds links to where each year begins."""
+    pages = pages_of([listed for listed, _ in groups], size)
+    chunks: list[list[Piece]] = [[] for _ in range(pages[-1] + 1 if pages else 1)]
+    for number, (_, fragment) in zip(pages, groups, strict=True):
+        chunks[number].append(fragment)
     if any(wrap):
         chunks = [[wrap[0], *chunk, wrap[1]] for chunk in chunks]
     if len(chunks) == 1:
         return placeholder(path, key, chunks[0], listings)
     folder, stem = path.removesuffix(".md").rsplit("/", 1)
-    names = [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, len(chunks) + 1)]
+    names = page_names(stem, len(chunks))
+    starts = year_starts(years, pages, names) if years else []
 
-    def pager(current: int) -> str:
-        return "Pages: " + " · ".join(f"**{k + 1}**" if k == current else f"[{k + 1}]({name})"
-                                      for k, name in enumerate(names)) + "\n{: .pager }\n\n"
+    def links(current: int) -> str:
+        return pager(names, current) + (_year_links("Years:", starts) if len(starts) > 1 else "")
 
     for k in range(1, len(chunks)):
         page = f"{folder}/{names[k]}"
         more[page] = (front_matter(f"{title} ({k + 1} of {len(chunks)})", search={"exclude": True})
-                      + title_heading(title) + pager(k) + placeholder(page, key, chunks[k], listings)
-                      + pager(k))
-    return pager(0) + placeholder(path, key, chunks[0], listings) + pager(0)
+                      + title_heading(title) + links(k) + placeholder(page, key, chunks[k], listings)
+                      + links(k))
+    return links(0) + placeholder(path, key, chunks[0], listings) + links(0)
+
+
+PAGER_AROUND = 2
+"""Pages linked on either side of the current one (with the first and the last) once a list has many."""
+
+
+def pages_of(sizes: Sequence[int], size: int) -> list[int]:
+    """The page (0 first) each group of `sizes[i]` items goes on: groups in order, at most `size` items a
+    page unless one group alone is bigger (a group is never split)."""
+    out: list[int] = []
+    page = count = 0
+    for listed in sizes:
+        if count and count + listed > size:
+            page += 1
+            count = 0
+        out.append(page)
+        count += listed
+    return out
+
+
+def page_names(stem: str, count: int) -> list[str]:
+    """The Markdown files of a list's pages: `<stem>.md`, `<stem>.2.md`, …"""
+    return [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, count + 1)]
+
+
+def pager(names: Sequence[str], current: int) -> str:
+    """Links between a list's pages: every page while there are few; past that the first, the last and
+    PAGER_AROUND on either side of the current one, with previous and next (a list of 500 pages gets a
+    line of a dozen links, not 500)."""
+    count = len(names)
+    shown = set(range(count)) if count <= 2 * PAGER_AROUND + 5 else \
+        {0, count - 1} | set(range(max(0, current - PAGER_AROUND), min(count, current + PAGER_AROUND + 1)))
+    parts: list[str] = []
+    if count > len(shown) and current > 0:
+        parts.append(f"[← previous]({names[current - 1]})")
+    last = -1
+    for k in sorted(shown):
+        if k > last + 1:
+            parts.append("…")
+        parts.append(f"**{k + 1}**" if k == current else f"[{k + 1}]({names[k]})")
+        last = k
+    if count > len(shown) and current < count - 1:
+        parts.append(f"[next →]({names[current + 1]})")
+    return "Pages: " + " · ".join(parts) + "\n{: .pager }\n\n"
+
+
+def _year_links(lead: str, starts: Sequence[tuple[int, str]], css: str = "pager", end: str = "") -> str:
+    """A paragraph of links to where each year begins, as HTML: their anchors are in listings, which MkDocs'
+    link check does not see (tests/test_links.py checks every one in the built site)."""
+    links = " · ".join(link(target.replace(".md#", ".html#"), str(year)) for year, target in starts)
+    return f'<p class="{css}">{text(lead)} {links}{end}</p>\n\n'
+
+
+def year_starts(years: Sequence[tuple[int, str]], pages: Sequence[int], names: Sequence[str]) -> list[tuple[int, str]]:
+    """For each year, in list order, a link to its first group: `(year, "<page>#<anchor>")`."""
+    out: list[tuple[int, str]] = []
+    for (year, anchor), page in zip(years, pages, strict=True):
+        if not out or out[-1][0] != year:
+            out.append((year, f"{names[page]}#{anchor}"))
+    return out
 
 
 def _to_turn(slug: str, anchor: str) -> str:
@@ -295,6 +363,18 @@ def _group(briefing: Briefing, turns: list[Turn], by: bool) -> str:
         entries.append(asker + link(_to_turn(briefing.slug, turn.anchor), text(excerpt(turn.text)))
                        + (f"<br>\nAnswered by {answers}" if answers else ""))
     return _briefing_heading(briefing.date, briefing.slug, briefing.title) + items(entries)
+
+
+def _years(entry: Appearances) -> list[tuple[int, str]]:
+    """Each briefing group's year and heading anchor, for `paged`'s year links."""
+    return [(summary.date.year, _anchor(summary.slug)) for summary, _ in entry.by_briefing]
+
+
+def _turn_years(entry: Appearances, path: str) -> list[tuple[int, str]]:
+    """Where each year's turns begin among a speaker's turn pages, as links from the page `path`."""
+    pages = pages_of([counts.turns for _, counts in entry.by_briefing], PAGE_TURNS)
+    stem = path.removesuffix(".md").rsplit("/", 1)[1]
+    return year_starts(_years(entry), pages, page_names(stem, pages[-1] + 1))
 
 
 def _groups(entry: Appearances) -> list[tuple[int, Piece]]:
@@ -324,8 +404,13 @@ def _role_text(title: str, start: dt.date | None, end: dt.date | None) -> str:
     return title
 
 
+def _anchor(slug: str) -> str:
+    """The id of a briefing's heading on a speaker's, reporter's or outlet's page."""
+    return f"in-{slug}"
+
+
 def _briefing_heading(date: dt.date, slug: str, title: str) -> str:
-    return heading(f"in-{slug}", f"{short_date(date)} · {text(title)}")
+    return heading(_anchor(slug), f"{short_date(date)} · {text(title)}")
 
 
 def _by_name(entries: Iterable[Appearances]) -> list[Appearances]:
