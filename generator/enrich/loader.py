@@ -25,7 +25,7 @@ from ..model import Archive, Briefing, Outlet, Person, Topic
 from ..read.parse import parse
 from ..read.source import read_source
 from .annotate import annotate, load_config
-from .locks import Locking, has_orphaned_locks, lock_briefings, lock_one, lock_path, orphaned_locks, plan_lock
+from .locks import LockWrite, has_orphaned_locks, lock_briefings, lock_one, lock_path, orphaned_locks, plan_lock
 from .registry import Registry
 from .topics import Vocabulary
 
@@ -122,11 +122,12 @@ class _Task(NamedTuple):
 
 
 class _Done(NamedTuple):
-    """A transcript published by a worker: its entry, its slug, and the lock to write once it is kept."""
+    """A transcript published by a worker: its entry, its slug, and the lock to write once it is kept (not the
+    briefing: it is in the cache, and a build publishing 10,000 held them all until the slugs were checked)."""
 
     entry: str
     slug: str
-    locking: Locking
+    locking: LockWrite
 
 
 class Loader:
@@ -320,7 +321,7 @@ def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
     entry = task.entry if locking.new is None else _entry(task.display, task.path.read_bytes(), locking.new,
                                                            shared.setup)
     shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, shared.registry.people, entry))
-    return _Done(entry, briefing.slug, locking)
+    return _Done(entry, briefing.slug, locking.write())
 
 
 def _entry(display: str, transcript: bytes, lock: bytes | None, setup: str) -> str:

@@ -191,6 +191,27 @@ class Locking:
     new: bytes | None = None
     adopted: Path | None = None
 
+    def write(self) -> LockWrite:
+        """What is left to do once the briefing is kept, without the briefing (a worker hands this back:
+        the briefing itself is in the build cache)."""
+        return LockWrite(self.path, self.shown, self.new, self.adopted)
+
+    def commit(self) -> None:
+        """Write the new lock (if any) and remove the lock it adopted."""
+        self.write().commit()
+
+
+@dataclass(frozen=True)
+class LockWrite:
+    """A lock file to write (`new`, None when the lock on disk holds already) and the orphaned lock it adopted
+    (removed once the new lock is written). Small: a build holds one per transcript it published until every
+    slug is checked (holding the briefings instead took 2 GB at 10,000)."""
+
+    path: Path
+    shown: str
+    new: bytes | None = None
+    adopted: Path | None = None
+
     def commit(self) -> None:
         """Write the new lock (if any) and remove the lock it adopted."""
         if self.adopted is not None:
