@@ -318,10 +318,10 @@ def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
         briefing = annotate(locking.briefing, shared.registry, shared.vocabulary)
     except GeneratorError as exc:
         return exc
-    entry = task.entry if locking.new is None else _entry(task.display, task.path.read_bytes(), locking.new,
-                                                           shared.setup)
+    new = locking.lock.new
+    entry = task.entry if new is None else _entry(task.display, task.path.read_bytes(), new, shared.setup)
     shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, shared.registry.people, entry))
-    return _Done(entry, briefing.slug, locking.write())
+    return _Done(entry, briefing.slug, locking.lock)
 
 
 def _entry(display: str, transcript: bytes, lock: bytes | None, setup: str) -> str:

@@ -180,25 +180,14 @@ def lock_one(path: Path, briefing: Briefing, orphans: dict[Path, None], today: d
 
 @dataclass(frozen=True)
 class Locking:
-    """What locking one transcript gives: the briefing with its anchors, and the lock file to write (None when
-    the lock on disk holds already), with the orphaned lock it adopted (removed once the new lock is written)."""
+    """What locking one transcript gives: the briefing with its anchors, and the lock to write once it is kept."""
 
     briefing: Briefing
-    path: Path
-    """The lock file."""
-    shown: str
-    """The lock file as messages name it."""
-    new: bytes | None = None
-    adopted: Path | None = None
-
-    def write(self) -> LockWrite:
-        """What is left to do once the briefing is kept, without the briefing (a worker hands this back:
-        the briefing itself is in the build cache)."""
-        return LockWrite(self.path, self.shown, self.new, self.adopted)
+    lock: LockWrite
 
     def commit(self) -> None:
         """Write the new lock (if any) and remove the lock it adopted."""
-        self.write().commit()
+        self.lock.commit()
 
 
 @dataclass(frozen=True)
@@ -208,7 +197,9 @@ class LockWrite:
     slug is checked (holding the briefings instead took 2 GB at 10,000)."""
 
     path: Path
+    """The lock file."""
     shown: str
+    """The lock file as messages name it."""
     new: bytes | None = None
     adopted: Path | None = None
 
@@ -239,9 +230,9 @@ def plan_lock(path: Path, briefing: Briefing, orphans: dict[Path, None], today: 
         lock, adopted = (found[1], found[0]) if found else (None, None)
     if lock is not None and (lock.digest, lock.slug, lock.source) == (digest, briefing.slug, path.name):
         return Locking(apply_lock(briefing, relock(lock, briefing, source=path.name, digest=digest, today=None)
-                                  if _differs(lock, briefing) else lock), where, shown)
+                                  if _differs(lock, briefing) else lock), LockWrite(where, shown))
     new = relock(lock, briefing, source=path.name, digest=digest, today=today)
-    return Locking(apply_lock(briefing, new), where, shown, lock_bytes(new), adopted)
+    return Locking(apply_lock(briefing, new), LockWrite(where, shown, lock_bytes(new), adopted))
 
 
 def _differs(lock: Lock, briefing: Briefing) -> bool:
