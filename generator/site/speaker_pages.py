@@ -264,16 +264,14 @@ def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, 
     `path`. Past `size` items the list continues on further pages, added to `more`, with links between them
     (`pager`). Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows
     of `<li>`). `years`, one `(year, anchor of its heading)` per group, adds links to where each year begins."""
-    pages = pages_of([listed for listed, _ in groups], size)
-    chunks: list[list[Piece]] = [[] for _ in range(pages[-1] + 1 if pages else 1)]
+    pages, folder, names = _layout(path, groups, size)
+    chunks: list[list[Piece]] = [[] for _ in names]
     for number, (_, fragment) in zip(pages, groups, strict=True):
         chunks[number].append(fragment)
     if any(wrap):
         chunks = [[wrap[0], *chunk, wrap[1]] for chunk in chunks]
     if len(chunks) == 1:
         return placeholder(path, key, chunks[0], listings)
-    folder, stem = path.removesuffix(".md").rsplit("/", 1)
-    names = page_names(stem, len(chunks))
     starts = year_starts(years, pages, names) if years else []
 
     def links(current: int) -> str:
@@ -305,9 +303,13 @@ def pages_of(sizes: Sequence[int], size: int) -> list[int]:
     return out
 
 
-def page_names(stem: str, count: int) -> list[str]:
-    """The Markdown files of a list's pages: `<stem>.md`, `<stem>.2.md`, …"""
-    return [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, count + 1)]
+def _layout(path: str, groups: Sequence[tuple[int, Piece]], size: int) -> tuple[list[int], str, list[str]]:
+    """How `paged` lays out a list on the page `path`: the page each group goes on, the pages' folder, and
+    their Markdown files (`<stem>.md`, `<stem>.2.md`, …)."""
+    pages = pages_of([listed for listed, _ in groups], size)
+    folder, stem = path.removesuffix(".md").rsplit("/", 1)
+    count = pages[-1] + 1 if pages else 1
+    return pages, folder, [f"{stem}.md"] + [f"{stem}.{k}.md" for k in range(2, count + 1)]
 
 
 def pager(names: Sequence[str], current: int) -> str:
@@ -371,10 +373,10 @@ def _years(entry: Appearances) -> list[tuple[int, str]]:
 
 
 def _turn_years(entry: Appearances, path: str) -> list[tuple[int, str]]:
-    """Where each year's turns begin among a speaker's turn pages, as links from the page `path`."""
-    pages = pages_of([counts.turns for _, counts in entry.by_briefing], PAGE_TURNS)
-    stem = path.removesuffix(".md").rsplit("/", 1)[1]
-    return year_starts(_years(entry), pages, page_names(stem, pages[-1] + 1))
+    """Where each year's turns begin among a speaker's turn pages (as `paged` lays them out), as links from
+    the page `path`."""
+    pages, _, names = _layout(path, _groups(entry), PAGE_TURNS)
+    return year_starts(_years(entry), pages, names)
 
 
 def _groups(entry: Appearances) -> list[tuple[int, Piece]]:
