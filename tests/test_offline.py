@@ -121,7 +121,7 @@ def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
 def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     """The build's zip holds every file of the site, byte for byte, under one top folder; but the open data
     (`data/`), whose downloads its Data page links on the public site instead, and the search index, which it
-    holds in its file:// form: one script per piece instead of the packs read by Range."""
+    holds in its file:// form: scripts of its pieces instead of the packs read by Range."""
     unzipped = unzip_bundle(built_site, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [OFFLINE_FOLDER]
     index = "search/archive/"
@@ -132,7 +132,7 @@ def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     assert b'href="https://briefings.example.org/data/turns.csv.gz"' in bundled["data.html"]
     assert (unzipped / "search" / "search_index.js").exists()  # the offline plugin ran first
     offline = {p.name for p in (unzipped / index).iterdir()}
-    assert {"manifest.js", "lists.js", "s0.js", "d0.js"} <= offline and not any(n.endswith(".bin") for n in offline)
+    assert {"manifest.js", "lists.js", "shards0-0.js", "t0.js"} <= offline and not any(n.endswith(".bin") for n in offline)
     assert (unzipped / index / "manifest.js").read_bytes() == (built_site / index / "manifest.js").read_bytes()
 
 

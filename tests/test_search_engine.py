@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from generator.model import Briefing, Outlet, Paragraph, Reporter, Segment, Spea
 from generator.site import search_facets as facets
 from generator.site import search_index as search
 from generator.site import search_store as store
+from tests import search_judge
 from tests.conftest import ROOT, Requests, build_site, copy_project, serve, unzip_bundle
 
 SEED_PAGE = "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html"
@@ -170,14 +173,62 @@ def test_big_terms_get_blobs_of_their_own(tmp_path: Path, monkeypatch: pytest.Mo
     assert any(name.startswith("terms") for name in (p.name for p in (tmp_path / "big").iterdir()))
 
 
-def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path) -> None:
-    """For file://, every blob and text block is also a script `__archiveSearch("name",…)` of its own."""
-    reader = written(tmp_path / "site", offline=tmp_path / "offline")
-    files = {p.name: store._unwrap(p.read_text(encoding="utf-8")) for p in (tmp_path / "offline").iterdir()}
-    assert files["manifest.js"] == reader.manifest and files["lists.js"] == reader.lists
-    assert files["s0.js"] == reader._blob("shards", reader._shards[0][0])
-    assert [e for name in sorted((n for n in files if n.startswith("d")), key=lambda n: int(n[1:-3]))
-            for e in files[name]] == list(reader.entries())
+def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For file://, every blob and text block is also a script `__archiveSearch("name",…)`, a few to a file: the
+    blobs starting in one window of a pack, text blocks SCRIPT_BLOCKS to a file, in order."""
+    monkeypatch.setattr(store, "SCRIPT_BLOCKS", 2)
+    monkeypatch.setattr(store, "SCRIPT_WINDOW", 1_000)
+    monkeypatch.setattr(store, "SHARD_BYTES", 100)
+    several = [briefing(f"x{i}", f"2022-01-{1 + i:02}", *(turn(f"t{k:03}", PSAKI, f"inflation {i} {k}")
+                                                         for k in range(1, 10))) for i in range(5)]
+    reader = written(tmp_path / "site", several, offline=tmp_path / "offline")
+    files = {p.name[:-3]: [(line[len('__archiveSearch("'):line.index('",')], store._unwrap(line))
+                           for line in p.read_text(encoding="utf-8").splitlines()]
+             for p in (tmp_path / "offline").iterdir()}
+    pieces = {name: data for held in files.values() for name, data in held}
+    assert sum(map(len, files.values())) == len(pieces)   # no piece twice
+    assert files["manifest"] == [("manifest", reader.manifest)] and files["lists"] == [("lists", reader.lists)]
+    assert reader.manifest["script_blocks"] == 2 and reader.manifest["script_window"] == 1_000
+    for number, parts in enumerate(reader._shards):
+        for kind, place in zip("smq", parts, strict=True):
+            assert (f"{kind}{number}", reader._blob("shards", place)) in files[f"shards{place[0]}-{place[1] // 1_000}"]
+    for name, place in reader.manifest["blobs"].items():
+        assert (name, reader._blob("terms", place)) in files[f"terms{place[0]}-{place[1] // 1_000}"]
+    assert len(reader._shards) > 3 and len([n for n in files if n.startswith("shards")]) < len(reader._shards)
+    blocks = reader.manifest["blocks"]
+    assert blocks > 2
+    assert sorted(n for n in files if n.startswith("t") and not n.startswith("terms")) == \
+        sorted(f"t{k}" for k in range((blocks + 1) // 2))
+    assert [name for k in range((blocks + 1) // 2) for name, _ in files[f"t{k}"]] == [f"d{n}" for n in range(blocks)]
+    assert [e for n in range(blocks) for e in pieces[f"d{n}"]] == list(reader.entries())
+
+
+def test_offline_scripts_answer_as_the_packs_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file:// form, read through script elements as the offline page reads it (several pieces to a file),
+    answers every query as the packs read by Range do: the same results, in the same order, with their texts."""
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js is missing (apt-get install nodejs)")
+    for name, value in (("SCRIPT_BLOCKS", 2), ("SCRIPT_WINDOW", 1_000), ("SHARD_BYTES", 100), ("BIG_TERM", 10)):
+        monkeypatch.setattr(store, name, value)
+    several = [briefing(f"x{i}", f"2022-01-{1 + i:02}",
+                        *(turn(f"t{k:03}", ZEKE if k % 2 else PSAKI, f"inflation {i} {k} fentanyl", question=bool(k % 2),
+                               topics=("economy",) if k % 3 else ()) for k in range(1, 12))) for i in range(6)]
+    reader = written(tmp_path / "site", several, offline=tmp_path / "offline")
+    assert any(isinstance(e[1], list) for e in reader._blob("shards", reader._shards[0][0]).values())  # big terms
+    queries = tmp_path / "queries.json"
+    queries.write_text(json.dumps([{"id": n, "params": q} for n, q in enumerate(
+        ["q=inflation", 'q="inflation 3"', "q=fentanyl&speaker=jen-psaki", "q=miller", "topic=economy&sort=newest",
+         "q=inflation&role=question&from=2022-01-03"])]), encoding="utf-8")
+
+    def answers(index: str) -> list[dict[str, Any]]:
+        run = subprocess.run([node, str(search_judge.RUNNER), index, str(queries), "100"], capture_output=True,
+                             text=True, timeout=120, check=True)
+        return [{k: v for k, v in answer.items() if k != "ms"} for answer in json.loads(run.stdout)]
+
+    packs = answers(str(tmp_path / "site"))
+    assert all(answer["count"] for answer in packs) and sum(answer["count"] for answer in packs) > 100
+    assert answers(f"scripts:{tmp_path / 'offline'}") == packs
 
 
 def test_the_index_is_a_few_files_whatever_the_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

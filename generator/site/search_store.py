@@ -16,8 +16,9 @@ Two containers hold the same data. The site gets few files (a host limits their 
 blobs concatenated in `pack<n>.bin`, read over HTTP with Range requests (each blob's place is in
 the manifest or its shard), and the text blocks zlib-compressed in `text<n>.bin`, found through
 `blocks.bin` (one little-endian uint32 offset per block, and the end). The offline bundle, opened
-from `file://` where only script tags can load a file, gets every blob as `b<n>.js` and every text
-block as `d<n>.js`, each `__archiveSearch("name",<JSON>)`.
+from `file://` where only script tags can load a file, gets scripts `__archiveSearch("name",<JSON>)`, a few
+to a file: the blobs starting in one SCRIPT_WINDOW of a pack (`shards0-3.js`: `script_file`), text blocks
+`d<n>` SCRIPT_BLOCKS to a file (`t<k>.js`), the manifest and the lists in files of their own names.
 """
 
 from __future__ import annotations
@@ -42,6 +43,14 @@ LEVELS = 7
 K1, B = 1.2, 0.75
 BLOCK = 8
 """Entries per text block."""
+SCRIPT_BLOCKS = 16
+"""Text blocks per script file of the `file://` form (`t<k>.js`): 128 entries, about 60 KB. A file per block
+made 15,000 files at 1,137 briefings (140,000 at 10,000), each a zip entry to write and a file to unzip; a
+page of results from `file://` reads a few of these whole from the disk."""
+SCRIPT_WINDOW = 65_536
+"""The `file://` form of the packs' blobs: one script file per window of this many bytes of a pack, holding
+the blobs that start in it (`script_file`). A file per blob made 10,000 files of big terms' postings at
+1,137 briefings; a query from `file://` reads its blobs' windows whole, a few tens of KB more."""
 SHARD_BYTES = 8_000
 """Target size of a shard of term data."""
 BIG_TERM = 300
@@ -120,6 +129,12 @@ def decode(data: str) -> list[tuple[int, int]]:
 def script(name: str, data: Any) -> str:
     """A file both a script tag and `fetch` can read: `__archiveSearch("name",<JSON>)`."""
     return f'__archiveSearch("{name}",{dumps(data)})\n'
+
+
+def script_file(prefix: str, location: list[int]) -> str:
+    """The `file://` script holding the blob at `location` (`[pack, offset, length]`) of the packs `prefix`:
+    `<prefix><pack>-<window>` (`archive-search-core.js` finds it the same way)."""
+    return f"{prefix}{location[0]}-{location[1] // SCRIPT_WINDOW}"
 
 
 def dumps(data: Any) -> str:
@@ -224,11 +239,14 @@ class _Packs:
         self.folder, self.offline, self.prefix = folder, offline, prefix
         self.sizes: list[int] = []
         self._out: BinaryIO | None = None
+        self._file = ""
+        self._scripts: list[str] = []
         self.digest = hashlib.sha256()
 
     def add(self, name: str, data: Any, *, together: int = 0) -> list[int]:
         """Store the blob `name`; returns `[pack, offset, length]`. `together`: bytes that must follow it in
-        the same pack (the rest of a group read in one place)."""
+        the same pack (the rest of a group read in one place). With `offline`, the blob is also a script in
+        the file of its place's window (`script_file`)."""
         raw = dumps(data).encode()
         if self._out is None or self.sizes[-1] and self.sizes[-1] + len(raw) + together > PACK_BYTES:
             self._open()
@@ -238,8 +256,17 @@ class _Packs:
         self.sizes[-1] += len(raw)
         self.digest.update(raw)
         if self.offline is not None:
-            self.offline.write(f"{name}.js", script(name, data))
+            file = script_file(self.prefix, location)
+            if file != self._file:
+                self._write_scripts()
+                self._file = file
+            self._scripts.append(script(name, data))
         return location
+
+    def _write_scripts(self) -> None:
+        if self.offline is not None and self._scripts:
+            self.offline.write(f"{self._file}.js", "".join(self._scripts))
+        self._scripts = []
 
     def _open(self) -> None:
         self.close()
@@ -247,6 +274,7 @@ class _Packs:
         self._out = (self.folder / f"{self.prefix}{len(self.sizes) - 1}.bin").open("wb")
 
     def close(self) -> None:
+        self._write_scripts()
         if self._out is not None:
             self._out.close()
             self._out = None
@@ -263,6 +291,7 @@ class _Texts:
         self._pending: list[Any] = []
         self._out: BinaryIO | None = None
         self._size = 0
+        self._scripts: list[str] = []
         self.digest = hashlib.sha256()
 
     def add(self, stored: Any) -> None:
@@ -287,11 +316,20 @@ class _Texts:
         self.offsets.append(self.offsets[-1] + len(data))
         self.digest.update(data)
         if self.offline is not None:
-            self.offline.write(f"d{number}.js", f'__archiveSearch("d{number}",{text})\n')
+            self._scripts.append(f'__archiveSearch("d{number}",{text})\n')
+            if len(self._scripts) == SCRIPT_BLOCKS:
+                self._write_scripts()
         self._pending = []
+
+    def _write_scripts(self) -> None:
+        """The text blocks' scripts gathered, as `t<k>.js` (blocks k × SCRIPT_BLOCKS and on)."""
+        if self.offline is not None and self._scripts:
+            self.offline.write(f"t{(len(self.offsets) - 2) // SCRIPT_BLOCKS}.js", "".join(self._scripts))
+        self._scripts = []
 
     def close(self) -> None:
         self._flush()
+        self._write_scripts()
         if self._out is not None:
             self._out.close()
             self._out = None
@@ -350,6 +388,7 @@ class StoreWriter:
         full = {
             **manifest, "format": FORMAT, "version": version.hexdigest()[:12], "entries": self.entries,
             "levels": LEVELS, "block": BLOCK, "blocks": len(self._texts.offsets) - 1, "text": self._texts.packs,
+            "script_blocks": SCRIPT_BLOCKS, "script_window": SCRIPT_WINDOW,
             "shards": table, "blobs": named,
         }
         self._write("lists.js", lists_blob)

@@ -1,16 +1,38 @@
 // Runs search-page queries over a built index in Node, with the browser's own engine
 // (theme_overrides/assets/javascripts/archive-search-core.js): `node tests/js/run-queries.js INDEX_DIR QUERIES.json`.
+// With `scripts:INDEX_DIR`, the index's file:// form (the offline bundle's scripts) is read as a page does, through
+// script elements (a stand-in document runs each file).
 // QUERIES.json: [{"id": …, "params": "q=…&speaker=…"}, …]. Prints, per query, the problems, the result count
 // and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON.
 "use strict"
 const Q = require("../../theme_overrides/assets/javascripts/archive-search-query.js")
 const S = require("../../theme_overrides/assets/javascripts/archive-search-core.js")
 const fs = require("fs")
+const path = require("path")
+const vm = require("vm")
+
+/* A document whose script elements run files of `dir` (what `scriptSource` asks of a page) */
+function scriptsIn(dir) {
+  const head = {
+    appendChild(el) {
+      setImmediate(() => {
+        const file = path.join(dir, decodeURIComponent(new URL(el.src).pathname.split("/").pop()))
+        if (!fs.existsSync(file)) return el.onerror()
+        vm.runInThisContext(fs.readFileSync(file, "utf8"), { filename: file })
+        el.onload()
+      })
+    }
+  }
+  return { head, createElement: () => ({ remove() {} }) }
+}
 
 async function main() {
   const [dir, file, limitArg] = process.argv.slice(2)
   const limit = +(limitArg || 10)
-  const index = await new S.Index(S.folderSource(dir)).open()
+  const source = dir.startsWith("scripts:")
+    ? S.scriptSource(require("url").pathToFileURL(dir.slice(8) + "/").href, scriptsIn(dir.slice(8)))
+    : S.folderSource(dir)
+  const index = await new S.Index(source).open()
   const out = []
   for (const item of JSON.parse(fs.readFileSync(file, "utf8"))) {
     const started = process.hrtime.bigint()

@@ -303,38 +303,51 @@
     return out.subarray(0, n)
   }
 
-  /* From file://: every piece a script `__archiveSearch("name",…)` (the offline bundle) */
+  /* From file://: pieces in scripts `__archiveSearch("name",…)` (the offline bundle), a few to a file: the
+   * blobs starting in one window of a pack (`<pack file>-<window>.js`), text blocks `script_blocks` to a
+   * file (`t<k>.js` holds `d<k × script_blocks>`…), the manifest and the lists in files of their own */
   function scriptSource(base, doc) {
-    const waiting = new Map()
     const before = root.__archiveSearch     /* the page's first lines' (the manifest and the lists) */
+    const arrived = new Map()               /* pieces the files loaded defined, until taken */
+    const files = new Map()                 /* file → promise: its script has run */
+    let layout = null                       /* the manifest, once the index has opened (`opened`) */
     root.__archiveSearch = (name, data) => {
-      const done = waiting.get(name)
-      if (done) {
-        waiting.delete(name)
-        done.resolve(data)
-      } else if (before) before(name, data)
+      if (before && (name === "manifest" || name === "lists") && !files.has(name)) before(name, data)
+      else arrived.set(name, data)
     }
-    function load(name) {
-      return new Promise((resolve, reject) => {
-        waiting.set(name, { resolve })
-        const el = doc.createElement("script")
-        el.src = new URL(`${name}.js`, base).href
-        el.onload = () => {
-          el.remove()
-          if (waiting.has(name)) {
-            waiting.delete(name)
-            reject(new Error(`${name}.js did not define its data`))
+    function run(file) {
+      if (!files.has(file)) {
+        files.set(file, new Promise((resolve, reject) => {
+          const el = doc.createElement("script")
+          el.src = new URL(`${file}.js`, base).href
+          el.onload = () => {
+            el.remove()
+            resolve()
           }
-        }
-        el.onerror = () => {
-          el.remove()
-          waiting.delete(name)
-          reject(new Error(`${name}.js did not load`))
-        }
-        doc.head.appendChild(el)
-      })
+          el.onerror = () => {
+            el.remove()
+            files.delete(file)
+            reject(new Error(`${file}.js did not load`))
+          }
+          doc.head.appendChild(el)
+        }))
+      }
+      return files.get(file)
     }
-    return { mode: "script", file: name => early(name) || load(name), blob: name => load(name), block: n => load(`d${n}`) }
+    async function take(name, file) {
+      await run(file)
+      if (!arrived.has(name)) throw new Error(`${file}.js did not define ${name}`)
+      const data = arrived.get(name)
+      arrived.delete(name)                  /* the index keeps what it takes (`Index.piece`) */
+      return data
+    }
+    return {
+      mode: "script",
+      opened: manifest => { layout = manifest },
+      file: name => early(name) || take(name, name),
+      blob: (name, prefix, [pack, offset]) => take(name, `${prefix}${pack}-${Math.floor(offset / layout.script_window)}`),
+      block: n => take(`d${n}`, `t${Math.floor(n / layout.script_blocks)}`)
+    }
   }
 
   /* In Node, from a folder on disk (the relevance tests and the bench) */
@@ -373,6 +386,7 @@
       this.manifest = manifest
       this.lists = lists
       if (this.source.probe) this.source.probe()
+      if (this.source.opened) this.source.opened(manifest)
       this.entries = manifest.entries
       this.turnsEnd = manifest.turns_end
       const n = manifest.briefings
@@ -1102,4 +1116,4 @@
   const api = { Index, httpSource, scriptSource, folderSource, plan, choices, varints, postings, countPostings, ticker, pause, unzlib }
   if (typeof module === "object" && module.exports) module.exports = api
   else root.ArchiveSearch = api
-})(typeof self === "object" ? self : this)
+})(typeof self === "object" ? self : globalThis)
