@@ -8,6 +8,7 @@ worker makes is recorded, and one passes only if it stays inside the unzipped fo
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import stat
@@ -23,7 +24,8 @@ from mkdocs.config.config_options import ValidationError
 
 from generator.errors import ConfigError
 from generator.plugin.config import BundleOption
-from generator.site.offline_zip import bundle_beside, bundle_path, write_zip, zip_timestamp
+from generator.site.offline_zip import BundleWriter, bundle_beside, bundle_path, write_zip, zip_timestamp
+from generator.site.search_store import Offline
 from tests.conftest import OFFLINE_FOLDER, Requests, build_site, copy_project, offline_zip, unzip_bundle
 
 TURN_LINK = re.compile(r"/briefings/[^/#?]+\.html(\?[^#]*)?#t\d{3}$")
@@ -93,6 +95,37 @@ def test_bundle_replaces_the_target_only_when_the_block_succeeds(tmp_path: Path)
     assert [p.name for p in target.parent.iterdir()] == [target.name]
     with zipfile.ZipFile(target) as archive:
         assert archive.namelist() == ["x-offline/index.html"]
+
+
+def test_deflated_pieces_are_copied_as_they_are(tmp_path: Path) -> None:
+    """The search index's file:// pieces come deflated by the index's own thread; the bundle copies those bytes as
+    they are: the zip is byte for byte the one the bundle makes compressing them itself, and reads back whole."""
+    texts = {f"t{n}.js": f'__archiveSearch("d{n}",{json.dumps(["inflation, «très» important"] * (n * 40))})\n'
+             for n in range(6)}
+    deflated = Offline(tmp_path / "deflated.zip")
+    for name, text in texts.items():
+        deflated.write(name, text)
+    deflated.close()
+    with zipfile.ZipFile(tmp_path / "deflated.zip") as pieces:
+        assert {i.compress_type for i in pieces.infolist()} == {zipfile.ZIP_DEFLATED}
+    with zipfile.ZipFile(tmp_path / "stored.zip", "w", zipfile.ZIP_STORED) as stored:
+        for name, text in texts.items():
+            stored.writestr(name, text)
+
+    def bundled(pieces: str) -> bytes:
+        site = make_tree(tmp_path / pieces / "site", ["index.html", "assets/a.css"], 0o644, 0)
+        writer = BundleWriter(tmp_path / pieces / "bundle.zip")
+        writer.add("index.html", (site / "index.html").read_bytes())
+        writer.add_folder(tmp_path / f"{pieces}.zip", under="search/archive")
+        writer.finish(site)
+        writer.commit()
+        return (tmp_path / pieces / "bundle.zip").read_bytes()
+
+    copied = bundled("deflated")
+    assert copied == bundled("stored")
+    with zipfile.ZipFile(io.BytesIO(copied)) as archive:
+        assert archive.testzip() is None
+        assert {name: archive.read(f"bundle/search/archive/{name}").decode() for name in texts} == texts
 
 
 def test_bundle_option_values() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import queue
 import stat
+import struct
 import tempfile
 import threading
 import time
@@ -25,7 +26,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from ..errors import ConfigError
 from ..text import slugify
@@ -160,9 +161,12 @@ class BundleWriter:
                 relative, data = item
                 if isinstance(data, tuple):  # a folder (or a zip of it) standing for the site's folder `relative`
                     if data[1].suffix == ".zip":
-                        with zipfile.ZipFile(data[1]) as pieces:
-                            for name in sorted(pieces.namelist()):
-                                self._write(relative + name, pieces.read(name))
+                        with zipfile.ZipFile(data[1]) as pieces, data[1].open("rb") as raw:
+                            for info in sorted(pieces.infolist(), key=lambda i: i.filename):
+                                if info.compress_type == zipfile.ZIP_DEFLATED:
+                                    self._write_deflated(relative + info.filename, info, _deflated(raw, info))
+                                else:
+                                    self._write(relative + info.filename, pieces.read(info))
                     else:
                         for name, path in _site_files(data[1]):
                             self._write(relative + name, path)
@@ -181,6 +185,19 @@ class BundleWriter:
         _write_entry(self._zip, f"{self._folder}/{relative}", data, self._stamp)
         self._added.add(relative)
 
+    def _write_deflated(self, relative: str, source: zipfile.ZipInfo, deflated: bytes) -> None:
+        """An entry whose bytes another zip deflated already (`source`: at ZIP_LEVEL, as `_write` would): written
+        as they are (stored, then its header rewritten to say what they are), the same bytes `_write` makes."""
+        info = _entry_info(f"{self._folder}/{relative}", self._stamp, zipfile.ZIP_STORED)
+        with self._zip.open(info, "w") as out:
+            out.write(deflated)
+        info.compress_type, info.CRC, info.file_size = zipfile.ZIP_DEFLATED, source.CRC, source.file_size
+        end = self._file.tell()
+        self._file.seek(info.header_offset)
+        self._file.write(info.FileHeader(False))
+        self._file.seek(end)
+        self._added.add(relative)
+
 
 def write_zip(site: Path, out: IO[bytes], *, folder: str, stamp: tuple[int, ...] = ZIP_EPOCH) -> None:
     """Write every file under `site` into `out` as `folder/<path>`, sorted: the same bytes for the same files."""
@@ -194,13 +211,29 @@ def _site_files(site: Path) -> list[tuple[str, Path]]:
 
 
 def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes | Path, stamp: tuple[int, ...]) -> None:
+    stored = name.lower().endswith(STORED_SUFFIXES)
+    info = _entry_info(name, stamp, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+    archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes(),
+                     compresslevel=None if stored else ZIP_LEVEL)
+
+
+def _entry_info(name: str, stamp: tuple[int, ...], compress_type: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
     info.create_system = _UNIX
     info.external_attr = (stat.S_IFREG | 0o644) << 16
-    stored = name.lower().endswith(STORED_SUFFIXES)
-    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-    archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes(),
-                     compresslevel=None if stored else ZIP_LEVEL)
+    info.compress_type = compress_type
+    return info
+
+
+def _deflated(archive: BinaryIO, info: zipfile.ZipInfo) -> bytes:
+    """The bytes of a zip entry as they are in the zip `archive` (after its local header)."""
+    archive.seek(info.header_offset)
+    header = archive.read(30)
+    if header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    archive.seek(info.header_offset + 30 + name_length + extra_length)
+    return archive.read(info.compress_size)
 
 
 def zip_timestamp(environ: Mapping[str, str]) -> tuple[int, ...]:

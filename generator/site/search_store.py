@@ -28,15 +28,19 @@ import heapq
 import itertools
 import json
 import marshal
+import queue
 import shutil
 import sys
 import tempfile
+import threading
 import zipfile
 import zlib
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from .offline_zip import ZIP_EPOCH, ZIP_LEVEL
 
 LEVELS = 7
 """A posting's weight is quantised to 1..LEVELS (3 bits)."""
@@ -206,29 +210,49 @@ def _read_run(path: Path) -> Iterator[tuple[str, bytes, bytes, bytes]]:
 
 
 class Offline:
-    """Where the index's `file://` form goes: a folder of scripts, or, for a path ending in `.zip`, one
-    uncompressed zip of them (one file written instead of tens of thousands; the offline bundle copies its
-    entries, `offline_zip.BundleWriter.add_folder`)."""
+    """Where the index's `file://` form goes: a folder of scripts, or, for a path ending in `.zip`, one zip of
+    them for the offline bundle, deflated as the bundle deflates (`ZIP_LEVEL`) by a thread of its own while the
+    index is written (zlib lets go of the interpreter as it compresses): the bundle copies the deflated bytes as
+    they are (`offline_zip.BundleWriter.add_folder`), so that none waits to be compressed at the end."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
+        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue(maxsize=64)
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
         if path.suffix == ".zip":
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_STORED)
+            self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
+            self._thread = threading.Thread(target=self._run, name="offline-index", daemon=True)
+            self._thread.start()
         else:
             path.mkdir(parents=True, exist_ok=True)
 
     def write(self, name: str, text: str) -> None:
-        if self._zip is not None:
-            self._zip.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+        if self._thread is not None:
+            self._queue.put((name, text))
         else:
             (self.path / name).write_text(text, encoding="utf-8")
 
+    def _run(self) -> None:
+        assert self._zip is not None
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._zip.writestr(zipfile.ZipInfo(item[0], date_time=ZIP_EPOCH), item[1].encode("utf-8"),
+                                       zipfile.ZIP_DEFLATED, ZIP_LEVEL)
+                except BaseException as error:  # noqa: BLE001 - raised by close(), in the writing thread
+                    self._error = error
+
     def close(self) -> None:
-        if self._zip is not None:
+        if self._thread is not None and self._zip is not None:
+            self._queue.put(None)
+            self._thread.join()
             self._zip.close()
             self._zip = None
+            if self._error is not None:
+                raise self._error
 
 
 class _Packs:
