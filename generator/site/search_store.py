@@ -110,15 +110,16 @@ def read_varints(data: str) -> list[int]:
     return out
 
 
+_SHORT = [varints((value,)) for value in range(1024)]
+"""The varints of the numbers most gaps are (two digits or fewer), made once."""
+
+
 def encode(postings: list[int] | array[int], last: int = -8) -> str:
     """Postings `entry id << 3 | level`, ids ascending, as varints of `(id gap) << 3 | level`.
 
     `last`, the posting before the first (as `encode` left it), continues an encoded string."""
-    gaps = []
-    for packed in postings:
-        gaps.append(packed - (last & ~7))
-        last = packed
-    return varints(gaps)
+    gaps = [packed - (before & ~7) for before, packed in zip([last, *postings], postings, strict=False)]
+    return "".join([_SHORT[gap] if gap < 1024 else varints((gap,)) for gap in gaps])
 
 
 def decode(data: str) -> list[tuple[int, int]]:
@@ -376,8 +377,9 @@ class StoreWriter:
         self._postings = _Postings(self._scratch)
         self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
-        self._meta = bytearray()
-        self._meta_at = array("I", [0])
+        self._metas: list[bytes] = []
+        """Each entry's facets, one object per distinct value (a few thousand at most)."""
+        self._distinct: dict[bytes, bytes] = {}
         self.entries = 0
 
     def add(self, stored: Any, terms: dict[str, tuple[int, bytes]], length: int, meta: bytes = NO_FACETS) -> int:
@@ -388,8 +390,7 @@ class StoreWriter:
         self.entries += 1
         self._postings.add(doc, terms)
         self._lengths.append(length)
-        self._meta += meta
-        self._meta_at.append(len(self._meta))
+        self._metas.append(self._distinct.setdefault(meta, meta))
         self._texts.add(stored)
         return doc
 
@@ -434,6 +435,7 @@ class StoreWriter:
         lengths = self._lengths
         average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
         norms = [K1 * (1 - B + B * n / average) for n in lengths]
+        once = [max(1, int(LEVELS / (1 + norm) + 0.5)) for norm in norms]  # the level of a word said once
         first: list[str] = []
         steps: list[int] = []
         group: list[dict[str, Any]] = [{}, {}, {}]
@@ -456,7 +458,7 @@ class StoreWriter:
             group, size = [{}, {}, {}], 0
 
         for term, ids, tfs, pos in self._postings.merged():
-            levels = [doc << 3 | max(1, int(tf * LEVELS / (tf + norms[doc]) + 0.5))
+            levels = [doc << 3 | (once[doc] if tf == 1 else max(1, int(tf * LEVELS / (tf + norms[doc]) + 0.5)))
                       for doc, tf in zip(ids, tfs, strict=True)]
             encoded, meta, text = encode(levels), self._meta_of(ids), pos.decode("ascii")
             own = len(encoded) > BIG_TERM
@@ -481,8 +483,7 @@ class StoreWriter:
         return {"first": first, "parts": varints(steps)}, sizes
 
     def _meta_of(self, ids: array[int]) -> str:
-        meta, at = self._meta, self._meta_at
-        return b"".join(meta[at[doc]:at[doc + 1]] for doc in ids).decode("ascii")
+        return b"".join(map(self._metas.__getitem__, ids)).decode("ascii")
 
 
 class _Sizes:
