@@ -154,6 +154,17 @@ def test_who_reads_the_model() -> None:
     assert facets.kind_id("Background call") == "background-call" and facets.kind_id(" ") == ""
 
 
+def test_a_turn_without_indexed_words_is_still_filed_under_its_facets(tmp_path: Path) -> None:
+    """A turn of stop words only ("And so?") has no word to find it by, but a filter by speaker, topic or
+    year still lists it; the words of the turns around it keep their own entries."""
+    quiet = [briefing("q", "2022-03-01", turn("t001", PSAKI, "Inflation first."),
+                      turn("t002", PSAKI, "And so?", topics=("economy",)), turn("t003", PSAKI, "Inflation again."))]
+    reader = written(tmp_path, quiet)
+    assert docs(reader, "@p:jen-psaki") == ["briefings/q.html#t001", "briefings/q.html#t002", "briefings/q.html#t003"]
+    assert docs(reader, "@t:economy") == ["briefings/q.html#t002"] and len(docs(reader, "@y:2022")) == 3
+    assert docs(reader, "inflation") == ["briefings/q.html#t001", "briefings/q.html#t003"]
+
+
 def test_spilled_postings_merge_to_the_same_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The writer holds postings only up to SPILL_BYTES, then spills them: the merged files are the same bytes."""
     whole = tmp_path / "whole"

@@ -30,7 +30,7 @@ from .cite_data import briefing_citation, speaker_of
 from .csl_item import publisher
 from .markdown import safe_url
 from .search_facets import FacetTables, Who, facet_terms, kind_id, who
-from .search_store import BLOCK, StoreWriter, varint, varints
+from .search_store import BLOCK, StoreWriter, Words, packed, varint, varints, with_facets
 
 AUTO_TURNS = 300
 """With `search_engine: auto`, archives of this many turns or more search with the archive's index in
@@ -210,7 +210,7 @@ class IndexedTurn:
 
     stored: list[Any]
     """What the index stores of the turn (`_add`), but its briefing's address and title."""
-    words: dict[str, tuple[int, bytes]]
+    words: Words
     length: int
     who: Who | None
     question: bool
@@ -226,7 +226,7 @@ class IndexedBriefing:
     kind: str
     page: str
     title: str
-    head: tuple[list[Any], dict[str, tuple[int, bytes]], int]
+    head: tuple[list[Any], Words, int]
     turns: tuple[IndexedTurn, ...]
 
 
@@ -288,7 +288,7 @@ def write_index(folder: Path, briefings: Iterable[Briefing] | IndexedSource, top
             starts.append(writer.entries)
             previous = _path(entry.location)
         found, length = terms(entry.title, entry.text)
-        writer.add([entry.location, entry.title, entry.text], found, length)
+        writer.add([entry.location, entry.title, entry.text], packed(found), length)
     lists: dict[str, Any] = {
         **tables.lists(), "site": {"name": site.name, "url": site.url},
         "dates": varints(_gaps([day for day, _, _ in table], 0)),  # date ordinals, then gaps
@@ -312,20 +312,20 @@ def indexed(briefing: Briefing, site: Site, people: Mapping[str, Person], outlet
     basis = briefing_citation(briefing, site.name, site.url, people, "")
     cited = {anchor: basis["cited"][k] for anchor, k in basis.pop("turns").items()}
     basis = {k: basis[k] for k in ("item", "key", "authors", "genres", "public")}
-    head: tuple[list[Any], dict[str, tuple[int, bytes]], int] | None = None
+    head: tuple[list[Any], Words, int] | None = None
     turns: list[IndexedTurn] = []
     for entry, turn in _briefing_entries(briefing):
         if turn is None:
             found, length = terms(entry.title, entry.text)
             head = ([entry.location, entry.title, entry.text, publisher(briefing), briefing.location, basis],
-                    found, length)
+                    packed(found), length)
             continue
         cite = speaker_of(turn)
         flags = turn.question | turn.interpreted << 1
         found, length = terms(entry.title, entry.text)
         turns.append(IndexedTurn(["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
                                   [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]],
-                                 found, length, who(turn, outlets), turn.question, tuple(turn.topics)))
+                                 packed(found), length, who(turn, outlets), turn.question, tuple(turn.topics)))
     assert head is not None
     return IndexedBriefing(briefing.date, briefing.kind, urls.address(urls.BRIEFINGS, briefing.slug),
                            " ".join(briefing.title.split()), head, tuple(turns))
@@ -343,9 +343,7 @@ def _add(writer: StoreWriter, part: IndexedBriefing, tables: FacetTables) -> Non
         kept = list(turn.stored)
         if writer.entries % BLOCK == 0:
             kept += [part.page, part.title]
-        words = dict(turn.words)
-        for term in facet_terms(facets, turn.topics, kind, year, tables):
-            words[term] = (1, b"")
+        words = with_facets(turn.words, facet_terms(facets, turn.topics, kind, year, tables))
         writer.add(kept, words, turn.length, facets.encoded().encode("ascii"))
 
 

@@ -38,7 +38,7 @@ import zlib
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from .offline_zip import ZIP_EPOCH, ZIP_LEVEL
 
@@ -146,6 +146,37 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+class Words(NamedTuple):
+    """An entry's terms as the index takes them and the build cache keeps them: three strings, not an object per
+    term (a thousandth of the objects to read back from the cache)."""
+
+    terms: str
+    """The terms, separated by spaces (a term holds letters, digits and, for a facet, `@:-`)."""
+    frequencies: bytes
+    """Each term's weighted frequency, unsigned 16-bit in the machine's order (the cache stays on its machine)."""
+    positions: bytes
+    """Each term's encoded positions, separated by spaces (varint digits hold none)."""
+
+
+_ONCE = array("H", [1]).tobytes()
+
+
+def packed(found: dict[str, tuple[int, bytes]]) -> Words:
+    """`{term: (weighted frequency, encoded positions)}` (`search_index.terms`), packed."""
+    frequencies = array("H", [min(tf, 65535) for tf, _ in found.values()])
+    return Words(" ".join(found), frequencies.tobytes(), b" ".join([positions for _, positions in found.values()]))
+
+
+def with_facets(words: Words, facets: list[str]) -> Words:
+    """`words` with facet terms added (frequency 1, no positions)."""
+    if not facets:
+        return words
+    if not words.terms:
+        return Words(" ".join(facets), _ONCE * len(facets), b" " * (len(facets) - 1))
+    return Words(f"{words.terms} {' '.join(facets)}", words.frequencies + _ONCE * len(facets),
+                 words.positions + b" " * len(facets))
+
+
 class _Postings:
     """Per term: the entries holding it, the term's frequency in each, and its encoded positions;
     spilled to scratch files as they grow, read back merged by term (`merged`)."""
@@ -158,11 +189,14 @@ class _Postings:
         self._bytes = 0
         self._runs: list[Path] = []
 
-    def add(self, doc: int, terms: dict[str, tuple[int, bytes]]) -> None:
-        """The entry `doc` holds `terms`: `{term: (frequency, encoded positions)}`."""
+    def add(self, doc: int, words: Words) -> None:
+        """The entry `doc` holds `words`."""
+        if not words.terms:
+            return
         ids, tfs, pos = self._ids, self._tfs, self._pos
-        grown = 0
-        for term, (tf, positions) in terms.items():
+        grown = 3 * len(words.frequencies) + len(words.positions)  # 6 bytes a posting, and its positions
+        for term, tf, positions in zip(words.terms.split(" "), array("H", words.frequencies),
+                                       words.positions.split(b" "), strict=True):
             held = ids.get(term)
             if held is None:
                 held = ids[term] = array("I")
@@ -170,9 +204,8 @@ class _Postings:
                 pos[term] = bytearray()
                 grown += 200
             held.append(doc)
-            tfs[term].append(tf if tf < 65535 else 65535)
+            tfs[term].append(tf)
             pos[term] += positions
-            grown += 6 + len(positions)
         self._bytes += grown
         if self._bytes > SPILL_BYTES:
             self._spill()
@@ -382,10 +415,10 @@ class StoreWriter:
         self._distinct: dict[bytes, bytes] = {}
         self.entries = 0
 
-    def add(self, stored: Any, terms: dict[str, tuple[int, bytes]], length: int, meta: bytes = NO_FACETS) -> int:
-        """Add one entry: what a result shows (`stored`, JSON-able), its terms `{term: (weighted term
-        frequency, encoded positions)}`, its length in words, its facets (`meta`: varint characters of
-        who × 2 + question and topic set; NO_FACETS for a page). Returns the entry's number."""
+    def add(self, stored: Any, terms: Words, length: int, meta: bytes = NO_FACETS) -> int:
+        """Add one entry: what a result shows (`stored`, JSON-able), its terms (`packed`), its length in words,
+        its facets (`meta`: varint characters of who × 2 + question and topic set; NO_FACETS for a page).
+        Returns the entry's number."""
         doc = self.entries
         self.entries += 1
         self._postings.add(doc, terms)
