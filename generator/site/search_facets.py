@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Briefing, Outlet, Topic, Turn
 from ..text import slugify
@@ -20,9 +21,9 @@ from .search_store import varints
 from .speaker_pages import outlet_id
 
 
-@dataclass(frozen=True)
-class Who:
-    """Whoever a turn is filed under: its speaker, or for a question, the reporter who asked."""
+class Who(NamedTuple):
+    """Whoever a turn is filed under: its speaker, or for a question, the reporter who asked. A named tuple:
+    one per turn is kept in the build cache, and a tuple reads back from it in half a dataclass's time."""
 
     id: str
     """`Speaker.id` (the page `speakers/<id>.html`), or for a reporter a moderator called on without a

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from ..model import Briefing, Outlet, Person, Topic, Turn
 from ..text import fold_search
@@ -204,9 +204,9 @@ class InOrder(Iterable[Briefing]):
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
-class IndexedTurn:
-    """A turn as the index takes it, but for its facets' numbers (which depend on the whole archive)."""
+class IndexedTurn(NamedTuple):
+    """A turn as the index takes it, but for its facets' numbers (which depend on the whole archive). A named
+    tuple, like `Who`: the build cache holds one per turn."""
 
     stored: list[Any]
     """What the index stores of the turn (`_add`), but its briefing's address and title."""
