@@ -128,14 +128,12 @@ class CachedBriefings(InOrder):
             yield self._kept(entry, COUNTS) or counts_of(self._made(summary, entry, make))
 
     def _kept(self, entry: str, part: str) -> Any:
-        """A part of a kept entry; None when there is none, or it cannot be read (then it is made again)."""
-        store = self._published.store
-        if store.has(entry):
-            try:
-                return pickle.loads(store.read(entry, part))
-            except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                pass
-        return None
+        """A part of a kept entry; None when there is none, or it cannot be read (then it is made again). The part
+        is read alone (its deflate stream checks itself): `Store.has` would first read the whole entry."""
+        try:
+            return pickle.loads(self._published.store.read(entry, part))
+        except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            return None
 
     def _made(self, summary: Summary, entry: str, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
         part = make(self._published.model(summary))
