@@ -289,6 +289,27 @@ class Offline:
                 raise self._error
 
 
+class _Scripts:
+    """Scripts gathered into one `file://` file of the `offline` form until one comes for another file: the blobs
+    starting in one window of a pack (`script_file`), or SCRIPT_BLOCKS text blocks."""
+
+    def __init__(self, offline: Offline | None) -> None:
+        self.offline = offline
+        self._file = ""
+        self._held: list[str] = []
+
+    def add(self, file: str, text: str) -> None:
+        if file != self._file:
+            self.flush()
+            self._file = file
+        self._held.append(text)
+
+    def flush(self) -> None:
+        if self.offline is not None and self._held:
+            self.offline.write(f"{self._file}.js", "".join(self._held))
+        self._held = []
+
+
 class _Packs:
     """Blobs appended to `<prefix><n>.bin` files of about PACK_BYTES; with `offline`, each also a script
     file there, named by the caller."""
@@ -297,8 +318,7 @@ class _Packs:
         self.folder, self.offline, self.prefix = folder, offline, prefix
         self.sizes: list[int] = []
         self._out: BinaryIO | None = None
-        self._file = ""
-        self._scripts: list[str] = []
+        self._scripts = _Scripts(offline)
         self.digest = hashlib.sha256()
 
     def add(self, name: str, data: Any, *, together: int = 0) -> list[int]:
@@ -314,17 +334,8 @@ class _Packs:
         self.sizes[-1] += len(raw)
         self.digest.update(raw)
         if self.offline is not None:
-            file = script_file(self.prefix, location)
-            if file != self._file:
-                self._write_scripts()
-                self._file = file
-            self._scripts.append(script(name, data))
+            self._scripts.add(script_file(self.prefix, location), script(name, data))
         return location
-
-    def _write_scripts(self) -> None:
-        if self.offline is not None and self._scripts:
-            self.offline.write(f"{self._file}.js", "".join(self._scripts))
-        self._scripts = []
 
     def _open(self) -> None:
         self.close()
@@ -332,7 +343,7 @@ class _Packs:
         self._out = (self.folder / f"{self.prefix}{len(self.sizes) - 1}.bin").open("wb")
 
     def close(self) -> None:
-        self._write_scripts()
+        self._scripts.flush()
         if self._out is not None:
             self._out.close()
             self._out = None
@@ -349,7 +360,7 @@ class _Texts:
         self._pending: list[Any] = []
         self._out: BinaryIO | None = None
         self._size = 0
-        self._scripts: list[str] = []
+        self._scripts = _Scripts(offline)
         self.digest = hashlib.sha256()
 
     def add(self, stored: Any) -> None:
@@ -374,20 +385,12 @@ class _Texts:
         self.offsets.append(self.offsets[-1] + len(data))
         self.digest.update(data)
         if self.offline is not None:
-            self._scripts.append(f'__archiveSearch("d{number}",{text})\n')
-            if len(self._scripts) == SCRIPT_BLOCKS:
-                self._write_scripts()
+            self._scripts.add(f"t{number // SCRIPT_BLOCKS}", f'__archiveSearch("d{number}",{text})\n')
         self._pending = []
-
-    def _write_scripts(self) -> None:
-        """The text blocks' scripts gathered, as `t<k>.js` (blocks k × SCRIPT_BLOCKS and on)."""
-        if self.offline is not None and self._scripts:
-            self.offline.write(f"t{(len(self.offsets) - 2) // SCRIPT_BLOCKS}.js", "".join(self._scripts))
-        self._scripts = []
 
     def close(self) -> None:
         self._flush()
-        self._write_scripts()
+        self._scripts.flush()
         if self._out is not None:
             self._out.close()
             self._out = None
