@@ -14,8 +14,8 @@ import pytest
 
 from generator.enrich.align import align
 from generator.enrich.loader import Loader
-from generator.enrich.locks import LOCK_SUFFIX, lock_briefings, read_lock
-from generator.model import Briefing
+from generator.enrich.locks import LOCK_SUFFIX, lock_briefings, read_lock, same_day_merged
+from generator.model import Briefing, Correction
 from generator.read.parse import parse
 from generator.read.source import read_source
 from generator.site.redirects import redirect_pages
@@ -94,6 +94,37 @@ def test_the_correction_is_recorded_once(corrected: tuple[Briefing, Briefing, Pa
     again = _lock_seed(folder, dt.date(2030, 1, 1))
     assert lock_file.read_bytes() == written
     assert again.corrections == after.corrections
+
+
+def test_corrections_saved_the_same_day_are_one_correction(tmp_path: Path) -> None:
+    """An editor who saves a transcript twice in a day made one correction: the page says so once, listing
+    both saves' turns (an added turn changed again stays "added"); a later day is a correction of its own."""
+    shutil.copy2(SEED, tmp_path / SEED.name)
+    _lock_seed(tmp_path, FIRST)
+    correct_seed(tmp_path / SEED.name)
+    _lock_seed(tmp_path, LATER)
+    path = tmp_path / SEED.name
+    text = path.read_text(encoding="utf-8")
+    for old, new in (("Aly.", "Ali."), ("A word on tomorrow's schedule", "A word on Friday's schedule")):
+        assert old in text
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    (correction,) = _lock_seed(tmp_path, LATER).corrections
+    assert (correction.date, correction.added, correction.removed) == (LATER, ("t040", "t041"), ("t020", "t032"))
+    assert correction.changed == ("t005", "t029", "t031")
+    path.write_text(text.replace("Friday's", "Monday's", 1), encoding="utf-8")
+    assert [(c.date, c.changed) for c in _lock_seed(tmp_path, dt.date(2024, 3, 10)).corrections] == [
+        (LATER, ("t005", "t029", "t031")), (dt.date(2024, 3, 10), ("t040",))]
+
+
+def test_a_lock_with_one_day_written_twice_shows_it_once() -> None:
+    """Locks written before same-day corrections were merged show them merged: one line per day."""
+    day = dt.date(2026, 12, 4)
+    merged = same_day_merged([Correction(day, ("t001",)), Correction(day, ("t001",), ("t050",)),
+                              Correction(day, ("t050", "t002")), Correction(day, (), (), ("t003",)),
+                              Correction(dt.date(2026, 12, 5), ("t001",))])
+    assert merged == (Correction(day, ("t001", "t002"), ("t050",), ("t003",)),
+                      Correction(dt.date(2026, 12, 5), ("t001",)))
 
 
 def test_committed_seed_lock_matches_the_seed(seed: Briefing) -> None:

@@ -112,13 +112,32 @@ def relock(lock: Lock | None, briefing: Briefing, *, source: str, digest: str,
                for r in lock.removed]
     corrections = lock.corrections
     if today is not None and (changed or added or removed):
-        corrections += (Correction(today, tuple(changed), tuple(added), tuple(r.anchor for r in removed)),)
+        corrections = same_day_merged(
+            (*corrections, Correction(today, tuple(changed), tuple(added), tuple(r.anchor for r in removed))))
     former = lock.former_slugs
     if lock.slug != briefing.slug:
         former = tuple(s for s in (*former, lock.slug) if s != briefing.slug)
     return Lock(source=source, digest=digest, slug=briefing.slug, date=briefing.date, created=lock.created,
                 turns=tuple(turns), removed=tuple(sorted(carried + removed, key=lambda r: anchor_number(r.anchor))),
                 corrections=corrections, former_slugs=former)
+
+
+def same_day_merged(corrections: Sequence[Correction]) -> tuple[Correction, ...]:
+    """The corrections with those of one day as one: an editor who saves a transcript ten times in a day made
+    one correction of it, and its page says so once. A turn added that day is "added" however often it changed
+    after; a turn removed that day is "removed" only (one added and removed the same day included: its anchor
+    was published, and still lands on a neighbour)."""
+    merged: list[Correction] = []
+    for c in corrections:
+        if not merged or merged[-1].date != c.date:
+            merged.append(c)
+            continue
+        last = merged[-1]
+        removed = {*last.removed, *c.removed}
+        added = {*last.added, *c.added} - removed
+        changed = {*last.changed, *c.changed} - added - removed
+        merged[-1] = Correction(c.date, *(tuple(sorted(group, key=anchor_number)) for group in (changed, added, removed)))
+    return tuple(merged)
 
 
 def _target(index: int, mapping: Sequence[int | None], turns: Sequence[LockedTurn], lost: str) -> str:
@@ -143,7 +162,7 @@ def apply_lock(briefing: Briefing, lock: Lock) -> Briefing:
     if len(lock.turns) != len(briefing.turns):
         raise ValueError("the lock does not describe this version of the transcript")
     turns: tuple[Turn, ...] = tuple(replace(t, anchor=locked.anchor) for t, locked in zip(briefing.turns, lock.turns, strict=False))
-    return replace(briefing, turns=turns, removed=lock.removed, corrections=lock.corrections,
+    return replace(briefing, turns=turns, removed=lock.removed, corrections=same_day_merged(lock.corrections),
                    former_slugs=lock.former_slugs)
 
 
