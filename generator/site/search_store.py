@@ -372,7 +372,8 @@ class _Texts:
         self._scripts = _Scripts(offline)
         self.digest = hashlib.sha256()
 
-    def add(self, stored: Any) -> None:
+    def add(self, stored: str) -> None:
+        """One entry's stored data, as JSON (`dumps`)."""
         self._pending.append(stored)
         if len(self._pending) == BLOCK:
             self._flush()
@@ -381,7 +382,7 @@ class _Texts:
         if not self._pending:
             return
         number = len(self.offsets) - 1 + len(self._compressing)
-        text = dumps(self._pending)
+        text = f"[{','.join(self._pending)}]"  # as dumps(the entries' lists), without making them again
         self._compressing.append(self._pool.submit(_compressed, text))
         if self.offline is not None:
             self._scripts.add(f"t{number // SCRIPT_BLOCKS}", f'__archiveSearch("d{number}",{text})\n')
@@ -439,7 +440,7 @@ class StoreWriter:
         self.entries = 0
 
     def add(self, stored: Any, terms: Words, length: int, meta: bytes = NO_FACETS) -> int:
-        """Add one entry: what a result shows (`stored`, JSON-able), its terms (`packed`), its length in words,
+        """Add one entry: what a result shows (`stored`: a JSON-able list, or its JSON as `dumps` makes it), its terms (`packed`), its length in words,
         its facets (`meta`: varint characters of who × 2 + question and topic set; NO_FACETS for a page).
         Returns the entry's number."""
         doc = self.entries
@@ -447,7 +448,7 @@ class StoreWriter:
         self._postings.add(doc, terms)
         self._lengths.append(length)
         self._metas.append(self._distinct.setdefault(meta, meta))
-        self._texts.add(stored)
+        self._texts.add(stored if isinstance(stored, str) else dumps(stored))
         return doc
 
     def finish(self, manifest: dict[str, Any], lists: dict[str, Any], blobs: dict[str, Any]) -> dict[str, Any]:
