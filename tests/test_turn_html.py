@@ -107,8 +107,13 @@ def test_any_text_is_the_html_of_its_markdown(paragraphs: list[Paragraph], name:
 
 
 def test_built_page_holds_the_turns_in_its_toc_and_anchors(built_site: Path) -> None:
-    """The built briefing page lists every turn in its table of contents and links to them without warnings."""
+    """The built briefing page's table of contents lists the statements and questions (an answer follows its
+    question), each under its heading, and links to them without warnings."""
     page = (built_site / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.html").read_text("utf-8")
-    toc = page[page.index('data-md-component="toc"'):]
-    assert all(f'href="#t{n:03d}"' in toc for n in range(1, 40))
+    toc = page[page.index('data-md-component="toc"'):page.index('<article')]
+    listed = re.findall(r'<a href="#(t\d+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]*?)\s*</span>', toc)
+    statements = [f"t{n:03d}" for n in (*range(1, 9), 12, 13, 17, 18, 26, 28, 29, 32, 34, 36, 39)]
+    assert [anchor for anchor, _ in listed] == statements
+    assert dict(listed)["t001"] == "Antony J. Blinken — Secretary of State"
+    assert dict(listed)["t008"].startswith("Question from ")
     assert page.count('<h2 class="turn') == 39 and "archive-listing" not in page

@@ -6,7 +6,7 @@ heading and the table of contents over every element: measured on 114 White Hous
 54 ms a page, and a tenth of that with the turns taken out. So the build writes the turns here,
 as HTML, and a briefing page's Markdown holds its head (`briefing_page.briefing_head`) and a placeholder
 the plugin replaces right after Markdown (`on_page_content`): Material's search, MkDocs' anchor
-checks and the table of contents (`toc_entries`, from the model) see the turns as before.
+checks see the turns as before; the table of contents lists the questions and statements (`toc_entries`).
 
 `briefing_page.briefing_page` stays the Markdown of record (golden files, pages written to disk for
 another engine, the benchmark's stock baseline); `tests/test_turn_html.py` holds the two to the
@@ -89,8 +89,11 @@ def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
 
 
 def toc_entries(briefing: Briefing) -> list[tuple[str, str]]:
-    """The turns as the table of contents lists them: `(anchor, heading as HTML)`."""
-    return [(turn.anchor, text(turn_heading(turn))) for turn in briefing.turns]
+    """The turns the table of contents lists, `(anchor, heading as HTML)`: every question and every turn that
+    answers none (statements, the moderator). An answer is left out: it follows its question, whose entry leads
+    there, and the "Answered by" links under the question name who answered. A White House briefing's table
+    listed "Jen Psaki — White House Press Secretary" ninety times between its questions (15 % of the page)."""
+    return [(turn.anchor, text(turn_heading(turn))) for turn in briefing.turns if not turn.answer_to]
 
 
 def anchors(briefing: Briefing) -> set[str]:
