@@ -25,6 +25,7 @@ def clean_line(line: str) -> str:
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 
 
+@lru_cache(maxsize=16_384)
 def fold_name(text: str) -> str:
     """The key names and labels are matched by: `RODRÍGUEZ` and `Rodriguez` fold alike; dots and
     apostrophes dropped, spaces collapsed."""

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import Participant
+from ..model import Participant, Reporter
 from ..text import fold_name
 from ..words import HONORIFICS, RANKS, ROLE_WORDS
 from .askers import Handoff, Spoken, askers
@@ -83,17 +83,18 @@ def _full(name: str) -> bool:
                                         for w in words) and name_word(words[0])
 
 
-def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Participant] = ()) -> tuple[Participant, ...]:
+def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Participant] = (),
+                    asked: tuple[list[Reporter | None], list[Handoff]] | None = None) -> tuple[Participant, ...]:
     """People the document names for labels that `known` (its participant lines) does not cover: from
     the title, then a full name with the label's surname in the text, then a given name handed the
-    floor just before the label speaks. Each has `line` 0."""
+    floor just before the label speaks. Each has `line` 0. `asked`: `askers(turns)`, when the caller has it."""
     labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
     surnames = {label: s for label in dict.fromkeys(labels) if (s := _surname(label))}
     covered = {fold_name(p.name).split()[-1] for p in known if p.name.split()}
     found = [p for p in title_people(title) if fold_name(p.name).split()[-1] not in covered]
     covered |= {fold_name(p.name).split()[-1] for p in found}
-    reporters, handoffs = askers(turns)
+    reporters, handoffs = asked if asked is not None else askers(turns)
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
     for label, surname in surnames.items():

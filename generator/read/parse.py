@@ -201,9 +201,10 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
     called = called_labels(said)
     said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
-    resolver = Resolver(participants + document_people(title, said, participants))
+    asked = askers(said)
+    resolver = Resolver(participants + document_people(title, said, participants, asked))
     same = same_person([r[0] for r in raw])
-    reporters, _ = askers(said)
+    reporters = asked[0]
     return tuple(
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
              paragraphs=paragraphs, line=line, question=said[i].question, reporter=reporters[i])
