@@ -27,6 +27,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import IO
@@ -66,9 +67,10 @@ def key(*parts: bytes | str | None) -> str:
     return digest.hexdigest()
 
 
-def encode(parts: Mapping[str, bytes]) -> bytes:
-    """An entry file: magic, head, index (the parts' names and compressed lengths), the parts deflated."""
-    bodies = [zlib.compress(parts[name], LEVEL) for name in parts]
+def encode(parts: Mapping[str, bytes], stored: AbstractSet[str] = frozenset()) -> bytes:
+    """An entry file: magic, head, index (the parts' names and compressed lengths), the parts deflated (those
+    named in `stored` in stored blocks, level 0: read back three times as fast, checked all the same)."""
+    bodies = [zlib.compress(parts[name], 0 if name in stored else LEVEL) for name in parts]
     index = json.dumps([[name, len(body)] for name, body in zip(parts, bodies, strict=True)],
                        separators=(",", ":")).encode()
     rest = index + b"".join(bodies)
@@ -105,15 +107,16 @@ class Store:
             self.used.discard(entry)
         return found
 
-    def put(self, entry: str, parts: Mapping[str, bytes]) -> None:
-        """Store `parts` under `entry`, atomically: a reader sees the whole entry or none."""
+    def put(self, entry: str, parts: Mapping[str, bytes], stored: AbstractSet[str] = frozenset()) -> None:
+        """Store `parts` under `entry`, atomically: a reader sees the whole entry or none. The parts named in
+        `stored` are not compressed (`encode`): big parts every warm build reads."""
         self.used.add(entry)
         if self.folder is None:
             self._memory[entry] = dict(parts)
             return
         target = self._path(entry)
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, encode(parts))
+        write_atomically(target, encode(parts, stored))
         self._indexes.pop(entry, None)
 
     def read(self, entry: str, name: str) -> bytes:

@@ -196,6 +196,22 @@ def test_entries_are_written_whole_or_not_at_all(tmp_path: Path, monkeypatch: py
     assert not leftover.exists() and store.has("ab" + "0" * 62)
 
 
+def test_a_part_stored_uncompressed_reads_back_and_still_checks_itself(tmp_path: Path) -> None:
+    """A big part every build reads (the search index's briefing) is kept uncompressed: it reads back as
+    stored, and a byte changed in it is found (a damaged part is made again, never used)."""
+    store = Store.under(tmp_path)
+    entry, big = "ef" + "0" * 62, os.urandom(50) + b"words " * 9_000  # one stored block (up to 64 KB)
+    store.put(entry, {"small": b"s" * 1000, "big": big}, stored={"big"})
+    path = store.folder / entry[:2] / entry  # type: ignore[operator]
+    assert path.stat().st_size > len(big) and big in path.read_bytes()
+    assert Store.under(tmp_path).read(entry, "big") == big
+    data = path.read_bytes()
+    at = data.index(big) + 5000
+    path.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1:])
+    with pytest.raises(cache.GeneratorError):
+        Store.under(tmp_path).read(entry, "big")
+
+
 class _Failing:
     def __enter__(self) -> _Failing:
         return self

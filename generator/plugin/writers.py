@@ -138,7 +138,8 @@ class CachedBriefings(InOrder):
     def _made(self, summary: Summary, entry: str, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
         part = make(self._published.model(summary))
         self._published.store.put(entry, {INDEXED: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL),
-                                          COUNTS: pickle.dumps(counts_of(part), protocol=pickle.HIGHEST_PROTOCOL)})
+                                          COUNTS: pickle.dumps(counts_of(part), protocol=pickle.HIGHEST_PROTOCOL)},
+                                  stored={INDEXED})  # read by every build: 0.43 s to inflate at 1,137 briefings, 0.15 s stored
         return part
 
 
