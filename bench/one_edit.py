@@ -23,11 +23,10 @@ from pathlib import Path
 STORED = """
 import zipfile
 from generator.site import search_store
-def _run(self):
-    while (item := self._queue.get()) is not None:
-        self._zip.writestr(zipfile.ZipInfo(item[0], date_time=search_store.ZIP_EPOCH), item[1].encode(),
-                           zipfile.ZIP_STORED)
-search_store.Offline._run = _run
+def _deflate(self, item):
+    self._zip.writestr(zipfile.ZipInfo(item[0], date_time=search_store.ZIP_EPOCH), item[1].encode(),
+                       zipfile.ZIP_STORED)
+search_store.Offline._deflate = _deflate
 """
 LAUNCH = """
 import sys

@@ -23,7 +23,6 @@ to a file: the blobs starting in one SCRIPT_WINDOW of a pack (`shards0-3.js`: `s
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import heapq
 import itertools
@@ -37,10 +36,9 @@ import threading
 import zipfile
 import zlib
 from array import array
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO, Generic, NamedTuple, TypeVar
 
 from .offline_zip import ZIP_EPOCH, ZIP_LEVEL
 
@@ -245,50 +243,73 @@ def _read_run(path: Path) -> Iterator[tuple[str, bytes, bytes, bytes]]:
                 return
 
 
+T = TypeVar("T")
+
+
+class _InOrder(Generic[T]):
+    """A thread doing `work` on each item put, in the order put, beside the writer (zlib lets go of the interpreter
+    as it compresses); at most 64 wait. `close` waits for the last and raises the first error `work` met."""
+
+    def __init__(self, work: Callable[[T], None], name: str) -> None:
+        self._work = work
+        self._queue: queue.Queue[T | None] = queue.Queue(maxsize=64)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread.start()
+
+    def put(self, item: T) -> None:
+        self._queue.put(item)
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._work(item)
+                except BaseException as error:  # noqa: BLE001 - raised by close(), in the writer's thread
+                    self._error = error
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 class Offline:
     """Where the index's `file://` form goes: a folder of scripts, or, for a path ending in `.zip`, one zip of
     them for the offline bundle, deflated as the bundle deflates (`ZIP_LEVEL`) by a thread of its own while the
-    index is written (zlib lets go of the interpreter as it compresses): the bundle copies the deflated bytes as
-    they are (`offline_zip.BundleWriter.add_folder`), so that none waits to be compressed at the end."""
+    index is written: the bundle copies the deflated bytes as they are (`offline_zip.BundleWriter.add_folder`),
+    so that none waits to be compressed at the end."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
-        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue(maxsize=64)
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
+        self._deflating: _InOrder[tuple[str, str]] | None = None
         if path.suffix == ".zip":
             path.parent.mkdir(parents=True, exist_ok=True)
             self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
-            self._thread = threading.Thread(target=self._run, name="offline-index", daemon=True)
-            self._thread.start()
+            self._deflating = _InOrder(self._deflate, "offline-index")
         else:
             path.mkdir(parents=True, exist_ok=True)
 
     def write(self, name: str, text: str) -> None:
-        if self._thread is not None:
-            self._queue.put((name, text))
+        if self._deflating is not None:
+            self._deflating.put((name, text))
         else:
             (self.path / name).write_text(text, encoding="utf-8")
 
-    def _run(self) -> None:
+    def _deflate(self, item: tuple[str, str]) -> None:
         assert self._zip is not None
-        while (item := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    self._zip.writestr(zipfile.ZipInfo(item[0], date_time=ZIP_EPOCH), item[1].encode("utf-8"),
-                                       zipfile.ZIP_DEFLATED, ZIP_LEVEL)
-                except BaseException as error:  # noqa: BLE001 - raised by close(), in the writing thread
-                    self._error = error
+        self._zip.writestr(zipfile.ZipInfo(item[0], date_time=ZIP_EPOCH), item[1].encode("utf-8"),
+                           zipfile.ZIP_DEFLATED, ZIP_LEVEL)
 
     def close(self) -> None:
-        if self._thread is not None and self._zip is not None:
-            self._queue.put(None)
-            self._thread.join()
-            self._zip.close()
-            self._zip = None
-            if self._error is not None:
-                raise self._error
+        if self._deflating is not None and self._zip is not None:
+            try:
+                self._deflating.close()
+            finally:
+                self._zip.close()
+                self._zip = None
 
 
 class _Scripts:
@@ -353,23 +374,20 @@ class _Packs:
 
 class _Texts:
     """Text blocks: zlib-compressed in `text<n>.bin` (offsets in `blocks.bin`), and with `offline`,
-    `d<n>.js` there. A thread compresses the blocks (zlib lets go of the interpreter: 1.1 s of the 1,137 White
-    House briefings' 1.6 s of text blocks) while the entries after them are added; they are written in order,
-    so the files are the same bytes."""
-
-    AHEAD = 64
-    """Blocks handed to the compressing thread before the writer waits for the oldest."""
+    `d<n>.js` there. A thread compresses and writes the blocks (zlib lets go of the interpreter: 1.1 s of the
+    1,137 White House briefings' 1.6 s of text blocks) while the entries after them are added, in order."""
 
     def __init__(self, folder: Path, offline: Offline | None) -> None:
         self.folder, self.offline = folder, offline
         self.offsets = array("I", [0])
+        """Where each block starts, and the end (written by the thread: read them after `close`)."""
         self.packs: list[int] = []
-        self._pending: list[Any] = []
-        self._compressing: collections.deque[Future[bytes]] = collections.deque()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="text-blocks")
+        self._pending: list[str] = []
+        self._blocks = 0
         self._out: BinaryIO | None = None
         self._size = 0
         self._scripts = _Scripts(offline)
+        self._writing = _InOrder(self._write, "text-blocks")
         self.digest = hashlib.sha256()
 
     def add(self, stored: str) -> None:
@@ -381,16 +399,16 @@ class _Texts:
     def _flush(self) -> None:
         if not self._pending:
             return
-        number = len(self.offsets) - 1 + len(self._compressing)
+        number, self._blocks = self._blocks, self._blocks + 1
         text = f"[{','.join(self._pending)}]"  # as dumps(the entries' lists), without making them again
-        self._compressing.append(self._pool.submit(_compressed, text))
+        self._writing.put(text)
         if self.offline is not None:
             self._scripts.add(f"t{number // SCRIPT_BLOCKS}", f'__archiveSearch("d{number}",{text})\n')
         self._pending = []
-        while len(self._compressing) > self.AHEAD or self._compressing and self._compressing[0].done():
-            self._write(self._compressing.popleft().result())
 
-    def _write(self, data: bytes) -> None:
+    def _write(self, text: str) -> None:
+        """In the thread: one block compressed, into the current pack or a new one."""
+        data = zlib.compress(text.encode(), 6)
         if self._out is None or self._size + len(data) > PACK_BYTES and self._size:
             if self._out is not None:
                 self._out.close()
@@ -404,9 +422,7 @@ class _Texts:
 
     def close(self) -> None:
         self._flush()
-        while self._compressing:
-            self._write(self._compressing.popleft().result())
-        self._pool.shutdown()
+        self._writing.close()
         self._scripts.flush()
         if self._out is not None:
             self._out.close()
@@ -417,10 +433,6 @@ class _Texts:
         if sys.byteorder == "big":  # pragma: no cover - blocks.bin is little-endian everywhere
             little.byteswap()
         (self.folder / "blocks.bin").write_bytes(little.tobytes())
-
-
-def _compressed(text: str) -> bytes:
-    return zlib.compress(text.encode(), 6)
 
 
 class StoreWriter:
@@ -440,9 +452,9 @@ class StoreWriter:
         self.entries = 0
 
     def add(self, stored: Any, terms: Words, length: int, meta: bytes = NO_FACETS) -> int:
-        """Add one entry: what a result shows (`stored`: a JSON-able list, or its JSON as `dumps` makes it), its terms (`packed`), its length in words,
-        its facets (`meta`: varint characters of who × 2 + question and topic set; NO_FACETS for a page).
-        Returns the entry's number."""
+        """Add one entry: what a result shows (`stored`: a JSON-able list, or its JSON as `dumps` makes it), its
+        terms (`packed`), its length in words, its facets (`meta`: varint characters of who × 2 + question and
+        topic set; NO_FACETS for a page). Returns the entry's number."""
         doc = self.entries
         self.entries += 1
         self._postings.add(doc, terms)
