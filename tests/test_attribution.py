@@ -46,6 +46,9 @@ ROOT = Path(__file__).resolve().parent.parent
     ("With that, I’d love to take your question, Zeke.  Why don’t you kick us off?", "Zeke", "", True),
     ("Thank you.  We start with the first question, by Lea Marchal, journalist for Agence Europe representing "
      "the Brussels press.", "Lea Marchal", "Agence Europe", False),
+    ("And I’ll turn it over to Gavin Bade for our last question.", "Gavin Bade", "", False),
+    ("That all being said, I will turn it over to John to get us started.", "John", "", True),
+    ("With that, I will turn it over to Lael, who will walk you through it.", "Lael", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""
@@ -236,6 +239,31 @@ def test_an_official_named_by_the_reporters_addressing_them() -> None:
             "Q Karine, two?\n\nMS. JEAN-PIERRE: No.\n\nQ Thank you, Peter. Three?\n\nMR. DOOCY: Yes.\n")
     names = {t.label: t.speaker.name for t in parse_text(text).turns}
     assert names["MS. JEAN-PIERRE"] == "Karine Jean-Pierre" and names["MR. DOOCY"] == "MR. DOOCY"
+
+
+def test_an_official_named_by_the_floor_handed_or_the_turns_addressing_them() -> None:
+    """`I will turn it over to John to get us started.` names `MR. PODESTA`; two turns closing on `…, Angelo?`
+    just before `MR. FERNÁNDEZ HERNÁNDEZ` speaks name him; one turn saying `Karine` twice names nobody."""
+    text = ("MODERATOR: Thanks for joining. I will turn it over to John to get us started.\n\n"
+            "MR. PODESTA: Thanks. I am actually on an airplane, and I hope all of you can hear me well today.\n\n"
+            "PARTICIPANT: Do we have an audio issue, Angelo?\n\nMR. FERNÁNDEZ HERNÁNDEZ: Yep. Try again.\n\n"
+            "PARTICIPANT: Hold on. We — is this better, Angelo? This is Nick.\n\nMR. FERNÁNDEZ HERNÁNDEZ: Yes.\n\n"
+            "Q Thanks, Karine. One more, Karine?\n\nMS. DALTON: Karine, we have to go.\n")
+    names = {t.label: t.speaker.name for t in parse_text(text).turns}
+    assert names["MR. PODESTA"] == "John Podesta"
+    assert names["MR. FERNÁNDEZ HERNÁNDEZ"] == "Angelo Fernández Hernández"
+    assert names["MS. DALTON"] == "MS. DALTON"
+
+
+def test_a_label_naming_its_speaker_and_role() -> None:
+    """`Peter Stano, Moderator:` is Peter Stano, moderator, and so is the later `Moderator:`; with two named
+    moderators, `Moderator:` stays a role nobody is guessed for."""
+    one = parse_text("Peter Stano, Moderator: Welcome.\n\nMS. SMITH: Hello.\n\nModerator: Next question.\n")
+    assert [(t.speaker.name, t.speaker.role) for t in one.turns if t.label != "MS. SMITH"] \
+        == [("Peter Stano", "Moderator")] * 2
+    two = parse_text("Peter Stano, Moderator: Welcome.\n\nAnna Lee, Moderator: Hi.\n\nModerator: Next.\n")
+    assert [t.speaker.name for t in two.turns] == ["Peter Stano", "Anna Lee", "Moderator"]
+    assert two.turns[2].speaker.kind == "role"
 
 
 def test_speaker_sections_group_speakers_for_a_reader() -> None:

@@ -173,6 +173,15 @@ _QUESTION_CALL = re.compile(
     r"\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:a|our|the|one|one more|your)\s+)?(?:(?:next|last|final|first)\s+)?"
     r"questions?\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$", _I)
+_PURPOSE = re.compile(
+    r"\s+(?:to\s+(?:get|kick|start|begin|open|give|make|offer|provide|deliver|lead|walk|share|say|talk|speak)\b"
+    r"|for\s+(?:(?:a|an|the|some|his|her|their|a few|brief|opening|initial|introductory|short|quick)\s+)*"
+    r"(?:remarks|comments|words|statement|overview|opening|top)\b"
+    r"|for\s+(?:the|a|our|your)\s+(?:(?:next|last|final|first)\s+)?question\b"
+    r"|who\s+(?:will|can|is going to)\b).*$", _I)
+"""What a verb call's object may end with after the name: `I'll turn it over to John to get us started`,
+`… to Jake for some opening remarks`, `… to Lael, who will walk you through it`, `we'll go to Mary Bruce for
+the next question`."""
 _HAVE_CALL = re.compile(
     r"\b(?:we have|we've got|next,? we have|up next is|next up is|next is|it will be|recogniz(?:e|ing)|called on|"
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
@@ -285,7 +294,7 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
         for pattern in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL):
             if match := pattern.search(clause):
                 rest = next(g for g in match.groups() if g)
-                if found := named(rest.split(" and then ")[0], lower):
+                if found := named(_PURPOSE.sub("", rest.split(" and then ")[0]), lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
             if (match := pattern.search(clause)) and (found := named(match["rest"])):

@@ -16,7 +16,7 @@ from typing import Protocol
 from ..model import Participant, Person, Reporter, Speaker
 from ..text import fold_name, slugify
 from ..words import HONORIFICS
-from .labels import is_anonymous_label, is_question_label, is_role_label, label_key
+from .labels import is_anonymous_label, is_question_label, is_role_label, label_key, named_role
 
 _QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
 """Whoever asked a question nobody named in full: no page."""
@@ -65,6 +65,11 @@ class Resolver:
             return Speaker(id=scoped, name=label, kind="anonymous")
         if is_role_label(label):
             return Speaker(id=scoped, name=label, kind="role")
+        if (named := named_role(label)) is not None:  # `Peter Stano, Moderator`
+            name, role = named
+            if person := self._lookup(name):
+                return self._speaker(person, role)
+            return Speaker(id=slugify(name), name=name, role=role, resolved=True, kind="official")
         return Speaker(id=slugify(key), name=label)
 
     def _lookup(self, label: str) -> Person | None:

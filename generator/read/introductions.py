@@ -150,22 +150,26 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
 
 _VOCATIVE = re.compile(r"^(?!(?i:thanks|thank|hi|hey|hello)\b)(?P<opening>[A-Z][\w'’-]+),\s|\b(?i:thanks|thank you|hi|hey|hello)(?i: (?:so|very) much)?,\s+"
                        r"(?P<greeted>[A-Z][\w'’-]+)[,.!?]")
+_END_VOCATIVE = re.compile(r",\s+(?P<name>[A-Z][\w'’-]+)\s*[?.!]*$")
+"""A turn's closing words addressing whoever speaks next: `Do we have an audio issue, Angelo?`."""
 _ADDRESSED_MIN = 2
-"""Questions that must address a label's speaker by one given name before it names the label."""
+"""Turns that must address a label's speaker by one given name before it names the label."""
 
 
 def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
-    """The given name the questions just before the label's turns address its speaker by (`Thanks, Jen.`),
-    when it is at least twice the same and two thirds of all such addresses."""
+    """The given name the turns just before the label's turns address its speaker by (a question's
+    `Thanks, Jen.` or `Karine, …`; any turn's closing `…, Angelo?`), when at least two turns address it by
+    the same one and it is two thirds of all such addresses."""
     names: Counter[str] = Counter()
-    for question, turn in zip(turns, turns[1:], strict=False):
-        if not question.question or turn.label != label or not question.texts:
+    for before, turn in zip(turns, turns[1:], strict=False):
+        if turn.label != label or before.label == label or not before.texts:
             continue
-        head = " ".join(sentences(question.texts[0])[:2])
-        for match in _VOCATIVE.finditer(head):
-            word = match["opening"] or match["greeted"]
-            if word and word[0].isupper() and name_word(word):
-                names[word] += 1
+        words = [match["opening"] or match["greeted"]
+                 for match in _VOCATIVE.finditer(" ".join(sentences(before.texts[0])[:2]))] if before.question else []
+        words += [match["name"] for sentence in sentences(before.texts[-1])[-2:]
+                  if (match := _END_VOCATIVE.search(sentence.strip()))]
+        names.update({word for word in words
+                      if word and word[0].isupper() and name_word(word) and fold_name(word) not in HONORIFICS | RANKS})
     if not names:
         return ""
     given, count = names.most_common(1)[0]

@@ -13,6 +13,7 @@ from difflib import SequenceMatcher
 
 from ..text import fold_name
 from ..words import NAME_CONNECTORS, NOT_LABELS, PROSE_OPENERS, QUESTION_LABELS, RANKS, ROLE_LABELS, TITLE_WORDS
+from .calls import person_name
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
 _BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
@@ -108,7 +109,8 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     first names from a fuller one ending in the same surname (`GEN. RYDER` for `MAJOR GENERAL
     PAT RYDER`) is that person, as is a label with one misspelt word next to a more frequent
     one (`HE PRESIDENT`, `SENIOR ADMINISTRIVE OFFICIAL`). Titles alone (`THE PRESIDENT`, `THE
-    VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge.
+    VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge. A role
+    label (`Moderator`) is the one label naming a person in that role (`Peter Stano, Moderator`), if one.
     """
     keys_of = {label: label_key(label) for label in dict.fromkeys(labels)}
     counts = Counter(keys_of[label] for label in labels)
@@ -118,6 +120,9 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     keys = sorted(counts)
     step = {key: next((o for o in keys if o != key and (_shorter_form(key, o) or _misspelt(key, o, counts))), key)
             for key in keys}
+    for role, named in _named_roles(keys_of).items():
+        if len(named) == 1 and role in step:
+            step[role] = named.pop()  # `Moderator` after `Peter Stano, Moderator`: the one moderator named
     canonical: dict[str, str] = {}
     for key in keys:
         target = key
@@ -125,6 +130,22 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
             target = step[target]
         canonical[key] = target
     return {label: first_form[canonical[key]] for label, key in keys_of.items()}
+
+
+def named_role(label: str) -> tuple[str, str] | None:
+    """`(name, role)` for a label that gives a full name and then a role: `Peter Stano, Moderator`."""
+    head, comma, tail = label.rpartition(",")
+    shaped = person_name(head.strip()) if comma and is_role_label(tail) else None
+    return (shaped[0], tail.strip()) if shaped is not None and shaped[1] else None
+
+
+def _named_roles(keys_of: dict[str, str]) -> dict[str, set[str]]:
+    """Per role label's key, the keys of the labels naming someone in that role (`named_role`)."""
+    found: dict[str, set[str]] = {}
+    for label, key in keys_of.items():
+        if (named := named_role(label)) is not None:
+            found.setdefault(label_key(named[1]), set()).add(key)
+    return found
 
 
 def _shorter_form(key: str, other: str) -> bool:
