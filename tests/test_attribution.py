@@ -49,6 +49,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("And I’ll turn it over to Gavin Bade for our last question.", "Gavin Bade", "", False),
     ("That all being said, I will turn it over to John to get us started.", "John", "", True),
     ("With that, I will turn it over to Lael, who will walk you through it.", "Lael", "", True),
+    ("All right, Kelly O, last question.", "Kelly O", "", True),
+    ("I know. Okay. I’m going to take one — go ahead, Alex, in the back.", "Alex", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""
@@ -96,6 +98,8 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
      Reporter("Pedro Rojas", "Univision National News")),
     ("Thank you very much for this honor.  James Rosen with Newsmax.  I’d like to raise", Reporter("James Rosen", "Newsmax")),
     ("Marcin Wrona, TVN Discovery from Poland. Today the ruling party", Reporter("Marcin Wrona", "TVN Discovery")),
+    ("Hi, congratulations on your new position.  Owen Jensen with EWTN, Global Catholic Network.  Two big concerns",
+     Reporter("Owen Jensen", "EWTN")),
 ])
 def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> None:
     """A reporter introducing themself in the question's opening names its asker."""
@@ -144,6 +148,16 @@ def test_a_call_covers_a_few_questions_in_a_room_and_a_phone_line_until_the_next
     assert _askers(room) == ["Zeke Miller"] * 5 + [None] * 2
     line = "OPERATOR: We'll go to the line of Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7
     assert _askers(line) == ["Zeke Miller"] * 7
+
+
+def test_an_official_filling_the_wait_for_a_phone_line_keeps_the_caller() -> None:
+    """`the line of Ken Thomas … press 1-0 again`, the host speaking meanwhile, then `And, Ken, you're open.`:
+    the questions are Ken Thomas's (the call was no hand-over to the host)."""
+    assert _askers("OPERATOR: And next, we have the line of Ken Thomas. Will you please press 1-0 again?\n\n"
+                   "MS. PSAKI: And while we're waiting for that, this will have to be the last question, because "
+                   "the doctor needs to go back to her day job.\n\nOPERATOR: And, Ken, you're open. Please, go ahead."
+                   "\n\nQ Can you hear me now?\n\nOPERATOR: Yes.\n\nQ Great. What more can be done?\n") \
+        == ["Ken Thomas", "Ken Thomas"]
 
 
 def test_a_call_answered_by_an_official_hands_over_the_floor() -> None:

@@ -76,7 +76,7 @@ def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff
             current, fresh = (None if call.closes else _kept(call.reporter, current)), True
             last = None
             line = turn.moderator or bool(_LINE.search(turn.texts[-1]))
-            if current and _handed_over(turns, i):
+            if current and not _LINE.search(" ".join(turn.texts)) and _handed_over(turns, i):
                 handoffs.append(Handoff(current.name, i + 1))
                 current = None
             continue
@@ -138,7 +138,8 @@ def _addressed(given: str, opening: str) -> bool:
 
 def _handed_over(turns: Sequence[Spoken], i: int) -> bool:
     """The call in turn `i` gave the floor to an official: the next turn is an official's answer of some
-    length, not a greeting before the question (`Hi, Jennifer.`)."""
+    length, not a greeting before the question (`Hi, Jennifer.`). (A call opening a phone line, `the line of
+    Ken Thomas … press 1-0`, never does: an official speaking next fills the wait.)"""
     following = turns[i + 1] if i + 1 < len(turns) else None
     if following is None or following.question or following.role or following.label == turns[i].label:
         return False

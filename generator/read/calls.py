@@ -100,9 +100,12 @@ def outlet_name(text: str) -> str | None:
 
 def _outlet_before_clause(text: str) -> str | None:
     """An outlet, or one followed by a clause of its own (`Telenoticias representing the national media`,
-    never the start of a sentence (`the Department of Justice is …`)."""
+    `EWTN, Global Catholic Network`), never the start of a sentence (`the Department of Justice is …`)."""
     if whole := outlet_name(text):
         return whole
+    head, comma, tail = text.partition(",")
+    if comma and (first := outlet_name(head)) and outlet_name(tail):
+        return first  # `EWTN, Global Catholic Network`: the outlet, then what it is
     if (place := re.match(r"^(.+?)\s+(?:from|in|of)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.?!]*$", text)) \
             and (found := outlet_name(place.group(1))):
         return found  # `TVN Discovery from Poland`
@@ -194,6 +197,8 @@ _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you 
 _NAME_FIRST = re.compile(rf"^(?P<rest>[^,]+?(?:,\s*[^,]+?)??),?\s+(?:{_TAIL})[.?!]*$", _I)
 _PREFIX = (r"(?:(?:yes|yeah|yep|sure|okay|ok|all right|alright|go ahead|please|and|so|great|good|now|next|"
            r"how about|finally|lastly|last one|one more|um|uh|sorry|oh)[,.—]?\s+)")
+_LEADING = re.compile(rf"^{_PREFIX}+", _I)
+"""Words before the name of a call that ends with its verb: `And, Ken, you're open.`"""
 _BARE = re.compile(rf"^(?P<prefix>{_PREFIX}*)(?:with that,\s+)?(?P<rest>[^.?!]+?)[.?!]*$", _I)
 _WITH_THAT = re.compile(r"^(?:and\s+)?with that,\s+(?P<rest>[^,]+),", _I)
 _VOCATIVE_CALL = re.compile(r"(?:question|floor|kick)[^.?!]*,\s+(?P<rest>[^,]+?)[.?!]*$", _I)
@@ -297,7 +302,7 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                 if found := named(_PURPOSE.sub("", rest.split(" and then ")[0]), lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
-            if (match := pattern.search(clause)) and (found := named(match["rest"])):
+            if (match := pattern.search(clause)) and (found := named(_LEADING.sub("", match["rest"]))):
                 return found
         match = _BARE.match(clause)
         if match and len(match["rest"].split()) <= _SHORT_BARE:
