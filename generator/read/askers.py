@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Paragraph, Reporter
 from ..text import fold_name
@@ -51,7 +52,17 @@ class Handoff:
 
 def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff]]:
     """Per turn, the reporter who asked (None for every turn that is no question, and for questions
-    nobody named); and the calls that handed the floor to an official."""
+    nobody named); and the calls that handed the floor to an official.
+
+    Parsing a transcript works this out, and so does naming its speakers again with the registry
+    (`enrich.annotate`), from the same turns: the last few answers are kept (a third of a briefing's
+    loading time was this, twice)."""
+    reporters, handoffs = _askers(tuple(turns))
+    return list(reporters), list(handoffs)
+
+
+@lru_cache(maxsize=8)
+def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tuple[Handoff, ...]]:
     lower = frozenset(w for t in turns for text in t.texts for w in _LOWER_WORD.findall(text))
     out: list[Reporter | None] = [None] * len(turns)
     handoffs: list[Handoff] = []
@@ -103,7 +114,7 @@ def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff
             current = None
         out[i] = current if current is None or current.outlet or is_question_label(turn.label) \
             else Reporter(current.name, turn.label, current.given_only)  # `Politico:` names the outlet
-    return out, handoffs
+    return tuple(out), tuple(handoffs)
 
 
 _GREETED = re.compile(r"^(?:(?:thanks|thank you|hi|hey|and|so|okay|yes|sorry)[,.!]?\s+)*(?P<word>[\w'’-]+)[,.!]\s", re.I)
