@@ -23,9 +23,8 @@
   const PREFIX_WEIGHT = 0.8     /* a longer word found by prefix (the header box) counts less still */
   const YIELD_MS = 12           /* a long step gives the page's thread back this often (file://) */
   const GAP = 2048              /* text blocks this close are read in one request */
-  const BLOCKS_GAP = 8192       /* and offsets in blocks.bin: 8 bytes a block, asked for all at once for a page of
-                                 * results; one request of a few KB more comes sooner than a dozen queued ones
-                                 * (first result 25 ms sooner, median of 8 queries at 1,137 briefings) */
+  const BLOCKS_BUDGET = 8192    /* bytes between them that a page's offsets in blocks.bin (8 bytes a block) may be
+                                 * read with: a few requests of a few KB come sooner than a dozen queued ones */
   const BATCH = 64              /* text blocks asked for at once (an export asks for thousands) */
 
   /* ------------------------------------------------------------------------------ varints */
@@ -116,7 +115,7 @@
    * the first answer has said so, as the index opens (`probe()`), every piece is cut from the files
    * kept (before that, requests already sent may each bring their file whole). Pieces
    * asked for in one turn of the event loop are read together: those of one file at most GAP bytes
-   * apart (BLOCKS_GAP in blocks.bin, whose pieces are 8 bytes) in one request, the requests in the
+   * apart (in blocks.bin, whose pieces are 8 bytes, see `joins`) in one request, the requests in the
    * order asked (the first result's text first). */
   function httpSource(base) {
     const whole = new Map()
@@ -132,10 +131,11 @@
     function flush() {
       const asks = asked.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.offset - b.offset))
       asked = []
+      const joined = joins(asks)
       const reads = []
-      for (const ask of asks) {
+      for (const [i, ask] of asks.entries()) {
         const last = reads[reads.length - 1]
-        if (last && last.file === ask.file && ask.offset - last.end <= (ask.file === "blocks.bin" ? BLOCKS_GAP : GAP)) {
+        if (i && joined[i - 1]) {
           last.asks.push(ask)
           last.end = Math.max(last.end, ask.offset + ask.length)
           last.order = Math.min(last.order, ask.order)
@@ -148,6 +148,26 @@
           },
           error => { for (const a of r.asks) a.reject(error) })
       }
+    }
+    /* Per ask (sorted by file and offset), whether the next one is read with it: pieces of a pack at most GAP
+     * apart; in blocks.bin, the closest neighbours first while the bytes read between them stay within
+     * BLOCKS_BUDGET (a page of results asks for a dozen offsets there at once, scattered over the file) */
+    function joins(asks) {
+      let end = 0
+      const gaps = asks.slice(1).map((next, i) => {
+        const ask = asks[i]
+        end = i && asks[i - 1].file === ask.file ? Math.max(end, ask.offset + ask.length) : ask.offset + ask.length
+        return next.file === ask.file ? next.offset - end : Infinity
+      })
+      const joined = gaps.map((gap, i) => gap <= 0 || (gap <= GAP && asks[i].file !== "blocks.bin"))
+      let spent = 0
+      for (const i of gaps.map((_, i) => i).filter(i => !joined[i] && asks[i].file === "blocks.bin")
+        .sort((a, b) => gaps[a] - gaps[b])) {
+        if (spent + gaps[i] > BLOCKS_BUDGET) break
+        spent += gaps[i]
+        joined[i] = true
+      }
+      return joined
     }
     async function read(file, offset, length) {
       if (whole.has(file)) return (await whole.get(file)).subarray(offset, offset + length)
