@@ -50,6 +50,9 @@ ROOT = Path(__file__).resolve().parent.parent
     ("That all being said, I will turn it over to John to get us started.", "John", "", True),
     ("With that, I will turn it over to Lael, who will walk you through it.", "Lael", "", True),
     ("All right, Kelly O, last question.", "Kelly O", "", True),
+    ("All right. Next question, Jennifer Griffin, Fox.", "Jennifer Griffin", "Fox", False),
+    ("Thank you very much. We start with the first question, Agence Europe, Lea Marchal.", "Lea Marchal",
+     "Agence Europe", False),
     ("I know. Okay. I’m going to take one — go ahead, Alex, in the back.", "Alex", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:

@@ -236,6 +236,22 @@ def test_date_preference() -> None:
     assert parse_text("April 30, 2021\n\n" + text, "wh-2021-05-01-notes.txt").date == dt.date(2021, 4, 30)
 
 
+@pytest.mark.parametrize(("line", "date"), [
+    ("Jan. 24, 2022", dt.date(2022, 1, 24)),
+    ("Sept. 5, 2023", dt.date(2023, 9, 5)),
+    ("Dec 1, 2021", dt.date(2021, 12, 1)),
+    ("March 3rd, 2022", dt.date(2022, 3, 3)),
+    ("13 October 2022", dt.date(2022, 10, 13)),
+])
+def test_a_date_written_in_any_house_style(line: str, date: dt.date) -> None:
+    """A Defense briefing's `Jan. 24, 2022` under its title, a European `13 October 2022`: the date."""
+    text = f"Pentagon Press Secretary John F. Kirby Holds a Press Briefing\n\n{line}\n\nPress Secretary John F. Kirby\n\n" \
+           "PRESS SECRETARY JOHN F. KIRBY: Good afternoon.\n\nQ: Thank you, John.\n\nMR. KIRBY: Yes.\n"
+    b = parse_text(text, "defense-briefing.txt")
+    assert b.date == date and b.participants[0].name == "John F. Kirby"
+    assert [t.speaker.name for t in b.turns if not t.question] == ["John F. Kirby"] * 2
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

@@ -201,7 +201,7 @@ _LEADING = re.compile(rf"^{_PREFIX}+", _I)
 """Words before the name of a call that ends with its verb: `And, Ken, you're open.`"""
 _BARE = re.compile(rf"^(?P<prefix>{_PREFIX}*)(?:with that,\s+)?(?P<rest>[^.?!]+?)[.?!]*$", _I)
 _WITH_THAT = re.compile(r"^(?:and\s+)?with that,\s+(?P<rest>[^,]+),", _I)
-_VOCATIVE_CALL = re.compile(r"(?:question|floor|kick)[^.?!]*,\s+(?P<rest>[^,]+?)[.?!]*$", _I)
+_VOCATIVE_CALL = re.compile(r"(?:question|floor|kick)[^.?!,]*,\s+(?P<rest>[^,]+?(?:,\s*[^,]+?)?)[.?!]*$", _I)
 _ORDER_CALL = re.compile(r"\b(?:final|last|couple(?: of)?|two|few)(?: more)? questions?,\s+(?P<rest>[^,]+?)"
                          r"(?:,? and [^,]+?)?[.?!]*$", _I)
 _SKIP_TAIL = re.compile(
@@ -302,7 +302,7 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                 if found := named(_PURPOSE.sub("", rest.split(" and then ")[0]), lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
-            if (match := pattern.search(clause)) and (found := named(_LEADING.sub("", match["rest"]))):
+            if (match := pattern.search(clause)) and (found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]))):
                 return found
         match = _BARE.match(clause)
         if match and len(match["rest"].split()) <= _SHORT_BARE:
@@ -316,6 +316,17 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
             if found is not None or (plain or not match["prefix"]) and named(match["rest"]) is not None:
                 return Reporter("")  # an answer (`Jake.`), or `Said.`, a word the document uses in lower case
     return None
+
+
+def _outlet_first(rest: str) -> Reporter | None:
+    """`Agence Europe, Lea Marchal`: an outlet, then a reporter's full name (`Jennifer Griffin, Fox` is the
+    other way round, and `named` reads it)."""
+    head, comma, last = rest.rpartition(",")
+    shaped = person_name(last.strip().rstrip(".?!")) if comma else None
+    if shaped is None or not shaped[1] or (outlet := outlet_name(head)) is None:
+        return None
+    found = named(last)
+    return Reporter(found.name, outlet, found.given_only) if found is not None and not found.outlet else None
 
 
 def _merged(found: Reporter, before: list[str], lower: frozenset[str]) -> Reporter:

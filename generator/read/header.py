@@ -20,9 +20,12 @@ _LOCATION = re.compile(
     r"^(?:[A-Z][\w.'’-]*\.?)(?: [A-Z][\w.'’-]*)*, (?:[A-Z]{2}|D\.C\.|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$"
 )
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
-    r"\b(?P<month>" + "|".join(m.capitalize() for m in _MONTHS) + r")\.? (?P<day>\d{1,2}),? (?P<year>\d{4})\b"
+    rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}})\b"
+    rf"|\b(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH}),? (?P<year2>\d{{4}})\b"
 )
+"""A written-out date: `October 13, 2022`, `Jan. 24, 2022` (Defense), `Sept. 5th, 2023`, `13 October 2022`."""
 
 
 _TITLE_WORDS = re.compile(
@@ -54,13 +57,15 @@ class Header:
 
 
 def find_date(text: str) -> dt.date | None:
-    """The first written-out date (`October 13, 2022`) in a text, if any."""
+    """The first written-out date (`October 13, 2022`, `Jan. 24, 2022`, `13 October 2022`) in a text, if any."""
     match = _DATE.search(text)
     if match is None:
         return None
+    name, day, year = (match["month"], match["day"], match["year"]) if match["month"] \
+        else (match["month2"], match["day2"], match["year2"])
+    month = next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(name.rstrip(".").lower()[:3]))
     try:
-        month = _MONTHS.index(match["month"].lower()) + 1
-        return dt.date(int(match["year"]), month, int(match["day"]))
+        return dt.date(int(year), month, int(day))
     except ValueError:
         return None
 
