@@ -36,11 +36,14 @@ HONORIFICS = ADDRESS | {"gen", "general", "sec", "secretary"}
 """Words dropped from a label before its surname is looked for among the participants."""
 
 RANKS = ADDRESS | {
-    "gen", "general", "major", "maj", "lt", "lieutenant", "col", "colonel", "adm", "admiral",
+    "gen", "general", "major", "maj", "lt", "lieutenant", "col", "colonel", "adm", "admiral", "sec",
     "rear", "brig", "brigadier", "capt", "captain", "cmdr", "commander", "sgt", "sergeant",
     "the", "secretary", "ambassador", "deputy", "press", "spokesperson",
 }
 """Words a label may gain or drop while naming the same person (`MAJOR GENERAL PAT RYDER`, `GEN. RYDER`)."""
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Generational suffixes, folded: `Lloyd J. Austin III` is an Austin."""
 
 QUESTION_LABELS = frozenset({"q", "question", "questioner", "reporter", "audience member", "participant question"})
 """Labels of reporters' turns."""

@@ -252,6 +252,19 @@ def test_a_date_written_in_any_house_style(line: str, date: dt.date) -> None:
     assert [t.speaker.name for t in b.turns if not t.question] == ["John F. Kirby"] * 2
 
 
+def test_participants_separated_by_semicolons_and_their_short_labels() -> None:
+    """A Defense header lists its people on one line, separated by semicolons, ranks before names; `SEC.
+    AUSTIN` and `GEN. MILLEY` are the people the long labels and that line name (a suffix `III` aside)."""
+    b = parse_text("Secretary Austin and General Milley Hold a Press Conference\n\nApril 21, 2023\n\n"
+                   "Secretary of Defense Lloyd J. Austin III; Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley\n\n"
+                   "SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Good afternoon.\n\nGENERAL MARK A. MILLEY: Thank you.\n\n"
+                   "Q: A question?\n\nSEC. AUSTIN: Yes.\n\nGEN. MILLEY: No.\n", "defense-conference.txt")
+    assert b.date == dt.date(2023, 4, 21)
+    assert [(p.name, p.role) for p in b.participants] == [("Lloyd J. Austin III", "Secretary of Defense"),
+                                                         ("Mark A. Milley", "Chairman of the Joint Chiefs of Staff")]
+    assert [t.speaker.name for t in b.turns if not t.question] == ["Lloyd J. Austin III", "Mark A. Milley"] * 2
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Participant
-from ..words import ORG_WORDS, ROLE_WORDS
+from ..words import ORG_WORDS, RANKS, ROLE_WORDS
 from .marks import TIME, is_junk
 
 _VENUE_WORDS = re.compile(
@@ -93,8 +93,8 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
         elif not venue and not location and (_ROOM.search(text) and len(text.split()) <= 8
                                              or not participants and _short_name(text)):
             venue = text
-        elif (person := participant(text, lineno)) is not None:
-            participants.insert(0, person)
+        elif people := _people(text, lineno):
+            participants[:0] = people
         elif not location and _LOCATION.match(text) and len(text) < 60:
             location = text
         else:
@@ -127,6 +127,15 @@ def _short_name(text: str) -> bool:
         w[:1].isupper() or w in _SMALL_WORDS for w in words)
 
 
+def _people(text: str, lineno: int) -> list[Participant]:
+    """The people of a participants line: one (`Antony J. Blinken, Secretary of State`), or several
+    separated by semicolons (`Secretary of Defense Lloyd J. Austin III; Chairman of the Joint Chiefs of
+    Staff Gen. Mark A. Milley`), each of which must name someone."""
+    parts = [part.strip() for part in text.split(";")] if ";" in text else [text]
+    people = [participant(part, lineno) for part in parts if part]
+    return [p for p in people if p is not None] if people and None not in people else []
+
+
 def participant(text: str, lineno: int) -> Participant | None:
     """Read `Name, Role` or `Role Name` from a header line, or None if it names nobody."""
     words = text.split()
@@ -146,6 +155,8 @@ def participant(text: str, lineno: int) -> Participant | None:
     if not name_words or len(name_words) == len(words):
         return None
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
+    while len(name_words) > 2 and _bare(name_words[0]) in RANKS:
+        name_words.pop(0)  # `… Chiefs of Staff Gen. Mark A. Milley`: the rank is no part of the name
     return Participant(name=" ".join(name_words), role=role, line=lineno)
 
 

@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 from ..text import fold_name
-from ..words import NAME_CONNECTORS, NOT_LABELS, PROSE_OPENERS, QUESTION_LABELS, RANKS, ROLE_LABELS, TITLE_WORDS
+from ..words import (
+    NAME_CONNECTORS,
+    NAME_SUFFIXES,
+    NOT_LABELS,
+    PROSE_OPENERS,
+    QUESTION_LABELS,
+    RANKS,
+    ROLE_LABELS,
+    TITLE_WORDS,
+)
 from .calls import person_name
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
@@ -148,13 +157,22 @@ def _named_roles(keys_of: dict[str, str]) -> dict[str, set[str]]:
     return found
 
 
+def family_name(words: Sequence[str]) -> str:
+    """The family name among a name's folded words: the last, a generational suffix aside
+    (`lloyd j austin iii` → `austin`)."""
+    kept = [w for w in words if w not in NAME_SUFFIXES] or list(words)
+    return kept[-1] if kept else ""
+
+
 def _shorter_form(key: str, other: str) -> bool:
-    """`gen ryder` is a shorter form of `major general pat ryder`: same surname, ranks dropped."""
+    """`gen ryder` is a shorter form of `major general pat ryder` (and `sec austin` of `secretary of
+    defense lloyd j austin iii`): same surname, ranks and suffixes dropped."""
     words, others = key.split(), other.split()
-    if len(words) >= len(others) or words[-1] != others[-1] or len(words[-1]) <= 3 \
-            or words[-1] in TITLE_WORDS or is_question_label(key):
+    surname = family_name(words)
+    if len(words) >= len(others) or surname != family_name(others) or len(surname) <= 3 \
+            or surname in TITLE_WORDS or is_question_label(key):
         return False
-    core = {w for w in words if w not in RANKS}
+    core = {w for w in words if w not in RANKS | NAME_SUFFIXES}
     return core <= {w for w in others if w not in RANKS}
 
 
