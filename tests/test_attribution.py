@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("With that, I will turn it over to Lael, who will walk you through it.", "Lael", "", True),
     ("All right, Kelly O, last question.", "Kelly O", "", True),
     ("All right. Next question, Jennifer Griffin, Fox.", "Jennifer Griffin", "Fox", False),
+    ("Let me go to Lucas Tomlinson from Fox.", "Lucas Tomlinson", "Fox", False),
     ("Thank you very much. We start with the first question, Agence Europe, Lea Marchal.", "Lea Marchal",
      "Agence Europe", False),
     ("I know. Okay. I’m going to take one — go ahead, Alex, in the back.", "Alex", "", True),
@@ -103,6 +104,7 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
     ("Marcin Wrona, TVN Discovery from Poland. Today the ruling party", Reporter("Marcin Wrona", "TVN Discovery")),
     ("Hi, congratulations on your new position.  Owen Jensen with EWTN, Global Catholic Network.  Two big concerns",
      Reporter("Owen Jensen", "EWTN")),
+    ("Sir, Nancy Youssef, Wall Street Journal. On the tanks:", Reporter("Nancy Youssef", "Wall Street Journal")),
 ])
 def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> None:
     """A reporter introducing themself in the question's opening names its asker."""

@@ -168,7 +168,7 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
 
 _I = re.IGNORECASE
 _VERB_CALL = re.compile(
-    r"(?:\b(?:we(?:'ll| will| are going to|'re going to| can| could)?|let's|let us|i(?:'ll| will|'m going to| am going to|'d like to)?"
+    r"(?:\b(?:we(?:'ll| will| are going to|'re going to| can| could)?|let's|let us|let me|i(?:'ll| will|'m going to| am going to|'d like to)?"
     r"|going to|next(?: up)?|first(?: up)?|finally|now|and|then|ok|okay|all right)\b,?\s+(?:(?:now|then|next|also|just|first|"
     r"quickly|go ahead and)\s+)*(?:go|turn|hand|pass|move on|move|come|start|begin|continue|head|kick (?:it|things) off)"
     r"(?:\s+it|\s+things|\s+the floor)?\s+(?:over\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+)(?P<rest>.+)$", _I)
@@ -345,7 +345,7 @@ def _merged(found: Reporter, before: list[str], lower: frozenset[str]) -> Report
 # --- self-introductions -------------------------------------------------------------------------------------
 
 _GREETING = re.compile(
-    r"^(?:(?:hi|hey|hello|yes|yeah|okay|ok|sorry|so|oh|um|uh|great|good (?:morning|afternoon|evening)|thank you|"
+    r"^(?:(?:hi|hey|hello|yes|yeah|okay|ok|sorry|so|oh|um|uh|great|sir|ma'am|good (?:morning|afternoon|evening)|thank you|"
     r"thanks|thank you so much|thanks so much|thank you very much)\b[^.!?]{0,40}?[.,!—]\s*)+", _I)
 _INTRO = re.compile(r"^(?:(?:this is|it's|it is|i'm|i am|my name is)\s+)(?P<rest>.+)$", _I)
 _WITH = re.compile(r"^(?:i'm|i am|i work)\s+(?:with|from|at|for)\s+(?P<outlet>.+?)[.?!]*$", _I)
