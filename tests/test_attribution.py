@@ -52,6 +52,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("All right, Kelly O, last question.", "Kelly O", "", True),
     ("All right. Next question, Jennifer Griffin, Fox.", "Jennifer Griffin", "Fox", False),
     ("Let me go to Lucas Tomlinson from Fox.", "Lucas Tomlinson", "Fox", False),
+    ("With that, let me go to Associated Press, Lita Baldor.", "Lita Baldor", "Associated Press", False),
+    ("Let’s go to Sabrina Siddiqui, Wall Street Journal.", "Sabrina Siddiqui", "Wall Street Journal", False),
     ("Thank you very much. We start with the first question, Agence Europe, Lea Marchal.", "Lea Marchal",
      "Agence Europe", False),
     ("I know. Okay. I’m going to take one — go ahead, Alex, in the back.", "Alex", "", True),

@@ -263,6 +263,11 @@ def test_participants_separated_by_semicolons_and_their_short_labels() -> None:
     assert [(p.name, p.role) for p in b.participants] == [("Lloyd J. Austin III", "Secretary of Defense"),
                                                          ("Mark A. Milley", "Chairman of the Joint Chiefs of Staff")]
     assert [t.speaker.name for t in b.turns if not t.question] == ["Lloyd J. Austin III", "Mark A. Milley"] * 2
+    ryder = parse_text("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing\n\nNov. 17, 2022\n\n"
+                       "Air Force Brig. Gen. Pat Ryder, Pentagon Press Secretary\n\nBRIGADIER GENERAL PAT RYDER: Hello.\n\n"
+                       "Q: One?\n\nGEN. RYDER: Yes.\n", "defense-briefing.txt")
+    assert [(p.name, p.role) for p in ryder.participants] == [("Pat Ryder", "Pentagon Press Secretary")]
+    assert {t.speaker.name for t in ryder.turns if not t.question} == {"Pat Ryder"}
 
 
 def test_capital_title_is_mended() -> None:

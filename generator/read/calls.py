@@ -299,7 +299,8 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
         for pattern in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL):
             if match := pattern.search(clause):
                 rest = next(g for g in match.groups() if g)
-                if found := named(_PURPOSE.sub("", rest.split(" and then ")[0]), lower):
+                rest = _PURPOSE.sub("", rest.split(" and then ")[0])
+                if found := _outlet_first(rest, plain_outlet=True) or named(rest, lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
             if (match := pattern.search(clause)) and (found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]))):
@@ -318,12 +319,16 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
     return None
 
 
-def _outlet_first(rest: str) -> Reporter | None:
+def _outlet_first(rest: str, *, plain_outlet: bool = False) -> Reporter | None:
     """`Agence Europe, Lea Marchal`: an outlet, then a reporter's full name (`Jennifer Griffin, Fox` is the
-    other way round, and `named` reads it)."""
+    other way round, and `named` reads it). With `plain_outlet`, only when the first part can be no person's
+    name (`let me go to Associated Press, Lita Baldor`; `let's go to Sabrina Siddiqui, Wall Street Journal`
+    names her): a verb call names the reporter first, the `… question, Agence Europe, Lea Marchal` of a
+    moderator the outlet."""
     head, comma, last = rest.rpartition(",")
     shaped = person_name(last.strip().rstrip(".?!")) if comma else None
-    if shaped is None or not shaped[1] or (outlet := outlet_name(head)) is None:
+    if shaped is None or not shaped[1] or (outlet := outlet_name(head)) is None \
+            or plain_outlet and person_name(head.strip()) is not None:
         return None
     found = named(last)
     return Reporter(found.name, outlet, found.given_only) if found is not None and not found.outlet else None

@@ -146,7 +146,7 @@ def participant(text: str, lineno: int) -> Participant | None:
     if "," in text:
         name, role = (part.strip() for part in text.split(",", 1))
         if name and not any(_bare(w) in ROLE_WORDS | ORG_WORDS for w in name.split()):
-            return Participant(name=name, role=role, line=lineno)
+            return Participant(name=" ".join(_without_rank(name.split())), role=role, line=lineno)
     name_words: list[str] = []
     for word in reversed(words):
         if _bare(word) in ROLE_WORDS | ORG_WORDS or not word[:1].isupper() or len(name_words) == 4:
@@ -155,9 +155,19 @@ def participant(text: str, lineno: int) -> Participant | None:
     if not name_words or len(name_words) == len(words):
         return None
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
-    while len(name_words) > 2 and _bare(name_words[0]) in RANKS:
-        name_words.pop(0)  # `… Chiefs of Staff Gen. Mark A. Milley`: the rank is no part of the name
-    return Participant(name=" ".join(name_words), role=role, line=lineno)
+    return Participant(name=" ".join(_without_rank(name_words)), role=role, line=lineno)
+
+
+_SERVICE = re.compile(r"^(?:U\.S\. )?(?:Air Force|Army|Navy|Marine Corps|Space Force|Coast Guard|National Guard) ")
+
+
+def _without_rank(words: list[str]) -> list[str]:
+    """A name without the service and rank printed before it: `Air Force Brig. Gen. Pat Ryder` → `Pat Ryder`,
+    `Gen. Mark A. Milley` → `Mark A. Milley`."""
+    words = _SERVICE.sub("", " ".join(words)).split() if len(words) > 3 else list(words)
+    while len(words) > 2 and _bare(words[0]) in RANKS | {"brig", "vice", "rear"}:
+        words.pop(0)
+    return words
 
 
 def _bare(word: str) -> str:
