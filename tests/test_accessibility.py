@@ -363,15 +363,28 @@ def test_phone_controls_are_big_enough_and_outlined(context: Any, archive_url: s
     assert not problems, "\n".join(problems)
 
 
+def _wheel(page: Any, delta: float) -> None:
+    """Scroll by the mouse wheel and wait until the page has moved and stopped (wheel scrolling is
+    asynchronous: measured at once, the page may not have moved yet)."""
+    before = page.evaluate("scrollY")
+    page.mouse.wheel(0, delta)
+    last = None
+    for _ in range(50):
+        now = page.evaluate("scrollY")
+        if now != before and now == last:
+            return
+        last = now
+        page.wait_for_timeout(100)
+
+
 def test_phone_back_to_top_covers_no_link(context: Any, archive_url: str, briefing: str) -> None:
     """At 390 × 844 "Back to top" sits in the bottom corner: it never covers the source link under the header."""
     page = context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     page.goto(archive_url + briefing)
     source = page.locator("a.source-link")
     top = source.evaluate("el => el.getBoundingClientRect().top + scrollY")
-    page.mouse.wheel(0, top + 2000)
-    page.wait_for_timeout(300)
-    page.mouse.wheel(0, -2000 - 60)  # back up until the link sits just under the header
+    _wheel(page, top + 2000)
+    _wheel(page, -2000 - 60)  # back up until the link sits just under the header
     button = page.locator(".md-top")
     button.wait_for()
     back, link = button.bounding_box(), source.bounding_box()
