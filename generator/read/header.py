@@ -131,9 +131,12 @@ def _people(text: str, lineno: int) -> list[Participant]:
     """The people of a participants line: one (`Antony J. Blinken, Secretary of State`), or several
     separated by semicolons (`Secretary of Defense Lloyd J. Austin III; Chairman of the Joint Chiefs of
     Staff Gen. Mark A. Milley`), each of which must name someone."""
-    parts = [part.strip() for part in text.split(";")] if ";" in text else [text]
-    people = [participant(part, lineno) for part in parts if part]
-    return [p for p in people if p is not None] if people and None not in people else []
+    people: list[Participant] = []
+    for part in filter(None, (part.strip() for part in text.split(";"))):
+        if (person := participant(part, lineno)) is None:
+            return []
+        people.append(person)
+    return people
 
 
 def participant(text: str, lineno: int) -> Participant | None:
@@ -158,6 +161,9 @@ def participant(text: str, lineno: int) -> Participant | None:
     return Participant(name=" ".join(_without_rank(name_words)), role=role, line=lineno)
 
 
+_NAME_RANKS = RANKS | {"vice"}
+"""Ranks printed before a participant's name (`Vice Adm.`); `vice` stays out of RANKS, which decides which labels
+name one person."""
 _SERVICE = re.compile(r"^(?:U\.S\. )?(?:Air Force|Army|Navy|Marine Corps|Space Force|Coast Guard|National Guard) ")
 
 
@@ -165,7 +171,7 @@ def _without_rank(words: list[str]) -> list[str]:
     """A name without the service and rank printed before it: `Air Force Brig. Gen. Pat Ryder` → `Pat Ryder`,
     `Gen. Mark A. Milley` → `Mark A. Milley`."""
     words = _SERVICE.sub("", " ".join(words)).split() if len(words) > 3 else list(words)
-    while len(words) > 2 and _bare(words[0]) in RANKS | {"brig", "vice", "rear"}:
+    while len(words) > 2 and _bare(words[0]) in _NAME_RANKS:
         words.pop(0)
     return words
 

@@ -100,8 +100,8 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     for label, surname in surnames.items():
         if fold_name(surname) in covered:
             continue
-        person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs) \
-            or _addressed(label, surname, turns)
+        person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs, text) \
+            or _addressed(label, surname, turns, text)
         if person:
             found.append(Participant(name=person, role="", line=0))
             covered.add(fold_name(surname))
@@ -156,10 +156,10 @@ _ADDRESSED_MIN = 2
 """Turns that must address a label's speaker by one given name before it names the label."""
 
 
-def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
+def _addressed(label: str, surname: str, turns: Sequence[Spoken], text: str) -> str:
     """The given name the turns just before the label's turns address its speaker by (a question's
     `Thanks, Jen.` or `Karine, …`; any turn's closing `…, Angelo?`), when at least two turns address it by
-    the same one and it is two thirds of all such addresses."""
+    the same one and it is two thirds of all such addresses. `text`: the turns' words, for the surname's spelling."""
     names: Counter[str] = Counter()
     for before, turn in zip(turns, turns[1:], strict=False):
         if turn.label != label or before.label == label or not before.texts:
@@ -175,15 +175,13 @@ def _addressed(label: str, surname: str, turns: Sequence[Spoken]) -> str:
     given, count = names.most_common(1)[0]
     if fold_name(given) == fold_name(surname) or count < _ADDRESSED_MIN or 3 * count < 2 * sum(names.values()):
         return ""
-    text = " ".join(t for turn in turns for t in turn.texts)
     return f"{given} {_cased(surname, text)}"
 
 
-def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequence[Handoff]) -> str:
+def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequence[Handoff], text: str) -> str:
     """A given name the floor was handed to just before the label spoke (`Deborah, please.` — `DR. BIRX`),
     the same one every time."""
     given = {h.name for h in handoffs if turns[h.index].label == label and len(h.name.split()) == 1}
     if len(given) != 1 or fold_name(next(iter(given))) == fold_name(surname):
         return ""
-    text = " ".join(t for turn in turns for t in turn.texts)
     return f"{given.pop()} {_cased(surname, text)}"
