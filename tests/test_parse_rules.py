@@ -263,6 +263,10 @@ def test_participants_separated_by_semicolons_and_their_short_labels() -> None:
     assert [(p.name, p.role) for p in b.participants] == [("Lloyd J. Austin III", "Secretary of Defense"),
                                                          ("Mark A. Milley", "Chairman of the Joint Chiefs of Staff")]
     assert [t.speaker.name for t in b.turns if not t.question] == ["Lloyd J. Austin III", "Mark A. Milley"] * 2
+    named_in_text = parse_text("Secretary Austin Holds a Press Conference\n\nApril 21, 2023\n\nSecretary of Defense Lloyd J. "
+                               "Austin III\n\nSEC. AUSTIN: As Lloyd Austin, I lead the department.\n\nQ: One?\n\nSEC. AUSTIN: Yes.\n",
+                               "defense-conference.txt")
+    assert {t.speaker.name for t in named_in_text.turns if not t.question} == {"Lloyd J. Austin III"}
     ryder = parse_text("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds a Press Briefing\n\nNov. 17, 2022\n\n"
                        "Air Force Brig. Gen. Pat Ryder, Pentagon Press Secretary\n\nBRIGADIER GENERAL PAT RYDER: Hello.\n\n"
                        "Q: One?\n\nGEN. RYDER: Yes.\n", "defense-briefing.txt")
