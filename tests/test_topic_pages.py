@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from pathlib import Path
 
+from generator.enrich.loader import published
 from generator.model import Speaker, Topic
 from generator.site.listing import Part
-from generator.site.summary import Summary, TopicTurns
+from generator.site.summary import Interned, Summary, TopicTurns, beside, summarize
 from generator.site.topic_pages import (
     SHOWN_SPEAKERS,
     Tagged,
@@ -30,7 +33,8 @@ def summary(slug: str, date: str, paragraphs: int, *topics: TopicTurns) -> Summa
 
 
 def on(topic: str, passages: int, beside: dict[str, int] | None = None) -> TopicTurns:
-    return TopicTurns(topic, passages, ((OFFICIAL, passages),), "t001", tuple(sorted((beside or {}).items())))
+    return TopicTurns(topic, passages, ((OFFICIAL, passages),), "t001",
+                      " ".join(f"{t} {n}" for t, n in sorted((beside or {}).items())))
 
 
 def test_central_briefings_weigh_passages_by_their_share() -> None:
@@ -102,3 +106,25 @@ def test_topic_lists_hold_briefing_parts_not_passages() -> None:
     assert "## Central briefings" in pages["topics/economy.md"] and "## Briefings" in pages["topics/economy.md"]
     assert listings["topics/economy.md"]["central"] == [Part("a", "x:economy")]
     assert Part("a", "t:economy") in listings["topics/economy.md"]["briefings"]
+
+
+def test_a_summary_counts_the_topics_sharing_each_topics_passages_and_shares_what_summaries_repeat() -> None:
+    """The seed's summary: for each topic, the other topics of its paragraphs with the number of paragraphs
+    holding both (what "Often with" is ranked by), as counted from the paragraphs themselves; kept compact,
+    and two summaries' equal counts are one object (a build keeps every briefing's summary)."""
+    root = Path(__file__).resolve().parent.parent
+    briefing = published(root / "content" / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.txt",
+                         root / "content")
+    summary = summarize(briefing, "seed")
+    expected: dict[str, Counter[str]] = {}
+    for paragraph in (p for t in briefing.turns for p in t.paragraphs):
+        for topic in paragraph.topics:
+            expected.setdefault(topic, Counter()).update(t for t in paragraph.topics if t != topic)
+    assert summary.topics and any(beside(counts) for counts in summary.topics)
+    for counts in summary.topics:
+        assert beside(counts) == dict(expected.get(counts.topic, {}))
+        assert isinstance(counts.beside, str)
+    interned = Interned()
+    one, two = interned(summary), interned(summarize(briefing, "again"))
+    assert one.topics[0].speakers is two.topics[0].speakers
+    assert one.speakers[0].speaker is two.speakers[0].speaker

@@ -14,6 +14,7 @@ import datetime as dt
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Briefing, Participant, Speaker, Turn
 from ..text import fold_name, slugify
@@ -52,8 +53,10 @@ class TopicTurns:
     """Each speaker of a tagged turn, with their number of tagged turns, in order of first appearance."""
     first: str = ""
     """The anchor of the first tagged turn."""
-    beside: tuple[tuple[str, int], ...] = ()
-    """The other topics of its passages, each with the number of passages holding both, by topic id."""
+    beside: str = ""
+    """The other topics of its passages, each with the number of passages holding both, by topic id, in one
+    string (`economy 3 trade 1`, read by `beside`): a build keeps every briefing's summary to its end, and
+    as pairs of objects these counts were half of a summary's memory."""
 
     @property
     def turns(self) -> int:
@@ -87,27 +90,39 @@ class Summary:
 
 
 class Interned:
-    """Shares what summaries repeat: one object per distinct speaker and one string per topic id, however
-    many briefings name them (what keeps a build's memory flat as the archive grows)."""
+    """Shares what summaries repeat: one object per distinct speaker, one string per topic id and anchor, one
+    tuple per distinct list of counts (`((Jen Psaki, 2),)` stands in thousands of briefings), however many
+    briefings name them (what keeps a build's memory flat as the archive grows)."""
 
     def __init__(self) -> None:
         self._speakers: dict[Speaker, Speaker] = {}
+        self._counts: dict[tuple[tuple[Any, int], ...], tuple[tuple[Any, int], ...]] = {}
 
     def __call__(self, summary: Summary) -> Summary:
-        speaker = self._speaker
+        speaker, counts = self._speaker, self._shared
         return dataclasses.replace(
             summary,
             speakers=tuple(SpeakerTurns(speaker(c.speaker), c.turns, c.words,
-                                        tuple((sys.intern(t), n) for t, n in c.topics)) for c in summary.speakers),
+                                        counts(tuple((sys.intern(t), n) for t, n in c.topics)))
+                           for c in summary.speakers),
             outlets=tuple(OutletQuestions(sys.intern(c.outlet), c.name, c.questions, tuple(map(sys.intern, c.reporters)))
                           for c in summary.outlets),
-            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, tuple((speaker(s), n) for s, n in c.speakers),
-                                    c.first, tuple((sys.intern(t), n) for t, n in c.beside))
+            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, counts(tuple((speaker(s), n) for s, n in c.speakers)),
+                                    sys.intern(c.first), c.beside)
                          for c in summary.topics),
-            others=tuple((speaker(s), n) for s, n in summary.others))
+            others=counts(tuple((speaker(s), n) for s, n in summary.others)))
 
     def _speaker(self, speaker: Speaker) -> Speaker:
         return self._speakers.setdefault(speaker, speaker)
+
+    def _shared(self, counts: tuple[tuple[Any, int], ...]) -> Any:
+        return self._counts.setdefault(counts, counts)
+
+
+def beside(counts: TopicTurns) -> dict[str, int]:
+    """The other topics of a topic's passages in one briefing, each with the number of passages holding both."""
+    words = counts.beside.split()
+    return dict(zip(words[::2], map(int, words[1::2]), strict=True))
 
 
 def outlet_key(speaker: Speaker) -> str:
@@ -179,5 +194,5 @@ def _topics(briefing: Briefing) -> tuple[TopicTurns, ...]:
             counts = tagged.setdefault(topic, {})
             counts[turn.speaker.id] = (turn.speaker, counts.get(turn.speaker.id, (turn.speaker, 0))[1] + 1)
     return tuple(TopicTurns(topic, passages[topic], tuple(counts.values()), first[topic],
-                            tuple(sorted(beside.get(topic, Counter()).items())))
+                            " ".join(f"{t} {n}" for t, n in sorted(beside.get(topic, Counter()).items())))
                  for topic, counts in tagged.items())

@@ -24,7 +24,7 @@ from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
 from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural, speaker_sections
-from .summary import Summary, TopicTurns
+from .summary import Summary, TopicTurns, beside
 
 WINDOW = 320
 """Characters of a long paragraph shown around its first match."""
@@ -184,7 +184,7 @@ def related_topics(found: Mapping[str, Tagged], vocabulary: tuple[Topic, ...], c
             continue
         together: Counter[str] = Counter()
         for _, counts in tagged.by_briefing:
-            together.update(dict(counts.beside))
+            together.update(beside(counts))
         scores = [(n / math.sqrt(passages[topic_id] * passages[other]), other) for other, n in together.items()
                   if n >= 3 and other in by_id and other not in families[topic_id] and topic_id not in families[other]]
         related[topic_id] = [by_id[other] for _, other in sorted(scores, key=lambda p: (-p[0], p[1]))[:count]]
