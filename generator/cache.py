@@ -151,12 +151,7 @@ class Store:
         Returns the number of files removed. Only a build holding the `BuildLock` may call it."""
         if self.folder is None or not self.folder.is_dir():
             return 0
-        removed = 0
-        if not keep_versions:
-            for other in self.folder.parent.iterdir():
-                if other != self.folder and other.is_dir():
-                    shutil.rmtree(other, ignore_errors=True)
-                    removed += 1
+        removed = 0 if keep_versions else self.remove_other_versions()
         now = time.time()
         for shard in self.folder.iterdir():
             if not shard.is_dir():
@@ -169,6 +164,19 @@ class Store:
                     with contextlib.suppress(OSError):
                         os.unlink(item.path)
                         removed += 1
+        return removed
+
+    def remove_other_versions(self) -> int:
+        """Remove the folders of other generator versions (never read; what `prune` removes first, which a build
+        can do apart, while it loads: after an upgrade, the folder of the last version holds gigabytes of a large
+        archive). Returns the number of folders removed. Only a build holding the `BuildLock` may call it."""
+        if self.folder is None or not self.folder.parent.is_dir():
+            return 0
+        removed = 0
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+                removed += 1
         return removed
 
     def _path(self, entry: str) -> Path:

@@ -21,6 +21,8 @@ from sitecrawl import set_search_engine
 
 from generator.cache import Store
 from generator.enrich.loader import Loader
+from generator.plugin.writers import Children
+from generator.processes import MIN_ITEMS
 
 pytestmark = pytest.mark.build
 
@@ -243,18 +245,21 @@ def on_post_build(config):
     Path(config.config_file_path).with_name("converted.txt").write_text(str(len(converted)))
 
 
+import sys
+
+import generator.site.published as published
 import generator.site.search_index as search_index
 
 _indexed = search_index.indexed
 
 
-def indexed(briefing, *args, **kwargs):  # runs in the index's child process: appends to a file
+def indexed(briefing, *args, **kwargs):  # runs in a loading worker or the index's child: appends to a file
     with open(Path(__file__).with_name("indexed.txt"), "a", encoding="utf-8") as log:
-        log.write(briefing.slug + "\\n")
+        log.write(briefing.slug + " " + sys._getframe(1).f_code.co_name + "\\n")  # by whom: publish, or make
     return _indexed(briefing, *args, **kwargs)
 
 
-search_index.indexed = indexed
+search_index.indexed = published.indexed = indexed
 """
 
 
@@ -274,15 +279,15 @@ def test_a_warm_build_converts_only_the_pages_that_changed(project: Path) -> Non
     def converted() -> int:
         return int((project / "converted.txt").read_text())
 
-    def indexed() -> list[str]:
+    def indexed(by: str = "") -> list[str]:
         log = project / "indexed.txt"
-        found = log.read_text(encoding="utf-8").split() if log.is_file() else []
+        found = [line.split() for line in log.read_text(encoding="utf-8").splitlines()] if log.is_file() else []
         log.unlink(missing_ok=True)
-        return found
+        return [slug for slug, caller in found if not by or caller == by]
 
     cold = _built(project)
     cold_count = converted()
-    assert len(indexed()) == 6
+    assert len(indexed("publish")) == 6  # as each briefing is published: the index's child reads it then
     assert _built(project) == cold
     assert indexed() == []
     warm_count = converted()
@@ -325,3 +330,63 @@ def test_two_builds_are_byte_identical_and_dated_by_content(project: Path, tmp_p
     newest = max(b.date for b in Loader().load(project / "content", project).briefings)
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (project / "site" / "sitemap.xml").read_text()))
     assert lastmods == {newest.isoformat()}
+
+
+def test_a_build_removes_the_cache_of_other_generator_versions(project: Path) -> None:
+    """After the generator changes, its old cache entries are never read again: a build removes their folder
+    (while it loads) and gives the same site as a build without it; its own entries stay."""
+    clean = _built(project)
+    old = project / ".cache" / "archive" / "0123456789abcdef" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62)).write_bytes(b"an entry of another version")
+    assert _built(project) == clean
+    assert not old.parent.exists() and cache_entries(project)
+
+
+WHO_LOADS_HOOK = """
+import os
+from pathlib import Path
+
+import generator.site.published as published
+
+_indexed = published.indexed
+LOG = Path(__file__).with_name("loaded-by.txt")
+
+
+def on_config(config):
+    LOG.write_text(f"build {os.getpid()}\\n", encoding="utf-8")
+
+
+def indexed(briefing, *args, **kwargs):  # as each briefing is published: in which process
+    with LOG.open("a", encoding="utf-8") as log:
+        log.write(f"{briefing.slug} {os.getpid()}\\n")
+    return _indexed(briefing, *args, **kwargs)
+
+
+published.indexed = indexed
+"""
+
+
+def test_a_large_cold_build_loads_on_every_core_and_its_index_child_tokenises_nothing(tmp_path: Path) -> None:
+    """An archive of enough briefings, built cold with an earlier version's cache to remove: the briefings are
+    published (and tokenised for the search index) by worker processes, not by the build alone, although a
+    child removes the old cache meanwhile; the index's child then has nothing left to tokenise."""
+    if not Children.available() or (os.cpu_count() or 1) < 2:
+        pytest.skip("the loading runs in one process here")
+    project = copy_project(tmp_path / "project")
+    text = SEED.read_text(encoding="utf-8")
+    for n in range(MIN_ITEMS):
+        (project / "content" / "briefings" / f"2022-10-13-copy-{n:03}.txt").write_text(text, encoding="utf-8")
+    old = project / ".cache" / "archive" / "0123456789abcdef" / "ab"
+    old.mkdir(parents=True)
+    (old / ("ab" + "0" * 62)).write_bytes(b"an entry of another version")
+    (project / "who_loads.py").write_text(WHO_LOADS_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - who_loads.py\n", encoding="utf-8")
+    _built(project)
+    lines = [line.split() for line in (project / "loaded-by.txt").read_text(encoding="utf-8").splitlines()]
+    build = {pid for slug, pid in lines if slug == "build"}
+    by = [pid for slug, pid in lines if slug != "build"]
+    assert len(by) == MIN_ITEMS + 1  # every briefing once, none again by the index's child
+    assert len(set(by)) >= 2 and not set(by) & build
+    assert not old.parent.exists()

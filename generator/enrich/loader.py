@@ -82,9 +82,9 @@ class Publisher(Protocol[S_co]):
         ...
 
     def publish(self, briefing: Briefing, topics: tuple[Topic, ...], people: tuple[Person, ...],
-                entry: str) -> dict[str, bytes]:
+                outlets: tuple[Outlet, ...], entry: str) -> dict[str, bytes]:
         """The parts of the entry `entry` for `briefing` (as published: locked, annotated, with the vocabulary's
-        `topics` and the registry's `people`)."""
+        `topics` and the registry's `people` and `outlets`)."""
         ...
 
     def summary(self, store: Store, entry: str) -> S_co:
@@ -320,7 +320,9 @@ def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
         return exc
     new = locking.lock.new
     entry = task.entry if new is None else _entry(task.display, task.path.read_bytes(), new, shared.setup)
-    shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, shared.registry.people, entry))
+    registry = shared.registry
+    shared.store.put(entry, shared.publisher.publish(briefing, shared.vocabulary.topics, registry.people,
+                                                     registry.outlets.outlets, entry))
     return _Done(entry, briefing.slug, locking.lock)
 
 

@@ -48,7 +48,7 @@ from ..site.open_data import (
 from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
-from ..site.search_index import Site, index_wanted, sharded, take_entries, write_index
+from ..site.search_index import Site, index_wanted, index_whatever_size, sharded, take_entries, write_index
 from ..site.summary import Summary
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
@@ -59,6 +59,7 @@ from .writers import (
     Children,
     add_to_material_index,
     index_pipe,
+    remove_other_versions,
     write_data_child,
     write_index_child,
 )
@@ -99,6 +100,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._command = "build"
         self._staging: Staging | None = None
         self._lock: BuildLock | None = None
+        self._sweeping = False
+        """A child is removing the cache folders of other generator versions, while the archive loads."""
         self._warnings: CountHandler | None = None
         self._site_url = ""
         self._data_child = False
@@ -172,8 +175,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._store is None:
             self._store = Store.under(self._cache_folder())
             self._pages = PageCache(self._store)
+            if self._scratch is None and self._children.available():
+                # the project's cache: an earlier version's entries go while this loads (in a child: the loading
+                # forks its workers only when this process runs no other thread)
+                self._children.start("cache-sweep", remove_other_versions, self._store)
+                self._sweeping = True
         settings = Settings(config.site_name, self._site_url, _permalink(config))
-        loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings))
+        index = self._store if index_whatever_size(self.config.search_engine, self._command) else None
+        loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings, index))
         self._published = published = Published(self._store)
         self._summaries = summaries = [item.summary for item in loaded.loaded]
         gc.freeze()  # the summaries live to the end of the build: out of the cyclic collector's sight
@@ -410,11 +419,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._staging = None
         if self._store is not None and self._scratch is None:
             self._store.used.update(self._index_keys)  # written by the search index's child
+            self._swept()
             removed = self._store.prune()
             log.debug("build cache: %d stale files removed", removed)
         self._detach()
 
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_swap)
+
+    def _swept(self) -> None:
+        """Wait until the cache folders of other versions are gone."""
+        if self._sweeping:
+            self._sweeping = False
+            self._children.join("cache-sweep", "removing the cache of other generator versions")
 
     def on_build_error(self, *, error: Exception) -> None:
         self._discard()
@@ -450,6 +466,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._detach()
 
     def _detach(self) -> None:
+        self._swept()  # under the build's lock
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None

@@ -21,13 +21,25 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..cache import key
+from ..cache import Store
 from ..errors import GeneratorError
 from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
 from ..site.open_data import write_data
-from ..site.published import SEARCH, Published
-from ..site.search_index import BriefingCounts, Entry, IndexedBriefing, InOrder, Site, counts_of, write_index
+from ..site.published import Published, material_entries
+from ..site.search_index import (
+    COUNTS,
+    INDEXED,
+    BriefingCounts,
+    Entry,
+    IndexedBriefing,
+    InOrder,
+    Site,
+    counts_of,
+    indexed_entry,
+    keep_indexed,
+    write_index,
+)
 from ..site.summary import Summary
 
 
@@ -71,6 +83,11 @@ def _child(work: Callable[..., None], *args: Any) -> None:
     work(*args)
 
 
+def remove_other_versions(store: Store) -> None:
+    """A child's work: the cache folders of other generator versions removed (`Store.remove_other_versions`)."""
+    store.remove_other_versions()
+
+
 def index_pipe() -> tuple[Connection, Connection]:
     """`(receive, send)`: the search-index child's end and the build's."""
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
@@ -94,22 +111,18 @@ def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...
     write_index(folder, briefings, topics, more, offline=offline, site=site, outlets=outlets, people=people)
 
 
-INDEXED = "indexed"
-"""The cache part (and key prefix) of a briefing as the search index takes it."""
-COUNTS = "counts"
-"""The cache part of what the index's first pass counts of a briefing (`BriefingCounts`)."""
-
-
 class CachedBriefings(InOrder):
     """The briefings, oldest first, read from the cache one at a time on each pass (what the search index is
     made from): never all in memory. What the index takes of each (`IndexedBriefing`: its entries tokenised,
     its citation data, who and what each turn is about) is kept in the cache too, beside the briefing's entry,
-    so that only an edited briefing is tokenised again."""
+    so that only an edited briefing is tokenised again: a build makes it as it publishes the briefing, in the
+    loading's worker processes (`SitePublisher`), and this makes it only when it is missing."""
 
     def __init__(self, summaries: Sequence[Summary], published: Published, site: Site) -> None:
         self._summaries = sorted(summaries, key=lambda s: (s.date, s.slug))
         self._published = published
-        self._keys = [key(INDEXED, summary.entry, site.name, site.url) for summary in self._summaries]
+        self._site = site
+        self._keys = [indexed_entry(summary.entry, site) for summary in self._summaries]
 
     def __iter__(self) -> Iterator[Briefing]:
         for summary in self._summaries:
@@ -121,11 +134,11 @@ class CachedBriefings(InOrder):
 
     def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]:
         for summary, entry in zip(self._summaries, self._keys, strict=True):
-            yield self._kept(entry, INDEXED) or self._made(summary, entry, make)
+            yield self._kept(entry, INDEXED) or self._made(summary, make)
 
     def counted(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[BriefingCounts]:
         for summary, entry in zip(self._summaries, self._keys, strict=True):
-            yield self._kept(entry, COUNTS) or counts_of(self._made(summary, entry, make))
+            yield self._kept(entry, COUNTS) or counts_of(self._made(summary, make))
 
     def _kept(self, entry: str, part: str) -> Any:
         """A part of a kept entry; None when there is none, or it cannot be read (then it is made again). The part
@@ -135,11 +148,9 @@ class CachedBriefings(InOrder):
         except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             return None
 
-    def _made(self, summary: Summary, entry: str, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
+    def _made(self, summary: Summary, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
         part = make(self._published.model(summary))
-        self._published.store.put(entry, {INDEXED: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL),
-                                          COUNTS: pickle.dumps(counts_of(part), protocol=pickle.HIGHEST_PROTOCOL)},
-                                  stored={INDEXED})  # read by every build: 0.43 s to inflate at 1,137 briefings, 0.15 s stored
+        keep_indexed(self._published.store, summary.entry, self._site, part)
         return part
 
 
@@ -150,12 +161,12 @@ def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Pu
 
 
 def add_to_material_index(site_dir: Path, summaries: Sequence[Summary], published: Published) -> None:
-    """The briefing pages' entries (made from the model with the briefing, `published.SEARCH`) into Material's
-    `search/search_index.json`, after its page's own (Material's plugin skipped briefing pages)."""
+    """The briefing pages' entries (made from the model with the briefing, `published.material_entries`) into
+    Material's `search/search_index.json`, after its page's own (Material's plugin skipped briefing pages)."""
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     for summary in summaries:
-        data["docs"].extend(json.loads(published.data(summary, SEARCH)))
+        data["docs"].extend(material_entries(published.model(summary)))
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

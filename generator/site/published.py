@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import Store, key
-from ..model import Archive, Briefing, Person, Topic
+from ..model import Archive, Briefing, Outlet, Person, Topic
 from . import urls
 from .briefing_json import SCHEMA_VERSION
 from .briefing_page import briefing_head, briefing_page
@@ -28,7 +28,7 @@ from .cite_data import briefing_citation
 from .listing import Part, placeholder
 from .open_data import DATA_PART, FEED_PART, ROWS_PART, briefing_json, csv_rows, feed_summary, write_data
 from .page_meta import briefing_head as head_meta
-from .search_index import briefing_entries
+from .search_index import Site, briefing_entries, indexed, keep_indexed
 from .speaker_pages import speaker_parts
 from .summary import Interned, Summary, summarize
 from .topic_pages import topic_parts
@@ -49,8 +49,6 @@ META = "meta"
 """The page's head metadata (`page_meta.py`), as HTML."""
 MODEL = "model"
 """The briefing itself, pickled: what the sharded search index is made from."""
-SEARCH = "search"
-"""The page's search entries as Material's index holds them (JSON, HTML-escaped), for Material's search."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,12 @@ def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], people: tuple[Per
             entry: str) -> dict[str, bytes]:
     """Every part of the site made from `briefing` alone (and the registry's `people`, whose name parts
     citations use), for its cache entry `entry`."""
+    return _published(briefing, vocabulary, people, settings, entry)[0]
+
+
+def _published(briefing: Briefing, vocabulary: tuple[Topic, ...], people: tuple[Person, ...], settings: Settings,
+               entry: str) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """`publish`, and the page's citation data (which the search index's part of the briefing takes too)."""
     topics = {t.id: t for t in vocabulary}
     registry = {p.id: p for p in people}
     parts: dict[str, bytes] = {SUMMARY: pickle.dumps(summarize(briefing, entry), pickle.HIGHEST_PROTOCOL)}
@@ -84,18 +88,25 @@ def publish(briefing: Briefing, vocabulary: tuple[Topic, ...], people: tuple[Per
         parts[TURNS] = turns.encode()
         parts[TOC] = _json(toc_entries(briefing))
         parts[ANCHORS] = " ".join(sorted(anchors(briefing))).encode()
-    parts[CITE] = _json(briefing_citation(briefing, settings.site_name, settings.site_url, registry,
-                                          urls.relative(urls.briefing_source(briefing), urls.CITE_ASSETS)))
+    citation = briefing_citation(briefing, settings.site_name, settings.site_url, registry,
+                                 urls.relative(urls.briefing_source(briefing), urls.CITE_ASSETS))
+    parts[CITE] = _json(citation)
     parts[META] = head_meta(briefing, settings.site_name, settings.site_url, registry).encode()
     parts[DATA_PART] = briefing_json(briefing, settings.site_url)
     parts[ROWS_PART] = csv_rows(briefing, settings.site_url).encode()
     parts[FEED_PART] = feed_summary(briefing).encode()
     parts[MODEL] = pickle.dumps(briefing, pickle.HIGHEST_PROTOCOL)
-    parts[SEARCH] = _json([{"location": e.location, "title": html.escape(e.title, quote=False),
-                            "text": html.escape(e.text, quote=False)} for e in briefing_entries([briefing])])
     parts.update((name, html.encode()) for name, html in speaker_parts(briefing).items())
     parts.update((name, html.encode()) for name, html in topic_parts(briefing, vocabulary).items())
-    return parts
+    return parts, citation
+
+
+def material_entries(briefing: Briefing) -> list[dict[str, str]]:
+    """The briefing page's search entries as Material's index holds them (HTML-escaped), for Material's search
+    box when it uses its own index (a small archive): made from the model when that index is written, not kept
+    for every briefing of an archive whose search box uses the archive's own."""
+    return [{"location": e.location, "title": html.escape(e.title, quote=False), "text": html.escape(e.text, quote=False)}
+            for e in briefing_entries([briefing])]
 
 
 def _json(data: Any) -> bytes:
@@ -143,18 +154,28 @@ class Published:
 
 
 class SitePublisher:
-    """What the loader calls to publish a briefing into the build cache (`enrich.loader.Publisher`)."""
+    """What the loader calls to publish a briefing into the build cache (`enrich.loader.Publisher`).
 
-    def __init__(self, settings: Settings) -> None:
+    With `index`, the store, each briefing as the search index takes it (`search_index.keep_indexed`) is made
+    and kept there too: the loading does it on every core, where the index's child, after the loading, would
+    do it alone (at 10,000 briefings, about two minutes of one core while the other is idle)."""
+
+    def __init__(self, settings: Settings, index: Store | None = None) -> None:
         self._settings = settings
         self._interned = Interned()
+        self._index = index
 
     def settings(self) -> str:
         return self._settings.digest()
 
     def publish(self, briefing: Briefing, topics: tuple[Topic, ...], people: tuple[Person, ...],
-                entry: str) -> dict[str, bytes]:
-        return publish(briefing, topics, people, self._settings, entry)
+                outlets: tuple[Outlet, ...], entry: str) -> dict[str, bytes]:
+        parts, citation = _published(briefing, topics, people, self._settings, entry)
+        if self._index is not None:
+            site = Site(self._settings.site_name, self._settings.site_url)
+            keep_indexed(self._index, entry, site, indexed(briefing, site, {p.id: p for p in people},
+                                                           {o.name: o for o in outlets}, citation))
+        return parts
 
     def summary(self, store: Store, entry: str) -> Summary:
         return self._interned(summary_of(store, entry))
