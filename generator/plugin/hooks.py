@@ -59,7 +59,6 @@ from .writers import (
     Children,
     add_to_material_index,
     index_pipe,
-    remove_other_versions,
     write_data_child,
     write_index_child,
 )
@@ -178,7 +177,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self._scratch is None and self._children.available():
                 # the project's cache: an earlier version's entries go while this loads (in a child: the loading
                 # forks its workers only when this process runs no other thread)
-                self._children.start("cache-sweep", remove_other_versions, self._store)
+                self._children.start("cache-sweep", self._store.remove_other_versions)
                 self._sweeping = True
         settings = Settings(config.site_name, self._site_url, _permalink(config))
         index = self._store if index_whatever_size(self.config.search_engine, self._command) else None

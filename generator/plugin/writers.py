@@ -21,7 +21,6 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from ..cache import Store
 from ..errors import GeneratorError
 from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
@@ -54,7 +53,7 @@ class Children:
         """True where the build may fork children (`processes.can_fork`)."""
         return can_fork()
 
-    def start(self, name: str, work: Callable[..., None], *args: Any) -> None:
+    def start(self, name: str, work: Callable[..., object], *args: Any) -> None:
         """Fork a child called `name` running `work(*args)`."""
         child = multiprocessing.get_context("fork").Process(target=_child, args=(work, *args), name=name, daemon=True)
         self._running.append(child)
@@ -75,17 +74,12 @@ class Children:
         self._running = []
 
 
-def _child(work: Callable[..., None], *args: Any) -> None:
+def _child(work: Callable[..., object], *args: Any) -> None:
     """A forked child's body: interrupted with the build, it ends without a traceback of its own."""
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     work(*args)
-
-
-def remove_other_versions(store: Store) -> None:
-    """A child's work: the cache folders of other generator versions removed (`Store.remove_other_versions`)."""
-    store.remove_other_versions()
 
 
 def index_pipe() -> tuple[Connection, Connection]:
