@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,27 @@ def test_big_terms_get_blobs_of_their_own(tmp_path: Path, monkeypatch: pytest.Mo
     big = written(tmp_path / "big")
     assert big.term("inflation") == small.term("inflation")
     assert any(name.startswith("terms") for name in (p.name for p in (tmp_path / "big").iterdir()))
+
+
+def test_a_common_words_postings_are_fetched_compressed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Range request brings a blob as stored (hosts compress whole files, not ranges of one): the packs hold
+    each blob zlib-compressed, and a common word's postings, facets and positions come in far fewer bytes
+    than their JSON."""
+    monkeypatch.setattr(store, "BIG_TERM", 50)
+    many = [briefing(f"x{i:03}", f"2022-01-{1 + i % 28:02}", *(turn(f"t{k:03}", ZEKE if k % 2 else PSAKI,
+                                                                    f"inflation is {k} percent", question=bool(k % 2))
+                                                               for k in range(1, 40))) for i in range(30)]
+    reader = written(tmp_path, many)
+    first = reader._blob("shards", reader._shards[0][0])
+    parts = first["inflation"][1:4]
+    assert all(parts)                                       # postings, facets and positions: blobs of their own
+    for _, pack, offset, length in parts:
+        stored = (tmp_path / f"terms{pack}.bin").read_bytes()[offset:offset + length]
+        data = zlib.decompress(stored)                      # what the page inflates
+        assert json.loads(data) == reader._blob("terms", [pack, offset, length])
+        assert len(stored) < 0.7 * len(data)
+    shard = reader._shards[0][0]
+    assert json.loads(zlib.decompress((tmp_path / "shards0.bin").read_bytes()[shard[1]:shard[1] + shard[2]])) == first
 
 
 def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

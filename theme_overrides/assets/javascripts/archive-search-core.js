@@ -198,7 +198,7 @@
         return data
       },
       async blob(name, prefix, [pack, offset, length]) {
-        return JSON.parse(new TextDecoder().decode(await bytes(`${prefix}${pack}.bin`, offset, length)))
+        return inflate(await bytes(`${prefix}${pack}.bin`, offset, length))
       },
       bytes,
       probe: probeRanges,
@@ -206,9 +206,10 @@
     }
   }
 
-  /* A text block's entries from its zlib bytes, decoded here and now: a block is a couple of KB, which
-   * this reads in a fraction of a millisecond, where a DecompressionStream takes several turns of the
-   * event loop (and twenty side by side all finish together, the first result's as late as the last's) */
+  /* A text block's entries, or a blob of the packs, from its zlib bytes, decoded here and now: a block is a
+   * couple of KB, which this reads in a fraction of a millisecond (a common word's postings, a few hundred
+   * KB, in a few), where a DecompressionStream takes several turns of the event loop (and twenty side by
+   * side all finish together, the first result's as late as the last's) */
   async function inflate(data) {
     return JSON.parse(new TextDecoder().decode(unzlib(data)))
   }
@@ -389,7 +390,7 @@
     return {
       mode: "folder",
       file: async name => unwrap(fs.readFileSync(path.join(dir, `${name}.js`), "utf8")),
-      blob: async (name, prefix, [pack, offset, length]) => JSON.parse(read(`${prefix}${pack}.bin`, offset, length).toString("utf8")),
+      blob: async (name, prefix, [pack, offset, length]) => JSON.parse(zlib.inflateSync(read(`${prefix}${pack}.bin`, offset, length)).toString("utf8")),
       bytes: async (file, offset, length) => new Uint8Array(read(file, offset, length)),
       inflate: async data => JSON.parse(zlib.inflateSync(data).toString("utf8"))
     }
