@@ -224,14 +224,26 @@
   const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
   const CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
-  /* A canonical Huffman code from code lengths: how many codes of each length, the symbols in code order */
+  /* A canonical Huffman code from code lengths, as a table read with the next `bits` bits of the stream
+   * (least significant first): entry `symbol << 4 | code length`, 0 where no code starts so */
   function huffman(lengths) {
-    const counts = new Uint16Array(16), symbols = new Uint16Array(lengths.length), at = new Uint16Array(16)
-    for (const length of lengths) counts[length]++
+    const counts = new Uint16Array(16), next = new Uint16Array(16)
+    let bits = 0
+    for (const length of lengths) {
+      counts[length]++
+      if (length > bits) bits = length
+    }
     counts[0] = 0
-    for (let i = 1; i < 16; i++) at[i] = at[i - 1] + counts[i - 1]
-    for (let symbol = 0; symbol < lengths.length; symbol++) if (lengths[symbol]) symbols[at[lengths[symbol]]++] = symbol
-    return { counts, symbols }
+    for (let length = 1, code = 0; length < 16; length++) next[length] = code = (code + counts[length - 1]) << 1
+    const table = new Int32Array(1 << bits)
+    for (let symbol = 0; symbol < lengths.length; symbol++) {
+      const length = lengths[symbol]
+      if (!length) continue
+      let code = next[length]++, reversed = 0
+      for (let i = 0; i < length; i++, code >>= 1) reversed = reversed << 1 | code & 1
+      for (let k = reversed; k < table.length; k += 1 << length) table[k] = symbol << 4 | length
+    }
+    return { table, bits }
   }
 
   let FIXED = null
@@ -239,28 +251,31 @@
   function unzlib(data) {
     let pos = 2, buffer = 0, count = 0
     let out = new Uint8Array(Math.max(1024, data.length * 4)), n = 0
-    const bits = need => {
+    const fill = need => {              /* past the end, zeros: a code may be shorter than the bits looked at */
       while (count < need) {
-        if (pos >= data.length) throw new Error("inflate: the data ends early")
-        buffer |= data[pos++] << count
+        if (pos >= data.length + 4) throw new Error("inflate: the data ends early")
+        buffer |= (pos < data.length ? data[pos] : 0) << count
+        pos++
         count += 8
       }
-      const value = buffer & ((1 << need) - 1)
+    }
+    const taken = need => {
       buffer >>>= need
       count -= need
+      if (pos * 8 - count > data.length * 8) throw new Error("inflate: the data ends early")
+    }
+    const bits = need => {
+      fill(need)
+      const value = buffer & ((1 << need) - 1)
+      taken(need)
       return value
     }
     const symbol = code => {
-      let value = 0, first = 0, index = 0
-      for (let length = 1; length < 16; length++) {
-        value |= bits(1)
-        const many = code.counts[length]
-        if (value - first < many) return code.symbols[index + value - first]
-        index += many
-        first = (first + many) << 1
-        value <<= 1
-      }
-      throw new Error("inflate: a bad code")
+      fill(code.bits)
+      const entry = code.table[buffer & ((1 << code.bits) - 1)]
+      if (!entry) throw new Error("inflate: a bad code")
+      taken(entry & 15)
+      return entry >> 4
     }
     const room = more => {
       if (n + more <= out.length) return
@@ -273,6 +288,7 @@
       last = bits(1)
       const type = bits(2)
       if (type === 0) {                                   /* stored: byte-aligned, its length, the bytes */
+        pos -= count >> 3                                 /* whole bytes looked at ahead go back */
         buffer = count = 0
         const length = data[pos] | data[pos + 1] << 8
         pos += 4
@@ -560,18 +576,19 @@
     /* Sorted entries of the forms, with each entry's best weight: `{docs: Int32Array, weights: Float32Array}` */
     async postingsOf(forms, tick) {
       const datas = await Promise.all(forms.map(form => this.ids(form)))
-      const total = datas.reduce((n, data) => n + countPostings(data), 0)
-      const docs = new Int32Array(total), weights = new Float32Array(total)
-      let k = 0
+      const lists = []
       for (let f = 0; f < forms.length; f++) {
+        const docs = new Int32Array(countPostings(datas[f])), weights = new Float32Array(docs.length)
         const weight = this.idf(forms[f].df) * forms[f].weight / this.manifest.levels
+        let k = 0
         postings(datas[f], (doc, level) => {
           docs[k] = doc
           weights[k++] = weight * level
         })
+        lists.push({ docs, weights })
         await tick()
       }
-      return forms.length > 1 ? merged(docs, weights) : { docs, weights }
+      return lists.length ? lists.reduce(merged) : { docs: new Int32Array(0), weights: new Float32Array(0) }
     }
 
     /* ------------------------------------------------------------ facets */
@@ -579,24 +596,21 @@
     /* Facets `(who × 2 + question, topic set)` of the forms' entries, in entry order */
     async metaOf(forms, tick) {
       const parts = await Promise.all(forms.map(form => Promise.all([this.ids(form), this.meta(form)])))
-      const total = parts.reduce((n, [ids]) => n + countPostings(ids), 0)
-      const docs = new Int32Array(total), codes = new Int32Array(total), sets = new Int32Array(total)
-      let k = 0
+      const lists = []
       for (const [ids, meta] of parts) {
+        const n = countPostings(ids)
+        const docs = new Int32Array(n), codes = new Int32Array(n), sets = new Int32Array(n)
         const next = reader(meta)
+        let k = 0
         postings(ids, doc => {
           docs[k] = doc
           codes[k] = next()
           sets[k++] = next()
         })
+        lists.push({ docs, codes, sets })
         await tick()
       }
-      if (forms.length < 2) return { docs, codes, sets }
-      const order = sortedBy(docs)
-      const keep = []
-      for (let j = 0; j < order.length; j++) if (!j || docs[order[j]] !== docs[order[j - 1]]) keep.push(order[j])
-      return { docs: Int32Array.from(keep, j => docs[j]), codes: Int32Array.from(keep, j => codes[j]),
-        sets: Int32Array.from(keep, j => sets[j]) }
+      return lists.length ? lists.reduce(united) : { docs: new Int32Array(0), codes: new Int32Array(0), sets: new Int32Array(0) }
     }
 
     /* The topics of a topic set (loading its part of the set dictionary) */
@@ -1087,16 +1101,47 @@
     return forms.reduce((n, f) => n + f.df, 0)
   }
 
-  /* Entries sorted, one weight each (the best when several forms hold the entry) */
-  function merged(docs, weights) {
-    const order = sortedBy(Float64Array.from(docs, (d, i) => d * 2 ** 20 - Math.min(2 ** 20 - 1, Math.round(weights[i] * 1e4))))
-    const outDocs = [], outWeights = []
-    for (const i of order) {
-      if (outDocs.length && outDocs[outDocs.length - 1] === docs[i]) continue
-      outDocs.push(docs[i])
-      outWeights.push(weights[i])
+  /* Two forms' entries (each sorted) as one sorted list, one weight each (the better when both hold the
+   * entry), in one pass */
+  function merged(a, b) {
+    const docs = new Int32Array(a.docs.length + b.docs.length), weights = new Float32Array(docs.length)
+    let i = 0, j = 0, k = 0
+    while (i < a.docs.length && j < b.docs.length) {
+      const x = a.docs[i], y = b.docs[j]
+      if (x <= y) {
+        docs[k] = x
+        weights[k++] = x === y ? Math.max(a.weights[i++], b.weights[j++]) : a.weights[i++]
+      } else {
+        docs[k] = y
+        weights[k++] = b.weights[j++]
+      }
     }
-    return { docs: Int32Array.from(outDocs), weights: Float32Array.from(outWeights) }
+    for (; i < a.docs.length; i++, k++) {
+      docs[k] = a.docs[i]
+      weights[k] = a.weights[i]
+    }
+    for (; j < b.docs.length; j++, k++) {
+      docs[k] = b.docs[j]
+      weights[k] = b.weights[j]
+    }
+    return { docs: docs.subarray(0, k), weights: weights.subarray(0, k) }
+  }
+
+  /* Two forms' facets (each in entry order) as one list, an entry once (its facets are the entry's, whichever
+   * form holds it) */
+  function united(a, b) {
+    const n = a.docs.length + b.docs.length
+    const docs = new Int32Array(n), codes = new Int32Array(n), sets = new Int32Array(n)
+    let i = 0, j = 0, k = 0
+    while (i < a.docs.length || j < b.docs.length) {
+      const first = j >= b.docs.length || i < a.docs.length && a.docs[i] <= b.docs[j]
+      const from = first ? a : b, at = first ? i++ : j++
+      if (first && j < b.docs.length && a.docs[at] === b.docs[j]) j++
+      docs[k] = from.docs[at]
+      codes[k] = from.codes[at]
+      sets[k++] = from.sets[at]
+    }
+    return { docs: docs.subarray(0, k), codes: codes.subarray(0, k), sets: sets.subarray(0, k) }
   }
 
   /* Positions `0…n−1` ordered by `keys` ascending (ties by position), with the engine's native sort */
