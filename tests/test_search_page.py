@@ -73,9 +73,13 @@ def results(page: Any) -> list[dict[str, str]]:
 
 
 def open_search(page: Any, base: str, params: str) -> list[dict[str, str]]:
+    """The search page opened with `params`: its results, once Material's scripts, held back until then,
+    have started (the address has its `q` back)."""
     page.goto(f"{base}search.html?{params}")
     page.wait_for_selector(".archive-search__result, .archive-search__problems li, .archive-search__count", timeout=20000)
-    return results(page)
+    found = results(page)
+    page.wait_for_function("() => !window.__archiveMaterialLater", timeout=10000)
+    return found
 
 
 def problems(page: Any) -> str:
@@ -94,6 +98,28 @@ def test_the_address_is_the_state(page: Any, base: str, errors: list[str]) -> No
     assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl"], "speaker": ["antony-j-blinken"]}
     assert not page.locator("#__search").is_checked()  # Material's search dialog stayed shut
     assert all(r["link"].startswith(base + "briefings/") and "#t" in r["link"] for r in found)
+    assert errors == []
+
+
+def test_materials_scripts_wait_for_the_first_results_then_start(page: Any, base: str, errors: list[str]) -> None:
+    """On the search page Material's bundle is not read until the query's results and facets are drawn (the
+    page's thread is the search's), and then starts as on any page: the header's search box answers, its
+    dialog stays shut, and the page's `q` stays in the address."""
+    found = open_search(page, base, "q=fentanyl")
+    assert found
+    assert page.evaluate("() => typeof window.document$") == "object"                   # Material started
+    timing = page.evaluate("""() => ({
+        facets: performance.getEntriesByName('archive-search:facets')[0].startTime,
+        bundle: performance.getEntriesByType('resource').find(r => /bundle\\.[0-9a-f]+\\.min\\.js/.test(r.name)).startTime})""")
+    assert timing["bundle"] >= timing["facets"]
+    assert page.locator('script[type="archive/later"]').count() == 0
+    assert not page.locator("#__search").is_checked()
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl"]}
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("fentanyl")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)    # Material's search box answers
+    assert page.locator("a.archive-search-all").get_attribute("href").endswith("search.html?q=fentanyl")
     assert errors == []
 
 

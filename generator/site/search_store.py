@@ -51,10 +51,12 @@ SCRIPT_BLOCKS = 16
 """Text blocks per script file of the `file://` form (`t<k>.js`): 128 entries, about 60 KB. A file per block
 made 15,000 files at 1,137 briefings (140,000 at 10,000), each a zip entry to write and a file to unzip; a
 page of results from `file://` reads a few of these whole from the disk."""
-SCRIPT_WINDOW = 65_536
+SCRIPT_WINDOW = 40_960
 """The `file://` form of the packs' blobs: one script file per window of this many bytes of a pack, holding
-the blobs that start in it (`script_file`). A file per blob made 10,000 files of big terms' postings at
-1,137 briefings; a query from `file://` reads its blobs' windows whole, a few tens of KB more."""
+the blobs that start in it (`script_file`), as JSON: about 64 KB of script, the packs' blobs being deflated to
+about 0.6 of their JSON (a window of 64 KB made a query from `file://` read 1.3 MB instead of 1.0). A file
+per blob made 10,000 files of big terms' postings at 1,137 briefings; a query from `file://` reads its
+blobs' windows whole, a few tens of KB more."""
 SHARD_BYTES = 8_000
 """Target size of a shard of term data."""
 BIG_TERM = 300

@@ -15,6 +15,7 @@
   if (!root || !Q || !S) return
 
   const PAGE_SIZE = 20
+  const START_MATERIAL_MS = 3000
   const FACET_SHOWN = 8
   const SNIPPET = 320
   const FACETS = [["speaker", "Speakers"], ["reporter", "Reporters"], ["outlet", "Outlets"], ["topic", "Topics"],
@@ -139,8 +140,11 @@
   }
 
   function go(target, focusResults) {
-    restore()
-    history.pushState(null, "", target)
+    if (waiting) held = new URL(target, address()).href        /* Material reads the address as it starts */
+    else {
+      restore()
+      history.pushState(null, "", target)
+    }
     run(focusResults)
   }
 
@@ -194,6 +198,7 @@
       showFacets(index, state, facets)
       performance.mark("archive-search:facets")
       ui.status.textContent = result.docs.length ? `${plural(result.docs.length, "turn")} found` : "No turn found"
+      startMaterial()
     } catch (error) {
       if (error === STALE) return
       clearResults()
@@ -651,9 +656,49 @@
     held = null
   }
 
+  /* Material's scripts (its bundle: header, search box, palette), held back on this page (type
+   * `archive/later`, theme_overrides/main.html) so that they do not take the thread while the first query
+   * runs: started, in order, when its results and facets are drawn, when it ends otherwise, on the reader's
+   * first key or touch, or after START_MATERIAL_MS; then given the DOMContentLoaded they missed (Material
+   * starts on it) */
+  let waiting = !!window.__archiveMaterialLater
+  function startMaterial() {
+    if (!waiting) return
+    if (document.readyState === "loading") {         /* its script tags come after this page's content */
+      document.addEventListener("DOMContentLoaded", startMaterial, { once: true })
+      return
+    }
+    waiting = false
+    const later = [...document.querySelectorAll('script[type="archive/later"]')]
+    let left = later.length
+    if (!left) {
+      window.__archiveMaterialLater = false
+      return setTimeout(restore, 0)
+    }
+    const started = () => {
+      if (--left) return
+      document.dispatchEvent(new Event("DOMContentLoaded"))
+      setTimeout(() => {
+        restore()
+        window.__archiveMaterialLater = false                    /* held back no more */
+      }, 0)
+    }
+    for (const kept of later) {
+      const script = document.createElement("script")
+      script.src = kept.src
+      script.async = false                                       /* run in order, as they were written */
+      script.onload = script.onerror = started
+      kept.replaceWith(script)
+    }
+  }
+  if (waiting) {
+    for (const type of ["keydown", "pointerdown", "touchstart"]) addEventListener(type, startMaterial, { capture: true, once: true })
+    setTimeout(startMaterial, START_MATERIAL_MS)
+  }
+
   openIndex().catch(() => {})
-  run(false)
-  if (held) {
+  run(false).finally(startMaterial)
+  if (held && !waiting) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(restore, 0))
     else setTimeout(restore, 0)
   }
