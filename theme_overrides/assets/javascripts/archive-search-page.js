@@ -661,27 +661,27 @@
    * runs: started, in order, when its results and facets are drawn, when it ends otherwise, on the reader's
    * first key or touch, or after START_MATERIAL_MS; then given the DOMContentLoaded they missed (Material
    * starts on it) */
-  let waiting = !!window.__archiveMaterialLater
+  let waiting = !!window.__archiveMaterialLater               /* until Material has started: `go` holds the address */
+  let starting = false
   function startMaterial() {
-    if (!waiting) return
+    if (!waiting || starting) return
     if (document.readyState === "loading") {         /* its script tags come after this page's content */
       document.addEventListener("DOMContentLoaded", startMaterial, { once: true })
       return
     }
-    waiting = false
+    starting = true
     const later = [...document.querySelectorAll('script[type="archive/later"]')]
     let left = later.length
-    if (!left) {
-      window.__archiveMaterialLater = false
-      return setTimeout(restore, 0)
+    const done = () => {
+      waiting = false
+      restore()
+      window.__archiveMaterialLater = false                      /* held back no more */
     }
+    if (!left) return setTimeout(done, 0)
     const started = () => {
       if (--left) return
       document.dispatchEvent(new Event("DOMContentLoaded"))
-      setTimeout(() => {
-        restore()
-        window.__archiveMaterialLater = false                    /* held back no more */
-      }, 0)
+      setTimeout(done, 0)
     }
     for (const kept of later) {
       const script = document.createElement("script")
