@@ -403,12 +403,13 @@
         fs.closeSync(fd)
       }
     }
+    const inflate = async data => JSON.parse(zlib.inflateSync(data).toString("utf8"))
     return {
       mode: "folder",
       file: async name => unwrap(fs.readFileSync(path.join(dir, `${name}.js`), "utf8")),
-      blob: async (name, prefix, [pack, offset, length]) => JSON.parse(zlib.inflateSync(read(`${prefix}${pack}.bin`, offset, length)).toString("utf8")),
+      blob: async (name, prefix, [pack, offset, length]) => inflate(read(`${prefix}${pack}.bin`, offset, length)),
       bytes: async (file, offset, length) => new Uint8Array(read(file, offset, length)),
-      inflate: async data => JSON.parse(zlib.inflateSync(data).toString("utf8"))
+      inflate
     }
   }
 

@@ -198,7 +198,6 @@
       showFacets(index, state, facets)
       performance.mark("archive-search:facets")
       ui.status.textContent = result.docs.length ? `${plural(result.docs.length, "turn")} found` : "No turn found"
-      startMaterial()
     } catch (error) {
       if (error === STALE) return
       clearResults()
@@ -658,7 +657,7 @@
 
   /* Material's scripts (its bundle: header, search box, palette), held back on this page (type
    * `archive/later`, theme_overrides/main.html) so that they do not take the thread while the first query
-   * runs: started, in order, when its results and facets are drawn, when it ends otherwise, on the reader's
+   * runs: started, in order, when that query ends (its results and facets drawn, or anyhow), on the reader's
    * first key or touch, or after START_MATERIAL_MS; then given the DOMContentLoaded they missed (Material
    * starts on it) */
   let waiting = !!window.__archiveMaterialLater               /* until Material has started: `go` holds the address */
