@@ -64,6 +64,20 @@ def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only
     assert call is not None and call.reporter == Reporter(name, outlet, given_only)
 
 
+def test_a_given_name_called_is_the_full_name_the_turn_introduced() -> None:
+    """`We have John Stoll, who is … John, why don't you begin.`: the caller introduced him in full;
+    a famous namesake only mentioned, or two people of that given name, leave the given name alone."""
+    introduced = ["We have John Stoll, who is the head of news at X.  As you all know, it is a platform.",
+                  "Prior to joining X, John spent two decades in journalism.", "John, why don’t you begin."]
+    assert read_call(introduced).reporter == Reporter("John Stoll", "")  # type: ignore[union-attr]
+    assert read_call(["All right, next question. Let’s go to Betsy Klein at CNN.", "Betsy?"]).reporter \
+        == Reporter("Betsy Klein", "CNN")  # type: ignore[union-attr]
+    mentioned = ["I spoke with John Kerry yesterday about the climate talks.", "John, go ahead."]
+    assert read_call(mentioned).reporter == Reporter("John", "", True)  # type: ignore[union-attr]
+    two = ["We have John Stoll, who is with Reuters.  We have John Smith, who is with CNN.", "John, go ahead."]
+    assert read_call(two).reporter == Reporter("John", "", True)  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("text", [
     "I'd refer you to the Department of Justice.",
     "Then you go to Los Angeles.",
@@ -107,6 +121,7 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
     ("Hi, congratulations on your new position.  Owen Jensen with EWTN, Global Catholic Network.  Two big concerns",
      Reporter("Owen Jensen", "EWTN")),
     ("Sir, Nancy Youssef, Wall Street Journal. On the tanks:", Reporter("Nancy Youssef", "Wall Street Journal")),
+    ("Geeta Mohan from India today, sir.  I’ll just take my colleague’s question forward.", Reporter("Geeta Mohan", "")),
 ])
 def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> None:
     """A reporter introducing themself in the question's opening names its asker."""
@@ -119,6 +134,8 @@ def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> N
     "Quarter two.  The second quarter.  JP — Morgan Stanley, Goldman Sachs —",
     "Ahead of the Security Council vote on Syria, how confident are you?",
     "Voice of America Russian service. I have two questions.",
+    "Jake Sullivan from the podium said it would end by June. Is that still the plan?",
+    "Senator Manchin from West Virginia. He says no. Why?",
 ])
 def test_names_in_questions_are_not_introductions(text: str) -> None:
     """People asked about, colleagues a question is relayed for, lists: no asker."""

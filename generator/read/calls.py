@@ -254,7 +254,8 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         if echo and found is not None:
             return Call()  # `Yes, Constitution.`: a word of the question said back, the floor moves on
         if found is not None:
-            return Call(_merged(found, said[:index], lower) if found.name else None)
+            earlier = [s.replace("’", "'") for text in texts[:-1] for s in sentences(text)] + said[:index]
+            return Call(_merged(found, earlier, lower) if found.name else None)
         last_clause = re.split(r"\s+[—–-]+\s+|\s*—\s*", sentence)[-1].strip()
         if (_UNNAMED.match(sentence) or _UNNAMED.match(last_clause)) \
                 and not (alone and after is not None and _WEAK.match(sentence)):
@@ -336,7 +337,9 @@ def _outlet_first(rest: str, *, plain_outlet: bool = False) -> Reporter | None:
 
 def _merged(found: Reporter, before: list[str], lower: frozenset[str]) -> Reporter:
     """`Ken, the Wall Street Journal. Ken Thomas.`: a call completed by another call in the same turn
-    with the same given name (`Marco Marin from El Observador. Marco.`)."""
+    with the same given name (`Marco Marin from El Observador. Marco.`). A given name alone is also
+    completed by the one full name with that given name the turn introduced earlier (`We have John
+    Stoll, who is the head of news at X. … John, why don't you begin.`)."""
     for sentence in reversed(before[-2:]):
         other = _named_call(sentence.strip(), lower, bare_ok=True)
         if other is None or other.name.split()[0] != found.name.split()[0]:
@@ -344,7 +347,25 @@ def _merged(found: Reporter, before: list[str], lower: frozenset[str]) -> Report
         name = found.name if not found.given_only else other.name
         return Reporter(name=name, outlet=found.outlet or other.outlet,
                         given_only=found.given_only and other.given_only)
+    if found.given_only and (full := _introduced(found.name, before, lower)) is not None:
+        return Reporter(name=full.name, outlet=found.outlet or full.outlet)
     return found
+
+
+_APPOSITION = re.compile(r",\s+(?:who|whom|whose|the|our|a|an)\b.*$", re.IGNORECASE)
+
+
+def _introduced(given: str, before: list[str], lower: frozenset[str]) -> Reporter | None:
+    """The one reporter with the given name `given` whom an earlier sentence of the turn introduces in a
+    call's form, an apposition set aside (`We have John Stoll, who is …`); None if none or several."""
+    found: dict[str, Reporter] = {}
+    for sentence in before:
+        if given not in sentence:
+            continue
+        other = _named_call(_APPOSITION.sub("", sentence.strip()).rstrip(".") + ".", lower, bare_ok=False)
+        if other is not None and other.name and not other.given_only and other.name.split()[0] == given:
+            found.setdefault(other.name, other)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # --- self-introductions -------------------------------------------------------------------------------------
@@ -374,6 +395,8 @@ def introduction(texts: Sequence[str]) -> Reporter | None:
             clause = _GREETING.sub("", clause.strip())
             lead = _INTRO.match(clause)
             found = named(lead["rest"] if lead else clause)
+            if found is None and index == 0 and (loose := _loosely_introduced(clause)) is not None:
+                return loose
             if found is None or not found.name:
                 continue
             if not found.outlet and index + 1 < len(said) and (tail := _WITH.match(said[index + 1].strip())):
@@ -384,6 +407,19 @@ def introduction(texts: Sequence[str]) -> Reporter | None:
                     rf"^{re.escape(found.name)}\s+(?:from|with|at)\s", lead["rest"] if lead else clause)):
                 return found
     return None
+
+
+_LOOSE = re.compile(r"^(?P<name>[^,]+?)\s+(?:from|with|at)\s+(?P<rest>[^,]+?)(?:,\s*(?:sir|ma'am|please))?[.?!]*$", _I)
+
+
+def _loosely_introduced(sentence: str) -> Reporter | None:
+    """A question opening with nothing but a full name and where it is from, the outlet not in the shape
+    of one (`Geeta Mohan from India today, sir.`): the name, no outlet."""
+    match = _LOOSE.match(sentence)
+    if match is None or len(match["rest"].split()) > 4:
+        return None
+    person = person_name(match["name"])
+    return Reporter(person[0], "") if person is not None and person[1] else None
 
 
 _OTHER_ASKER = re.compile(r"\b[A-Z][a-z]+['’]s (?:question|point|follow-up|followup)\b|\bfollow(?:ing)? up on [A-Z][a-z]+['’]s\b|"
