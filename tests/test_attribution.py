@@ -166,6 +166,18 @@ def test_another_reporter_shows_in_the_opening() -> None:
         == ["Zeke Miller", None]
 
 
+def test_an_opening_word_that_is_no_name_keeps_the_asker() -> None:
+    """`Secondly, …`, `Vaccines, antiviral treatments…`, `Awesome.`: an opening word the document also writes
+    in lower case, or a word of praise, addresses nobody; `Karine, …` still shows another voice."""
+    def run(opening: str) -> list[str | None]:
+        return _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One, secondly, and vaccines?\n\nMS. X: Yes.\n\n"
+                       f"Q {opening} And Iran?\n\nMS. X: No.\n")
+    assert run("Secondly, the talks.") == ["Zeke Miller", "Zeke Miller"]
+    assert run("Vaccines, all of them.") == ["Zeke Miller", "Zeke Miller"]
+    assert run("Awesome. Awesome.") == ["Zeke Miller", "Zeke Miller"]
+    assert run("Karine, the talks.") == ["Zeke Miller", None]
+
+
 def test_a_call_covers_a_few_questions_in_a_room_and_a_phone_line_until_the_next_call() -> None:
     """In a room a call's run ends after five questions; a phone line stays open until the next call."""
     room = "MS. X: Go ahead, Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7

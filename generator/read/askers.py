@@ -105,7 +105,7 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
             current = prior
         if (introduced := introduction(turn.texts)) is not None:
             current = _kept(introduced, current)
-        elif other_asker(opening) or (not fresh and not line and _another_voice(opening)):
+        elif other_asker(opening) or (not fresh and not line and _another_voice(opening, lower)):
             current = None
         fresh = False
         asked = asked + 1 if current is not None and current == last else 1
@@ -124,12 +124,13 @@ _BID = re.compile(r"^(?:Mr\.? President|Madam (?:Secretary|President|Vice Presid
 """A question turn that only bids for the floor (`Mr. President?`): another voice."""
 
 
-def _another_voice(opening: str) -> bool:
+def _another_voice(opening: str, lower: frozenset[str] = frozenset()) -> bool:
     """A follow-up that opens as a new reporter's question does, by thanks or by addressing the speaker
     (`Jen, are you planning…`, `Thanks, Karine.`), or that only bids for the floor: another reporter has
-    it, whom nobody named."""
+    it, whom nobody named. A word the document also writes in lower case addresses nobody (`Awesome.`)."""
     match = _GREETED.match(opening)
-    return bool(_BID.match(opening.strip()) or _THANKS.match(opening)) or bool(match and name_word(match["word"]))
+    return bool(_BID.match(opening.strip()) or _THANKS.match(opening)) \
+        or bool(match and name_word(match["word"]) and match["word"].lower() not in lower)
 
 
 FOLLOW_UPS = 5
