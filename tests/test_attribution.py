@@ -104,6 +104,17 @@ def test_unnamed_calls_give_the_floor_to_nobody_named(text: str) -> None:
     assert read_call([text]) is not None and read_call([text]).reporter is None  # type: ignore[union-attr]
 
 
+def test_a_word_briefings_write_in_lower_case_is_no_lone_name() -> None:
+    """`It's really shameful. Truly.` ends an answer, calls nobody by name (`truly` is a word briefings write
+    in lower case); `All right, Josh. Do you want to kick us off?` calls Josh, not `Do`."""
+    lower = frozenset({"the", "it"})
+    assert read_call(["And it’s really shameful that this is what they choose. Truly."], lower=lower).reporter is None  # type: ignore[union-attr]
+    assert read_call(["Oh, good. Timely."], lower=lower).reporter is None  # type: ignore[union-attr]
+    assert read_call(["Both are encouraged by the progress.", "All right, Josh. Do you want to kick us off?"],
+                     lower=lower | {"do"}).reporter == Reporter("Josh", "", True)  # type: ignore[union-attr]
+    assert read_call(["That is the answer. Peter."], lower=lower).reporter == Reporter("Peter", "", True)  # type: ignore[union-attr]
+
+
 def test_a_lone_name_answering_a_question_is_no_call() -> None:
     """`Who is leading the talks?` — `Jake.` answers; after a reporter's `Okay.`, `Humeyra.` calls."""
     assert read_call(["Jake."], after="Who is leading the talks from the U.S. side and —").reporter is None  # type: ignore[union-attr]
@@ -175,6 +186,7 @@ def test_an_opening_word_that_is_no_name_keeps_the_asker() -> None:
     assert run("Secondly, the talks.") == ["Zeke Miller", "Zeke Miller"]
     assert run("Vaccines, all of them.") == ["Zeke Miller", "Zeke Miller"]
     assert run("Awesome. Awesome.") == ["Zeke Miller", "Zeke Miller"]
+    assert run("Additionally, the talks.") == ["Zeke Miller", "Zeke Miller"]
     assert run("Karine, the talks.") == ["Zeke Miller", None]
 
 

@@ -12,13 +12,19 @@ matches them to `content/outlets.yml`.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Reporter
 from ..text import fold_name
 from ..words import NAME_INNER_WORDS, NOT_NAMES, ORG_WORDS, OUTLET_CONNECTORS, ROLE_WORDS
+
+COMMON_WORDS = frozenset(json.loads((Path(__file__).parent / "common_words.json").read_text(encoding="utf-8")))
+"""Words briefings write in lower case (`truly`, `starting`; made by `scripts/common_words.py`): a lone one
+is no given name where a document's own lower-case words are checked."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,8 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
     """The reporter a call's object names: `the line of Mr. James Rosen of Sinclair Broadcast Group`,
     `Mary Bruce, ABC`, `Zeke`. None when it is not a person's name (and an optional outlet) and nothing else.
 
-    A given name alone must not occur in lower case in the document (`lower`): `Will`, `Rich`.
+    A given name alone must not occur in lower case in the document (`lower`): `Will`, `Rich`; where that is
+    checked, nor be a word briefings write in lower case (`Truly.`, `Starting.`).
     """
     bare = rest.strip().rstrip(".?!,;:— ").strip()
     rest = _TRAILING.sub("", _LEAD.sub("", bare))
@@ -159,7 +166,7 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
         if found is None:
             return None
         outlet = found
-    if not full and fold_name(name) in lower:
+    if not full and (fold_name(name) in lower or lower and fold_name(name) in COMMON_WORDS):
         return None
     return Reporter(name=name, outlet=outlet, given_only=not full)
 
@@ -304,7 +311,12 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                 if found := _outlet_first(rest, plain_outlet=True) or named(rest, lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
-            if (match := pattern.search(clause)) and (found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]))):
+            if (match := pattern.search(clause)) is None:
+                continue
+            # `Do you want to kick us off?`: a name before the call's verb without a comma is a word
+            # the document may use in lower case
+            loose = pattern is _NAME_FIRST and not clause[match.end("rest"):].startswith(",")
+            if found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]), lower if loose else frozenset()):
                 return found
         match = _BARE.match(clause)
         if match and len(match["rest"].split()) <= _SHORT_BARE:
