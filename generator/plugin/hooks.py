@@ -48,6 +48,7 @@ from ..site.open_data import (
 from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
+from ..site.scripts import minified
 from ..site.search_index import Site, index_wanted, index_whatever_size, sharded, take_entries, write_index
 from ..site.summary import Summary
 from ..site.turns_html import Permalink
@@ -209,6 +210,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
+        _minify_own_scripts(files, config)
         self._data_child = self._command in BUILDS and self._children.available()
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
@@ -490,6 +492,17 @@ class _Anchors(set[str]):
             self.update(self._load(self._summary))
             self._summary = None
         return super().__contains__(anchor)
+
+
+def _minify_own_scripts(files: Files, config: MkDocsConfig) -> None:
+    """The theme's own scripts (`custom_dir`) shipped minified (`site/scripts.py`)."""
+    own = config.theme.custom_dir
+    if not own:
+        return
+    folder = Path(own).resolve()
+    for file in files:
+        if file.src_uri.endswith(".js") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder):
+            file.content_string = minified(file.content_string)
 
 
 def _configured_site_url(config_file: Path) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from . import urls
+from .scripts import minified
 
 VENDOR = Path(__file__).parent / "vendor"
 CITEPROC = VENDOR / "citeproc" / "citeproc_commonjs.js"
@@ -35,9 +36,10 @@ def csl_file(name: str) -> Path:
 def cite_assets() -> dict[str, bytes]:
     """Every file of `assets/cite/`, by its path from the site root."""
     citeproc = CITEPROC.read_text(encoding="utf-8")
-    wrapped = ("/* citeproc-js (npm `citeproc`, see citeproc-LICENSE.txt and csl/README.txt), unchanged between\n"
-               " * this line and the last: wrapped so that its `module.exports` becomes window.ArchiveCiteproc. */\n"
-               f"(function (module) {{\n{citeproc}\n;window.ArchiveCiteproc = module.exports;\n}})({{exports: {{}}}});\n")
+    wrapped = minified("/*! citeproc-js (npm `citeproc`, see citeproc-LICENSE.txt and csl/README.txt), minified\n"
+                       " * (comments and spaces out) and wrapped so that its `module.exports` becomes\n"
+                       " * window.ArchiveCiteproc. */\n"
+                       f"(function (module) {{\n{citeproc}\n;window.ArchiveCiteproc = module.exports;\n}})({{exports: {{}}}});\n")
     xml = {key: csl_file(name).read_text(encoding="utf-8") for key, name in STYLES.items()}
     xml["locale"] = csl_file(LOCALE).read_text(encoding="utf-8")
     styles = ("/* CSL styles and the en-US locale of the Citation Style Language project, https://citationstyles.org/\n"
