@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.enrich.loader import Loader
 from generator.model import Briefing, Paragraph, RemovedTurn, Segment, Speaker, Turn
 from generator.site.briefing_page import turns_markdown
-from generator.site.turns_html import Permalink, anchors, turns_html
+from generator.site.turns_html import Permalink, anchors, toc_entries, turns_html
 from tests.conftest import ROOT, parse_text
 
 PERMALINK = Permalink("¶", "Permanent link to this turn")
@@ -117,3 +117,16 @@ def test_built_page_holds_the_turns_in_its_toc_and_anchors(built_site: Path) -> 
     assert dict(listed)["t001"] == "Antony J. Blinken — Secretary of State"
     assert dict(listed)["t008"].startswith("Question from ")
     assert page.count('<h2 class="turn') == 39 and "archive-listing" not in page
+
+
+def test_a_questions_table_entry_gives_its_first_words() -> None:
+    """The table of contents tells questions apart: each entry gives its first words, a pleasantry before
+    them left out (`Thank you, Karine.`, `Mr. President?`), escaped like every text; a question of no words
+    (a stage direction alone) is its heading."""
+    briefing = parse_text(
+        "MS. X: Go ahead, Zeke Miller.\n\nQ Thank you, Karine. Two questions on Iran. Is the President going to "
+        "meet the Supreme Leader this year?\n\nMS. X: No.\n\nQ (Inaudible.)\n\nQ Mr. President? Mr. President, "
+        "on <b>inflation</b>: is it transitory?\n")
+    titles = [title for anchor, title in toc_entries(briefing) if anchor in ("t002", "t004", "t005")]
+    assert titles == ["Question from Zeke Miller: Two questions on Iran. Is the President going…",
+                      "Question from Zeke Miller", "Question: Mr. President, on &lt;b&gt;inflation&lt;/b&gt;: is it transitory?"]

@@ -16,6 +16,7 @@ anchors the generator wrote.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -89,11 +90,37 @@ def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
 
 
 def toc_entries(briefing: Briefing) -> list[tuple[str, str]]:
-    """The turns the table of contents lists, `(anchor, heading as HTML)`: every question and every turn that
+    """The turns the table of contents lists, `(anchor, title as HTML)`: every question and every turn that
     answers none (statements, the moderator). An answer is left out: it follows its question, whose entry leads
     there, and the "Answered by" links under the question name who answered. A White House briefing's table
-    listed "Jen Psaki — White House Press Secretary" ninety times between its questions (15 % of the page)."""
-    return [(turn.anchor, text(turn_heading(turn))) for turn in briefing.turns if not turn.answer_to]
+    listed "Jen Psaki — White House Press Secretary" ninety times between its questions (15 % of the page).
+    A question's entry also gives its first words (`Question: On Iran, is the President…`): a table of forty
+    entries reading "Question" told a reader nothing of where the question on Iran is."""
+    return [(turn.anchor, text(toc_title(turn))) for turn in briefing.turns if not turn.answer_to]
+
+
+_TOC_WORDS = 8
+"""Words of a question its table-of-contents entry gives."""
+_PLEASANTRY = re.compile(r"^(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening)|yes|yeah|okay|ok|sure|"
+                         r"great|sorry|sir|ma['’]am|mr\.? president|madam \w+)\b[^.!?]{0,30}[.!?]$", re.IGNORECASE)
+"""Opening sentences left out of the entry's words (`Thank you, Karine.`, `Hi, Jen.`, `Mr. President?`)."""
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)\s+")
+
+
+def toc_title(turn: Turn) -> str:
+    """A turn's table-of-contents entry, as text: its heading; for a question, then its first words."""
+    heading = turn_heading(turn)
+    if not turn.question:
+        return heading
+    said = " ".join(s.text for p in turn.paragraphs for s in p.segments if not s.stage).split()
+    opening = _SENTENCE.split(" ".join(said))
+    while len(opening) > 1 and _PLEASANTRY.match(opening[0]):
+        opening.pop(0)
+    words = " ".join(opening).split()
+    if not words:
+        return heading
+    shown = " ".join(words[:_TOC_WORDS])
+    return f"{heading}: {shown}" + ("…" if len(words) > _TOC_WORDS else "")
 
 
 def anchors(briefing: Briefing) -> set[str]:
