@@ -190,6 +190,14 @@ def test_an_opening_word_that_is_no_name_keeps_the_asker() -> None:
     assert run("Karine, the talks.") == ["Zeke Miller", None]
 
 
+def test_a_things_name_is_no_self_introduction() -> None:
+    """`Build Back Better, Jen.` has the shape of `Name, Outlet.`; where the answers speak of `the Build Back
+    Better agenda`, it names no reporter (and makes no speaker page)."""
+    text = ("MS. X: We are passing the Build Back Better agenda. Go ahead.\n\nQ Build Back Better, Jen. Catholic "
+            "bishops —\n\nMS. X: Sure.\n\nQ Hi, this is Ella Nilsen with CNN. On climate?\n")
+    assert _askers(text) == [None, "Ella Nilsen"]
+
+
 def test_a_call_covers_a_few_questions_in_a_room_and_a_phone_line_until_the_next_call() -> None:
     """In a room a call's run ends after five questions; a phone line stays open until the next call."""
     room = "MS. X: Go ahead, Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7

@@ -64,6 +64,7 @@ def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff
 @lru_cache(maxsize=8)
 def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tuple[Handoff, ...]]:
     lower = frozenset(w for t in turns for text in t.texts for w in _LOWER_WORD.findall(text))
+    document = " ".join(text for t in turns for text in t.texts)
     out: list[Reporter | None] = [None] * len(turns)
     handoffs: list[Handoff] = []
     current: Reporter | None = None
@@ -103,7 +104,7 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
             if answerer is not None:
                 handoffs.append(Handoff(current.name, answerer))
             current = prior
-        if (introduced := introduction(turn.texts)) is not None:
+        if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document):
             current = _kept(introduced, current)
         elif other_asker(opening) or (not fresh and not line and _another_voice(opening, lower)):
             current = None
@@ -122,6 +123,12 @@ _THANKS = re.compile(r"^(?:thanks|thank you)\b", re.I)
 """A follow-up opening with thanks, as a reporter given the floor does (`Thanks. In February…`)."""
 _BID = re.compile(r"^(?:Mr\.? President|Madam (?:Secretary|President|Vice President)|Mr\.? Secretary|Sir|Ma'am|Ma’am)\?$")
 """A question turn that only bids for the floor (`Mr. President?`): another voice."""
+
+
+def _named_thing(reporter: Reporter, document: str) -> bool:
+    """A self-introduction's name that the document also writes after `the`, as a thing's name (`Build Back
+    Better, Jen.` where the answers speak of `the Build Back Better agenda`): no person."""
+    return not reporter.given_only and f"the {reporter.name}" in document
 
 
 def _another_voice(opening: str, lower: frozenset[str] = frozenset()) -> bool:
