@@ -185,7 +185,7 @@ NOT_NAMES = frozenset({
     "lovely", "brilliant", "beautiful", "incredible", "outstanding", "bye", "welcome", "pardon", "gotcha", "bingo", "geez", "goodness", "apologies", "agreed",
     "noted", "done", "wait", "go", "look", "listen", "alright", "next", "last", "final", "finally", "lastly",
     "period", "over", "maybe", "really", "certainly", "definitely", "probably", "perhaps", "again", "also",
-    "happy", "congratulations", "ahead", "since", "obviously", "anyway", "meanwhile", "another", "way", "mic", "morning",
+    "happy", "merry", "christmas", "holidays", "thanksgiving", "birthday", "congratulations", "ahead", "since", "obviously", "anyway", "meanwhile", "another", "way", "mic", "morning",
     "afternoon", "evening", "night", "day", "question", "questions",
     # pronouns, determiners, numbers, small words
     "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "my", "your", "our", "their",

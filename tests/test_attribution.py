@@ -198,6 +198,14 @@ def test_a_things_name_is_no_self_introduction() -> None:
     assert _askers(text) == [None, "Ella Nilsen"]
 
 
+def test_a_greeting_or_an_answer_to_what_was_meant_is_no_introduction() -> None:
+    """`Merry Christmas, John.` greets; `Silvio Berlusconi of Italy.` answers `Of?`: neither names the asker."""
+    assert _askers("MODERATOR: Next up we'll go to the line of Kellie Meyer.\n\nQ Hi, thanks for taking my call. "
+                   "Merry Christmas, John. Thank you for doing this today.\n") == ["Kellie Meyer"]
+    assert _askers("MS. X: Go ahead.\n\nQ Any reaction to the death of Silvio Berlusconi?\n\nMS. X: Of?\n\n"
+                   "Q Silvio Berlusconi of Italy.\n") == [None, None]
+
+
 def test_a_call_covers_a_few_questions_in_a_room_and_a_phone_line_until_the_next_call() -> None:
     """In a room a call's run ends after five questions; a phone line stays open until the next call."""
     room = "MS. X: Go ahead, Zeke Miller.\n\n" + "Q Again?\n\nMS. X: Answer given here.\n\n" * 7

@@ -104,7 +104,8 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
             if answerer is not None:
                 handoffs.append(Handoff(current.name, answerer))
             current = prior
-        if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document):
+        if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document) \
+                and not _clarifying(previous):
             current = _kept(introduced, current)
         elif other_asker(opening) or (not fresh and not line and _another_voice(opening, lower)):
             current = None
@@ -123,6 +124,16 @@ _THANKS = re.compile(r"^(?:thanks|thank you)\b", re.I)
 """A follow-up opening with thanks, as a reporter given the floor does (`Thanks. In February…`)."""
 _BID = re.compile(r"^(?:Mr\.? President|Madam (?:Secretary|President|Vice President)|Mr\.? Secretary|Sir|Ma'am|Ma’am)\?$")
 """A question turn that only bids for the floor (`Mr. President?`): another voice."""
+
+
+_CLARIFY_WORDS = 3
+
+
+def _clarifying(previous: Spoken | None) -> bool:
+    """The turn before asked what a question meant (`Of?`, `Sorry?`, `Which one?`): the question that follows
+    answers it (`Silvio Berlusconi of Italy.`), it introduces nobody."""
+    return previous is not None and not previous.question and bool(previous.texts) \
+        and sum(len(t.split()) for t in previous.texts) <= _CLARIFY_WORDS and previous.texts[-1].rstrip().endswith("?")
 
 
 def _named_thing(reporter: Reporter, document: str) -> bool:
