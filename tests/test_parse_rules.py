@@ -143,6 +143,12 @@ def test_misspelt_label_is_the_frequent_one() -> None:
     assert b.turns[-1].speaker == b.turns[0].speaker
 
 
+def test_an_honorific_label_followed_by_a_surname_label_is_one_label() -> None:
+    """`MR: ZIENTS: So …` (a colon typed for the dot) is MR. ZIENTS saying `So …`; `MR: Fine.` stays as printed."""
+    b = parse_text("MR. X: Go ahead.\n\nQ Is it lifted?\n\nMR: ZIENTS: So we are going to continue.\n\nMR: Fine.\n")
+    assert [(t.label, t.text) for t in b.turns][2:] == [("MR. ZIENTS", "So we are going to continue."), ("MR", "Fine.")]
+
+
 def test_distinct_people_never_merge() -> None:
     """Titles alone, one-word labels and numbered officials stay apart, however alike they look."""
     b = parse_text(

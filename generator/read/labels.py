@@ -26,6 +26,8 @@ from .calls import person_name
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
 _BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR)\.?$")
+_SURNAME_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s?:\s(?P<rest>.*)$")
 _ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
 
 
@@ -65,7 +67,10 @@ def candidate(text: str) -> tuple[str, str] | None:
         return match["label"], match["rest"]
     if match := _LABEL.match(text):
         label = (match["label"] or match["only"]).strip()
-        return label, (match["rest"] or "").strip()
+        rest = (match["rest"] or "").strip()
+        if _HONORIFIC.match(label) and (split := _SURNAME_LABEL.match(rest)):
+            return f"{label.rstrip('.')}. {split['name']}", split["rest"]  # `MR: ZIENTS: So …`, a typo of `MR. ZIENTS:`
+        return label, rest
     return None
 
 
