@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..model import Paragraph, Reporter
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
-from .calls import COMMON_WORDS, explicit_call, introduction, name_word, other_asker, read_call, sentences
+from .calls import explicit_call, introduction, lower_case_word, name_word, other_asker, read_call, sentences
 from .labels import is_question_label, label_key
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -142,14 +142,13 @@ def _named_thing(reporter: Reporter, document: str) -> bool:
     return not reporter.given_only and f"the {reporter.name}" in document
 
 
-def _another_voice(opening: str, lower: frozenset[str] = frozenset()) -> bool:
+def _another_voice(opening: str, lower: frozenset[str]) -> bool:
     """A follow-up that opens as a new reporter's question does, by thanks or by addressing the speaker
     (`Jen, are you planning…`, `Thanks, Karine.`), or that only bids for the floor: another reporter has
     it, whom nobody named. A word the document also writes in lower case addresses nobody (`Awesome.`)."""
     match = _GREETED.match(opening)
     return bool(_BID.match(opening.strip()) or _THANKS.match(opening)) \
-        or bool(match and name_word(match["word"]) and match["word"].lower() not in lower
-                and match["word"].lower() not in COMMON_WORDS)
+        or bool(match and name_word(match["word"]) and not lower_case_word(match["word"].lower(), lower))
 
 
 FOLLOW_UPS = 5

@@ -27,6 +27,12 @@ COMMON_WORDS = frozenset(json.loads((Path(__file__).parent / "common_words.json"
 is no given name where a document's own lower-case words are checked."""
 
 
+def lower_case_word(word: str, lower: frozenset[str]) -> bool:
+    """`word` (folded) is one the document (its lower-case words, `lower`) or briefings at large
+    (`COMMON_WORDS`) write in lower case: a word, not a given name."""
+    return word in lower or word in COMMON_WORDS
+
+
 @dataclass(frozen=True)
 class Call:
     """What a turn's closing sentences do to the floor."""
@@ -166,7 +172,7 @@ def named(rest: str, lower: frozenset[str] = frozenset()) -> Reporter | None:
         if found is None:
             return None
         outlet = found
-    if not full and (fold_name(name) in lower or lower and fold_name(name) in COMMON_WORDS):
+    if not full and lower and lower_case_word(fold_name(name), lower):
         return None
     return Reporter(name=name, outlet=outlet, given_only=not full)
 
@@ -261,7 +267,9 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         if echo and found is not None:
             return Call()  # `Yes, Constitution.`: a word of the question said back, the floor moves on
         if found is not None:
-            earlier = [s.replace("’", "'") for text in texts[:-1] for s in sentences(text)] + said[:index]
+            earlier = said[:index]
+            if found.given_only or len(earlier) < 2:  # what `_merged` reads: the turn's earlier paragraphs too
+                earlier = [s.replace("’", "'") for text in texts[:-1] for s in sentences(text)] + earlier
             return Call(_merged(found, earlier, lower) if found.name else None)
         last_clause = re.split(r"\s+[—–-]+\s+|\s*—\s*", sentence)[-1].strip()
         if (_UNNAMED.match(sentence) or _UNNAMED.match(last_clause)) \

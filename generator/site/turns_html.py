@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
+from ..read.calls import sentences
 from .briefing_page import (
     answered_by,
     chip_topics,
@@ -104,7 +105,6 @@ _TOC_WORDS = 8
 _PLEASANTRY = re.compile(r"^(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening)|yes|yeah|okay|ok|sure|"
                          r"great|sorry|sir|ma['’]am|mr\.? president|madam \w+)\b[^.!?]{0,30}[.!?]$", re.IGNORECASE)
 """Opening sentences left out of the entry's words (`Thank you, Karine.`, `Hi, Jen.`, `Mr. President?`)."""
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)\s+")
 
 
 def toc_title(turn: Turn) -> str:
@@ -112,8 +112,7 @@ def toc_title(turn: Turn) -> str:
     heading = turn_heading(turn)
     if not turn.question:
         return heading
-    said = " ".join(s.text for p in turn.paragraphs for s in p.segments if not s.stage).split()
-    opening = _SENTENCE.split(" ".join(said))
+    opening = sentences(" ".join(" ".join(s.text for p in turn.paragraphs for s in p.segments if not s.stage).split()))
     while len(opening) > 1 and _PLEASANTRY.match(opening[0]):
         opening.pop(0)
     words = " ".join(opening).split()
