@@ -64,7 +64,7 @@ def _in_view(page: Any, selector: str) -> bool:
 
 def _page_data(site: Path) -> dict[str, Any]:
     """The citation data the built page embeds (`<meta id="cite-data">`)."""
-    found = re.search(r'id="cite-data" content="([^"]*)"', (site / PAGE).read_text(encoding="utf-8"))
+    found = re.search(r"""id="cite-data" content='([^']*)'""", (site / PAGE).read_text(encoding="utf-8"))
     assert found, "no citation data on the page"
     return dict(json.loads(html.unescape(found[1])))
 
@@ -160,7 +160,7 @@ def _changed_citation_data(tab: Any, url: str, change: Callable[[dict[str, Any]]
     def fulfil(route: Any) -> None:
         response = route.fetch()
         page = response.text()
-        found = re.search(r'id="cite-data" content="([^"]*)"', page)
+        found = re.search(r"""id="cite-data" content='([^']*)'""", page)
         assert found, "no citation data on the page"
         data = json.loads(html.unescape(found[1]))
         change(data)

@@ -75,7 +75,7 @@ def test_briefing_page_links_questions_and_answers(seed_pages: dict[str, str]) -
     """On the briefing page a question links to its answers (up to the next call), each answer back to it."""
     page = seed_pages[f"briefings/{SEED_SLUG}.md"]
     assert "Answered by [Antony J. Blinken](#t009), [Marcelo Ebrard](#t010), [Antony J. Blinken](#t011)\n" \
-           "{: .answer-links data-search-exclude }" in page
+           "{: .answer-links }" in page
     assert "[In answer to the question from Tracy Wilkinson](#t008)" in page
     assert page.count("(#t008)") == 3  # t009, t010, t011; MR PRICE's call at t012 is no answer
 

@@ -18,6 +18,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -32,6 +33,7 @@ from ..errors import GeneratorError
 from ..model import Outlet, Person, Topic
 from ..site import urls
 from ..site.cite_assets import cite_assets
+from ..site.cite_data import single_quoted_attribute
 from ..site.lean_html import squeezed
 from ..site.listing import Listings, Part, expand
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
@@ -351,11 +353,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._bundle is not None and output.strip():
             self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
-    def citation(self, page: Any, config: MkDocsConfig) -> str | None:
+    def citation(self, page: Any, config: MkDocsConfig) -> Markup | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`), as
-        compact JSON (the template escapes it into an attribute)."""
+        compact JSON escaped for an attribute in single quotes."""
         summary = self._briefing_pages.get(page.file.src_uri)
-        return self._published.citation(summary) if summary is not None and self._published is not None else None
+        if summary is None or self._published is None:
+            return None
+        return Markup(single_quoted_attribute(self._published.citation(summary)))
 
     def head_meta(self, page: Any, config: MkDocsConfig) -> str:
         """Read by `theme_overrides/main.html`: the page's metadata for reference managers, search engines

@@ -65,3 +65,9 @@ def briefing_citation(briefing: Briefing, site_name: str, site_url: str, people:
         "item": shared_item(briefing, site_name), "key": key_prefix(briefing),
         "authors": authors.values, "genres": genres.values, "cited": cited.values, "turns": turns,
     }
+
+
+def single_quoted_attribute(data: str) -> str:
+    """The citation data (compact JSON) escaped for an HTML attribute in single quotes: its many double quotes
+    stay one byte each, where escaped (`&#34;`) they were 1.5 % of the White House briefing pages' bytes."""
+    return data.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")

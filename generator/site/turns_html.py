@@ -59,7 +59,7 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
         if shown := chip_topics(turn, topics):
             chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
                              for t in shown)
-            out.append(f'<p class="topic-chips" data-search-exclude>{chips}</p>\n')
+            out.append(f'<p class="topic-chips">{chips}</p>\n')
         if badge := interpreted_badge(turn):
             out.append(f'<p><em class="badge-interpreted">{badge}</em></p>\n')
         out.extend(_paragraph(p) for p in turn.paragraphs)
@@ -83,10 +83,10 @@ def _paragraph(paragraph: Paragraph) -> str:
 def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
     if turn.answers:
         links = ", ".join(f'<a href="#{a}">{text(name)}</a>' for a, name in answered_by(turn, speakers))
-        return f'<p class="answer-links" data-search-exclude>Answered by {links}</p>\n'
+        return f'<p class="answer-links">Answered by {links}</p>\n'
     if turn.answer_to:
         link = f'<a href="#{turn.answer_to}">{text(in_answer(turn, speakers))}</a>'
-        return f'<p class="answer-links" data-search-exclude>{link}</p>\n'
+        return f'<p class="answer-links">{link}</p>\n'
     return ""
 
 
