@@ -426,3 +426,45 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
                      "John Porcari": "Port Envoy to the White House Supply Chain Task Force",
                      "Tom Vilsack": "Secretary of Agriculture", "Angelo Fernández Hernández": "Mexican Foreign Secretary",
                      "Anthony S. Fauci": "Director of the NIAID", "Mitt Romney": "Senator"}
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a Press Briefing",
+     {"Pat Ryder": "Pentagon Press Secretary"}),
+    ("Secretary of Defense Lloyd J. Austin III and Joint Chiefs of Staff Chairman Gen. CQ Brown, Jr. Hold a Press "
+     "Conference", {"Lloyd J. Austin III": "Secretary of Defense", "CQ Brown, Jr.": "Joint Chiefs of Staff Chairman"}),
+    ("Army Gen. Mark A. Milley, Chairman of the Joint Chiefs of Staff, and Secretary of Defense Lloyd J. Austin III "
+     "Hold a Press Briefing",
+     {"Mark A. Milley": "Chairman of the Joint Chiefs of Staff", "Lloyd J. Austin III": "Secretary of Defense"}),
+    ("Secretary of Defense Lloyd J. Austin III Press Conference", {"Lloyd J. Austin III": "Secretary of Defense"}),
+    ("Senior Defense Official Holds a Background Briefing", {}),
+    ("President Biden Holds a Press Conference", {}),
+    ("Press Briefing by Press Secretary Jen Psaki, Deputy National Security Advisor for Cyber and Emerging Technology "
+     "Anne Neuberger, and Deputy National Security Advisor for International Economics and Deputy NEC Director "
+     "Daleep Singh, February 18, 2022",
+     {"Jen Psaki": "Press Secretary", "Anne Neuberger": "Deputy National Security Advisor for Cyber and Emerging "
+      "Technology", "Daleep Singh": "Deputy NEC Director"}),
+    ("Press Briefing By Press Secretary Jen Psaki And National Economic Council Director Brian Deese",
+     {"Jen Psaki": "Press Secretary", "Brian Deese": "National Economic Council Director"}),
+    ("On-the-Record Press Call by Kurt Campbell, Deputy Assistant to the President and Coordinator for the "
+     "Indo-Pacific", {"Kurt Campbell": "Deputy Assistant to the President"}),
+])
+def test_titles_of_defense_and_roles_with_and(title: str, expected: dict[str, str]) -> None:
+    """The Defense Department's titles name their people first (`… Holds a Press Briefing`, `… Press
+    Conference`), with ranks, services and generational suffixes; a role may hold `and` (`Cyber and Emerging
+    Technology`), a name be followed by its role (`Kurt Campbell, Deputy Assistant …`), `And` be capitalised."""
+    assert {p.name: p.role for p in title_people(title)} == expected
+
+
+def test_defense_labels_are_the_person_the_title_names() -> None:
+    """`MAJOR GENERAL PAT RYDER:` then `GEN. RYDER:` under a Defense title: one speaker, Pat Ryder, with the
+    title's role, not a speaker page in capitals with his rank."""
+    briefing = parse_text(
+        "Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a Press Briefing\n\n"
+        "MAJOR GENERAL PAT RYDER: All right, good afternoon, everyone. I have a few updates.\n\n"
+        "GEN. RYDER: Yesterday, the Secretary hosted the Secretary General here at the Pentagon.\n\n"
+        "Q: Thank you, General. On Ukraine, what is the timeline?\n\n"
+        "GEN. RYDER: I don't have a timeline to give you.\n",
+        path="2024-07-09-ryder.txt")
+    speakers = {(t.speaker.id, t.speaker.name, t.speaker.role) for t in briefing.turns if not t.question}
+    assert speakers == {("pat-ryder", "Pat Ryder", "Pentagon Press Secretary")}

@@ -1,7 +1,8 @@
 """Who the document itself names for its speakers: its title, the text, and the floor handed over.
 
 A label such as `MR. SULLIVAN` is a person when the briefing names him: the published title (`Press
-Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`), a full name with
+Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`; the Defense Department's
+`Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a Press Briefing`), a full name with
 that surname anywhere in the text (`My colleague, Admiral John Kirby`, `I'm Jeff Zients, White House
 COVID Coordinator`), a given name the host hands the floor to just before the label speaks
 (`Deborah, please.` — `DR. BIRX:`), or the given name reporters address the label's speaker by, in the
@@ -25,42 +26,80 @@ from .header import participant
 from .labels import family_name, is_anonymous_label, is_question_label, is_role_label
 
 _TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
+_TITLE_HOLDS = re.compile(r"^(?P<people>.+?),?\s+(?:Holds?|Hosts?|Conducts?|Gives?|Delivers?)\s+(?:an?|the|Joint)\s")
+"""The Defense Department's titles name the people first: `Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a
+Press Briefing`, `Secretary of Defense Lloyd J. Austin III and … Gen. CQ Brown, Jr. Hold a Press Conference`."""
+_TITLE_BEFORE_KIND = re.compile(
+    r"^(?P<people>.+?),?\s+(?:(?:Joint\s+)?Press\s+(?:Conference|Briefing|Availability|Gaggle)|Media\s+Availability)\b")
+"""`Secretary of Defense Lloyd J. Austin III Press Conference` (a title without `by` or `with`)."""
+_BY = re.compile(r"\b(?:by|with|featuring)\s", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
 _TITLE_END = re.compile(
     r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via)\s+(?=[A-Za-z])"
     r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d", )
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")
+_ADDRESS_LAST = re.compile(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$")
+"""The address that ends a role before a name (`NSC Director for … Biodefense Dr. Beth Cameron`)."""
 
 
 def title_people(title: str) -> list[Participant]:
     """The people a title names with their role: `… by Press Secretary Jen Psaki and National Security
     Advisor Jake Sullivan` → Jen Psaki, Press Secretary; Jake Sullivan, National Security Advisor.
     Only full names (a given and a family name) count: `President Biden` names no one here."""
-    match = _TITLE_PEOPLE.search(title)
+    match = _TITLE_HOLDS.search(title) or (None if _BY.search(title) else _TITLE_BEFORE_KIND.search(title)) \
+        or _TITLE_PEOPLE.search(title)
     if match is None:
         return []
     named = _TITLE_END.split(match["people"], maxsplit=1)[0]
     found: list[Participant] = []
-    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", named):
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", named, flags=re.IGNORECASE)
+    parts, joins = [pieces[0].strip()], []
+    for join, part in zip(pieces[1::2], pieces[2::2], strict=True):
+        if _SUFFIX.fullmatch(part.strip()):  # `Gen. CQ Brown, Jr.`
+            parts[-1] = f"{parts[-1]}, {part.strip()}"
+        else:
+            parts.append(part.strip())
+            joins.append(join)
+    k = 0
+    while k < len(parts):
         # `Senator Mitt Romney of Utah`, else `Secretary of Agriculture Tom Vilsack`
-        for text in dict.fromkeys((_OF_PLACE.sub("", part.strip()), part.strip())):
-            if (person := _titled(text)) is not None:
-                found.append(person)
-                break
+        person = next((p for text in dict.fromkeys((_OF_PLACE.sub("", parts[k]), parts[k]))
+                       if (p := _titled(text)) is not None), None)
+        end = k + 1
+        # else a name, then its role in the parts after it, or a role with `and` in it, up to the first
+        # person: `Lt. Gen. Douglas A. Sims II, Director of Operations, Holds a Press Briefing`, `… for Cyber
+        # and Emerging Technology Anne Neuberger`
+        text = parts[k]
+        while person is None and end < len(parts) and _titled(parts[end]) is None:
+            text += joins[end - 1] + parts[end]
+            person = _titled(text)
+            end += 1
+        if person is not None:
+            found.append(person)
+        k = end if person is not None else k + 1
     return found
 
 
 def _titled(text: str) -> Participant | None:
     """One person of a title's list with their role, if `text` ends with a full name."""
+    suffix = ""
+    if (found := re.search(r",?\s+(" + _SUFFIX.pattern + ")$", text)) and len(text.split()) > 2:
+        text, suffix = text[:found.start()], found.group(1)  # `Lloyd J. Austin III`: the name is three words
     person = participant(text, 0)
     if person is None:
         return None
     words = _ADDRESS.sub("", person.name).split()
-    role = re.sub(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$", "", person.role).split()
+    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+        suffix = words.pop()
+    role = _ADDRESS_LAST.sub("", person.role).split()
     while len(words) > 3 or (len(words) == 3 and role and _role_goes_on(role[-1], words)):
         role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
     name = " ".join(words)
-    return Participant(name=name, role=" ".join(role), line=0) if _full(name) else None
+    if not _full(name):
+        return None
+    return Participant(name=f"{name}, {suffix}" if suffix.startswith(("Jr", "Sr")) else f"{name} {suffix}".strip(),
+                       role=_ADDRESS_LAST.sub("", " ".join(role)), line=0)
 
 
 _CONNECTORS = {"for", "of", "on", "to", "and", "the"}
@@ -80,7 +119,8 @@ def _role_goes_on(last: str, words: list[str]) -> bool:
 def _full(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 5 and all(name_word(w) or w.lower() in ("de", "van", "von", "da", "del", "la", "le")
-                                        for w in words) and name_word(words[0])
+                                        or (0 < k < len(words) - 1 and re.fullmatch(r"[A-Z]\.", w))
+                                        for k, w in enumerate(words)) and name_word(words[0])
 
 
 def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Participant] = (),
