@@ -201,18 +201,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        self._listings = {}
-        pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
-                           self._listings)
-        pages[DATA_PAGE] = data_page(len(summaries))
-        for path, content in pages.items():
-            if path == "index.md" and files.get_file_from_path(path) is not None:
-                continue  # a hand-written home page in docs_dir wins
-            self._add(files, config, path, content)
-        self._meta = MetaIndex(summaries, loaded.topics, published.head)
-        for path, data in cite_assets().items():  # the cite dialog's processor and styles
-            files.append(File.generated(config, path, content=data))
-        _minify_own_scripts(files, config)
+        # the children first: forked before the pages of many briefings are made, they do not carry those
         self._data_child = self._command in BUILDS and self._children.available()
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
@@ -226,6 +215,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
         if self._search_index and self._data_child:
             self._start_index(config)
+        self._listings = {}
+        pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
+                           self._listings)
+        pages[DATA_PAGE] = data_page(len(summaries))
+        for path, content in pages.items():
+            if path == "index.md" and files.get_file_from_path(path) is not None:
+                continue  # a hand-written home page in docs_dir wins
+            self._add(files, config, path, content)
+        self._meta = MetaIndex(summaries, loaded.topics, published.head)
+        for path, data in cite_assets().items():  # the cite dialog's processor and styles
+            files.append(File.generated(config, path, content=data))
+        _minify_own_scripts(files, config)
         return files
 
     def _site(self, config: MkDocsConfig) -> Site:
