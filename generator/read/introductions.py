@@ -34,6 +34,8 @@ _TITLE_BEFORE_KIND = re.compile(
 """`Secretary of Defense Lloyd J. Austin III Press Conference` (a title without `by` or `with`)."""
 _BY = re.compile(r"\b(?:by|with|featuring)\s", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
+_SUFFIX_END = re.compile(r",?\s+(" + _SUFFIX.pattern + ")")
+"""A generational suffix ending a title's part (`Lloyd J. Austin III`, `Gen. CQ Brown, Jr.`)."""
 _TITLE_END = re.compile(
     r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via)\s+(?=[A-Za-z])"
     r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d", )
@@ -84,7 +86,7 @@ def title_people(title: str) -> list[Participant]:
 def _titled(text: str) -> Participant | None:
     """One person of a title's list with their role, if `text` ends with a full name."""
     suffix = ""
-    if (found := re.search(r",?\s+(" + _SUFFIX.pattern + ")$", text)) and len(text.split()) > 2:
+    if (found := _SUFFIX_END.search(text)) and len(text.split()) > 2:
         text, suffix = text[:found.start()], found.group(1)  # `Lloyd J. Austin III`: the name is three words
     person = participant(text, 0)
     if person is None:
