@@ -229,13 +229,16 @@ def truth_files() -> list[Path]:
 
 def project_json(transcript: Path, *, raw: bool = False) -> dict[str, Any]:
     """The project's published JSON for a transcript: `python -m generator parse`, with the archive's
-    registry (content/speakers.yml) unless `raw`."""
+    registry (content/speakers.yml) unless `raw`; each turn's `speaker` number replaced by its object."""
     args = ["--raw"] if raw else ["--content", str(ROOT / "content")]
     done = subprocess.run([sys.executable, "-m", "generator", "parse", *args, str(transcript)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"parse failed for {transcript}: {done.stderr.strip()}")
-    return json.loads(done.stdout)
+    data: dict[str, Any] = json.loads(done.stdout)
+    for turn in data["turns"]:
+        turn["speaker"] = data["speakers"][turn["speaker"]]
+    return data
 
 
 def score_all(paths: list[Path] | None = None, *, raw: bool = False) -> tuple[dict[str, Score], Score]:

@@ -110,6 +110,9 @@ def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
             if len(s.text) > 200]
     assert long and all(raw.count(text) == 1 for text in long)
     assert files["data/briefing.schema.json"] == (ROOT / "generator" / "site" / "briefing.schema.json").read_bytes()
+    assert [data["speakers"][t["speaker"]]["id"] for t in data["turns"]] == [t.speaker.id for t in seed.turns]
+    assert len(data["speakers"]) == len({t.speaker for t in seed.turns}) < len(seed.turns)  # each speaker once
+    assert raw.count('"id":"antony-j-blinken"') == 1
     index = json.loads(files["data/briefings.json"])
     assert [b["slug"] for b in index["briefings"]] == ["2021-02-03-briefing", SLUG]
 
@@ -224,10 +227,10 @@ def test_data_page_documents_every_column_and_field() -> None:
         assert f'href="{target}"' in page
     for name, _ in COLUMNS:
         assert f"| `{name}` |" in page
-    for field in ("schema_version", "turns[].speaker.kind", "turns[].paragraphs[].marks[].kind"):
+    for field in ("schema_version", "speakers[].kind", "turns[].speaker", "turns[].paragraphs[].marks[].kind"):
         assert f"| `{field}` |" in page
     assert "turns[].text" not in page and "turns[].permalink" not in page
-    assert "schema version 2.0" in page
+    assert "schema version 3.0" in page and "turns[].speaker.name" not in page
 
 
 def test_offline_bundle_links_the_public_downloads() -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..model import Briefing, Paragraph, Segment, Speaker, Turn
 from .urls import briefing_url
 
-SCHEMA_VERSION = "2.0"
-"""2.0 (issue 16): each turn's words once, nothing said twice. A turn's `text`, `permalink`, `topics` and
+SCHEMA_VERSION = "3.0"
+"""3.0 (issue 16): each speaker once. The briefing's `speakers` list holds each distinct speaker of its turns
+(in order of their first turn), and a turn's `speaker` is its index in that list: the same object was
+written out in full on every turn, a fifth of the file.
+2.0 (issue 16): each turn's words once, nothing said twice. A turn's `text`, `permalink`, `topics` and
 `interpreted`, and a paragraph's `segments`, are gone: they are derivable (paragraphs joined by a blank line
 make a turn, `url#anchor` the permalink, the paragraphs' topics and flags the turn's); a paragraph's stage
 directions and redactions are `marks`, spans of its `text`. A turn's `reporter`, `answers` and `answer_to`,
@@ -21,6 +25,7 @@ false or empty.
 def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
     """A briefing as plain data: metadata, participants and every turn."""
     url = briefing_url(briefing, site_url)
+    numbered = speaker_numbers(briefing.turns)
     return {
         "schema_version": SCHEMA_VERSION,
         "slug": briefing.slug,
@@ -34,8 +39,18 @@ def briefing_data(briefing: Briefing, site_url: str = "") -> dict[str, Any]:
         "source_url": briefing.source_url,
         "url": url,
         "participants": [{"name": p.name, "role": p.role, "line": p.line} for p in briefing.participants],
-        "turns": [turn_data(t) for t in briefing.turns],
+        "speakers": [speaker_data(s) for s in numbered],
+        "turns": [turn_data(t, numbered[t.speaker]) for t in briefing.turns],
     }
+
+
+def speaker_numbers(turns: Iterable[Turn]) -> dict[Speaker, int]:
+    """Each distinct speaker of the turns (equal identities once; one whose role or affiliation differs in
+    some turn is another), numbered in order of its first turn."""
+    numbered: dict[Speaker, int] = {}
+    for turn in turns:
+        numbered.setdefault(turn.speaker, len(numbered))
+    return numbered
 
 
 def speaker_data(speaker: Speaker) -> dict[str, Any]:
@@ -43,11 +58,11 @@ def speaker_data(speaker: Speaker) -> dict[str, Any]:
             "kind": speaker.kind, "affiliation": speaker.affiliation}
 
 
-def turn_data(turn: Turn) -> dict[str, Any]:
-    """A turn: its anchor, label, line, speaker and question flag, its reporter and question–answer links when
+def turn_data(turn: Turn, speaker: int) -> dict[str, Any]:
+    """A turn: its anchor, label, line, speaker (its number in the briefing's `speakers`) and question flag, its reporter and question–answer links when
     it has them, and its paragraphs (its topics and interpretation are theirs)."""
     data: dict[str, Any] = {"anchor": turn.anchor, "label": turn.label, "line": turn.line,
-                            "speaker": speaker_data(turn.speaker), "question": turn.question}
+                            "speaker": speaker, "question": turn.question}
     if turn.reporter is not None:
         data["reporter"] = {"name": turn.reporter.name, "outlet": turn.reporter.outlet}
         if turn.reporter.given_only:

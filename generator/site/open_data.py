@@ -336,7 +336,9 @@ def data_page(count: int) -> str:
         + "".join(f"| `{name}` | {_cell(text)} |\n" for name, text in COLUMNS)
         + f"\n## Briefing JSON (schema version {SCHEMA_VERSION})\n\n"
         "Each file holds one briefing; `schema_version` changes with the format: a new minor version only "
-        "adds keys, a new major version changes or removes some. Each turn's words are there once, in its "
+        "adds keys, a new major version changes or removes some. Each speaker is there once, in `speakers`; a "
+        "turn's `speaker` is a number in that list (`speakers[turn[\"speaker\"]]` in Python or JavaScript). Each "
+        "turn's words are there once, in its "
         "paragraphs' `text`; stage directions and redactions are `marks`, spans of that text. A turn's text is "
         "its paragraphs' texts joined by a blank line, a turn's permalink the briefing's `url`, `#` and the "
         "anchor. Flags that are false and lists that are empty are left out of turns and paragraphs.\n\n"
