@@ -176,7 +176,8 @@ def test_excerpts_without_junk(name: str) -> None:
 
 
 def test_excerpt_labels() -> None:
-    """The excerpts' labels, read off the files; a rank-and-name label and its short form are one speaker."""
+    """The excerpts' labels, read off the files; a rank-and-name label and its short form are one speaker; a label
+    the copy dropped after a handoff is the person handed the floor."""
     assert [t.label for t in _excerpt("dos-2023-03-09-price-briefing-state-gov-page-EXCERPT.txt").turns] == [
         "MR PRICE", "QUESTION", "MR PRICE", "UNDER SECRETARY BASS", "MR PRICE", "UNDER SECRETARY BASS", "QUESTION"]
     ryder = _excerpt("dod-article-3833295-ryder-nato-summit-week-EXCERPT.txt")
@@ -184,7 +185,10 @@ def test_excerpt_labels() -> None:
     assert ryder.turns[0].speaker == ryder.turns[1].speaker
     assert ryder.title == "Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a Press Briefing"
     austin = _excerpt("dod-article-3663627-austin-press-conference-EXCERPT.txt")
-    assert [t.label for t in austin.turns] == ["STAFF"]
+    # `… over to you, Mr. Secretary.`, then the Secretary's words below the empty line his label left
+    assert [(t.label, t.speaker.name, t.speaker.role) for t in austin.turns] == [
+        ("STAFF", "STAFF", ""), ("Lloyd J. Austin III", "Lloyd J. Austin III", "Secretary of Defense")]
+    assert austin.turns[1].paragraphs[0].text.startswith("It's been a difficult few days")
     assert austin.title == "Secretary of Defense Lloyd J. Austin III Press Conference" and not austin.participants
 
 

@@ -343,3 +343,57 @@ def test_footer_without_end_marker() -> None:
     b = parse_text("MR. X: Bye now.\n\nThe White House\n\nLive\n\nGet Involved\n")
     assert b.turns[-1].text == "Bye now."
     assert parse_text("MR. X: Bye now.\n\nThank you\n").turns[-1].text == "Bye now.\n\nThank you"
+
+
+def test_a_label_typed_with_a_period_opens_a_turn() -> None:
+    """A label the document uses, in capitals, typed with a period for its colon (`DR. WALENSKY. Thank you,
+    Andy.`) opens that speaker's turn; capitals the document never uses as a label, or in lower case, do not."""
+    b = parse_text(
+        "MR. SLAVITT: Good morning. Over to Dr. Walensky.\n\n"
+        "DR. WALENSKY. Thank you, Andy. Good morning.\n\n"
+        "NATO. That is the word of the day.\n\n"
+        "Dr. Walensky. That is how I sign.\n\n"
+        "Q: And the vaccines?\n\n"
+        "DR. WALENSKY: They work.\n"
+    )
+    assert [(t.label, len(t.paragraphs)) for t in b.turns] == [
+        ("MR. SLAVITT", 1), ("DR. WALENSKY", 3), ("Q", 1), ("DR. WALENSKY", 1)]
+    assert b.turns[1].paragraphs[0].text == "Thank you, Andy. Good morning."
+
+
+DEFENSE = (
+    "---\ntitle: Secretary of Defense Lloyd J. Austin III Press Conference\ndate: 2024-02-01\n---\n"
+    "Secretary of Defense Lloyd J. Austin III Press Conference\n\n"
+    "STAFF: All right. Thank you, everyone, for being here today.\n\n"
+    "With that, over to you, Mr. Secretary.\n{gap}"
+    "It's been a difficult few days for the Department of Defense.\n\n"
+    "We all mourn the loss of three soldiers.\n\n"
+    "STAFF: First question, Lita Baldor.\n\n"
+    "Q: Mr. Secretary, what will the response be?\n\n"
+    "SEC. AUSTIN: We will respond at a time of our choosing.\n"
+)
+
+
+def test_a_dropped_label_after_a_handoff_is_the_person_handed_to() -> None:
+    """Where a copy lost a label (the Department of Defense's pages): a paragraph below two blank lines or more,
+    after one handing the floor to someone (`over to you, Mr. Secretary.`), is that person's turn, labelled with
+    the name the title gives (the one Secretary); one blank line is the same speaker going on."""
+    b = parse_text(DEFENSE.format(gap="\n\n"))
+    assert [(t.label, t.speaker.name, len(t.paragraphs)) for t in b.turns] == [
+        ("STAFF", "STAFF", 2), ("Lloyd J. Austin III", "Lloyd J. Austin III", 2), ("STAFF", "STAFF", 1),
+        ("Q", "Question", 1), ("SEC. AUSTIN", "Lloyd J. Austin III", 1)]
+    assert b.turns[1].speaker == b.turns[4].speaker and b.turns[1].speaker.role == "Secretary of Defense"
+    assert [t.label for t in parse_text(DEFENSE.format(gap="\n")).turns] == ["STAFF", "STAFF", "Q", "SEC. AUSTIN"]
+    spaced = DEFENSE.format(gap="\n").replace("\n\n", "\n\n\n")  # every paragraph two blank lines apart: none dropped
+    assert [t.label for t in parse_text(spaced).turns] == ["STAFF", "STAFF", "Q", "SEC. AUSTIN"]
+
+
+@pytest.mark.parametrize(("handoff", "label"), [
+    ("And now I'll turn it over to General Ryder.", "General Ryder"),   # nobody of that name listed: as handed to
+    ("I'll turn it over to the Admiral for his update.", None),         # not a name: the speaker goes on
+    ("We will hand things off to the State Department", None),          # no one's name or title
+    ("With that, over to you, Mr. Secretary.", "Mr. Secretary"),
+])
+def test_a_dropped_label_needs_someone_handed_the_floor(handoff: str, label: str | None) -> None:
+    b = parse_text(f"MS. SINGH: Good afternoon. {handoff}\n\n\n\nThank you. Let me begin.\n")
+    assert [t.label for t in b.turns] == ["MS. SINGH"] + ([label] if label else [])

@@ -104,10 +104,22 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     """For each paragraph, `(label, rest)` when it opens with a speaker label, else None."""
     found = [candidate(t) for t in texts]
     counts = Counter(c[0] for c in found if c)
-    return [
+    splits = [
         c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
+    return _typed_with_a_period(texts, splits)
+
+
+def _typed_with_a_period(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+    """A label of this document in capitals typed with a period for its colon (`DR. WALENSKY. Thank you, Andy.`)
+    opens a turn too: nobody says a label in capitals, a person's or a title's, at the start of their own speech."""
+    known = {s[0] for s in splits if s and s[0].isupper() and len(s[0]) > 3}
+    if not known:
+        return splits
+    opening = re.compile("(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True))) + r")\.\s+(?=\S)")
+    return [split if split is not None or not (match := opening.match(text)) else (match[1], text[match.end():])
+            for text, split in zip(texts, splits, strict=True)]
 
 
 def _quoting(label: str, rest: str) -> bool:

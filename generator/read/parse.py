@@ -5,18 +5,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..errors import TranscriptError
 from ..model import Briefing, Paragraph, Participant, Turn
-from ..text import clean_line, slugify
+from ..text import clean_line, fold_name, slugify
 from . import marks
 from .askers import askers, called_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
-from .introductions import document_people
-from .labels import candidate, find_labels, same_person
+from .introductions import document_people, title_people
+from .labels import candidate, family_name, find_labels, same_person
 from .source import Source
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -38,6 +39,8 @@ _DECLARED = re.compile(
 class _Para:
     line: int
     text: str
+    gap: int = 1
+    """Blank lines before the paragraph."""
 
 
 def parse(source: Source, slug: str | None = None) -> Briefing:
@@ -55,6 +58,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
             fragment=paras[0].text if paras else "",
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
+    named = header.participants + speaker + tuple(title_people(str(source.meta.get("title") or header.title)))
+    _dropped_labels(paras, splits, first, named)
     body, body_splits, end_time = _body(paras[first:], splits[first:])
     turns = _turns(body, body_splits, header.participants + speaker, str(source.meta.get("title") or header.title))
     if not turns:
@@ -104,22 +109,61 @@ _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url
 def _paragraphs(body: str, first_line: int) -> list[_Para]:
     """Split the body into paragraphs: one per line, hard-wrapped lines joined."""
     starts: list[int] = []
+    gaps: list[int] = []
     parts: list[list[str]] = []
-    previous_blank = True
+    blanks = 1
     for offset, raw in enumerate(body.split("\n")):
         text = clean_line(raw)
         if text.startswith("**"):
             text = _BOLD.sub(r"\1", text)
         if not text:
-            previous_blank = True
+            blanks += 1
             continue
-        if parts and not previous_blank and _continues(parts[-1][-1], text):
+        if parts and not blanks and _continues(parts[-1][-1], text):
             parts[-1].append(text)
         else:
             starts.append(first_line + offset)
+            gaps.append(blanks)
             parts.append([text])
-        previous_blank = False
-    return [_Para(line, " ".join(lines)) for line, lines in zip(starts, parts, strict=False)]
+        blanks = 0
+    return [_Para(line, " ".join(lines), gap) for line, lines, gap in zip(starts, parts, gaps, strict=False)]
+
+
+_HANDED = re.compile(
+    r"(?:\bover to(?: you,?)?|\bturn (?:it|things|this) (?:back )?over to|\b(?:hand|pass) (?:it|things) (?:over |off |back )?to)"
+    r"\s+(?P<to>(?:the |Mr\.? |Madam |Ms\.? |Dr\.? )?[A-Z][^.?!,;:]{1,60}?)[.?!]?$")
+"""The end of a paragraph handing the floor to someone (`With that, over to you, Mr. Secretary.`)."""
+_ADDRESSING = {"the", "mr", "madam", "ms", "mrs", "dr", "sir"}
+
+
+def _dropped_labels(paras: list[_Para], splits: list[tuple[str, str] | None], first: int,
+                    people: tuple[Participant, ...]) -> None:
+    """A label the copy dropped: after a paragraph handing the floor to someone (`… over to you, Mr. Secretary.`),
+    a paragraph with no label below more blank lines than the text's paragraphs usually have (two or more, where
+    the label stood) is that person's. Its label is
+    the person's name as the title or the participant list gives it (`Lloyd J. Austin III`), else as handed to."""
+    usual = max(1, Counter(p.gap for p in paras[first:]).most_common(1)[0][0]) if paras[first:] else 1
+    for i in range(first + 1, len(paras)):
+        if splits[i] is not None or paras[i].gap <= usual:  # a text spaced by two blank lines: none dropped
+            continue
+        above = splits[i - 1]
+        before = above[1] if above is not None else paras[i - 1].text
+        if (match := _HANDED.search(before)) and (label := _handed_to(match["to"], people)):
+            splits[i] = (label, paras[i].text)
+
+
+def _handed_to(target: str, people: tuple[Participant, ...]) -> str:
+    """The one person of the document a handoff names, by family name (`General Ryder`) or by the words of their
+    role (`Mr. Secretary`: the one Secretary); else the words handed to when they are a name or a title in
+    capitals (`Admiral Kirby`), else "" (`the Admiral for his update`, `the State Department`)."""
+    words = [w for w in fold_name(target).split() if w not in _ADDRESSING]
+    named = [p for p in people if words and family_name(fold_name(p.name).split()) in words]
+    if not named:
+        named = [p for p in people if words and set(words) <= set(fold_name(p.role).split())]
+    if len(named) == 1:
+        return named[0].name
+    capitalised = all(w[:1].isupper() for w in target.split())
+    return target if words and len(words) <= 4 and capitalised else ""
 
 
 _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
