@@ -346,18 +346,25 @@ def test_footer_without_end_marker() -> None:
 
 
 def test_a_label_typed_with_a_period_opens_a_turn() -> None:
-    """A label the document uses, in capitals, typed with a period for its colon (`DR. WALENSKY. Thank you,
-    Andy.`) opens that speaker's turn; capitals the document never uses as a label, or in lower case, do not."""
+    """A label the document uses, in capitals, typed with a period or a dash for its colon (`DR. WALENSKY. Thank
+    you, Andy.`), or with a stray mark after its colon, opens that speaker's turn; capitals the document never
+    uses as a label, or in lower case, do not."""
     b = parse_text(
         "MR. SLAVITT: Good morning. Over to Dr. Walensky.\n\n"
         "DR. WALENSKY. Thank you, Andy. Good morning.\n\n"
         "NATO. That is the word of the day.\n\n"
         "Dr. Walensky. That is how I sign.\n\n"
         "Q: And the vaccines?\n\n"
-        "DR. WALENSKY: They work.\n"
+        "DR. WALENSKY: They work.\n\n"
+        "Q: Where do the doses go?\n\n"
+        "MR. SLAVITT — COVAX has a list of countries.\n\n"
+        "Q: Thanks.\n\n"
+        "DR. WALENSKY:` So, again.\n"
     )
     assert [(t.label, len(t.paragraphs)) for t in b.turns] == [
-        ("MR. SLAVITT", 1), ("DR. WALENSKY", 3), ("Q", 1), ("DR. WALENSKY", 1)]
+        ("MR. SLAVITT", 1), ("DR. WALENSKY", 3), ("Q", 1), ("DR. WALENSKY", 1), ("Q", 1), ("MR. SLAVITT", 1),
+        ("Q", 1), ("DR. WALENSKY", 1)]
+    assert [t.text for t in b.turns[-3::2]] == ["COVAX has a list of countries.", "So, again."]
     assert b.turns[1].paragraphs[0].text == "Thank you, Andy. Good morning."
 
 
