@@ -359,12 +359,14 @@ def test_a_label_typed_with_a_period_opens_a_turn() -> None:
         "Q: Where do the doses go?\n\n"
         "MR. SLAVITT — COVAX has a list of countries.\n\n"
         "Q: Thanks.\n\n"
-        "DR. WALENSKY:` So, again.\n"
+        "DR. WALENSKY:` So, again.\n\n"
+        "Q: And boosters?\n\n"
+        "MR. SLAVITT:Yeah, soon.\n"
     )
     assert [(t.label, len(t.paragraphs)) for t in b.turns] == [
         ("MR. SLAVITT", 1), ("DR. WALENSKY", 3), ("Q", 1), ("DR. WALENSKY", 1), ("Q", 1), ("MR. SLAVITT", 1),
-        ("Q", 1), ("DR. WALENSKY", 1)]
-    assert [t.text for t in b.turns[-3::2]] == ["COVAX has a list of countries.", "So, again."]
+        ("Q", 1), ("DR. WALENSKY", 1), ("Q", 1), ("MR. SLAVITT", 1)]
+    assert [t.text for t in b.turns[-5::2]] == ["COVAX has a list of countries.", "So, again.", "Yeah, soon."]
     assert b.turns[1].paragraphs[0].text == "Thank you, Andy. Good morning."
 
 

@@ -113,13 +113,14 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
 
 def _typed_with_a_period(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
     """A label of this document in capitals typed with a period or a dash for its colon (`DR. WALENSKY. Thank you,
-    Andy.`, `MR. SULLIVAN — COVAX has…`), or with a stray mark after it (`MS. JEAN-PIERRE:` So…`), opens a turn
+    Andy.`, `MR. SULLIVAN — COVAX has…`), or with a stray mark or no space after it (`MS. JEAN-PIERRE:` So…`,
+    `MS. JEAN-PIERRE:Yeah`), opens a turn
     too: nobody says a label in capitals, a person's or a title's, at the start of their own speech."""
     known = {s[0] for s in splits if s and s[0].isupper() and len(s[0]) > 3}
     if not known:
         return splits
     opening = re.compile("(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-                         + r")(?:\.|\s*[—–]|:[`'’]+)\s+(?=\S)")
+                         + r")(?:\.\s+|\s*[—–]\s+|:[`'’]*\s*)(?=\S)")
     return [split if split is not None or not (match := opening.match(text)) else (match[1], text[match.end():])
             for text, split in zip(texts, splits, strict=True)]
 
