@@ -114,15 +114,22 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
 def _typed_with_a_period(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
     """A label of this document in capitals typed with a period or a dash for its colon (`DR. WALENSKY. Thank you,
     Andy.`, `MR. SULLIVAN — COVAX has…`), or with a stray mark or no space after it (`MS. JEAN-PIERRE:` So…`,
-    `MS. JEAN-PIERRE:Yeah`), opens a turn
-    too: nobody says a label in capitals, a person's or a title's, at the start of their own speech."""
+    `MS. JEAN-PIERRE:Yeah`), opens a turn too: nobody says a label in capitals, a person's or a title's, at the
+    start of their own speech. Looked up by length, the longest first (no pattern made of every label)."""
     known = {s[0] for s in splits if s and s[0].isupper() and len(s[0]) > 3}
-    if not known:
-        return splits
-    opening = re.compile("(" + "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
-                         + r")(?:\.\s+|\s*[—–]\s+|:[`'’]*\s*)(?=\S)")
-    return [split if split is not None or not (match := opening.match(text)) else (match[1], text[match.end():])
-            for text, split in zip(texts, splits, strict=True)]
+    lengths = sorted({len(label) for label in known}, reverse=True)
+    out = list(splits)
+    for i, (text, split) in enumerate(zip(texts, splits, strict=True)):
+        if split is None and text[:1].isupper():
+            for length in lengths:
+                if text[:length] in known and (after := _TYPED_COLON.match(text, length)):
+                    out[i] = (text[:length], text[after.end():])
+                    break
+    return out
+
+
+_TYPED_COLON = re.compile(r"(?:\.\s+|\s*[—–]\s+|:[`'’]*\s*)(?=\S)")
+"""What stands for a label's colon and the space after it in `_typed_with_a_period`."""
 
 
 def _quoting(label: str, rest: str) -> bool:
