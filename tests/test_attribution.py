@@ -468,3 +468,30 @@ def test_defense_labels_are_the_person_the_title_names() -> None:
         path="2024-07-09-ryder.txt")
     speakers = {(t.speaker.id, t.speaker.name, t.speaker.role) for t in briefing.turns if not t.question}
     assert speakers == {("pat-ryder", "Pat Ryder", "Pentagon Press Secretary")}
+
+
+def test_an_unresolved_label_points_to_the_one_official_of_its_surname() -> None:
+    """`DR. WALENSKY` where its briefing names nobody stays a label of its own (the registry makes identities),
+    and its page and the index point to the one official of that surname other briefings name; with two
+    officials of that surname, no hint."""
+    named = resolve_speakers(parse_text(
+        "---\ntitle: Press Briefing by CDC Director Rochelle Walensky\n---\nDR. WALENSKY: Good morning.\n",
+        "2021-03-01-a.txt"), Registry(outlets=OUTLETS))
+    bare = resolve_speakers(parse_text("MR. SLAVITT: Over to you.\n\nDR. WALENSKY: Thank you.\n", "2021-03-02-b.txt"),
+                            Registry(outlets=OUTLETS))
+    assert (named.turns[0].speaker.id, bare.turns[1].speaker.id) == ("rochelle-walensky", "dr-walensky")
+    pages = archive_people_pages(Archive((named, bare), (), outlets=OUTLETS.outlets))
+    assert "perhaps the same person: [Rochelle Walensky](rochelle-walensky.md)." in pages["speakers/dr-walensky.md"]
+    assert "- [DR. WALENSKY](dr-walensky.md) · 1 turn in 1 briefing · perhaps [Rochelle Walensky](rochelle-walensky.md)" \
+        in pages["speakers/index.md"]
+    assert "perhaps" not in pages["speakers/mr-slavitt.md"].split("Unresolved label")[1].split("\n")[0]
+    speaker = resolve_speakers(parse_text("MS. X: Welcome.\n\nSpeaker Walensky: Thanks.\n\nRepresentative Ann Walensky: Hi.\n",
+                                          "2021-03-04-d.txt"), Registry(outlets=OUTLETS))
+    pages = archive_people_pages(Archive((named, bare, speaker), (), outlets=OUTLETS.outlets))
+    assert "perhaps" in pages["speakers/dr-walensky.md"]  # a role word is checked only against a role that is known
+    assert "perhaps" not in pages["speakers/representative-ann-walensky.md"]  # a given name that is not hers
+    other = resolve_speakers(parse_text(
+        "---\ntitle: Remarks by Senator Tom Walensky\n---\nSENATOR WALENSKY: Hello.\n", "2021-03-03-c.txt"),
+        Registry(outlets=OUTLETS))
+    pages = archive_people_pages(Archive((named, bare, other), (), outlets=OUTLETS.outlets))
+    assert "perhaps" not in pages["speakers/dr-walensky.md"] and "· perhaps" not in pages["speakers/index.md"]

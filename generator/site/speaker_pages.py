@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Briefing, Outlet, Person, Speaker, Topic, Turn
+from ..read.labels import family_name
 from ..text import excerpt, fold_name
+from ..words import ADDRESS, NAME_SUFFIXES, RANKS, ROLE_WORDS
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
@@ -129,6 +131,7 @@ def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics:
     """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every listed outlet with questions, and
     `speakers/index.md`; their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
     found = appearances(summaries)
+    perhaps = namesakes(found)
     titles = {t.id: t.title for t in topics}
     registry = {p.id: p for p in people}
     listed = {o.name: o for o in outlets}
@@ -138,13 +141,48 @@ def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics:
         if entry.speaker.kind == "reporter":
             pages[path] = reporter_page(entry, path, listings, pages, listed)
         else:
-            pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, listings, pages)
+            pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, listings, pages,
+                                       perhaps.get(speaker_id))
     tallies = outlet_tallies(summaries, listed)
     for oid, (_, tally) in tallies.items():
         path = urls.source(urls.OUTLETS, oid)
         pages[path] = outlet_page(tally, found, path, listings, pages)
-    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, tallies, _unlisted(summaries))
+    pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, tallies, _unlisted(summaries), perhaps)
     return dict(sorted(pages.items()))
+
+
+def namesakes(found: dict[str, Appearances]) -> dict[str, Speaker]:
+    """For an unresolved label (`DR. WALENSKY`, printed where its briefings name nobody), the one official of the
+    archive with its surname (Rochelle Walensky, named in other briefings), when there is exactly one: a hint
+    for the reader, never an identity (the registry makes those: `python -m generator people` suggests them)."""
+    officials: dict[str, list[Speaker]] = {}
+    for entry in found.values():
+        if entry.speaker.resolved and entry.speaker.kind == "official":
+            officials.setdefault(_surname(entry.speaker.name), []).append(entry.speaker)
+    return {speaker_id: named[0] for speaker_id, entry in found.items()
+            if not entry.speaker.resolved and len(named := officials.get(_surname(entry.speaker.name), [])) == 1
+            and _may_be(entry.speaker.name, named[0])}
+
+
+def _surname(name: str) -> str:
+    return family_name(fold_name(name).split())
+
+
+def _may_be(label: str, official: Speaker) -> bool:
+    """True when nothing in the label but its surname and a form of address contradicts the official: its other
+    words are their given names, or words of their role when one is known (`Speaker McCarthy` is not Gina
+    McCarthy, National Climate Advisor; `Representative Frank Lucas` is not Quinton Lucas)."""
+    words = fold_name(label).split()
+    surname, name, role = _surname(label), set(fold_name(official.name).split()), set(fold_name(official.role).split())
+    for word in words:
+        if word == surname or word in ADDRESS or word in NAME_SUFFIXES:
+            continue
+        if word in ROLE_WORDS or word in RANKS:
+            if role and word not in role:
+                return False
+        elif word not in name:
+            return False
+    return True
 
 
 def _unlisted(summaries: Iterable[Summary]) -> dict[str, tuple[Speaker, int, int]]:
@@ -159,7 +197,7 @@ def _unlisted(summaries: Iterable[Summary]) -> dict[str, tuple[Speaker, int, int
 
 
 def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, str], path: str,
-                 listings: Listings, more: dict[str, str]) -> str:
+                 listings: Listings, more: dict[str, str], namesake: Speaker | None = None) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker, {})]
@@ -167,8 +205,11 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
         out.append("**Roles:** " + "; ".join(escape(_role_text(r.title, r.start, r.end)) for r in person.roles)
                    + "\n{: .speaker-roles }\n\n")
     if not speaker.resolved:
-        out.append("*Unresolved label: printed in the transcripts, no briefing names who it is, and the speaker "
-                   "registry does not list it.*{: .automatic-identity }\n\n")
+        out.append("*Unresolved label: printed in the transcripts, its briefings do not name who it is, and the "
+                   "speaker registry does not list it.*" + (
+                       f" Other briefings name one official of this surname, perhaps the same person: "
+                       f"[{escape(namesake.name)}]({namesake.id}.md)." if namesake else "")
+                   + "\n{: .automatic-identity }\n\n")
     out.append(f"## Briefings {{#briefings {EXCLUDED} }}\n\n")
     shown = entry.by_briefing[:BRIEFINGS_SHOWN]
     out.append(placeholder(path, "briefings", items(
@@ -224,7 +265,7 @@ def outlet_page(outlet: OutletTally, found: dict[str, Appearances], path: str, l
 
 
 def speakers_index(found: dict[str, Appearances], outlets: dict[str, tuple[Outlet, OutletTally]],
-                   unlisted: dict[str, tuple[Speaker, int, int]]) -> str:
+                   unlisted: dict[str, tuple[Speaker, int, int]], perhaps: dict[str, Speaker] | None = None) -> str:
     """Everyone, in the groups of `speaker_sections` with plain counts (anonymous officials and roles by
     label, without pages), then the listed outlets."""
     out = [front_matter("Speakers"), "# Speakers\n\n"]
@@ -233,10 +274,14 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, tuple[Outle
     for title, speakers in speaker_sections(shown):
         out.append(f"## {title} {{#{anchors[title]} {EXCLUDED} }}\n\n")
         if title == "Unresolved labels":
-            out.append("Labels as printed that no briefing names and the speaker registry does not list: "
-                       "`python -m generator people` suggests entries for them.\n\n")
+            out.append("Labels as printed that their briefings do not name and the speaker registry does not list "
+                       "(perhaps: the one official of that surname other briefings name); `python -m generator "
+                       "people` suggests entries for them.\n\n")
         for speaker in speakers:
-            out.append(_index_entry(speaker, found.get(speaker.id), unlisted.get(fold_name(speaker.name))))
+            line = _index_entry(speaker, found.get(speaker.id), unlisted.get(fold_name(speaker.name)))
+            if (namesake := (perhaps or {}).get(speaker.id)) is not None:
+                line = line[:-1] + f" · perhaps [{escape(namesake.name)}]({namesake.id}.md)\n"
+            out.append(line)
         out.append("\n")
     out.append(f"## Outlets {{#outlets {EXCLUDED} }}\n\n")
     for oid, (outlet, tally) in sorted(outlets.items(), key=lambda item: (fold_name(item[1][0].name), item[0])):
