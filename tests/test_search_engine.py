@@ -470,3 +470,31 @@ def test_offline_search_from_file_url(page: Any, sharded_site: Path, tmp_path: P
     lands_on_turn(page, "fentanyl")
     assert any("/search/archive/" in url for url in requests.seen)  # the recorder sees the pieces load
     assert sorted({url for url in requests.seen if not url.startswith(requests.local)}) == []
+
+
+def _node_queries(folder: Path, params: list[str]) -> list[list[str]]:
+    """Each query run by the page's own engine in Node (`tests/js/run-queries.js`): its results' `slug#anchor`."""
+    queries = folder.parent / "queries.json"
+    queries.write_text(json.dumps([{"id": str(i), "params": p} for i, p in enumerate(params)]), encoding="utf-8")
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node, "Node.js runs the page's engine"
+    run = subprocess.run([node, str(ROOT / "tests" / "js" / "run-queries.js"), str(folder), str(queries), "50"],
+                         capture_output=True, text=True, check=True, timeout=120)
+    return [[f"{r['slug']}#{r['anchor']}" for r in answer["results"]] for answer in json.loads(run.stdout)]
+
+
+def test_a_hyphenated_name_finds_the_turns_of_its_speaker(tmp_path: Path) -> None:
+    """`Jean-Pierre` typed as one word is the phrase `jean pierre` in what was said, or the speaker's name in a
+    turn's heading (as `jean pierre` finds it); quoted, it is only what was said; its words apart do not count."""
+    kjp = Speaker("karine-jean-pierre", "Karine Jean-Pierre", "Press Secretary", True, "official")
+    reader = written(tmp_path / "index", [briefing(
+        "k", "2023-02-01",
+        turn("t001", kjp, "Student debt relief is the law of the land."),
+        turn("t002", ZEKE, "Jean-Pierre said so about student debt yesterday.", question=True),
+        turn("t003", ZEKE, "Jean told Pierre nothing about student debt.", question=True))])
+    assert reader.entries
+    loose, quoted, words = _node_queries(tmp_path / "index", [
+        "q=Jean-Pierre student debt", 'q="Jean-Pierre" student debt', "q=jean pierre student debt"])
+    assert sorted(loose) == ["k#t001", "k#t002"]
+    assert quoted == ["k#t002"]
+    assert sorted(words) == ["k#t001", "k#t002", "k#t003"]

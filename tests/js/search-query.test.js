@@ -44,6 +44,13 @@ test("a hyphenated name or a number split in two is a phrase; a stop word inside
   assert.deepEqual(Q.parseQuery("$1.9 trillion").words.map(w => w.term), ["19", "trillion"])
 })
 
+test("a name typed as one word is a loose phrase (a turn's speaker holds it too), written back unquoted", () => {
+  const typed = Q.parseQuery('Jean-Pierre "Jean-Pierre" debt')
+  assert.deepEqual(typed.phrases.map(p => [p.terms, !!p.loose]), [[["jean", "pierre"], true], [["jean", "pierre"], false]])
+  assert.equal(Q.unparse(typed), 'debt Jean-Pierre "Jean-Pierre"')
+  assert.deepEqual(Q.parseQuery(Q.unparse(typed)).phrases.map(p => !!p.loose), [true, false])
+})
+
 test("an unknown filter, or a filter with no value, is a problem and never searched as words", () => {
   const q = Q.parseQuery("speakr:psaki speaker: inflation")
   assert.deepEqual(q.words.map(w => w.term), ["inflation"])

@@ -792,7 +792,7 @@
       }
       let alive = keep.map(() => true)
       for (let p = 0; p < query.phrases.length; p++) {
-        const hits = await this.phraseHits(query.phrases[p].terms, phraseForms[p], keep, tick)
+        const hits = await this.phraseHits(query.phrases[p].terms, phraseForms[p], keep, tick, query.phrases[p].loose)
         alive = alive.map((a, i) => a && hits.has(keep[i]))
       }
       for (const ex of query.exclude || []) {
@@ -843,32 +843,39 @@
     }
 
     /* Entries of `docs` (sorted) where the phrase stands: its words at consecutive places */
-    async phraseHits(terms, forms, docs, tick) {
+    async phraseHits(terms, forms, docs, tick, loose = false) {
       const wanted = new Set(docs)
-      const places = []
+      const places = [], titled = []
       const queue = [...forms]
       await Promise.all(queue.flat().flatMap(form => [this.ids(form), this.positions(form)]))
       for (const [k, term] of terms.entries()) {
         if (term === null) continue
-        const map = new Map()
-        for (const form of queue.shift() || []) await this.placesOf(form, wanted, map, tick)
+        const map = new Map(), heading = new Set()
+        for (const form of queue.shift() || []) await this.placesOf(form, wanted, map, tick, heading)
         places.push([k, map])
+        titled.push(heading)
       }
       const hits = new Set()
       const [k0, first] = places[0]
       for (const [doc, starts] of first) {
         if (starts.some(p => places.every(([k, map]) => (map.get(doc) || EMPTY).includes(p - k0 + k)))) hits.add(doc)
       }
+      /* a name typed as one word (`Jean-Pierre`): a turn whose heading (its speaker) holds all its words */
+      if (loose) for (const doc of titled[0]) if (titled.every(set => set.has(doc))) hits.add(doc)
       return hits
     }
 
-    /* The places of a form in each entry of `wanted` */
-    async placesOf(form, wanted, into, tick) {
+    /* The places of a form in each entry of `wanted`; `titled` gets the entries holding it in their title
+     * (a turn's speaker) only */
+    async placesOf(form, wanted, into, tick, titled = null) {
       const [ids, pos] = await Promise.all([this.ids(form), this.positions(form)])
       const read = reader(pos)
       postings(ids, doc => {
         const head = read()
-        if (!head) return                                      /* in the title (the speaker) only */
+        if (!head) {                                           /* in the title (the speaker) only */
+          if (titled && wanted.has(doc)) titled.add(doc)
+          return
+        }
         const more = head & 1 ? read() : 0
         if (!wanted.has(doc)) {
           for (let k = 0; k < more; k++) read()

@@ -69,11 +69,13 @@
 
   /* The query as typed: `{words, phrases, exclude, fields, problems}`.
    * - `"exact phrase"`: the words adjacent and in order (a stop word inside stands for any one word);
-   *   a word that folds to several (`Jean-Pierre`, `COVID-19`) is such a phrase too;
+   *   a word that folds to several (`Jean-Pierre`, `COVID-19`) is such a phrase too, which a turn's heading
+   *   (its speaker: Karine Jean-Pierre) also holds when it has every one of its words (`loose`);
    * - `-word`, `-"phrase"`: no result holds it;
    * - `name:value` (`speaker:psaki`, `topic:"public health"`, `from:2021`): a filter. An unknown name
    *   is a problem, never words; `name:` with nothing after it too.
-   * Words: `{raw, term, stop}`; phrases and exclusions: `{raw, terms}` (null for a stop word inside). */
+   * Words: `{raw, term, stop}`; phrases and exclusions: `{raw, terms}` (null for a stop word inside), a
+   * phrase typed as one word `loose`. */
   function parseQuery(input) {
     const out = { words: [], phrases: [], exclude: [], fields: [], problems: [] }
     let text = String(input == null ? "" : input)
@@ -121,7 +123,7 @@
   function addWords(out, minus, raw) {
     const terms = tokens(raw)
     if (terms.length > 1) {
-      addPhrase(out, minus, raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""), raw)
+      addPhrase(out, minus, raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""), raw, true)
       return
     }
     for (const [piece] of raw.matchAll(RAW_WORD)) {
@@ -132,7 +134,7 @@
     }
   }
 
-  function addPhrase(out, minus, raw, text) {
+  function addPhrase(out, minus, raw, text, loose = false) {
     const all = tokens(text)
     let first = 0, last = all.length
     while (first < last && STOP.has(all[first])) first++
@@ -145,7 +147,7 @@
     if (minus) out.exclude.push({ raw, terms })
     else if (terms.length === 1 && !out.words.some(w => w.term === terms[0]))
       out.words.push({ raw: terms[0], term: terms[0], stop: false })
-    else out.phrases.push({ raw, terms })
+    else out.phrases.push(loose ? { raw, terms, loose } : { raw, terms })
   }
 
   /* The query written back from its parts (fields left out): what the search box shows after the
@@ -153,7 +155,7 @@
   function unparse(parsed) {
     const parts = []
     for (const w of parsed.words) parts.push(w.raw)
-    for (const p of parsed.phrases) parts.push(`"${p.raw.replace(/"/g, "")}"`)
+    for (const p of parsed.phrases) parts.push(p.loose ? p.raw : `"${p.raw.replace(/"/g, "")}"`)
     for (const e of parsed.exclude) parts.push(e.terms.length > 1 ? `-"${e.raw.replace(/"/g, "")}"` : "-" + e.raw)
     return parts.join(" ")
   }
