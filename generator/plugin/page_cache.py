@@ -19,9 +19,11 @@ hand-written pages and the navigation. A cold build and a warm one give the same
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
+import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import MethodType
@@ -52,13 +54,14 @@ class PageCache:
         self._keys: dict[str, str] = {}
         """Per page (its source path) that may be cached, its key."""
         self._found: set[str] = set()
-        self._rendered: dict[str, bytes] = {}
+        self._rendered = _Spill()
         """Per page rendered afresh without a warning, what `render` made (stored with its HTML)."""
 
     def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
         """A new build of the site: its signature (`more`: what else shapes every page)."""
         self._signature = signature(config, nav, *more)
-        self._keys, self._found, self._rendered = {}, set(), {}
+        self._rendered.close()
+        self._keys, self._found, self._rendered = {}, set(), _Spill()
 
     def environment(self, env: Environment) -> Environment:
         """The theme's templates and the empty one."""
@@ -98,10 +101,39 @@ class PageCache:
             self._store.put(found, parts if rendered is None else {**parts, RENDERED: rendered})
 
 
-class _Recorder:
-    """A page's own `render`, recording what it made for the cache unless it logged a warning."""
+class _Spill:
+    """What pages' `render` made, by page, in a temporary file until each page is written: MkDocs renders every
+    page before it writes the first, and a kilobyte a page held in memory grows with the archive."""
 
-    def __init__(self, render: Any, into: dict[str, bytes]) -> None:
+    def __init__(self) -> None:
+        self._file: Any = None
+        self._at: dict[str, tuple[int, int]] = {}
+
+    def __setitem__(self, source: str, data: bytes) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open for the build, closed by `close`
+        self._file.seek(0, io.SEEK_END)
+        self._at[source] = (self._file.tell(), len(data))
+        self._file.write(data)
+
+    def pop(self, source: str, default: None = None) -> bytes | None:
+        at = self._at.pop(source, None)
+        if at is None or self._file is None:
+            return default
+        self._file.seek(at[0])
+        return bytes(self._file.read(at[1]))
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file, self._at = None, {}
+
+
+class _Recorder:
+    """A page's own `render`, recording what it made for the cache unless it logged a warning; then the page's
+    own `render` again (this one, and what it holds, goes)."""
+
+    def __init__(self, render: Any, into: _Spill) -> None:
         self._render, self._into = render, into
 
     def render(self, page: Any, config: MkDocsConfig, files: Files) -> None:
@@ -111,6 +143,7 @@ class _Recorder:
             self._render(config, files)
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
+            del page.render
         if not warnings.get_counts():
             self._into[page.file.src_uri] = _Rendered.of(page)
 
@@ -132,6 +165,7 @@ class _Rendered:
                           ensure_ascii=False, separators=(",", ":")).encode("utf-8", errors="surrogatepass")
 
     def restore(self, page: Any, config: MkDocsConfig, files: Files) -> None:
+        del page.render  # the page's own again: this one, and the stored bytes it holds, go
         data = json.loads(self._data.decode("utf-8", errors="surrogatepass"))
         page.content = data["content"]
         page.toc = get_toc(data["toc"])
