@@ -7,8 +7,8 @@ whenever `SPILL_BYTES` gather) and, per entry, its length and facets. `finish` m
 term by term and writes:
 
 - *term data*, in alphabetical shards of about `SHARD_BYTES`: per term, how many entries hold it,
-  its postings (`ids`: entry gap << 3 | quantised BM25 weight, as varints), their facets (`meta`:
-  who (+1) × 2 + question, topic count, topics) and word positions (`pos`, for phrases, in a
+  its postings (`ids`: entry gap << 3 | quantised BM25 weight, as varints), their facets (`meta`, two
+  columns: every posting's who (+1) × 2 + question, then every posting's topic set) and word positions (`pos`, for phrases, in a
   companion blob per shard). A term whose postings exceed `BIG_TERM` gets blobs of its own.
 - *text blocks* of `BLOCK` consecutive entries: what a result shows and what an export holds.
 
@@ -71,13 +71,15 @@ SPILL_BYTES = 40_000_000
 """Postings gathered in memory (about) before they are spilled to a scratch file."""
 PREFIX_BUDGET = 64_000
 """Most postings bytes one typed prefix may load in the header box (see `prefixes`)."""
-FORMAT = 4
-"""4: the packs' blobs are zlib-compressed (3: their JSON as it is)."""
+FORMAT = 5
+"""5: a term's facets are two columns, every posting's who, then every posting's topic set (4: the two numbers
+of each posting side by side); 4: the packs' blobs are zlib-compressed (3: their JSON as it is)."""
 NO_FACETS = b"00"
 """The facets of an entry that is no turn (a page): nobody, no topic. Every posting has its two numbers."""
 
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 _VALUE = {c: i for i, c in enumerate(_DIGITS)}
+_BYTE_VALUE = {ord(c): i for i, c in enumerate(_DIGITS)}
 
 
 def varints(numbers: Iterator[int] | list[int] | tuple[int, ...]) -> str:
@@ -453,8 +455,9 @@ class StoreWriter:
         self._postings = _Postings(self._scratch)
         self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
-        self._metas: list[bytes] = []
-        """Each entry's facets, one object per distinct value (a few thousand at most)."""
+        self._whos: list[bytes] = []
+        self._sets: list[bytes] = []
+        """Each entry's facets, who and topic set, one object per distinct value (a few thousand at most)."""
         self._distinct: dict[bytes, bytes] = {}
         self.entries = 0
 
@@ -466,7 +469,9 @@ class StoreWriter:
         self.entries += 1
         self._postings.add(doc, terms)
         self._lengths.append(length)
-        self._metas.append(self._distinct.setdefault(meta, meta))
+        cut = next(i for i, c in enumerate(meta) if _BYTE_VALUE[c] < 32) + 1  # the end of the first number
+        self._whos.append(self._distinct.setdefault(meta[:cut], meta[:cut]))
+        self._sets.append(self._distinct.setdefault(meta[cut:], meta[cut:]))
         self._texts.add(stored if isinstance(stored, str) else dumps(stored))
         return doc
 
@@ -559,7 +564,8 @@ class StoreWriter:
         return {"first": first, "parts": varints(steps)}, sizes
 
     def _meta_of(self, ids: array[int]) -> str:
-        return b"".join(map(self._metas.__getitem__, ids)).decode("ascii")
+        """The facets of a term's postings, in two columns (each deflates better alone): who, then topic set."""
+        return (b"".join(map(self._whos.__getitem__, ids)) + b"".join(map(self._sets.__getitem__, ids))).decode("ascii")
 
 
 class _Sizes:
@@ -636,7 +642,7 @@ class StoreReader:
 
     def term(self, term: str) -> tuple[list[tuple[int, int]], list[int], list[int]] | None:
         """A term's postings `(entry, level)`, its facets (varints: who × 2 + question, topic set, per
-        posting) and positions (varints), or None."""
+        posting, side by side as `_paired` puts them) and positions (varints), or None."""
         first = self.manifest["shards"]["first"]
         number = max((i for i, t in enumerate(first) if t <= term), default=0)
         if not self._shards:
@@ -647,9 +653,9 @@ class StoreReader:
         if isinstance(entry[1], str):
             meta = self._blob("shards", self._shards[number][1]).get(term, "")
             positions = self._blob("shards", self._shards[number][2]).get(term, "")
-            return decode(entry[1]), read_varints(meta), read_varints(positions)
+            return decode(entry[1]), _paired(read_varints(meta)), read_varints(positions)
         ids, meta, positions = (self._blob("terms", part[1:]) if part else "" for part in entry[1:4])
-        return decode(ids), read_varints(meta), read_varints(positions)
+        return decode(ids), _paired(read_varints(meta)), read_varints(positions)
 
     def entries(self) -> Iterator[list[Any]]:
         """Every stored entry, in order (`[location, title, text, …]`; a turn's location is `#anchor`)."""
@@ -664,6 +670,12 @@ class StoreReader:
             with (self.folder / f"text{pack}.bin").open("rb") as handle:
                 handle.seek(start - starts[pack])
                 yield from json.loads(zlib.decompress(handle.read(end - start)))
+
+
+def _paired(columns: list[int]) -> list[int]:
+    """A term's facets as stored (every who, then every topic set) side by side: who, set, who, set…"""
+    half = len(columns) // 2
+    return [value for pair in zip(columns[:half], columns[half:], strict=True) for value in pair]
 
 
 def _unwrap(text: str) -> Any:

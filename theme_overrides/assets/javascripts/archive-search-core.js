@@ -601,13 +601,11 @@
       for (const [ids, meta] of parts) {
         const n = countPostings(ids)
         const docs = new Int32Array(n), codes = new Int32Array(n), sets = new Int32Array(n)
-        const next = reader(meta)
+        const next = reader(meta)                             /* two columns: every posting's who, then set */
         let k = 0
-        postings(ids, doc => {
-          docs[k] = doc
-          codes[k] = next()
-          sets[k++] = next()
-        })
+        postings(ids, doc => { docs[k++] = doc })
+        for (let i = 0; i < n; i++) codes[i] = next()
+        for (let i = 0; i < n; i++) sets[i] = next()
         lists.push({ docs, codes, sets })
         await tick()
       }
