@@ -842,46 +842,66 @@
 
     /* Entries of `docs` (sorted) where the phrase stands: its words at consecutive places */
     async phraseHits(terms, forms, docs, tick, loose = false) {
-      const wanted = new Set(docs)
-      const places = [], titled = []
+      /* `docs` ascending, as the postings are: each term's places are kept by a doc's rank in `docs`, in one
+       * flat list, so a phrase over two hundred thousand turns makes no map or set of them */
+      const n = docs.length
+      const places = []
       const queue = [...forms]
       await Promise.all(queue.flat().flatMap(form => [this.ids(form), this.positions(form)]))
       for (const [k, term] of terms.entries()) {
         if (term === null) continue
-        const map = new Map(), heading = new Set()
-        for (const form of queue.shift() || []) await this.placesOf(form, wanted, map, tick, heading)
-        places.push([k, map])
-        titled.push(heading)
+        const place = { k, at: new Int32Array(n), count: new Int32Array(n), flat: [], titled: new Uint8Array(n) }
+        for (const form of queue.shift() || []) await this.placesOf(form, docs, place, tick)
+        places.push(place)
       }
       const hits = new Set()
-      const [k0, first] = places[0]
-      for (const [doc, starts] of first) {
-        if (starts.some(p => places.every(([k, map]) => (map.get(doc) || EMPTY).includes(p - k0 + k)))) hits.add(doc)
+      const first = places[0]
+      for (let w = 0; w < n; w++) {
+        /* a name typed as one word (`Jean-Pierre`): a turn whose heading (its speaker) holds all its words */
+        if (loose && places.every(place => place.titled[w])) {
+          hits.add(docs[w])
+          continue
+        }
+        for (let i = 0; i < first.count[w]; i++) {
+          const p = first.flat[first.at[w] + i]
+          if (places.every(place => place === first || holds(place, w, p - first.k + place.k))) {
+            hits.add(docs[w])
+            break
+          }
+        }
       }
-      /* a name typed as one word (`Jean-Pierre`): a turn whose heading (its speaker) holds all its words */
-      if (loose) for (const doc of titled[0]) if (titled.every(set => set.has(doc))) hits.add(doc)
       return hits
     }
 
-    /* The places of a form in each entry of `wanted`; `titled` gets the entries holding it in their title
-     * (a turn's speaker) only */
-    async placesOf(form, wanted, into, tick, titled = null) {
+    /* The places of a form in each entry of `docs` (ascending), into `place` by the entry's rank: `at` and
+     * `count` in `flat`, and `titled` for an entry holding it in its title (a turn's speaker) only */
+    async placesOf(form, docs, place, tick) {
       const [ids, pos] = await Promise.all([this.ids(form), this.positions(form)])
       const read = reader(pos)
+      const n = docs.length
+      let w = 0
       postings(ids, doc => {
         const head = read()
+        while (w < n && docs[w] < doc) w++
+        const here = w < n && docs[w] === doc
         if (!head) {                                           /* in the title (the speaker) only */
-          if (titled && wanted.has(doc)) titled.add(doc)
+          if (here) place.titled[w] = 1
           return
         }
         const more = head & 1 ? read() : 0
-        if (!wanted.has(doc)) {
+        if (!here) {
           for (let k = 0; k < more; k++) read()
           return
         }
         const list = [(head >> 1) - 1]
         for (let k = 0; k < more; k++) list.push(list[list.length - 1] + read())
-        into.set(doc, list)
+        if (place.count[w]) {                                  /* a second form of the word: places merged */
+          list.push(...place.flat.slice(place.at[w], place.at[w] + place.count[w]))
+          list.sort((a, b) => a - b)
+        }
+        place.at[w] = place.flat.length
+        place.count[w] = list.length
+        for (const p of list) place.flat.push(p)
       })
       await tick()
     }
@@ -1089,7 +1109,11 @@
     return { state, problems, hints, query: { words, phrases: parsed.phrases, exclude: parsed.exclude, filters } }
   }
 
-  const EMPTY = []
+  /* True when the term of `place` stands at `p` in the entry of rank `w` */
+  function holds(place, w, p) {
+    for (let i = place.at[w], end = i + place.count[w]; i < end; i++) if (place.flat[i] === p) return true
+    return false
+  }
 
   /* A text block's entries, each turn with its briefing's address and title (as `describe` reads them):
    * the block's first turn carries them, the others follow the entry before theirs (search_index.py) */
