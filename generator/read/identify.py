@@ -16,7 +16,15 @@ from typing import Protocol
 from ..model import Participant, Person, Reporter, Speaker
 from ..text import fold_name, slugify
 from ..words import HONORIFICS
-from .labels import family_name, is_anonymous_label, is_question_label, is_role_label, label_key, named_role
+from .labels import (
+    family_name,
+    family_name_of,
+    is_anonymous_label,
+    is_question_label,
+    is_role_label,
+    label_key,
+    named_role,
+)
 
 _QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
 """Whoever asked a question nobody named in full: no page."""
@@ -94,7 +102,7 @@ class Resolver:
         words = [w for w in key.split() if w not in HONORIFICS]
         candidates = [
             p for p in self._participants
-            if words and fold_name(p.name).split() and family_name(fold_name(p.name).split()) == family_name(words)
+            if words and fold_name(p.name).split() and family_name_of(p.name) == family_name(words)
         ]
         if len(candidates) > 1:
             candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]

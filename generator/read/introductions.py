@@ -23,7 +23,7 @@ from ..words import HONORIFICS, RANKS, ROLE_WORDS
 from .askers import Handoff, Spoken, askers
 from .calls import name_word, sentences
 from .header import participant
-from .labels import family_name, is_anonymous_label, is_question_label, is_role_label
+from .labels import family_name_of, is_anonymous_label, is_question_label, is_role_label
 
 _TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
 _TITLE_HOLDS = re.compile(r"^(?P<people>.+?),?\s+(?:Holds?|Hosts?|Conducts?|Gives?|Delivers?)\s+(?:an?|the|Joint)\s")
@@ -133,9 +133,9 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
     surnames = {label: s for label in dict.fromkeys(labels) if (s := _surname(label))}
-    covered = {family_name(fold_name(p.name).split()) for p in known if p.name.split()}
-    found = [p for p in title_people(title) if family_name(fold_name(p.name).split()) not in covered]
-    covered |= {family_name(fold_name(p.name).split()) for p in found}
+    covered = {family_name_of(p.name) for p in known if p.name.split()}
+    found = [p for p in title_people(title) if family_name_of(p.name) not in covered]
+    covered |= {family_name_of(p.name) for p in found}
     reporters, handoffs = asked if asked is not None else askers(turns)
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)

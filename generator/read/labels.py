@@ -108,10 +108,10 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
         c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
-    return _typed_with_a_period(texts, splits)
+    return _mistyped_colons(texts, splits)
 
 
-def _typed_with_a_period(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
+def _mistyped_colons(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
     """A label of this document in capitals typed with a period or a dash for its colon (`DR. WALENSKY. Thank you,
     Andy.`, `MR. SULLIVAN — COVAX has…`), or with a stray mark or no space after it (`MS. JEAN-PIERRE:` So…`,
     `MS. JEAN-PIERRE:Yeah`), opens a turn too: nobody says a label in capitals, a person's or a title's, at the
@@ -129,7 +129,7 @@ def _typed_with_a_period(texts: Sequence[str], splits: list[tuple[str, str] | No
 
 
 _TYPED_COLON = re.compile(r"(?:\.\s+|\s*[—–]\s+|:[`'’]*\s*)(?=\S)")
-"""What stands for a label's colon and the space after it in `_typed_with_a_period`."""
+"""What stands for a label's colon and the space after it in `_mistyped_colons`."""
 
 
 def _quoting(label: str, rest: str) -> bool:
@@ -182,6 +182,11 @@ def _named_roles(keys_of: dict[str, str]) -> dict[str, set[str]]:
         if (named := named_role(label)) is not None:
             found.setdefault(label_key(named[1]), set()).add(key)
     return found
+
+
+def family_name_of(name: str) -> str:
+    """The family name of a name or label, folded (`Lloyd J. Austin III`, `DR. WALENSKY` → `austin`, `walensky`)."""
+    return family_name(fold_name(name).split())
 
 
 def family_name(words: Sequence[str]) -> str:

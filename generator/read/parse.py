@@ -17,7 +17,7 @@ from .askers import askers, called_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people, title_people
-from .labels import candidate, family_name, find_labels, same_person
+from .labels import candidate, family_name_of, find_labels, same_person
 from .source import Source
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -58,15 +58,14 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
             fragment=paras[0].text if paras else "",
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
-    named = header.participants + speaker + tuple(title_people(str(source.meta.get("title") or header.title)))
-    _dropped_labels(paras, splits, first, named)
+    meta = source.meta
+    title = str(meta.get("title") or header.title)
+    _dropped_labels(paras, splits, first, header.participants + speaker + tuple(title_people(title)))
     body, body_splits, end_time = _body(paras[first:], splits[first:])
-    turns = _turns(body, body_splits, header.participants + speaker, str(source.meta.get("title") or header.title))
+    turns = _turns(body, body_splits, header.participants + speaker, title)
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
-    meta = source.meta
-    title = str(meta.get("title") or header.title)
     date = _date(meta.get("date"), source.path, title, header)
     kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
                or _kind(" ".join(t.text for t in turns[:3])))
@@ -140,8 +139,8 @@ def _dropped_labels(paras: list[_Para], splits: list[tuple[str, str] | None], fi
                     people: tuple[Participant, ...]) -> None:
     """A label the copy dropped: after a paragraph handing the floor to someone (`… over to you, Mr. Secretary.`),
     a paragraph with no label below more blank lines than the text's paragraphs usually have (two or more, where
-    the label stood) is that person's. Its label is
-    the person's name as the title or the participant list gives it (`Lloyd J. Austin III`), else as handed to."""
+    the label stood) is that person's. Its label is the person's name as the title or the participant list gives
+    it (`Lloyd J. Austin III`), else as handed to."""
     usual = max(1, Counter(p.gap for p in paras[first:]).most_common(1)[0][0]) if paras[first:] else 1
     for i in range(first + 1, len(paras)):
         if splits[i] is not None or paras[i].gap <= usual:  # a text spaced by two blank lines: none dropped
@@ -157,7 +156,7 @@ def _handed_to(target: str, people: tuple[Participant, ...]) -> str:
     role (`Mr. Secretary`: the one Secretary); else the words handed to when they are a name or a title in
     capitals (`Admiral Kirby`), else "" (`the Admiral for his update`, `the State Department`)."""
     words = [w for w in fold_name(target).split() if w not in _ADDRESSING]
-    named = [p for p in people if words and family_name(fold_name(p.name).split()) in words]
+    named = [p for p in people if words and family_name_of(p.name) in words]
     if not named:
         named = [p for p in people if words and set(words) <= set(fold_name(p.role).split())]
     if len(named) == 1:

@@ -59,8 +59,9 @@ def speaker_data(speaker: Speaker) -> dict[str, Any]:
 
 
 def turn_data(turn: Turn, speaker: int) -> dict[str, Any]:
-    """A turn: its anchor, label, line, speaker (its number in the briefing's `speakers`) and question flag, its reporter and question–answer links when
-    it has them, and its paragraphs (its topics and interpretation are theirs)."""
+    """A turn: its anchor, label, line, speaker (its number in the briefing's `speakers`) and question flag, its
+    reporter and question–answer links when it has them, and its paragraphs (its topics and interpretation are
+    theirs)."""
     data: dict[str, Any] = {"anchor": turn.anchor, "label": turn.label, "line": turn.line,
                             "speaker": speaker, "question": turn.question}
     if turn.reporter is not None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Briefing, Outlet, Person, Speaker, Topic, Turn
-from ..read.labels import family_name
+from ..read.labels import family_name_of
 from ..text import excerpt, fold_name
 from ..words import ADDRESS, NAME_SUFFIXES, RANKS, ROLE_WORDS
 from . import urls
@@ -158,14 +158,10 @@ def namesakes(found: dict[str, Appearances]) -> dict[str, Speaker]:
     officials: dict[str, list[Speaker]] = {}
     for entry in found.values():
         if entry.speaker.resolved and entry.speaker.kind == "official":
-            officials.setdefault(_surname(entry.speaker.name), []).append(entry.speaker)
+            officials.setdefault(family_name_of(entry.speaker.name), []).append(entry.speaker)
     return {speaker_id: named[0] for speaker_id, entry in found.items()
-            if not entry.speaker.resolved and len(named := officials.get(_surname(entry.speaker.name), [])) == 1
+            if not entry.speaker.resolved and len(named := officials.get(family_name_of(entry.speaker.name), [])) == 1
             and _may_be(entry.speaker.name, named[0])}
-
-
-def _surname(name: str) -> str:
-    return family_name(fold_name(name).split())
 
 
 def _may_be(label: str, official: Speaker) -> bool:
@@ -173,9 +169,9 @@ def _may_be(label: str, official: Speaker) -> bool:
     words are their given names, or words of their role when one is known (`Speaker McCarthy` is not Gina
     McCarthy, National Climate Advisor; `Representative Frank Lucas` is not Quinton Lucas)."""
     words = fold_name(label).split()
-    surname, name, role = _surname(label), set(fold_name(official.name).split()), set(fold_name(official.role).split())
+    family, name, role = family_name_of(label), set(fold_name(official.name).split()), set(fold_name(official.role).split())
     for word in words:
-        if word == surname or word in ADDRESS or word in NAME_SUFFIXES:
+        if word == family or word in ADDRESS or word in NAME_SUFFIXES:
             continue
         if word in ROLE_WORDS or word in RANKS:
             if role and word not in role:
@@ -278,10 +274,8 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, tuple[Outle
                        "(perhaps: the one official of that surname other briefings name); `python -m generator "
                        "people` suggests entries for them.\n\n")
         for speaker in speakers:
-            line = _index_entry(speaker, found.get(speaker.id), unlisted.get(fold_name(speaker.name)))
-            if (namesake := (perhaps or {}).get(speaker.id)) is not None:
-                line = line[:-1] + f" · perhaps [{escape(namesake.name)}]({namesake.id}.md)\n"
-            out.append(line)
+            out.append(_index_entry(speaker, found.get(speaker.id), unlisted.get(fold_name(speaker.name)),
+                                    (perhaps or {}).get(speaker.id)))
         out.append("\n")
     out.append(f"## Outlets {{#outlets {EXCLUDED} }}\n\n")
     for oid, (outlet, tally) in sorted(outlets.items(), key=lambda item: (fold_name(item[1][0].name), item[0])):
@@ -290,16 +284,19 @@ def speakers_index(found: dict[str, Appearances], outlets: dict[str, tuple[Outle
     return "".join(out)
 
 
-def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Speaker, int, int] | None) -> str:
-    """One line of the speakers index: a linked name with role or outlet and counts, or a label's counts."""
+def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Speaker, int, int] | None,
+                 namesake: Speaker | None = None) -> str:
+    """One line of the speakers index: a linked name with role or outlet and counts, or a label's counts; for an
+    unresolved label, the official it may be (`namesakes`)."""
     if entry is None:
         _, turns, briefings = unlisted or (speaker, 0, 0)
         return f"- {escape(speaker.name)} · {plural(turns, 'turn')} in {plural(briefings, 'briefing')}\n"
     facts = speaker.affiliation if speaker.kind == "reporter" else speaker.role
     count = plural(entry.turns, "question" if speaker.kind == "reporter" else "turn")
     where = "" if speaker.kind == "reporter" else f" in {plural(len(entry.by_briefing), 'briefing')}"
+    perhaps = f" · perhaps [{escape(namesake.name)}]({namesake.id}.md)" if namesake is not None else ""
     return (f"- [{escape(speaker.name)}]({speaker.id}.md)" + (f" — {escape(facts)}" if facts else "")
-            + f" · {count}{where}\n")
+            + f" · {count}{where}{perhaps}\n")
 
 
 def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
