@@ -17,6 +17,7 @@ import pytest
 from generator.enrich.loader import Loader
 from generator.model import Briefing, Outlet, Paragraph, Reporter, Segment, Speaker, Topic, Turn
 from generator.site import search_facets as facets
+from generator.site import search_heavy as heavy
 from generator.site import search_index as search
 from generator.site import search_store as store
 from tests import search_judge
@@ -498,3 +499,78 @@ def test_a_hyphenated_name_finds_the_turns_of_its_speaker(tmp_path: Path) -> Non
     assert sorted(loose) == ["k#t001", "k#t002"]
     assert quoted == ["k#t002"]
     assert sorted(words) == ["k#t001", "k#t002", "k#t003"]
+
+
+# --------------------------------------------------------------------------- heavy words
+
+
+def _heavy_archive() -> list[Briefing]:
+    """Forty briefings over three years where nearly every turn says `president` (or `presidents`), with
+    topics and askers: the word's answer is made at build time once its postings weigh enough."""
+    out = []
+    for i in range(40):
+        day = dt.date(2021, 1, 4) + dt.timedelta(days=29 * i)
+        turns = [turn(f"t{k:03}", ZEKE if k % 2 else PSAKI,
+                      f"The president{'s' if k % 5 == 0 else ''} said {'president ' * (k % 4)}it, number {k}.",
+                      question=bool(k % 2), topics=(("economy",) if k % 3 == 0 else ("drugs",) if k % 3 == 1 else ()))
+                 for k in range(1, 25)]
+        out.append(briefing(f"h{i:02}", day.isoformat(), *turns, kind="gaggle" if i % 4 == 0 else "press briefing"))
+    return out
+
+
+def test_the_stemmer_is_the_pages(tmp_path: Path) -> None:
+    """The build finds a word's forms with the page's stemmer: both give the same stem for every word."""
+    words = ["policies", "policy", "species", "agrees", "buses", "crisis", "planned", "releasing", "released", "release",
+             "running", "things", "bring", "moved", "united", "news", "presidents", "covid19", "go", "ties", "shoes",
+             "staffed", "hopping", "exceeded", "thoughts", "goes", "analyses", "sees"]
+    script = ("const Q = require(process.argv[1]); process.stdout.write(JSON.stringify(process.argv.slice(2).map(Q.stem)))")
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node
+    run = subprocess.run([node, "-e", script, str(ROOT / "theme_overrides/assets/javascripts/archive-search-query.js"), *words],
+                         capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == [heavy.stem(w) for w in words]
+
+
+def test_a_heavy_words_answer_is_the_one_the_page_computes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word whose postings weigh more than HEAVY_BYTES has its answer made at build time: the count, the facets
+    and the first FIRST results of every order are what the page computes from the postings, for the word as
+    typed and for its plural (its forms weighed otherwise); a narrower search computes as before."""
+    monkeypatch.setattr(store, "BIG_TERM", 50)
+    monkeypatch.setattr(heavy, "HEAVY_BYTES", 100)
+    monkeypatch.setattr(heavy, "FIRST", 30)
+    reader = written(tmp_path / "index", _heavy_archive())
+    assert {"president", "presidents"} <= set(reader.manifest["heavy"])
+    params = [f"q={w}&sort={s}" for w in ("president", "presidents") for s in ("relevance", "newest", "oldest")]
+    params += ["q=president&speaker=jen-psaki", "q=president number"]
+    queries = tmp_path / "queries.json"
+    queries.write_text(json.dumps([{"id": f"{p}|{whole}", "params": p, "whole": whole, "facets": True}
+                                          for p in params for whole in (False, True)]), encoding="utf-8")
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node
+    run = subprocess.run([node, str(ROOT / "tests/js/run-queries.js"), str(tmp_path / "index"), str(queries), "30"],
+                         capture_output=True, text=True, check=True, timeout=120)
+    answers = {a["id"]: a for a in json.loads(run.stdout)}
+    for p in params:
+        made, computed = answers[f"{p}|False"], answers[f"{p}|True"]
+        assert made["partial"] == ("&speaker" not in p and "number" not in p), p
+        assert not computed["partial"]
+        assert made["count"] == computed["count"] > 30
+        assert made["results"] == computed["results"] and len(made["results"]) == 30, p
+        assert made["facets"] == computed["facets"], p
+
+
+def test_a_heavy_answer_the_page_would_not_compute_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page checks the build's answer against its own forms and ranking keys; a stale or foreign one (here its
+    keys changed) is left, and the word's results computed from the postings."""
+    monkeypatch.setattr(store, "BIG_TERM", 50)
+    monkeypatch.setattr(heavy, "HEAVY_BYTES", 100)
+    real = heavy.level_keys
+    monkeypatch.setattr(heavy, "level_keys", lambda *a: [k + 1 for k in real(*a)])
+    written(tmp_path / "index", _heavy_archive())
+    (tmp_path / "queries.json").write_text(json.dumps([{"id": "p", "params": "q=president"}]), encoding="utf-8")
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node
+    run = subprocess.run([node, str(ROOT / "tests/js/run-queries.js"), str(tmp_path / "index"), str(tmp_path / "queries.json")],
+                         capture_output=True, text=True, check=True, timeout=120)
+    [answer] = json.loads(run.stdout)
+    assert not answer["partial"] and answer["count"] > 500

@@ -286,3 +286,43 @@ def test_a_server_without_range_requests(page: Any, site: Path, errors: list[str
         found = open_search(page, plain, "q=fentanyl&speaker=antony-j-blinken")
     assert found and all(r["speaker"] == "antony-j-blinken" for r in found)
     assert errors == []
+
+
+def test_a_heavy_words_answer_made_at_build_reads_as_the_computed_one(page: Any, site: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
+    """A word nearly every turn holds gets its counts, facets and first results at build time: the reader sees
+    what the postings give, on its first pages, on a page past them, sorted otherwise, and in an export (every
+    result). Two copies of the site, one index with the answer made, one without, read side by side."""
+    from generator.site import search_heavy as heavy
+    from generator.site import search_index as search
+    from generator.site import search_store as store
+    from tests.test_search_engine import OUTLETS, TOPICS, _heavy_archive
+
+    monkeypatch.setattr(store, "BIG_TERM", 50)
+    monkeypatch.setattr(heavy, "HEAVY_BYTES", 100)
+    monkeypatch.setattr(heavy, "FIRST", 40)
+    copies = {}
+    for name, most in (("made", 64), ("computed", 0)):
+        monkeypatch.setattr(heavy, "HEAVY_MOST", most)
+        copies[name] = shutil.copytree(site, tmp_path / name)
+        shutil.rmtree(copies[name] / "search" / "archive")
+        search.write_index(copies[name] / "search" / "archive", _heavy_archive(), TOPICS, lambda: None,
+                           site=search.Site("Archive", "https://briefings.example.org/"), outlets=OUTLETS)
+    assert "president" in json.loads(re.sub(r"^[^,]*,|\)\s*$", "", (copies["made"] / "search/archive/manifest.js").read_text()))["heavy"]
+
+    def seen(base: str, params: str) -> tuple[Any, ...]:
+        found = [{**r, "link": r["link"].removeprefix(base)} for r in open_search(page, base, params)]
+        return (found, page.locator(".archive-search__count").inner_text(),
+                page.locator(".archive-search__facets").inner_text(), page.locator(".archive-search__pager").inner_text())
+
+    with serve(copies["made"]) as made, serve(copies["computed"]) as computed:
+        for params in ("q=president", "q=president&page=2", "q=president&page=3", "q=president&sort=newest&page=2",
+                       "q=presidents&sort=oldest"):
+            mine, theirs = seen(made, params), seen(computed, params)
+            assert mine == theirs, params
+            assert len(mine[0]) == 20 and "960 turns in 40 briefings" in mine[1]
+        open_search(page, made, "q=president&sort=newest")
+        rows = list(csv.DictReader(io.StringIO(download(page, "Export CSV"))))
+        open_search(page, computed, "q=president&sort=newest")
+        assert rows == list(csv.DictReader(io.StringIO(download(page, "Export CSV")))) and len(rows) == 960
+    assert errors == []

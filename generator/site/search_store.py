@@ -11,6 +11,7 @@ term by term and writes:
   columns: every posting's who (+1) × 2 + question, then every posting's topic set) and word positions (`pos`, for phrases, in a
   companion blob per shard). A term whose postings exceed `BIG_TERM` gets blobs of its own.
 - *text blocks* of `BLOCK` consecutive entries: what a result shows and what an export holds.
+- for the heaviest words, the answer to the word typed alone (`search_heavy`): counts, facets, first results.
 
 Two containers hold the same data. The site gets few files (a host limits their number): the
 blobs, each zlib-compressed (`BLOB_LEVEL`), concatenated in `pack<n>.bin`, read over HTTP with Range requests (each blob's place is in
@@ -23,6 +24,7 @@ to a file: the blobs starting in one SCRIPT_WINDOW of a pack (`shards0-3.js`: `s
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import itertools
@@ -40,6 +42,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, NamedTuple, TypeVar
 
+from . import search_heavy as heavy
 from .offline_zip import ZIP_EPOCH, ZIP_LEVEL
 
 LEVELS = 7
@@ -369,6 +372,15 @@ class _Packs:
             self._scripts.add(script_file(self.prefix, location), script(name, data))
         return location
 
+    def read(self, location: list[int]) -> Any:
+        """A blob this writer stored, read back (its pack flushed first)."""
+        pack, offset, length = location
+        if self._out is not None:
+            self._out.flush()
+        with (self.folder / f"{self.prefix}{pack}.bin").open("rb") as handle:
+            handle.seek(offset)
+            return json.loads(zlib.decompress(handle.read(length)))
+
     def _open(self) -> None:
         self.close()
         self.sizes.append(0)
@@ -483,6 +495,7 @@ class StoreWriter:
             shards = _Packs(self.folder, self.offline, "shards")
             terms = _Packs(self.folder, self.offline, "terms")
             table, sizes = self._write_terms(shards, terms)
+            answers = self._heavy(shards, terms, sizes, manifest, lists, blobs)
             named = {name: terms.add(name, data) for name, data in {**blobs, "prefixes": sizes.prefixes()}.items()}
             shards.close()
             terms.close()
@@ -495,7 +508,7 @@ class StoreWriter:
             **manifest, "format": FORMAT, "version": version.hexdigest()[:12], "entries": self.entries,
             "levels": LEVELS, "block": BLOCK, "blocks": len(self._texts.offsets) - 1, "text": self._texts.packs,
             "script_blocks": SCRIPT_BLOCKS, "script_window": SCRIPT_WINDOW,
-            "shards": table, "blobs": named,
+            "shards": table, "blobs": named, **({"heavy": answers} if answers else {}),
         }
         self._write("lists.js", lists_blob)
         self._write("manifest.js", script("manifest", full))
@@ -534,6 +547,7 @@ class StoreWriter:
             locations = [shards.add(f"{kind}{number}", g, together=sum(map(len, parts[i + 1:])))
                          for i, (kind, g) in enumerate(zip("smq", group, strict=True))]
             first.append(min(group[0]))
+            sizes.shard_locations.append(locations)
             steps.extend([len(shards.sizes) - pack, *(loc[2] for loc in locations)])
             sizes.shard_bytes.append(len(parts[0]))  # as parsed, not as fetched: the prefixes' budget
             group, size = [{}, {}, {}], 0
@@ -549,6 +563,7 @@ class StoreWriter:
                     entry.append([big, *terms.add(f"b{big}", part)] if part else None)
                     big += 1
                 cost = len(term) + 80
+                sizes.cost(term, sum(part[3] for part in entry[1:3] if part))
             else:
                 entry, cost = [len(ids), encoded], len(term) + len(encoded) + 8
             if size and size + cost > SHARD_BYTES:
@@ -563,6 +578,53 @@ class StoreWriter:
         close_shard()
         return {"first": first, "parts": varints(steps)}, sizes
 
+    def _heavy(self, shards: _Packs, terms: _Packs, sizes: _Sizes, manifest: dict[str, Any], lists: dict[str, Any],
+               blobs: dict[str, Any]) -> dict[str, list[int]]:
+        """The answers made here for the heaviest words (`search_heavy`), as blobs `h<n>` of the term data:
+        `{word: [n, pack, offset, length]}`. Only for an index of briefings (its lists say which entries are
+        turns)."""
+        if "turns_end" not in manifest or not sizes.costs:
+            return {}
+        words = [item[0] for item in sizes.terms]
+        briefings = heavy.Briefings.of(read_varints(lists["dates"]), read_varints(lists["sizes"]),
+                                       read_varints(lists["kinds_of"]), manifest["turns_end"])
+        topic_sets: list[list[int]] = []
+        for name in sorted((n for n in blobs if n.startswith("sets")), key=lambda n: int(n[4:])):
+            values = read_varints(blobs[name])
+            at = 0
+            while at < len(values):
+                topic_sets.append(values[at + 1:at + 1 + values[at]])
+                at += 1 + values[at]
+        loaded: dict[int, dict[str, Any]] = {}
+
+        def shard(number: int, part: int) -> dict[str, Any]:
+            key = number * 4 + part
+            if key not in loaded:
+                loaded.clear()
+                loaded[key] = shards.read(sizes.shard_locations[number][part])
+            return loaded[key]
+
+        def read(term: str) -> tuple[int, heavy.Postings]:
+            number = sizes.terms[bisect.bisect_left(words, term)][1]
+            entry = shard(number, 0)[term]
+            if isinstance(entry[1], str):
+                ids, meta = entry[1], shard(number, 1).get(term, "")
+            else:
+                ids, meta = (terms.read(part[1:]) if part else "" for part in entry[1:3])
+            postings = decode(ids)
+            columns = read_varints(meta)
+            half = len(columns) // 2
+            return entry[0], heavy.Postings([d for d, _ in postings], [level for _, level in postings],
+                                            columns[:half], columns[half:])
+
+        out: dict[str, list[int]] = {}
+        for word, forms in heavy.heavy_words(sizes.costs, words):
+            data = heavy.answer(forms, read, self.entries, LEVELS, briefings,
+                                lambda n: topic_sets[n] if n < len(topic_sets) else [])
+            number = len(out)
+            out[word] = [number, *terms.add(f"h{number}", data)]
+        return out
+
     def _meta_of(self, ids: array[int]) -> str:
         """The facets of a term's postings, in two columns (each deflates better alone): who, then topic set."""
         return (b"".join(map(self._whos.__getitem__, ids)) + b"".join(map(self._sets.__getitem__, ids))).decode("ascii")
@@ -575,10 +637,19 @@ class _Sizes:
         self.terms: list[tuple[str, int, int, int]] = []
         self.shard_bytes: list[int] = []
         """Bytes of each shard's postings part."""
+        self.shard_locations: list[list[list[int]]] = []
+        """Where each shard's three parts are in the shards' packs."""
+        self.costs: dict[str, int] = {}
+        """The deflated bytes of the postings and facets of the words with blobs of their own, heavy enough to
+        count towards a heavy word (`search_heavy`)."""
 
     def add(self, term: str, shard: int, df: int, own: int) -> None:
         if not term.startswith("@"):
             self.terms.append((term, shard, df, own))
+
+    def cost(self, term: str, deflated: int) -> None:
+        if deflated * 8 > heavy.HEAVY_BYTES and not term.startswith("@"):
+            self.costs[term] = deflated
 
     def prefixes(self) -> dict[str, list[str]]:
         """For a typed prefix (three characters or more) whose words would load more than PREFIX_BUDGET:

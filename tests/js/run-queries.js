@@ -2,8 +2,9 @@
 // (theme_overrides/assets/javascripts/archive-search-core.js): `node tests/js/run-queries.js INDEX_DIR QUERIES.json`.
 // With `scripts:INDEX_DIR`, the index's file:// form (the offline bundle's scripts) is read as a page does, through
 // script elements (a stand-in document runs each file).
-// QUERIES.json: [{"id": …, "params": "q=…&speaker=…"}, …]. Prints, per query, the problems, the result count
-// and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON.
+// QUERIES.json: [{"id": …, "params": "q=…&speaker=…"}, …], an item with `"whole": true` computed whole (not from an
+// answer the build made for a heavy word), with `"facets": true` also printing its facets. Prints, per query, the
+// problems, the result count and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON.
 "use strict"
 const Q = require("../../theme_overrides/assets/javascripts/archive-search-query.js")
 const S = require("../../theme_overrides/assets/javascripts/archive-search-core.js")
@@ -37,7 +38,7 @@ async function main() {
   for (const item of JSON.parse(fs.readFileSync(file, "utf8"))) {
     const started = process.hrtime.bigint()
     const { state, problems, query } = S.plan(index, Q.fromParams(new URLSearchParams(item.params)))
-    const result = await index.search(query)
+    const result = await index.search(item.whole ? { ...query, whole: true } : query)
     const order = index.order(result, state.sort).slice(0, limit)
     const docs = order.map(i => result.docs[i])
     const stored = await index.stored(docs.concat(docs.map(d => index.start[index.briefingOf(d)])))
@@ -47,7 +48,8 @@ async function main() {
       return { slug: page[0].replace(/^briefings\//, "").replace(/\.html$/, ""), anchor: turn[0].slice(1),
         date: index.iso(index.briefingOf(doc)), heading: turn[1] }
     })
-    out.push({ id: item.id, count: result.docs.length, problems: problems.map(p => p.text), results,
+    out.push({ id: item.id, count: result.total, partial: !!result.partial, problems: problems.map(p => p.text), results,
+      facets: item.facets ? await index.facets(result) : undefined,
       ms: Number(process.hrtime.bigint() - started) / 1e6 })
   }
   process.stdout.write(JSON.stringify(out, null, 1) + "\n")

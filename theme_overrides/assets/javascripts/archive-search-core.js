@@ -730,7 +730,7 @@
     async search(query, check) {
       const tick = ticker(check)
       const f = query.filters || {}
-      const result = { docs: new Int32Array(0), scores: null, codes: null, sets: null, found: new Set(), counts: [] }
+      const result = { docs: new Int32Array(0), scores: null, codes: null, sets: null, found: new Set(), counts: [], total: 0 }
       const required = []
       const [wordForms, phraseForms, groups] = await Promise.all([
         Promise.all(query.words.map(word => this.forms(word.term, query.mode || "stem"))),
@@ -744,6 +744,8 @@
       result.counts = required.map(r => ({ label: r.label, df: r.forms.reduce((n, form) => n + form.df, 0) }))
       for (const r of required) if (!r.phrase) for (const form of r.forms) result.found.add(form.term)
       if (required.some(r => !r.forms.length)) return result
+      const known = await this.heavy(query, f, groups, wordForms)
+      if (known) return Object.assign(result, known)
 
       /* the driver, whose facets are read: the smallest of the words and of the filters' own terms */
       const candidates = [...required.map(r => r.forms), ...groups]
@@ -802,7 +804,48 @@
       result.scores = Float32Array.from(picked.map(i => scores[i]))
       result.codes = Int32Array.from(picked.map(i => meta.codes[docs[i]]))
       result.sets = Int32Array.from(picked.map(i => meta.sets[docs[i]]))
+      result.total = result.docs.length
       return result
+    }
+
+    /* The answer the build made for a heavy word typed alone (generator/site/search_heavy.py): its counts and
+     * facets, and the turns of the first `first` results in any order (`partial`), when it is the answer this
+     * page would compute: the same forms, and every posting's ranking key the same; else null. `query.whole`
+     * asks for every result (a later page, an export). */
+    async heavy(query, f, groups, wordForms) {
+      const word = query.words.length === 1 ? query.words[0].term : ""
+      const location = word && this.manifest.heavy && Object.hasOwn(this.manifest.heavy, word) ? this.manifest.heavy[word] : null
+      if (!location || query.whole || groups.length || query.phrases.length || (query.exclude || []).length ||
+          (query.mode || "stem") !== "stem" || f.question !== undefined) return null
+      const [number, ...at] = location
+      const data = await this.piece(`h${number}`, () => this.source.blob(`h${number}`, "terms", at))
+      const mine = new Map(wordForms[0].map(form => [form.term, form]))
+      if (data.forms.length !== mine.size || data.forms.some(([term, weight]) => !mine.has(term) || mine.get(term).weight !== weight)) return null
+      const levels = this.manifest.levels, one = new Float32Array(1)
+      const weights = data.forms.map(([term, weight]) => this.idf(mine.get(term).df) * weight / levels)
+      for (let k = 0; k < weights.length; k++)
+        for (let level = 1; level <= levels; level++) {
+          one[0] = weights[k] * level                          /* as postingsOf keeps it */
+          if (Math.round(one[0] * 1e4) !== data.keys[k][level - 1]) return null
+        }
+      const n = data.picks.length
+      const docs = new Int32Array(n), scores = new Float32Array(n)
+      for (let i = 0, doc = 0; i < n; i++) {
+        docs[i] = doc += data.docs[i]
+        scores[i] = weights[data.picks[i] >> 3] * (data.picks[i] & 7)
+      }
+      const counted = pairs => {
+        const out = new Map()
+        for (let i = 0; i < pairs.length; i += 2) out.set(pairs[i], pairs[i + 1])
+        return out
+      }
+      const who = new Int32Array(this.whos.length)
+      for (const [number, count] of counted(data.who)) who[number] = count
+      return {
+        docs, scores, codes: Int32Array.from(data.codes), sets: Int32Array.from(data.sets), total: data.total,
+        partial: true, first: data.first,
+        tally: { who, topics: counted(data.topics), months: counted(data.months), kinds: counted(data.kinds), briefings: data.briefings }
+      }
     }
 
     accepts(code, set, f) {
@@ -925,8 +968,13 @@
     /* Counts over a result set: identities (asked and answered apart), outlets, topics, kinds, years,
      * and hits per month */
     async facets(result) {
-      const whoCount = new Int32Array(this.whos.length)
-      const monthCount = new Map(), kindCount = new Map(), setCount = new Map()
+      return this.facetsOf(result.tally || await this.tally(result))
+    }
+
+    /* A result set's counts by number: `{who (Int32Array), topics, months, kinds (Maps), briefings}` */
+    async tally(result) {
+      const who = new Int32Array(this.whos.length)
+      const months = new Map(), kinds = new Map(), setCount = new Map()
       const seen = new Set()
       let briefing = 0
       for (let i = 0; i < result.docs.length; i++) {
@@ -934,17 +982,22 @@
         while (this.start[briefing + 1] <= doc) briefing++
         seen.add(briefing)
         const code = result.codes[i]
-        if (code >> 1) whoCount[(code >> 1) - 1]++
+        if (code >> 1) who[(code >> 1) - 1]++
         setCount.set(result.sets[i], (setCount.get(result.sets[i]) || 0) + 1)
         const month = this.month[briefing]
-        monthCount.set(month, (monthCount.get(month) || 0) + 1)
+        months.set(month, (months.get(month) || 0) + 1)
         const kind = this.kindOf[briefing]
-        if (kind) kindCount.set(kind, (kindCount.get(kind) || 0) + 1)
+        if (kind) kinds.set(kind, (kinds.get(kind) || 0) + 1)
       }
       const topics = new Map()
       const numbers = [...setCount.keys()]
       const sets = await this.topicSets(numbers)
       numbers.forEach((n, k) => { for (const t of sets[k]) topics.set(t, (topics.get(t) || 0) + setCount.get(n)) })
+      return { who, topics, months, kinds, briefings: seen.size }
+    }
+
+    /* The facets of a tally, named and sorted, most turns first */
+    facetsOf({ who: whoCount, topics, months: monthCount, kinds: kindCount, briefings }) {
       const speakers = new Map(), reporters = new Map(), outlets = new Map()
       whoCount.forEach((count, number) => {
         if (!count) return
@@ -971,7 +1024,7 @@
         topic: sorted([...topics].map(([t, count]) => ({ id: this.topics[t].id, name: this.topics[t].name, count }))),
         kind: sorted([...kindCount].map(([k, count]) => ({ id: this.kinds[k - 1].id, name: this.kinds[k - 1].name, count }))),
         year: [...years].sort().reverse().map(([y, count]) => ({ id: y, name: y, count })),
-        months, briefings: seen.size
+        months, briefings
       }
     }
 

@@ -181,8 +181,12 @@
         return
       }
       ui.intro.hidden = true
-      const result = await index.search(query, check)
+      let result = await index.search(query, check)
       check()
+      if (result.partial && state.page * PAGE_SIZE > result.first) {   /* past what the build made for a heavy word */
+        result = await index.search({ ...query, whole: true }, check)
+        check()
+      }
       const order = index.order(result, state.sort)
       current = { index, state, query, result, order }
       showSummary(index, state, result, query)
@@ -197,7 +201,7 @@
       showTimeline(index, state, facets)
       showFacets(index, state, facets)
       performance.mark("archive-search:facets")
-      ui.status.textContent = result.docs.length ? `${plural(result.docs.length, "turn")} found` : "No turn found"
+      ui.status.textContent = result.total ? `${plural(result.total, "turn")} found` : "No turn found"
     } catch (error) {
       if (error === STALE) return
       clearResults()
@@ -323,7 +327,7 @@
   /* --------------------------------------------------------------------------- results */
 
   function showSummary(index, state, result, query, facets) {
-    const n = result.docs.length
+    const n = result.total
     const heading = el("h2", { tabindex: "-1", class: "archive-search__count" },
       n ? `${plural(n, "turn")}` + (facets ? ` in ${plural(facets.briefings, "briefing")}` : "") : "No turn found")
     const sort = el("select", { id: "archive-search-sort", onchange: ev => go(href(withChange(state, next => { next.sort = ev.target.value })), false) },
@@ -344,7 +348,7 @@
   }
 
   async function showResults(index, state, result, order, query, check) {
-    const pages = Math.max(1, Math.ceil(order.length / PAGE_SIZE))
+    const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
     const page = Math.min(state.page, pages)
     const shown = order.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     const docs = shown.map(i => result.docs[i])
@@ -496,11 +500,17 @@
 
   async function exportAll(kind) {
     if (!current) return
-    const { index, state, result, order } = current
+    const { index, state, query } = current
+    let { result, order } = current
     const status = ui.summary.querySelector(".archive-search__export-status")
     const buttons = ui.summary.querySelectorAll("button")
     buttons.forEach(b => { b.disabled = true })
     try {
+      if (result.partial) {                               /* a heavy word's first results only: every one now */
+        status.textContent = ` Finding ${plural(result.total, "turn")}…`
+        result = await index.search({ ...query, whole: true })
+        order = index.order(result, state.sort)
+      }
       const docs = order.map(i => result.docs[i])
       status.textContent = ` Preparing ${plural(docs.length, "turn")}…`
       const stored = await index.stored([...docs, ...new Set(docs.map(d => index.start[index.briefingOf(d)]))],
