@@ -76,6 +76,27 @@ window.ready = true
 </script>
 """
 
+ENGINE_PAGE = """<!doctype html><meta charset="utf-8"><title>Archive search bench</title>
+<script>
+window.runArchive = async params => {   /* as runPagefind: from loading the engine's scripts to the first result's data */
+  const t0 = performance.now()
+  const load = src => new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src, async: false, onload: resolve, onerror: reject })
+    document.head.append(script)
+  })
+  await Promise.all(["query", "core"].map(name => load(`assets/javascripts/archive-search-${name}.js`)))
+  const S = window.ArchiveSearch, Q = window.ArchiveQuery
+  const index = await new S.Index(S.httpSource(new URL("search/archive/", location.href).href)).open()
+  const { state, query } = S.plan(index, Q.fromParams(new URLSearchParams(params)))
+  const result = await index.search(query)
+  const order = index.order(result, state.sort)
+  if (order.length) await index.storedEach([result.docs[order[0]]])[0]
+  return { ms: performance.now() - t0, count: result.total }
+}
+window.ready = true
+</script>
+"""
+
 
 def is_search_file(url: str) -> bool:
     path = urlsplit(url).path
@@ -136,6 +157,25 @@ def measure_typed(browser: Any, base: str, params: str) -> dict[str, Any]:
               tasks: window.__tasks.filter(t => t.start >= performance.getEntriesByName('archive-search:typed')[0].startTime)} }""")
         return {"first_ms": round(marks["first"]), "page_ms": round(marks["page"]), "facets_ms": round(marks["facets"]),
                 "task_ms": round(max((t["duration"] for t in marks["tasks"]), default=0))}
+    except Exception as error:  # noqa: BLE001
+        return {"error": type(error).__name__}
+    finally:
+        context.close()
+
+
+def measure_engine(browser: Any, base: str, params: str) -> dict[str, Any]:
+    """Our engine as Pagefind's API is measured: on a bare loaded page (`archive-bench.html`), from loading its
+    scripts and index to the first result's data (no page around it: no styles, no layout, no facets)."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if is_search_file(r.url) else None)
+    try:
+        page.goto(f"{base}archive-bench.html")
+        page.wait_for_function("window.ready === true")
+        found = page.evaluate("p => window.runArchive(p)", params)
+        page.wait_for_timeout(200)
+        return {"first_ms": round(found["ms"]), "kb": round(sum(sizes) / 1024, 1), "count": found["count"]}
     except Exception as error:  # noqa: BLE001
         return {"error": type(error).__name__}
     finally:
@@ -221,13 +261,15 @@ def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def run_all(site: Path, offline: Path | None, queries: list[str], repeat: int, pagefind: bool) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, Any] = {"served": {}, "typed": {}, "offline": {}, "pagefind": {}}
+    out: dict[str, Any] = {"served": {}, "typed": {}, "engine": {}, "offline": {}, "pagefind": {}}
+    (site / "archive-bench.html").write_text(ENGINE_PAGE, encoding="utf-8")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         with serve(site) as base:
             for params in queries:
                 out["served"][params] = best([measure_ours(browser, base, site, params) for _ in range(repeat)])
                 out["typed"][params] = best([measure_typed(browser, base, params) for _ in range(repeat)])
+                out["engine"][params] = best([measure_engine(browser, base, params) for _ in range(repeat)])
                 if pagefind and words_of(params):
                     out["pagefind"][params] = best([measure_pagefind(browser, base, words_of(params)) for _ in range(repeat)])
                 print(params, out["served"][params], out["typed"][params], out["pagefind"].get(params), flush=True)
@@ -252,7 +294,8 @@ def summary(runs: dict[str, dict[str, Any]], keys: list[str]) -> dict[str, Any]:
 
 PAIRS = (("served", "first_ms", "load_ms", "opened with the query in the address (from navigation)"),
          ("typed", "first_ms", "typed_ms", "typed on a page whose index is open"),
-         ("served", "first_ms", "first_ms", "ours opened with the query vs Pagefind's API on a loaded page"))
+         ("served", "first_ms", "first_ms", "ours opened with the query vs Pagefind's API on a loaded page"),
+         ("engine", "first_ms", "first_ms", "the two engines, each through its JavaScript API on a bare loaded page"))
 
 
 def versus(runs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -266,7 +309,7 @@ def versus(runs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         out.append({"what": what, "n": len(both), "faster": sum(o[ours_key] <= p[theirs_key] for o, p in both),
                     "ratio": round(statistics.median(o[ours_key] / max(1, p[theirs_key]) for o, p in both), 2),
-                    "lighter": sum(o.get("kb", 0) <= p["kb"] for o, p in both) if mode == "served" else None})
+                    "lighter": sum(o.get("kb", 0) <= p["kb"] for o, p in both) if mode in ("served", "engine") else None})
     return out
 
 
@@ -277,9 +320,10 @@ def markdown(results: dict[str, Any]) -> str:
              "query in its address, times from navigation to the first result drawn, to the page of 20 results and",
              "to facets and timeline. *typed*: the page opened first (its index open), then the query, as a reader's",
              "last key gives it; times from then. Bytes of the search's files (index and scripts, as opened with the",
-             "query); the longest main-thread task. Pagefind: *API*, `search` and the first result's `data()` called",
-             "on a loaded page (loading its script and index); *page load*, a bare page opened with the query, from",
-             "navigation; *typed*, on a page that opened Pagefind's index (`init`).", ""]
+             "query); the longest main-thread task. *API*: each engine through its JavaScript API on a bare loaded",
+             "page, from loading its scripts and index to the first result's data (ours: `Index.open`, `search`, the",
+             "first result's text; Pagefind: `search` and the first result's `data()`). Pagefind's *page load*, a bare",
+             "page opened with the query, from navigation; *typed*, on a page that opened Pagefind's index (`init`).", ""]
     if results.get("load"):
         lines += [f"Run {results.get('date', '')}; machine: {results['load']}.", ""]
     for size, block in results["sizes"].items():
@@ -293,13 +337,14 @@ def markdown(results: dict[str, Any]) -> str:
                      "| KB fetched | longest task ms |")
         lines.append("|---|---|---|---|---|---|---|")
         rows = [("ours, served", "served", "first_ms"), ("ours, typed", "typed", "first_ms"),
-                ("ours, offline", "offline", "first_ms"), ("Pagefind, API", "pagefind", "first_ms"),
+                ("ours, offline", "offline", "first_ms"), ("ours, API", "engine", "first_ms"), ("Pagefind, API", "pagefind", "first_ms"),
                 ("Pagefind, page load", "pagefind", "load_ms"), ("Pagefind, typed", "pagefind", "typed_ms")]
         for label, mode, first in rows:
             s = block["summary"].get(mode)
             if not s or not s["queries"] or first not in s:
                 continue
-            keys = (first, "page_ms", "facets_ms", "kb", "task_ms") if mode != "pagefind" else (first, "", "", "kb" if first == "first_ms" else "", "")
+            keys = (first, "page_ms", "facets_ms", "kb", "task_ms") if mode not in ("pagefind", "engine") \
+                else (first, "", "", "kb" if first == "first_ms" else "", "")
             cells = " | ".join(f"{s[k]['median']} / {s[k]['max']}" if k in s else "—" for k in keys)
             lines.append(f"| {label} | {s['queries']} ({s['errors']} failed) | {cells} |")
         lines.append("")
