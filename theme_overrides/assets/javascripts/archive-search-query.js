@@ -39,7 +39,9 @@
 
   /* The slug the generator makes of a name (generator/text.py `slugify`, names of 80 characters or less) */
   function slugify(text) {
-    return String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+    text = String(text)
+    if (!/^[\x00-\x7f]*$/.test(text)) text = text.normalize("NFKD")    /* a thousand names as the index opens */
+    return text.replace(/[^\x00-\x7f]/g, "").toLowerCase()
       .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
   }
 
