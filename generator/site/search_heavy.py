@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
 import math
 import re
 import struct
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
@@ -117,13 +115,6 @@ class Briefings(NamedTuple):
             start.append(start[-1] + size)
         return cls(start, month, list(kinds), turns_end)
 
-    def turn_briefing(self, doc: int) -> int:
-        """The briefing of entry `doc` when it is a turn (not a page's own entry, nor another page), else -1."""
-        if doc >= self.turns_end:
-            return -1
-        number = bisect.bisect_right(self.start, doc) - 1
-        return -1 if self.start[number] == doc else number
-
 
 class Postings(NamedTuple):
     """A term's postings, in entry order: entry, level, facets (who (+1) × 2 + question; topic set)."""
@@ -141,60 +132,81 @@ Read = Callable[[str], tuple[int, Postings]]
 def answer(forms: list[tuple[str, float]], read: Read, entries: int, levels: int, briefings: Briefings,
            set_topics: Callable[[int], Sequence[int]]) -> dict[str, Any]:
     """What the search page computes for a word standing for `forms`, alone: counts, facets and the first
-    results of each order (a JSON-able blob, `archive-search-core.js` `Index.heavy` reads it)."""
+    results of each order (a JSON-able blob, `archive-search-core.js` `Index.heavy` reads it). Linear in the
+    postings (a few hundred thousand for the heaviest word of 10,000 briefings)."""
     keys: list[list[int]] = []
-    merged: tuple[array[int], array[int], array[int], array[int], array[int]] | None = None
+    best: dict[int, tuple[int, int, int, int]] = {}
+    """Per turn holding a form: its ranking key (the best of its forms', as `merged` keeps it), the form and
+    level giving it (form × 8 + level), its facets (code, topic set)."""
     for number, (term, weight) in enumerate(forms):
         df, postings = read(term)
         keys.append(level_keys(df, weight, entries, levels))
-        ranked = array("q", (keys[number][level - 1] for level in postings.levels))
-        picks = array("q", (number * 8 + level for level in postings.levels))
-        one = (array("q", postings.docs), ranked, picks, array("q", postings.codes), array("q", postings.sets))
-        merged = one if merged is None else _united(merged, one)
-    docs, ranked, picks, codes, sets = merged or (array("q"),) * 5
-    found = [(i, briefings.turn_briefing(doc)) for i, doc in enumerate(docs)]
-    turns = [i for i, number in found if number >= 0]
-    of_briefing = [number for _, number in found if number >= 0]
-    rank = range(len(turns))
-    relevance = heapq.nsmallest(FIRST, rank, key=lambda k: (-ranked[turns[k]], -docs[turns[k]]))
-    newest = heapq.nsmallest(FIRST, rank, key=lambda k: (-of_briefing[k], k))
-    kept = [turns[k] for k in sorted({*relevance, *newest, *range(min(FIRST, len(turns)))})]
-    who: Counter[int] = Counter((codes[i] >> 1) - 1 for i in turns if codes[i] >> 1)
+        ranks = keys[number]
+        for doc, level, code, topic_set in zip(postings.docs, postings.levels, postings.codes, postings.sets,
+                                               strict=True):
+            held = best.get(doc)
+            if held is None or ranks[level - 1] > held[0]:
+                best[doc] = (ranks[level - 1], number * 8 + level, code, topic_set)
+    docs, of_briefing = _turns(sorted(best), briefings)
+    kept = sorted({*_relevant(docs, best), *_newest(of_briefing), *range(min(FIRST, len(docs)))})
+    rows = [best[doc] for doc in docs]
+    who: Counter[int] = Counter((code >> 1) - 1 for _, _, code, _ in rows if code >> 1)
     topics: Counter[int] = Counter()
-    for topic_set, count in Counter(sets[i] for i in turns).items():
+    for topic_set, count in Counter(row[3] for row in rows).items():
         for topic in set_topics(topic_set):
             topics[topic] += count
     months = Counter(briefings.month[b] for b in of_briefing)
     kinds = Counter(briefings.kind[b] for b in of_briefing if briefings.kind[b])
     return {
-        "forms": [[term, weight] for term, weight in forms], "keys": keys, "total": len(turns),
-        "briefings": len(set(of_briefing)), "first": min(FIRST, len(turns)),
+        "forms": [[term, weight] for term, weight in forms], "keys": keys, "total": len(docs),
+        "briefings": len(set(of_briefing)), "first": min(FIRST, len(docs)),
         "who": _pairs(who), "topics": _pairs(topics), "months": _pairs(months), "kinds": _pairs(kinds),
-        "docs": _gaps([docs[i] for i in kept]), "picks": [picks[i] for i in kept],
-        "codes": [codes[i] for i in kept], "sets": [sets[i] for i in kept],
+        "docs": _gaps([docs[k] for k in kept]), "picks": [rows[k][1] for k in kept],
+        "codes": [rows[k][2] for k in kept], "sets": [rows[k][3] for k in kept],
     }
 
 
-Columns = tuple["array[int]", "array[int]", "array[int]", "array[int]", "array[int]"]
+def _turns(docs: list[int], briefings: Briefings) -> tuple[list[int], list[int]]:
+    """Of entries in order, the turns (not a page's own entry, nor another page) and each one's briefing."""
+    turns: list[int] = []
+    of_briefing: list[int] = []
+    start, number, last = briefings.start, 0, len(briefings.start) - 2
+    for doc in docs:
+        if doc >= briefings.turns_end:
+            break
+        while number < last and start[number + 1] <= doc:
+            number += 1
+        if start[number] != doc:
+            turns.append(doc)
+            of_briefing.append(number)
+    return turns, of_briefing
 
 
-def _united(a: Columns, b: Columns) -> Columns:
-    """Two forms' postings (columns: entry, key, pick, code, set; each in entry order) as one, an entry once
-    with its best key (`merged` in archive-search-core.js)."""
-    out: Columns = (array("q"), array("q"), array("q"), array("q"), array("q"))
-    i = j = 0
-    while i < len(a[0]) or j < len(b[0]):
-        x = a[0][i] if i < len(a[0]) else None
-        y = b[0][j] if j < len(b[0]) else None
-        if y is None or x is not None and x < y:
-            row, i = [c[i] for c in a], i + 1
-        elif x is None or y < x:
-            row, j = [c[j] for c in b], j + 1
-        else:
-            row = [c[i] for c in a] if a[1][i] >= b[1][j] else [c[j] for c in b]
-            i, j = i + 1, j + 1
-        for column, value in zip(out, row, strict=True):
-            column.append(value)
+def _relevant(docs: list[int], best: dict[int, tuple[int, int, int, int]]) -> list[int]:
+    """The places in `docs` of the FIRST results by relevance: highest key first, the newest entry first among
+    equal keys (the page's `order`). Keys take few values (forms × levels): taken class by class."""
+    by_key: dict[int, list[int]] = {}
+    for k in range(len(docs) - 1, -1, -1):           # newest first: each class keeps its FIRST newest
+        held = by_key.setdefault(best[docs[k]][0], [])
+        if len(held) < FIRST:
+            held.append(k)
+    out: list[int] = []
+    for key in sorted(by_key, reverse=True):
+        out.extend(by_key[key][:FIRST - len(out)])
+    return out
+
+
+def _newest(of_briefing: list[int]) -> list[int]:
+    """The places of the FIRST results newest first: the last briefing's turns in their order, then the one
+    before… (the page's `order`, sort `newest`)."""
+    out: list[int] = []
+    end = len(of_briefing)
+    while end and len(out) < FIRST:
+        begin = end
+        while begin and of_briefing[begin - 1] == of_briefing[end - 1]:
+            begin -= 1
+        out.extend(range(begin, min(end, begin + FIRST - len(out))))
+        end = begin
     return out
 
 
