@@ -21,6 +21,7 @@ import datetime as dt
 import math
 import re
 import struct
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
@@ -133,61 +134,97 @@ def answer(forms: list[tuple[str, float]], read: Read, entries: int, levels: int
            set_topics: Callable[[int], Sequence[int]]) -> dict[str, Any]:
     """What the search page computes for a word standing for `forms`, alone: counts, facets and the first
     results of each order (a JSON-able blob, `archive-search-core.js` `Index.heavy` reads it). Linear in the
-    postings (a few hundred thousand for the heaviest word of 10,000 briefings)."""
+    postings (a few hundred thousand for the heaviest word of 10,000 briefings), held in arrays."""
     keys: list[list[int]] = []
-    best: dict[int, tuple[int, int, int, int]] = {}
-    """Per turn holding a form: its ranking key (the best of its forms', as `merged` keeps it), the form and
-    level giving it (form × 8 + level), its facets (code, topic set)."""
+    merged: Columns | None = None
     for number, (term, weight) in enumerate(forms):
         df, postings = read(term)
         keys.append(level_keys(df, weight, entries, levels))
-        ranks = keys[number]
-        for doc, level, code, topic_set in zip(postings.docs, postings.levels, postings.codes, postings.sets,
-                                               strict=True):
-            held = best.get(doc)
-            if held is None or ranks[level - 1] > held[0]:
-                best[doc] = (ranks[level - 1], number * 8 + level, code, topic_set)
-    docs, of_briefing = _turns(sorted(best), briefings)
-    kept = sorted({*_relevant(docs, best), *_newest(of_briefing), *range(min(FIRST, len(docs)))})
-    rows = [best[doc] for doc in docs]
-    who: Counter[int] = Counter((code >> 1) - 1 for _, _, code, _ in rows if code >> 1)
+        rank_of, pick_of = [0, *keys[number]], [number * 8 + level for level in range(levels + 1)]  # by level
+        one = (array("l", postings.docs), array("l", map(rank_of.__getitem__, postings.levels)),
+               array("l", map(pick_of.__getitem__, postings.levels)), array("l", postings.codes),
+               array("l", postings.sets))
+        merged = one if merged is None else _united(merged, one)
+    docs, ranked, picks, codes, sets = merged or _empty()
+    turns, of_briefing = _turns(docs, briefings)
+    kept = [turns[k] for k in sorted({*_relevant(turns, ranked), *_newest(of_briefing),
+                                      *range(min(FIRST, len(turns)))})]
+    who: Counter[int] = Counter((codes[i] >> 1) - 1 for i in turns if codes[i] >> 1)
     topics: Counter[int] = Counter()
-    for topic_set, count in Counter(row[3] for row in rows).items():
+    for topic_set, count in Counter(sets[i] for i in turns).items():
         for topic in set_topics(topic_set):
             topics[topic] += count
     months = Counter(briefings.month[b] for b in of_briefing)
     kinds = Counter(briefings.kind[b] for b in of_briefing if briefings.kind[b])
     return {
-        "forms": [[term, weight] for term, weight in forms], "keys": keys, "total": len(docs),
-        "briefings": len(set(of_briefing)), "first": min(FIRST, len(docs)),
+        "forms": [[term, weight] for term, weight in forms], "keys": keys, "total": len(turns),
+        "briefings": len(set(of_briefing)), "first": min(FIRST, len(turns)),
         "who": _pairs(who), "topics": _pairs(topics), "months": _pairs(months), "kinds": _pairs(kinds),
-        "docs": _gaps([docs[k] for k in kept]), "picks": [rows[k][1] for k in kept],
-        "codes": [rows[k][2] for k in kept], "sets": [rows[k][3] for k in kept],
+        "docs": _gaps([docs[i] for i in kept]), "picks": [picks[i] for i in kept],
+        "codes": [codes[i] for i in kept], "sets": [sets[i] for i in kept],
     }
 
 
-def _turns(docs: list[int], briefings: Briefings) -> tuple[list[int], list[int]]:
-    """Of entries in order, the turns (not a page's own entry, nor another page) and each one's briefing."""
+Columns = tuple["array[int]", "array[int]", "array[int]", "array[int]", "array[int]"]
+"""A word's postings as columns, in entry order: entry, ranking key, form × 8 + level, code, topic set."""
+
+
+def _empty() -> Columns:
+    return array("l"), array("l"), array("l"), array("l"), array("l")
+
+
+def _united(a: Columns, b: Columns) -> Columns:
+    """Two forms' postings as one, an entry once with its best key (`merged` in archive-search-core.js): the
+    smaller's entries looked up in the larger (updated in place), those it lacks merged in."""
+    if len(a[0]) < len(b[0]):
+        a, b = b, a
+    docs, missing = a[0], []
+    for j, doc in enumerate(b[0]):
+        i = bisect.bisect_left(docs, doc)
+        if i < len(docs) and docs[i] == doc:
+            if b[1][j] > a[1][i]:
+                for column in range(1, 5):
+                    a[column][i] = b[column][j]
+        else:
+            missing.append(j)
+    if not missing:
+        return a
+    out = _empty()
+    i = 0
+    for j in missing:                                 # the larger's run before each missing entry, copied whole
+        end = bisect.bisect_left(docs, b[0][j], i)
+        for column in range(5):
+            out[column].extend(a[column][i:end])
+            out[column].append(b[column][j])
+        i = end
+    for column in range(5):
+        out[column].extend(a[column][i:])
+    return out
+
+
+def _turns(docs: Sequence[int], briefings: Briefings) -> tuple[list[int], list[int]]:
+    """Of entries in order, where the turns are (not a page's own entry, nor another page) and each one's
+    briefing."""
     turns: list[int] = []
     of_briefing: list[int] = []
     start, number, last = briefings.start, 0, len(briefings.start) - 2
-    for doc in docs:
+    for at, doc in enumerate(docs):
         if doc >= briefings.turns_end:
             break
         while number < last and start[number + 1] <= doc:
             number += 1
         if start[number] != doc:
-            turns.append(doc)
+            turns.append(at)
             of_briefing.append(number)
     return turns, of_briefing
 
 
-def _relevant(docs: list[int], best: dict[int, tuple[int, int, int, int]]) -> list[int]:
-    """The places in `docs` of the FIRST results by relevance: highest key first, the newest entry first among
+def _relevant(turns: list[int], ranked: Sequence[int]) -> list[int]:
+    """The places in `turns` of the FIRST results by relevance: highest key first, the newest entry first among
     equal keys (the page's `order`). Keys take few values (forms × levels): taken class by class."""
     by_key: dict[int, list[int]] = {}
-    for k in range(len(docs) - 1, -1, -1):           # newest first: each class keeps its FIRST newest
-        held = by_key.setdefault(best[docs[k]][0], [])
+    for k in range(len(turns) - 1, -1, -1):          # newest first: each class keeps its FIRST newest
+        held = by_key.setdefault(ranked[turns[k]], [])
         if len(held) < FIRST:
             held.append(k)
     out: list[int] = []

@@ -30,6 +30,7 @@ import heapq
 import itertools
 import json
 import marshal
+import operator
 import queue
 import shutil
 import sys
@@ -611,11 +612,13 @@ class StoreWriter:
                 ids, meta = entry[1], shard(number, 1).get(term, "")
             else:
                 ids, meta = (terms.read(part[1:]) if part else "" for part in entry[1:3])
-            postings = decode(ids)
-            columns = read_varints(meta)
+            values = read_varints(ids)
+            docs = array("l", itertools.accumulate(map(operator.rshift, values, itertools.repeat(3)), initial=-1))[1:]
+            levels = array("l", map(operator.and_, values, itertools.repeat(7)))
+            del values
+            columns = array("l", read_varints(meta))
             half = len(columns) // 2
-            return entry[0], heavy.Postings([d for d, _ in postings], [level for _, level in postings],
-                                            columns[:half], columns[half:])
+            return entry[0], heavy.Postings(docs, levels, columns[:half], columns[half:])
 
         out: dict[str, list[int]] = {}
         for word, forms in heavy.heavy_words(sizes.costs, words):
