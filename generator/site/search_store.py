@@ -137,11 +137,21 @@ def encode(postings: list[int] | array[int], last: int = -8) -> str:
 
 def decode(data: str) -> list[tuple[int, int]]:
     """`(entry id, level)` pairs of an encoded postings string."""
-    out, last = [], -1
-    for value in read_varints(data):
-        last += value >> 3
-        out.append((last, value & 7))
-    return out
+    return list(zip(*postings_columns(data), strict=True))
+
+
+def postings_columns(data: str) -> tuple[array[int], array[int]]:
+    """An encoded postings string as two columns: the entry ids (ascending) and their levels."""
+    values = read_varints(data)
+    ids = array("l", itertools.accumulate(map(operator.rshift, values, itertools.repeat(3)), initial=-1))[1:]
+    return ids, array("l", map(operator.and_, values, itertools.repeat(7)))
+
+
+def facet_columns(meta: str) -> tuple[array[int], array[int]]:
+    """A term's facets as stored: every posting's who (+1) × 2 + question, then every posting's topic set."""
+    values = array("l", read_varints(meta))
+    half = len(values) // 2
+    return values[:half], values[half:]
 
 
 def script(name: str, data: Any) -> str:
@@ -612,13 +622,7 @@ class StoreWriter:
                 ids, meta = entry[1], shard(number, 1).get(term, "")
             else:
                 ids, meta = (terms.read(part[1:]) if part else "" for part in entry[1:3])
-            values = read_varints(ids)
-            docs = array("l", itertools.accumulate(map(operator.rshift, values, itertools.repeat(3)), initial=-1))[1:]
-            levels = array("l", map(operator.and_, values, itertools.repeat(7)))
-            del values
-            columns = array("l", read_varints(meta))
-            half = len(columns) // 2
-            return entry[0], heavy.Postings(docs, levels, columns[:half], columns[half:])
+            return entry[0], heavy.Postings(*postings_columns(ids), *facet_columns(meta))
 
         out: dict[str, list[int]] = {}
         for word, forms in heavy.heavy_words(sizes.costs, words):
@@ -727,9 +731,9 @@ class StoreReader:
         if isinstance(entry[1], str):
             meta = self._blob("shards", self._shards[number][1]).get(term, "")
             positions = self._blob("shards", self._shards[number][2]).get(term, "")
-            return decode(entry[1]), _paired(read_varints(meta)), read_varints(positions)
+            return decode(entry[1]), _paired(meta), read_varints(positions)
         ids, meta, positions = (self._blob("terms", part[1:]) if part else "" for part in entry[1:4])
-        return decode(ids), _paired(read_varints(meta)), read_varints(positions)
+        return decode(ids), _paired(meta), read_varints(positions)
 
     def entries(self) -> Iterator[list[Any]]:
         """Every stored entry, in order (`[location, title, text, …]`; a turn's location is `#anchor`)."""
@@ -746,10 +750,9 @@ class StoreReader:
                 yield from json.loads(zlib.decompress(handle.read(end - start)))
 
 
-def _paired(columns: list[int]) -> list[int]:
-    """A term's facets as stored (every who, then every topic set) side by side: who, set, who, set…"""
-    half = len(columns) // 2
-    return [value for pair in zip(columns[:half], columns[half:], strict=True) for value in pair]
+def _paired(meta: str) -> list[int]:
+    """A term's facets (`facet_columns`) side by side: who, set, who, set…"""
+    return [value for pair in zip(*facet_columns(meta), strict=True) for value in pair]
 
 
 def _unwrap(text: str) -> Any:
