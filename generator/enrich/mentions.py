@@ -186,6 +186,7 @@ class _Sentences:
     def __init__(self, scan: Scan, ends: list[int]) -> None:
         self.words, self.parts, self.text, self.ends = scan.words, scan.parts, scan.text, ends
         self._ends: dict[int, bool] = {}
+        self._stems: dict[tuple[int, int], list[str]] = {}
 
     def end_after(self, k: int) -> bool:
         """True when a sentence ends after word `k` (the last word ends one too)."""
@@ -199,6 +200,12 @@ class _Sentences:
     def same(self, a: int, b: int) -> bool:
         """True when words `a` and `b` (`a` first) are in one sentence."""
         return not any(self.end_after(k) for k in range(a, b))
+
+    def stems(self, lo: int, hi: int, matcher: TermMatcher) -> list[str]:
+        """The stems of the words `[lo, hi)` (a sentence), worked out once."""
+        if (lo, hi) not in self._stems:
+            self._stems[lo, hi] = matcher.stems_of(self.words, lo, hi)
+        return self._stems[lo, hi]
 
     def bounds(self, at: int) -> tuple[int, int]:
         """The word range `[lo, hi)` of the sentence holding word `at`."""
@@ -216,9 +223,10 @@ def _sense_holds(match: Match, words: Sequence[str], sentences: _Sentences, matc
     if not term.guarded:
         return True
     lo, hi = sentences.bounds(match.first)
-    if term.near and not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.near):
+    stems = sentences.stems(lo, hi, matcher)
+    if term.near and not any(matcher.occurs(matcher.guard(g), words, lo, hi, stems) for g in term.near):
         return False
-    return not any(matcher.occurs(matcher.guard(g), words, lo, hi) for g in term.not_near)
+    return not any(matcher.occurs(matcher.guard(g), words, lo, hi, stems) for g in term.not_near)
 
 
 def _referred(match: Match, words: Sequence[str]) -> bool:

@@ -137,8 +137,8 @@ class TermMatcher:
 
     def __init__(self, claims: Iterable[tuple[str, Term]], guards: Iterable[str] = ()) -> None:
         self._stem_word = snowballstemmer.stemmer("english").stemWord
-        self._stems: dict[str, str | None] = {}
-        """Per word met: its stem when it could be a term's word, else None."""
+        self._stems: dict[str, str] = {}
+        """Per word met: its stem when it could be a term's word, else ""."""
         entries: dict[Phrase, _Entry] = {}
         for topic, term in claims:
             phrase = self._compile(term.text, term.exact_case)
@@ -178,11 +178,12 @@ class TermMatcher:
         return Phrase(tuple(self._stem_word(w) for w in stemmed), tuple(_base(w) for w in stemmed),
                       folded[-1] if wild else "", tuple(_WORD.findall(text)) if exact else (), len(folded), anchor)
 
-    def stem(self, word: str) -> str | None:
-        """The word's stem when it could be a term's word; None when no term has a word of its stem."""
-        stem = self._stems.get(word, "")
-        if stem != "":
+    def stem(self, word: str) -> str:
+        """The word's stem when it could be a term's word; "" when no term has a word of its stem."""
+        stem = self._stems.get(word)
+        if stem is not None:
             return stem
+        stem = ""
         for length in self._root_lengths:
             if length > len(word):
                 break
@@ -272,20 +273,30 @@ class TermMatcher:
             self._guards[text] = self._compile(text, False)
         return self._guards[text]
 
-    def occurs(self, phrase: Phrase, words_: Sequence[str], lo: int, hi: int) -> bool:
-        """True when `phrase` spells some of `words_[lo:hi]`."""
-        first = phrase.stems[0] if phrase.stems else None
-        for i in range(lo, hi - phrase.size + 1):
-            word = words_[i]
-            if first is None:
-                if word.startswith(phrase.prefix):
-                    return True
-            elif self.stem(word) == first and all(
-                    self.stem(words_[i + k]) == phrase.stems[k] and _same_word(words_[i + k], phrase.forms[k])
+    def occurs(self, phrase: Phrase, words_: Sequence[str], lo: int, hi: int,
+               stems: Sequence[str] | None = None) -> bool:
+        """True when `phrase` spells some of `words_[lo:hi]`; `stems`, when given, are those words' stems
+        (`stems_of`: a sentence asked about several guard phrases is stemmed once)."""
+        last = hi - phrase.size + 1
+        if not phrase.stems:
+            return any(words_[i].startswith(phrase.prefix) for i in range(lo, last))
+        if stems is None:
+            stems = self.stems_of(words_, lo, hi)
+        first = phrase.stems[0]
+        if first not in stems:
+            return False
+        for i in range(lo, last):
+            if stems[i - lo] == first and all(
+                    stems[i - lo + k] == phrase.stems[k] and _same_word(words_[i + k], phrase.forms[k])
                     for k in range(len(phrase.stems))) and (
                     not phrase.prefix or words_[i + len(phrase.stems)].startswith(phrase.prefix)):
                 return True
         return False
+
+    def stems_of(self, words_: Sequence[str], lo: int, hi: int) -> list[str]:
+        """`stem` of each of `words_[lo:hi]`."""
+        known = self._stems
+        return [known[w] if w in known else self.stem(w) for w in words_[lo:hi]]
 
 
 def _base(word: str) -> str:
