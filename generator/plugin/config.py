@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from ..site.hosts import ANY, CHOICES
 from ..site.search_index import MODES
 
 
@@ -38,3 +39,7 @@ class ArchiveConfig(Config):
     search_engine = c.Choice(MODES, default="auto")
     """Site search: `material` (Material's own, index built in the browser), `sharded` (a prebuilt
     index loaded in small pieces, for large archives), or `auto` (sharded from 300 turns on: `search_index.AUTO_TURNS`)."""
+    host = c.Choice(CHOICES, default=ANY)
+    """Where the site is published: `cloudflare-pages` or `github-pages` make a site over that host's limits
+    (files, bytes a file, bytes in all: `site/hosts.py`) a warning, so `mkdocs build --strict` keeps the
+    previous site; `any` (the default) only reports the site's size and which hosts take it."""

@@ -31,7 +31,7 @@ from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
 from ..model import Outlet, Person, Topic
-from ..site import urls
+from ..site import hosts, urls
 from ..site.cite_assets import cite_assets
 from ..site.cite_data import single_quoted_attribute
 from ..site.lean_html import squeezed
@@ -406,6 +406,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _on_post_build_swap(self, *, config: MkDocsConfig) -> None:
         if self._staging is None:
             return
+        self._check_host(self._staging.folder)
         if self._warnings is not None and self._warnings.get_counts():
             self._discard()
             return
@@ -431,6 +432,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._detach()
 
     on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_swap)
+
+    def _check_host(self, site: Path) -> None:
+        """Report what the finished site weighs and which hosts take it; a site over the limits of the host
+        `host:` names is a warning (a `--strict` build then keeps the previous site)."""
+        size = hosts.measure(site)
+        log.info(hosts.report(size))
+        host = hosts.HOSTS.get(self.config.host)
+        found = hosts.problems(size, host) if host is not None else []
+        if host is not None and found:
+            log.warning("the site is over the limits of %s (host: %s in mkdocs.yml): %s", host.name, self.config.host,
+                        "; ".join(found))
 
     def _swept(self) -> None:
         """Wait until the cache folders of other versions are gone."""
