@@ -45,8 +45,9 @@ RANKS = ADDRESS | {
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes, folded: `Lloyd J. Austin III` is an Austin."""
 
-QUESTION_LABELS = frozenset({"q", "question", "questioner", "reporter", "audience member", "participant question"})
-"""Labels of reporters' turns."""
+QUESTION_LABELS = frozenset({"q", "question", "questioner", "reporter", "audience member", "participant question",
+                             "correspondent", "journalist"})
+"""Labels of reporters' turns (`Correspondent:`, a reporter's remark between questions at the UN's noon briefings)."""
 
 ROLE_LABELS = frozenset({"moderator", "operator", "interpreter", "translator", "aide", "staff", "staffer",
                          "participant", "host", "announcer", "narrator", "audience", "master of ceremonies"})
@@ -56,7 +57,8 @@ MODERATOR_LABELS = frozenset({"moderator", "operator", "host", "master of ceremo
 """Role labels of whoever gives the floor: their turns are calls, never answers."""
 
 TITLE_WORDS = ROLE_WORDS | {"mr", "ms", "mrs", "dr", "question", "interpreter", "operator",
-                            "participant", "moderator", "q", "audience", "reporter", "host", "aide"}
+                            "participant", "moderator", "q", "audience", "reporter", "host", "aide",
+                            "correspondent", "journalist"}
 """Words that make a mixed-case lead-in a label wherever they stand (`Peter Stano, Moderator`)."""
 
 NAME_CONNECTORS = frozenset({"of", "the", "de", "del", "la", "and", "for", "van", "von", "da", "le", "y"})

@@ -303,6 +303,36 @@ def test_declared_speaker_of_a_label_free_transcript() -> None:
     assert [(t.label, t.speaker.name, t.text) for t in b.turns] == [("Jane Roe", "Jane Roe", "Topic One\n\nWe start.")]
 
 
+def test_declared_speaker_opens_before_the_questions() -> None:
+    """The UN's noon briefing: the declared spokesman's announcements stand above the first label. They are his
+    opening turn, nothing set aside as header (and `Questions and Answers` is no venue); `Spokesman:` is him, the
+    one participant of that role; `Correspondent:`, even once, is a reporter speaking, not the spokesman."""
+    b = parse_text(
+        "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\n"
+        "The following is a near-verbatim transcript of today's noon briefing by Stéphane Dujarric, "
+        "Spokesman for the Secretary-General.\n\n**Lebanon\n\nThe Secretary-General is alarmed.\n\n"
+        "**Questions and Answers\n\nSpokesman:  Yes, Edie?\n\nQuestion:  Any reaction to the strike?\n\n"
+        "Spokesman:  We want all parties to step back.\n\nCorrespondent:  But he has not called?\n\n"
+        "Spokesman:  He has not.\n"
+    )
+    assert [(t.label, t.speaker.name, t.question) for t in b.turns] == [
+        ("Stéphane Dujarric", "Stéphane Dujarric", False), ("Spokesman", "Stéphane Dujarric", False),
+        ("Question", "Question", True), ("Spokesman", "Stéphane Dujarric", False),
+        ("Correspondent", "Question", True), ("Spokesman", "Stéphane Dujarric", False)]
+    assert b.turns[0].text == "Lebanon\n\nThe Secretary-General is alarmed.\n\nQuestions and Answers"
+    assert b.turns[4].reporter is not None and b.turns[4].reporter.name == "Edie"
+    assert b.venue == ""
+
+
+def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:
+    """`THE SECRETARY` is the one Secretary the participant lines list; with two listed it names neither."""
+    one = parse_text("Antony J. Blinken, Secretary of State\n\nTHE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")
+    assert one.turns[0].speaker.name == "Antony J. Blinken"
+    two = parse_text("Antony J. Blinken, Secretary of State\n\nLloyd J. Austin III, Secretary of Defense\n\n"
+                     "THE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")
+    assert two.turns[0].speaker.name == "THE SECRETARY"
+
+
 def test_labels_without_speech_refused() -> None:
     """Labels with nothing under them but marks make no briefing."""
     with pytest.raises(TranscriptError, match="no speech"):

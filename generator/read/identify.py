@@ -15,7 +15,7 @@ from typing import Protocol
 
 from ..model import Participant, Person, Reporter, Speaker
 from ..text import fold_name, slugify
-from ..words import HONORIFICS
+from ..words import HONORIFICS, ROLE_LABELS, ROLE_WORDS
 from .labels import (
     family_name,
     family_name_of,
@@ -28,6 +28,10 @@ from .labels import (
 
 _QUESTIONER = Speaker(id="question", name="Question", kind="questioner")
 """Whoever asked a question nobody named in full: no page."""
+
+
+_FORMS_OF_ADDRESS = frozenset({"the", "mr", "ms", "mrs", "miss", "mx", "madam"})
+"""Words of a label that name no office (`THE SECRETARY`, `MADAM SPOKESPERSON`)."""
 
 
 class Lookup(Protocol):
@@ -62,7 +66,7 @@ class Resolver:
             return self._reporter(reporter) if reporter else _QUESTIONER
         if person := self._lookup(label):
             return self._speaker(person, "")
-        if participant := self._participant(key):
+        if participant := self._participant(key) or self._holder(label, key):
             person = self._lookup(participant.name)
             if person is not None:
                 return self._speaker(person, participant.role)
@@ -97,6 +101,17 @@ class Resolver:
             return _QUESTIONER
         return Speaker(id=slugify(reporter.name), name=reporter.name, resolved=True, kind="reporter",
                        affiliation=reporter.outlet)
+
+    def _holder(self, label: str, key: str) -> Participant | None:
+        """The one participant whose role the label names (`Spokesman` for `Stéphane Dujarric, Spokesman for the
+        Secretary-General`, `THE SECRETARY` for the one Secretary listed); none for an anonymous or functional
+        label (`MODERATOR`), or when several participants listed hold such a role."""
+        words = [w for w in key.split() if w not in _FORMS_OF_ADDRESS]
+        if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) <= ROLE_WORDS:
+            return None
+        holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
+                   if p.line > 0 and set(words) <= set(fold_name(p.role).replace("-", " ").split())]
+        return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
         words = [w for w in key.split() if w not in HONORIFICS]

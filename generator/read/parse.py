@@ -49,8 +49,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     splits = find_labels([p.text for p in paras])
     first = next((i for i, s in enumerate(splits) if s), None)
     speaker: tuple[Participant, ...] = ()
-    if first is None:
-        first, speaker = _monologue(paras, splits)
+    if first is None or first > 1:
+        first, speaker = _declared(paras, splits, first)
     if first is None:
         raise TranscriptError(
             "no speaker labels found (expected lines like 'SECRETARY BLINKEN: …' or 'Q …'); "
@@ -92,14 +92,18 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     )
 
 
-def _monologue(paras: list[_Para], splits: list[tuple[str, str] | None]
-               ) -> tuple[int | None, tuple[Participant, ...]]:
-    """A text without labels that declares its one speaker near the top: the speech starts after."""
-    for i, para in enumerate(paras[:6]):
-        if (match := _DECLARED.search(para.text)) and i + 1 < len(paras):
+def _declared(paras: list[_Para], splits: list[tuple[str, str] | None], first: int | None
+              ) -> tuple[int | None, tuple[Participant, ...]]:
+    """A text that declares its speaker near the top (`… near-verbatim transcript of today's noon briefing by
+    Stéphane Dujarric, Spokesman …`) speaks from the next paragraph: a text without labels is that speaker's
+    monologue, and what comes before the first label (the spokesman's announcements above the questions) is
+    their opening turn, not header. `first`: the first labelled paragraph, if any; returned as it becomes."""
+    end = len(paras) if first is None else first
+    for i, para in enumerate(paras[:min(6, end)]):
+        if (match := _DECLARED.search(para.text)) and i + 1 < end:
             splits[i + 1] = (match["name"], paras[i + 1].text)
             return i + 1, (Participant(name=match["name"], role=match["role"], line=para.line),)
-    return None, ()
+    return first, ()
 
 
 _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url", "slug"}
