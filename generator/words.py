@@ -53,6 +53,28 @@ ROLE_LABELS = frozenset({"moderator", "operator", "interpreter", "translator", "
                          "participant", "host", "announcer", "narrator", "audience", "master of ceremonies"})
 """Functional labels that name nobody; `THE …` labels (`THE PRESIDENT`) are roles too."""
 
+OUTLET_LABELS = frozenset({
+    # wires
+    "afp", "agence france-presse", "agence france presse", "ap", "associated press", "the associated press", "reuters",
+    "bloomberg", "bloomberg news", "xinhua", "xinhua news agency", "kyodo", "kyodo news", "jiji press", "tass",
+    "ria novosti", "sputnik", "interfax", "yonhap", "yonhap news agency", "efe", "ansa", "dpa", "anadolu",
+    "anadolu agency", "bernama", "prensa latina", "press trust of india", "pti", "ani", "antara", "vna",
+    "china news service", "china news agency", "pakistan press international", "associated press of pakistan",
+    # broadcasters
+    "cctv", "cgtn", "phoenix tv", "hong kong tvb", "tvb", "rthk", "nhk", "fuji tv", "tbs", "kbs", "mbc", "sbs",
+    "bbc", "cnn", "fox news", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "npr", "pbs", "voa",
+    "voice of america", "al jazeera", "al arabiya", "france 24", "rfi", "deutsche welle", "dw", "euronews",
+    "sky news", "channel newsasia", "cna", "wion", "geo news", "rt", "shenzhen tv", "dragon tv", "hubei media group",
+    # papers and sites
+    "china daily", "global times", "people's daily", "peoples daily", "beijing youth daily", "the paper",
+    "china review news", "macau monthly", "south china morning post", "scmp", "nikkei", "asahi shimbun",
+    "yomiuri shimbun", "mainichi shimbun", "straits times", "the straits times", "the hindu",
+    "new york times", "the new york times", "washington post", "the washington post", "wall street journal",
+    "the wall street journal", "financial times", "the financial times", "politico", "axios", "los angeles times",
+})
+"""Well-known news outlets printed as a label (`AFP:`, `CCTV:`, `Reuters:` at a foreign ministry's briefing): a
+reporter of that outlet asking, even under a label the document uses once. Folded as `labels.outlet_label` folds."""
+
 MODERATOR_LABELS = frozenset({"moderator", "operator", "host", "master of ceremonies"})
 """Role labels of whoever gives the floor: their turns are calls, never answers."""
 

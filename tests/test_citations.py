@@ -16,6 +16,8 @@ from generator.enrich.registry import load_registry
 from generator.errors import ConfigError
 from generator.model import Briefing, Reporter, Speaker, Turn
 from generator.site import urls
+from generator.site.briefing_page import turn_heading
+from generator.site.cite_data import speaker_of
 from generator.site.csl_item import HOSTS, author, csl_item, csl_name, genre, publisher, sentence_case
 from generator.site.page_meta import briefing_meta, head_html
 from tests.conftest import parse_text
@@ -113,6 +115,16 @@ def test_authors_by_kind_of_speaker() -> None:
     assert genre(question) == "transcript of question by L.A. Times reporter"
     assert author(_turn(Speaker("question", "Question", kind="questioner"), True), {}) == [
         {"literal": "Unidentified reporter"}]
+
+
+def test_a_question_from_an_outlet_alone() -> None:
+    """A question whose asker is an outlet nobody named (`AFP:`, `Bloomberg, go ahead.`) reads `Question from AFP`,
+    is cited to an unidentified reporter of that outlet, never to an empty name."""
+    turn = _turn(Speaker("question", "Question", kind="questioner"), True, Reporter("", "AFP"))
+    assert turn_heading(turn) == "Question from AFP"
+    assert author(turn, {}) == [{"literal": "Unidentified reporter"}]
+    assert genre(turn) == "transcript of question by AFP reporter"
+    assert speaker_of(turn) == {"name": "Unidentified reporter", "role": "reporter, AFP"}
 
 
 def test_item_of_a_turn() -> None:

@@ -324,6 +324,35 @@ def test_declared_speaker_opens_before_the_questions() -> None:
     assert b.venue == ""
 
 
+def test_a_foreign_ministry_briefing_outlets_ask() -> None:
+    """A foreign ministry's briefing: the spokesperson the title names opens with announcements above the first
+    label (his turn, not header); reporters are labelled by their outlet (`CCTV:`, `Reuters:` once), each a
+    question from that outlet, never a speaker; an outlet's name before a quotation inside an answer is the
+    spokesperson reading a headline, not a label."""
+    b = parse_text(
+        "Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on March 20, 2023\n\n"
+        "At the invitation of President Putin, President Xi will pay a state visit to Russia.\n\n"
+        "CCTV: Could you share more details?\n\nWang Wenbin: This is his first trip abroad this year.\n\n"
+        "Reuters: Has a call been scheduled?\n\nWang Wenbin: Many outlets reported it.\n\n"
+        "CBS: \u201cTalks are set for Monday.\u201d That is not accurate.\n\nAFP: A follow-up?\n\n"
+        "Wang Wenbin: Nothing to share.\n"
+    )
+    assert [(t.label, t.question, t.reporter.outlet if t.reporter else None) for t in b.turns] == [
+        ("Wang Wenbin", False, None), ("CCTV", True, "CCTV"), ("Wang Wenbin", False, None),
+        ("Reuters", True, "Reuters"), ("Wang Wenbin", False, None), ("AFP", True, "AFP"), ("Wang Wenbin", False, None)]
+    assert b.turns[0].text == "At the invitation of President Putin, President Xi will pay a state visit to Russia."
+    assert b.turns[4].paragraphs[-1].text.startswith("CBS: \u201cTalks")
+    assert {t.speaker.kind for t in b.turns if t.question} == {"questioner"}
+
+
+def test_a_note_above_the_first_label_stays_header() -> None:
+    """Only speech becomes the titled speaker's opening: a note about the transcript stays out of it."""
+    b = parse_text("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on March 20, 2023\n\n"
+                   "The following is the transcript of the press conference as released.\n\n"
+                   "CCTV: Could you share more details?\n\nWang Wenbin: Yes.\n\nAFP: And?\n\nWang Wenbin: No.\n")
+    assert [t.label for t in b.turns] == ["CCTV", "Wang Wenbin", "AFP", "Wang Wenbin"]
+
+
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:
     """`THE SECRETARY` is the one Secretary the participant lines list; with two listed it names neither."""
     one = parse_text("Antony J. Blinken, Secretary of State\n\nTHE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Outlet, Reporter
+from ..read.labels import outlet_label
 from ..read.yamlfile import line, top_list
 from ..text import fold_name, slugify
 
@@ -52,8 +53,8 @@ class Outlets:
         if (outlet := self.find(reporter.name)) is not None:
             return Reporter(name="", outlet=outlet.name)
         listed = self.find(reporter.outlet)
-        if not reporter.name:
-            return Reporter(name="", outlet=listed.name) if listed else None
+        if not reporter.name:  # a well-known outlet printed as the label (`CCTV:`) stays, listed or not
+            return Reporter(name="", outlet=listed.name) if listed else reporter if outlet_label(reporter.outlet) else None
         return Reporter(reporter.name, listed.name if listed else reporter.outlet, reporter.given_only)
 
     def unlisted(self, printed: Iterable[str]) -> list[str]:

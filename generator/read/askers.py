@@ -19,7 +19,7 @@ from ..model import Paragraph, Reporter
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
 from .calls import explicit_call, introduction, lower_case_word, name_word, other_asker, read_call, sentences
-from .labels import is_question_label, label_key
+from .labels import is_question_label, label_key, outlet_label
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _CALL_WORDS = 25
@@ -114,8 +114,11 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
         last = current
         if not line and asked > FOLLOW_UPS:
             current = None
-        out[i] = current if current is None or current.outlet or is_question_label(turn.label) \
-            else Reporter(current.name, turn.label, current.given_only)  # `Politico:` names the outlet
+        if current is None and outlet_label(turn.label):
+            out[i] = Reporter("", turn.label)  # `AFP:` at a foreign ministry's briefing, nobody called
+        else:
+            out[i] = current if current is None or current.outlet or is_question_label(turn.label) \
+                else Reporter(current.name, turn.label, current.given_only)  # `Politico:` names the outlet
     return tuple(out), tuple(handoffs)
 
 
@@ -213,5 +216,5 @@ def spoken(label: str, paragraphs: Sequence[Paragraph]) -> Spoken:
     """A turn as the attribution reads it: label, question or not, its words without stage directions."""
     texts = tuple(" ".join(s.text for s in p.segments if not s.stage) for p in paragraphs)
     key = label_key(label)
-    return Spoken(label, is_question_label(label), tuple(t for t in texts if t.strip()), key in ROLE_LABELS,
+    return Spoken(label, is_question_label(label) or outlet_label(label), tuple(t for t in texts if t.strip()), key in ROLE_LABELS,
                   key in MODERATOR_LABELS)

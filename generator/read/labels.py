@@ -16,6 +16,7 @@ from ..words import (
     NAME_CONNECTORS,
     NAME_SUFFIXES,
     NOT_LABELS,
+    OUTLET_LABELS,
     PROSE_OPENERS,
     QUESTION_LABELS,
     RANKS,
@@ -34,6 +35,11 @@ _ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
 def is_question_label(label: str) -> bool:
     """True for `QUESTION`, `Q` and their variants."""
     return fold_name(label) in QUESTION_LABELS
+
+
+def outlet_label(label: str) -> bool:
+    """True for a label that is a well-known news outlet (`AFP`, `Reuters`, `China Daily`): its reporter asks."""
+    return " ".join(fold_name(label).split()) in OUTLET_LABELS
 
 
 def label_key(label: str) -> str:
@@ -81,7 +87,7 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
     words = label.replace(",", " ").split()
     if not 1 <= len(words) <= 7 or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in NOT_LABELS:
         return False
-    if label == "Q":
+    if label == "Q" or outlet_label(label):
         return True
     letters = [c for c in label if c.isalpha()]
     if not letters:
@@ -134,8 +140,9 @@ _TYPED_COLON = re.compile(r"(?:\.\s+|\s*[—–]\s+|:[`'’]*\s*)(?=\S)")
 
 def _quoting(label: str, rest: str) -> bool:
     """A mixed-case lead-in before a quotation quotes someone (`Senator and Reverend Raphael Warnock: “That
-    was a sermon.”`); a speaker label in capitals is kept whatever follows."""
-    return not label.isupper() and rest.startswith(("“", '"')) and label != "Q"
+    was a sermon.”`), as does an outlet's name before one (`CBS: “Republicans want to…”`, a headline read out);
+    a speaker label in capitals is kept whatever follows."""
+    return (not label.isupper() or outlet_label(label)) and rest.startswith(("“", '"')) and label != "Q"
 
 
 def same_person(labels: Sequence[str]) -> dict[str, str]:

@@ -17,7 +17,16 @@ from .askers import askers, called_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people, title_people
-from .labels import candidate, family_name_of, find_labels, same_person
+from .labels import (
+    candidate,
+    family_name_of,
+    find_labels,
+    is_anonymous_label,
+    is_question_label,
+    is_role_label,
+    outlet_label,
+    same_person,
+)
 from .source import Source
 
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -60,6 +69,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
     title = str(meta.get("title") or header.title)
+    if not speaker:
+        first = _title_speaker_opens(paras, splits, first, title)
     _dropped_labels(paras, splits, first, header.participants + speaker + tuple(title_people(title)))
     body, body_splits, end_time = _body(paras[first:], splits[first:])
     turns = _turns(body, body_splits, header.participants + speaker, title)
@@ -137,6 +148,39 @@ _HANDED = re.compile(
     r"\s+(?P<to>(?:the |Mr\.? |Madam |Ms\.? |Dr\.? )?[A-Z][^.?!,;:]{1,60}?)[.?!]?$")
 """The end of a paragraph handing the floor to someone (`With that, over to you, Mr. Secretary.`)."""
 _ADDRESSING = {"the", "mr", "madam", "ms", "mrs", "dr", "sir"}
+
+
+_EDITORIAL = re.compile(r"\btranscript\b|^(?:note|editor|embargoed|as prepared|check against)\b|^[(\[]", re.IGNORECASE)
+"""A paragraph about the text rather than of it (`The following is a transcript…`, `(As prepared for delivery)`)."""
+_OPENING_WORDS = 8
+
+
+def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None], first: int, title: str) -> int:
+    """Announcements above the first label, from the person the title names: `Foreign Ministry Spokesperson Wang
+    Wenbin's Regular Press Conference`, then two paragraphs of his announcements, then `CCTV: …` and `Wang Wenbin:
+    …`. When every paragraph between the title line (or the top) and the first label is speech (sentences, no
+    note about the transcript) and the first official's label of the document is a name the title holds, those
+    paragraphs are that official's opening turn instead of header. Returns the first labelled paragraph."""
+    if not title or first == 0:
+        return first
+    top = next((i + 1 for i in range(first) if paras[i].text == title or title.startswith(paras[i].text)), 0)
+    opening = paras[top:first]
+    if not opening or not all(len(p.text.split()) >= _OPENING_WORDS and p.text.rstrip("”\"’')").endswith((".", "!", "?"))
+                              and not _EDITORIAL.search(p.text) for p in opening):
+        return first
+    folded = set(fold_name(re.sub(r"[’']s\b", "", title)).split())
+    for split in splits[first:]:
+        if split is None:
+            continue
+        label = split[0]
+        if is_question_label(label) or outlet_label(label) or is_role_label(label) or is_anonymous_label(label):
+            continue
+        words = fold_name(label).split()
+        if len(words) >= 2 and set(words) <= folded:
+            splits[top] = (label, paras[top].text)
+            return top
+        return first
+    return first
 
 
 def _dropped_labels(paras: list[_Para], splits: list[tuple[str, str] | None], first: int,

@@ -91,6 +91,8 @@ def turn_heading(turn: Turn) -> str:
         asker = turn.asker
         if asker is None:
             return "Question"
+        if not asker.name:  # `AFP:`, or `Bloomberg, go ahead.`: the outlet alone
+            return f"Question from {asker.outlet}"
         return f"Question from {asker.name}" + (f" ({asker.outlet})" if asker.outlet else "")
     speaker = turn.speaker
     return f"{speaker.name} — {speaker.role}" if speaker.role else speaker.name

@@ -29,7 +29,7 @@ def speaker_of(turn: Turn) -> dict[str, str]:
     if not turn.question:
         return {"name": turn.speaker.name, "role": turn.speaker.role}
     if asker := turn.asker:
-        return {"name": asker.name, "role": ", ".join(filter(None, ("reporter", asker.outlet)))}
+        return {"name": asker.name or "Unidentified reporter", "role": ", ".join(filter(None, ("reporter", asker.outlet)))}
     return {"name": "Unidentified reporter", "role": ""}
 
 

@@ -155,7 +155,7 @@ def author(turn: Turn, people: Mapping[str, Person]) -> list[dict[str, str]]:
     speaker = turn.speaker
     if turn.question:
         asker = turn.asker
-        if asker is None:
+        if asker is None or not asker.name:  # an outlet's reporter nobody named: the genre names the outlet
             return [{"literal": "Unidentified reporter"}]
         person = people.get(speaker.id) if speaker.kind == "reporter" else None
         return [csl_name(asker.name, person.name_parts if person else ())]
