@@ -353,6 +353,18 @@ def test_a_note_above_the_first_label_stays_header() -> None:
     assert [t.label for t in b.turns] == ["CCTV", "Wang Wenbin", "AFP", "Wang Wenbin"]
 
 
+def test_a_label_in_capitals_may_be_a_whole_title_and_name() -> None:
+    """Defense prints a speaker's full title before the name: a nine-word label in capitals opens its turn (it
+    was taken for a paragraph of the Secretary's remarks); mixed case that long stays a sentence's lead-in."""
+    b = parse_text(
+        "Secretary of Defense Lloyd J. Austin III; Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley\n\n"
+        "SECRETARY OF DEFENSE LLOYD J. AUSTIN III:  Good afternoon. General Milley.\n\n"
+        "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL MARK A. MILLEY:  Thank you, Mr. Secretary.\n\n"
+        "And as the Chairman of the Joint Chiefs put it to me last week: we stand together.\n\nQ:  Thanks.\n")
+    assert [(t.label.split()[0], t.speaker.name, len(t.paragraphs)) for t in b.turns] == [
+        ("SECRETARY", "Lloyd J. Austin III", 1), ("CHAIRMAN", "Mark A. Milley", 2), ("Q", "Question", 1)]
+
+
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:
     """`THE SECRETARY` is the one Secretary the participant lines list; with two listed it names neither."""
     one = parse_text("Antony J. Blinken, Secretary of State\n\nTHE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")

@@ -25,7 +25,11 @@ from ..words import (
 )
 from .calls import person_name
 
-_LABEL = re.compile(r"^(?P<label>[^:]{1,60}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,60}?)\s?:$")
+_LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
+_LABEL_WORDS = 7
+_CAPITAL_LABEL_WORDS = 14
+"""A label in capitals may be a whole title and name (`CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL MARK A. MILLEY`,
+Defense); one in mixed case stays short, or it is a sentence's lead-in."""
 _BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR)\.?$")
 _SURNAME_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s?:\s(?P<rest>.*)$")
@@ -85,14 +89,16 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
     `Peter Stano, Moderator`), seen twice (`Politico`), or named just before by whoever
     called on it (`… first question, Agence Europe, Lea Marchal.` then `Agence Europe:`)."""
     words = label.replace(",", " ").split()
-    if not 1 <= len(words) <= 7 or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in NOT_LABELS:
+    letters = [c for c in label if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    longest = _CAPITAL_LABEL_WORDS if capitals else _LABEL_WORDS
+    if not 1 <= len(words) <= longest or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in NOT_LABELS:
         return False
     if label == "Q" or outlet_label(label):
         return True
-    letters = [c for c in label if c.isalpha()]
     if not letters:
         return False
-    if all(c.isupper() for c in letters):
+    if capitals:
         return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
     if not is_capitalised(label) or words[0].lower() in PROSE_OPENERS:
         return False
