@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from generator.errors import TranscriptError
+from generator.model import Reporter
 from tests.conftest import parse_text
 
 
@@ -363,6 +364,29 @@ def test_a_label_in_capitals_may_be_a_whole_title_and_name() -> None:
         "And as the Chairman of the Joint Chiefs put it to me last week: we stand together.\n\nQ:  Thanks.\n")
     assert [(t.label.split()[0], t.speaker.name, len(t.paragraphs)) for t in b.turns] == [
         ("SECRETARY", "Lloyd J. Austin III", 1), ("CHAIRMAN", "Mark A. Milley", 2), ("Q", "Question", 1)]
+
+
+def test_labels_with_a_bracketed_qualifier() -> None:
+    """NATO prints `Oana Lungescu [NATO Spokesperson]:` and `Question [Reuters]:`, Japan's foreign ministry
+    `Reporter (NHK):`: the name and role of an official, the outlet of a reporter asking (even once, even after
+    a call that named only the outlet). They were no labels, so every question read as the official's words."""
+    nato = parse_text(
+        "Oana Lungescu [NATO Spokesperson]: Good afternoon.\n\nNATO Secretary General Jens Stoltenberg: Tomorrow "
+        "ministers meet.\n\nOana Lungescu [NATO Spokesperson]: We'll go to Reuters.\n\nQuestion [Reuters]: Will "
+        "Allies send jets?\n\nNATO Secretary General Jens Stoltenberg: That is for Allies to decide.\n")
+    assert [(t.speaker.name, t.speaker.role, t.question, t.asker) for t in nato.turns] == [
+        ("Oana Lungescu", "NATO Spokesperson", False, None),
+        ("NATO Secretary General Jens Stoltenberg", "", False, None),
+        ("Oana Lungescu", "NATO Spokesperson", False, None),
+        ("Question", "", True, Reporter("", "Reuters")),
+        ("NATO Secretary General Jens Stoltenberg", "", False, None)]
+    japan = parse_text("Press Secretary Kobayashi: Good afternoon.\n\nReporter (NHK): What was achieved?\n\n"
+                       "Press Secretary Kobayashi: Solidarity.\n\nJane Doe (Kyodo News): And aid?\n\n"
+                       "Press Secretary Kobayashi: More will come.\n")
+    assert [(t.label, t.question, t.asker) for t in japan.turns if t.question] == [
+        ("Reporter (NHK)", True, Reporter("", "NHK")), ("Jane Doe (Kyodo News)", True, Reporter("Jane Doe", "Kyodo News"))]
+    prose = parse_text("MR. X: He told me this (and I quote): no.\n\nQ: Really?\n")
+    assert [t.label for t in prose.turns] == ["MR. X", "Q"]
 
 
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:

@@ -19,7 +19,7 @@ from ..model import Paragraph, Reporter
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
 from .calls import explicit_call, introduction, lower_case_word, name_word, other_asker, read_call, sentences
-from .labels import is_question_label, label_key, outlet_label
+from .labels import is_question_label, label_key, labelled_reporter, outlet_label
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _CALL_WORDS = 25
@@ -114,12 +114,22 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
         last = current
         if not line and asked > FOLLOW_UPS:
             current = None
-        if current is None and outlet_label(turn.label):
-            out[i] = Reporter("", turn.label)  # `AFP:` at a foreign ministry's briefing, nobody called
-        else:
-            out[i] = current if current is None or current.outlet or is_question_label(turn.label) \
-                else Reporter(current.name, turn.label, current.given_only)  # `Politico:` names the outlet
+        out[i] = _asker(current, turn.label)
     return tuple(out), tuple(handoffs)
+
+
+def _asker(current: Reporter | None, label: str) -> Reporter | None:
+    """The asker of a question turn: the reporter called or introduced, with the outlet its label names
+    (`Politico:`, `Question [Reuters]`); the reporter the label names when nobody was called (`AFP:` at a foreign
+    ministry's briefing), or when it names a person (`Jane Doe (Reuters)`)."""
+    printed = labelled_reporter(label)
+    if printed is not None and (current is None or printed.name or current.name == printed.outlet
+                                or outlet_label(current.name)):  # `We'll go to Reuters.` named no one
+        return printed
+    if current is None or current.outlet:
+        return current
+    outlet = printed.outlet if printed is not None else "" if is_question_label(label) else label
+    return Reporter(current.name, outlet, current.given_only) if outlet else current
 
 
 _GREETED = re.compile(r"^(?:(?:thanks|thank you|hi|hey|and|so|okay|yes|sorry)[,.!]?\s+)*(?P<word>[\w'’-]+)[,.!]\s", re.I)

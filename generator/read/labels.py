@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
+from ..model import Reporter
 from ..text import fold_name
 from ..words import (
     NAME_CONNECTORS,
@@ -37,8 +38,34 @@ _ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
 
 
 def is_question_label(label: str) -> bool:
-    """True for `QUESTION`, `Q` and their variants."""
-    return fold_name(label) in QUESTION_LABELS
+    """True for `QUESTION`, `Q` and their variants, and for a reporter's label with the outlet in brackets
+    (`Question [Reuters]`, `Reporter (NHK)`, `Jane Doe (Reuters)`)."""
+    if fold_name(label) in QUESTION_LABELS:
+        return True
+    parts = qualified(label)
+    return parts is not None and (fold_name(parts[0]) in QUESTION_LABELS or outlet_label(parts[1]))
+
+
+_QUALIFIED = re.compile(r"^(?P<base>[^()\[\]]*[^()\[\]\s])\s*[(\[](?P<qualifier>[^()\[\]]+)[)\]]$")
+
+
+def qualified(label: str) -> tuple[str, str] | None:
+    """`(base, qualifier)` of a label ending in a bracketed qualifier: `Question [Reuters]`, `Reporter (NHK)`,
+    `Oana Lungescu [NATO Spokesperson]`."""
+    match = _QUALIFIED.match(label.strip())
+    return (match["base"].strip(), match["qualifier"].strip()) if match else None
+
+
+def labelled_reporter(label: str) -> Reporter | None:
+    """The reporter a question's label names: an outlet's (`AFP`, `Question [Reuters]`, `Reporter (NHK)`) or a
+    person of an outlet (`Jane Doe (Reuters)`); None for `Q`, `QUESTION` and every other label."""
+    if outlet_label(label):
+        return Reporter("", label)
+    parts = qualified(label)
+    if parts is None or not is_question_label(label):
+        return None
+    base, outlet = parts
+    return Reporter("" if fold_name(base) in QUESTION_LABELS else base, outlet)
 
 
 def outlet_label(label: str) -> bool:
@@ -88,6 +115,10 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
     """Capitals (`MR. PRICE`); or title case led by or holding a title word (`Moderator`,
     `Peter Stano, Moderator`), seen twice (`Politico`), or named just before by whoever
     called on it (`… first question, Agence Europe, Lea Marchal.` then `Agence Europe:`)."""
+    if (parts := qualified(label)) is not None:  # `Question [Reuters]`, `Oana Lungescu [NATO Spokesperson]`
+        base, qualifier = parts
+        return is_question_label(label) or (not qualified(base) and is_label(base, count, previous)) or (
+            is_capitalised(base) and any(w.lower().strip(".,") in TITLE_WORDS for w in qualifier.split()))
     words = label.replace(",", " ").split()
     letters = [c for c in label if c.isalpha()]
     capitals = bool(letters) and all(c.isupper() for c in letters)
@@ -182,7 +213,11 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
 
 
 def named_role(label: str) -> tuple[str, str] | None:
-    """`(name, role)` for a label that gives a full name and then a role: `Peter Stano, Moderator`."""
+    """`(name, role)` for a label that gives a full name and then a role: `Peter Stano, Moderator`,
+    `Oana Lungescu [NATO Spokesperson]`."""
+    if (parts := qualified(label)) is not None:
+        shaped = person_name(parts[0])
+        return (shaped[0], parts[1]) if shaped is not None and shaped[1] and not is_question_label(label) else None
     head, comma, tail = label.rpartition(",")
     shaped = person_name(head.strip()) if comma and is_role_label(tail) else None
     return (shaped[0], tail.strip()) if shaped is not None and shaped[1] else None
