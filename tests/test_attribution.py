@@ -495,3 +495,18 @@ def test_an_unresolved_label_points_to_the_one_official_of_its_surname() -> None
         Registry(outlets=OUTLETS))
     pages = archive_people_pages(Archive((named, bare, other), (), outlets=OUTLETS.outlets))
     assert "perhaps" not in pages["speakers/dr-walensky.md"] and "· perhaps" not in pages["speakers/index.md"]
+
+
+def test_a_call_by_an_official_answers_no_question() -> None:
+    """`Nadia.` or `Yes, Jeremy.` from the press secretary, a question following, gives the floor: it is no
+    answer to the question before (422 such turns in 182 White House briefings were linked as answers), while a
+    name that answers what was asked (`Who leads the talks?` — `Sergey Vershinin.`) and a word the briefing also
+    writes in lower case (`Remarkable.`) stay answers."""
+    from generator.enrich.answers import link_answers
+
+    b = link_answers(parse_text(
+        "MS. X: Good afternoon.\n\nQ: Who leads the talks on the Russian side?\n\nMR. Y: Sergey Vershinin.\n\n"
+        "Q: Tell us how the start went.\n\nMR. Y: Remarkable.\n\nQ: That is remarkable news, thank you.\n\nMS. X: Nadia.\n\n"
+        "Q: Thank you. On Iran?\n\nMS. X: Nothing new.\n"))
+    assert {t.anchor: t.answers for t in b.turns if t.question} == {
+        "t002": ("t003",), "t004": ("t005",), "t006": (), "t008": ("t009",)}

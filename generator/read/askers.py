@@ -11,7 +11,7 @@ A call followed by an official's turn rather than a question hands the floor to 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,9 +61,14 @@ def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff
     return list(reporters), list(handoffs)
 
 
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`)."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
 @lru_cache(maxsize=8)
 def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tuple[Handoff, ...]]:
-    lower = frozenset(w for t in turns for text in t.texts for w in _LOWER_WORD.findall(text))
+    lower = lower_words(text for t in turns for text in t.texts)
     document = " ".join(text for t in turns for text in t.texts)
     out: list[Reporter | None] = [None] * len(turns)
     handoffs: list[Handoff] = []
