@@ -387,6 +387,11 @@ def test_labels_with_a_bracketed_qualifier() -> None:
         ("Reporter (NHK)", True, Reporter("", "NHK")), ("Jane Doe (Kyodo News)", True, Reporter("Jane Doe", "Kyodo News"))]
     prose = parse_text("MR. X: He told me this (and I quote): no.\n\nQ: Really?\n")
     assert [t.label for t in prose.turns] == ["MR. X", "Q"]
+    interpreted = parse_text("PRESIDENT ZELENSKYY (As interpreted): Thank you.\n\nQ: Sir?\n\n"
+                             "PRESIDENT ZELENSKYY: In English now.\n")
+    assert [(t.label, t.interpreted) for t in interpreted.turns] == [
+        ("PRESIDENT ZELENSKYY", True), ("Q", False), ("PRESIDENT ZELENSKYY", False)]
+    assert interpreted.turns[0].speaker == interpreted.turns[2].speaker
 
 
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:

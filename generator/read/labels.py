@@ -25,8 +25,12 @@ from ..words import (
     TITLE_WORDS,
 )
 from .calls import person_name
+from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
+_SPOKEN_HOW = re.compile(INTERPRETED.pattern + "|" + ENGLISH.pattern + r"|\((?:in|speaks in) [A-Z][a-z]+\.?\)",
+                         re.IGNORECASE)
+"""A label's bracket that says how the turn is spoken (`(As interpreted)`, `(In Spanish)`): the turn's mark."""
 _LABEL_WORDS = 7
 _CAPITAL_LABEL_WORDS = 14
 """A label in capitals may be a whole title and name (`CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL MARK A. MILLEY`,
@@ -107,6 +111,8 @@ def candidate(text: str) -> tuple[str, str] | None:
         rest = (match["rest"] or "").strip()
         if _HONORIFIC.match(label) and (split := _SURNAME_LABEL.match(rest)):
             return f"{label.rstrip('.')}. {split['name']}", split["rest"]  # `MR: ZIENTS: So …`, a typo of `MR. ZIENTS:`
+        if (parts := qualified(label)) is not None and _SPOKEN_HOW.match(f"({parts[1]})"):
+            return parts[0], f"({parts[1]}) {rest}".strip()  # `PRESIDENT ZELENSKYY (As interpreted):`: a mark, not a role
         return label, rest
     return None
 
