@@ -65,6 +65,10 @@ OUTLET_LABELS = frozenset({
     "bbc", "cnn", "fox news", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "npr", "pbs", "voa",
     "voice of america", "al jazeera", "al arabiya", "france 24", "rfi", "deutsche welle", "dw", "euronews",
     "sky news", "channel newsasia", "cna", "wion", "geo news", "rt", "shenzhen tv", "dragon tv", "hubei media group",
+    "cnr", "china national radio", "cri", "china radio international", "china central television",
+    "china global television network", "cnbc", "bloomberg tv", "reuters tv", "tv asahi", "nippon tv", "itar-tass",
+    "rossiya segodnya", "asahi", "yomiuri", "mainichi", "tokyo shimbun", "guangming daily", "ta kung pao",
+    "wen wei po", "hong kong commercial daily", "economic daily",
     # papers and sites
     "china daily", "global times", "people's daily", "peoples daily", "beijing youth daily", "the paper",
     "china review news", "macau monthly", "south china morning post", "scmp", "nikkei", "asahi shimbun",

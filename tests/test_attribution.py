@@ -448,6 +448,12 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
      {"Jen Psaki": "Press Secretary", "Brian Deese": "National Economic Council Director"}),
     ("On-the-Record Press Call by Kurt Campbell, Deputy Assistant to the President and Coordinator for the "
      "Indo-Pacific", {"Kurt Campbell": "Deputy Assistant to the President"}),
+    ("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on March 20, 2023",
+     {"Wang Wenbin": "Foreign Ministry Spokesperson"}),
+    ("Press conference by NATO Secretary General Jens Stoltenberg ahead of the meetings of NATO Ministers of Defence",
+     {"Jens Stoltenberg": "NATO Secretary General"}),
+    ("Press Gaggle by Secretary of the Treasury Janet Yellen Ahead of the G20 Summit in India | New Delhi, India",
+     {"Janet Yellen": "Secretary of the Treasury"}),
 ])
 def test_titles_of_defense_and_roles_with_and(title: str, expected: dict[str, str]) -> None:
     """The Defense Department's titles name their people first (`… Holds a Press Briefing`, `… Press

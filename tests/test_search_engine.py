@@ -152,6 +152,10 @@ def test_who_reads_the_model() -> None:
     assert facets.who(turn("t1", ZEKE, "x", question=True), LISTED).outlet == "associated-press"
     assert facets.who(turn("t1", ZEKE, "x", question=True), {}).outlet == ""  # only a listed outlet is a facet
     assert facets.who(turn("t1", QUESTIONER, "x", question=True), LISTED) is None
+    by_outlet = turn("t1", QUESTIONER, "x", question=True, reporter=Reporter("", "CBS News"))  # `CBS News:`, no name
+    assert facets.who(by_outlet, LISTED) == facets.Who("cbs-news", "CBS News", True, "cbs-news", "CBS News")
+    assert facets.who(turn("t1", QUESTIONER, "x", question=True, reporter=Reporter("", "CCTV")), LISTED) == \
+        facets.Who("cctv", "CCTV", True)
     assert facets.who(turn("t1", Speaker("sao", "SENIOR OFFICIAL", kind="anonymous"), "x"), LISTED) is None
     assert facets.kind_id("Background call") == "background-call" and facets.kind_id(" ") == ""
 

@@ -30,14 +30,16 @@ _TITLE_HOLDS = re.compile(r"^(?P<people>.+?),?\s+(?:Holds?|Hosts?|Conducts?|Give
 """The Defense Department's titles name the people first: `Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a
 Press Briefing`, `Secretary of Defense Lloyd J. Austin III and … Gen. CQ Brown, Jr. Hold a Press Conference`."""
 _TITLE_BEFORE_KIND = re.compile(
-    r"^(?P<people>.+?),?\s+(?:(?:Joint\s+)?Press\s+(?:Conference|Briefing|Availability|Gaggle)|Media\s+Availability)\b")
-"""`Secretary of Defense Lloyd J. Austin III Press Conference` (a title without `by` or `with`)."""
+    r"^(?P<people>.+?)(?:['’]s)?,?\s+(?:(?:Joint|Regular|Daily|Weekly)\s+)?"
+    r"(?:Press\s+(?:Conference|Briefing|Availability|Gaggle)|Media\s+Availability)\b")
+"""`Secretary of Defense Lloyd J. Austin III Press Conference`, `Foreign Ministry Spokesperson Wang Wenbin's Regular
+Press Conference` (a title without `by` or `with`)."""
 _BY = re.compile(r"\b(?:by|with|featuring)\s", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
 _SUFFIX_END = re.compile(r",?\s+(" + _SUFFIX.pattern + ")")
 """A generational suffix ending a title's part (`Lloyd J. Austin III`, `Gen. CQ Brown, Jr.`)."""
 _TITLE_END = re.compile(
-    r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via)\s+(?=[A-Za-z])"
+    r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via|ahead of)\s+(?=[A-Za-z])"
     r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d", )
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")

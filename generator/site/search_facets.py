@@ -39,14 +39,21 @@ class Who(NamedTuple):
 
 def who(turn: Turn, outlets: Mapping[str, Outlet]) -> Who | None:
     """The identity a turn counts for: the speaker of an answer or statement (identities with a page
-    only: anonymous officials, moderators and operators are not followed), the asker of a question.
-    An outlet counts only when `outlets` (the listed ones, by name) holds it: it has a page."""
+    only: anonymous officials, moderators and operators are not followed), the asker of a question (an
+    outlet nobody named a reporter of, `AFP:`, asks under the outlet's name). An outlet counts only when
+    `outlets` (the listed ones, by name) holds it: it has a page."""
     speaker = turn.speaker
     if not turn.question:
         return Who(speaker.id, speaker.name, False, page=True) if speaker.has_page else None
     asker = turn.asker
-    if asker is None or not asker.name.strip():
+    if asker is None:
         return None
+    if not asker.name.strip():  # `Question from AFP`: the outlet asked, as the heading says
+        if not asker.outlet.strip():
+            return None
+        listed = outlets.get(asker.outlet)
+        name = listed.name if listed else asker.outlet
+        return Who(slugify(name), name, True, listed.id if listed else "", listed.name if listed else "")
     if speaker.kind == "reporter":
         outlet = outlet_id(speaker, dict(outlets))
         return Who(speaker.id, speaker.name, True, outlet, speaker.affiliation if outlet else "", page=True)
