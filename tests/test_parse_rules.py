@@ -394,6 +394,17 @@ def test_labels_with_a_bracketed_qualifier() -> None:
     assert interpreted.turns[0].speaker == interpreted.turns[2].speaker
 
 
+def test_a_full_name_is_a_label_even_once() -> None:
+    """A guest who speaks once under their name (`Chris Whitty:` beside `Prime Minister:`) opens their own turn; a
+    lead-in whose words the text also writes in lower case (`Good Morning:`), or a firm quoted by an official
+    (`Pantheon Macroeconomics:`), stays text."""
+    b = parse_text("Prime Minister: Good afternoon.\n\nQuestion: Is this a lockdown?\n\nPrime Minister: No.\n\n"
+                   "Chris Whitty: If I could just add to that.\n\nGood Morning: it is a good morning to all.\n\n"
+                   "Pantheon Macroeconomics: The \u201ctalk of recession\u201d is fanciful.\n\nQuestion: Thanks.\n")
+    assert [(t.label, len(t.paragraphs)) for t in b.turns] == [
+        ("Prime Minister", 1), ("Question", 1), ("Prime Minister", 1), ("Chris Whitty", 3), ("Question", 1)]
+
+
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:
     """`THE SECRETARY` is the one Secretary the participant lines list; with two listed it names neither."""
     one = parse_text("Antony J. Blinken, Secretary of State\n\nTHE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")

@@ -24,7 +24,7 @@ from ..words import (
     ROLE_LABELS,
     TITLE_WORDS,
 )
-from .calls import person_name
+from .calls import COMMON_WORDS, person_name
 from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
@@ -153,11 +153,40 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     """For each paragraph, `(label, rest)` when it opens with a speaker label, else None."""
     found = [candidate(t) for t in texts]
     counts = Counter(c[0] for c in found if c)
+    lower: frozenset[str] | None = None
+
+    def named(label: str) -> bool:  # `Chris Whitty:` once, a guest's one turn
+        nonlocal lower
+        if lower is None:
+            lower = frozenset(w for t in texts for w in _LOWER_WORD.findall(t))
+        return _full_name(label, lower)
+
     splits = [
-        c if c and is_label(c[0], counts[c[0]], texts[i - 1] if i else "") and not _quoting(*c) else None
+        c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0])) and not _quoting(*c)
+        else None
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def _full_name(label: str, lower: frozenset[str]) -> bool:
+    """A label that is a person's full name (`Chris Whitty`, `Yekaterina Berezovskaya`), none of its words one the
+    document writes in lower case and its last no common word (`Good Morning:`, `Bottom Line:` are no one): a
+    label even used once."""
+    words = label.split()
+    if not 2 <= len(words) <= 4 or label.isupper() or label.lower() in NOT_LABELS or words[0].lower() in PROSE_OPENERS:
+        return False
+    shaped = person_name(label)
+    family = fold_name(words[-1])
+    return shaped is not None and shaped[1] and all(w[:1].isupper() for w in words) and family not in COMMON_WORDS \
+        and not any(fold_name(w) in lower or fold_name(w).endswith(_NOT_NAME_ENDINGS) for w in words)
+
+
+_NOT_NAME_ENDINGS = ("ics", "tion", "sion", "ment", "ness", "ity", "ogy", "ship", "ism")
+"""Endings of a firm's or a field's words, not a person's (`Pantheon Macroeconomics: “…”`, quoted by an official)."""
 
 
 def _mistyped_colons(texts: Sequence[str], splits: list[tuple[str, str] | None]) -> list[tuple[str, str] | None]:
