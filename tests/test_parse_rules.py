@@ -405,6 +405,15 @@ def test_a_full_name_is_a_label_even_once() -> None:
         ("Prime Minister", 1), ("Question", 1), ("Prime Minister", 1), ("Chris Whitty", 3), ("Question", 1)]
 
 
+def test_labels_in_markdown_bold() -> None:
+    """A transcript converted to Markdown from a web page prints its labels in bold (`**MR. PRICE:** …`,
+    `**MR. PRICE**: …`, `__QUESTION:__ …`, or the label alone on its line): labels all the same."""
+    b = parse_text("**MR. PRICE:** Good afternoon.\n\n**QUESTION:** Thanks, Ned.\n\n**MR. PRICE**: Sure.\n\n"
+                   "__QUESTION:__ And?\n\n**MR. PRICE:**\n\nNo.\n")
+    assert [(t.label, t.text) for t in b.turns] == [("MR. PRICE", "Good afternoon."), ("QUESTION", "Thanks, Ned."),
+                                                   ("MR. PRICE", "Sure."), ("QUESTION", "And?"), ("MR. PRICE", "No.")]
+
+
 def test_a_role_label_is_the_one_listed_holder_of_the_role() -> None:
     """`THE SECRETARY` is the one Secretary the participant lines list; with two listed it names neither."""
     one = parse_text("Antony J. Blinken, Secretary of State\n\nTHE SECRETARY: Good morning.\n\nQUESTION: Hi.\n")

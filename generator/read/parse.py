@@ -128,8 +128,8 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     blanks = 1
     for offset, raw in enumerate(body.split("\n")):
         text = clean_line(raw)
-        if text.startswith("**"):
-            text = _BOLD.sub(r"\1", text)
+        if text.startswith(("**", "__")):
+            text = _BOLD_LABEL.sub(r"\1: ", text, count=1).rstrip() if _BOLD_LABEL.match(text) else _BOLD.sub(r"\1", text)
         if not text:
             blanks += 1
             continue
@@ -213,6 +213,9 @@ def _handed_to(target: str, people: tuple[Participant, ...]) -> str:
     return target if words and len(words) <= 4 and capitalised else ""
 
 
+_BOLD_LABEL = re.compile(r"^(?:\*\*|__)([^*_:]{1,100}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s*")
+"""A label in Markdown bold, as a web page converted to Markdown prints it: `**MR. PRICE:** Good afternoon.`,
+`**MR. PRICE**: …`, `__QUESTION:__ …`."""
 _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
 """A paragraph in Markdown bold (`**Summit of the Future**`), as pasted from a web page."""
 
