@@ -347,11 +347,16 @@ def test_a_foreign_ministry_briefing_outlets_ask() -> None:
 
 
 def test_a_note_above_the_first_label_stays_header() -> None:
-    """Only speech becomes the titled speaker's opening: a note about the transcript stays out of it."""
+    """Only speech becomes the titled speaker's opening: a note about the transcript, or a sentence naming the
+    speaker (about them, not by them), stays out of it."""
     b = parse_text("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on March 20, 2023\n\n"
                    "The following is the transcript of the press conference as released.\n\n"
                    "CCTV: Could you share more details?\n\nWang Wenbin: Yes.\n\nAFP: And?\n\nWang Wenbin: No.\n")
     assert [t.label for t in b.turns] == ["CCTV", "Wang Wenbin", "AFP", "Wang Wenbin"]
+    about = parse_text("Foreign Ministry Spokesperson Wang Wenbin's Regular Press Conference on March 20, 2023\n\n"
+                       "Spokesperson Wang Wenbin answered questions from reporters on Monday afternoon.\n\n"
+                       "CCTV: Could you share more details?\n\nWang Wenbin: Yes.\n\nAFP: And?\n\nWang Wenbin: No.\n")
+    assert [t.label for t in about.turns] == ["CCTV", "Wang Wenbin", "AFP", "Wang Wenbin"]
 
 
 def test_a_label_in_capitals_may_be_a_whole_title_and_name() -> None:

@@ -19,6 +19,7 @@ from .identify import Resolver
 from .introductions import document_people, title_people
 from .labels import (
     candidate,
+    family_name,
     family_name_of,
     find_labels,
     is_anonymous_label,
@@ -160,7 +161,8 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
     Wenbin's Regular Press Conference`, then two paragraphs of his announcements, then `CCTV: …` and `Wang Wenbin:
     …`. When every paragraph between the title line (or the top) and the first label is speech (sentences, no
     note about the transcript) and the first official's label of the document is a name the title holds, those
-    paragraphs are that official's opening turn instead of header. Returns the first labelled paragraph."""
+    paragraphs are that official's opening turn instead of header, unless they name the official (`Secretary
+    Blinken delivered remarks…` is about the speaker, not by them). Returns the first labelled paragraph."""
     if not title or first == 0:
         return first
     top = next((i + 1 for i in range(first) if paras[i].text == title or title.startswith(paras[i].text)), 0)
@@ -176,7 +178,8 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
         if is_question_label(label) or outlet_label(label) or is_role_label(label) or is_anonymous_label(label):
             continue
         words = fold_name(label).split()
-        if len(words) >= 2 and set(words) <= folded:
+        said = fold_name(" ".join(p.text for p in opening)).split()
+        if len(words) >= 2 and set(words) <= folded and family_name(words) not in said:  # not about them
             splits[top] = (label, paras[top].text)
             return top
         return first
