@@ -14,8 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from ..model import Briefing, Turn
-from ..read.askers import lower_words
-from ..read.calls import read_call
+from ..read.calls import lower_words, read_call
 from ..read.labels import label_key
 from ..words import MODERATOR_LABELS
 
@@ -47,7 +46,7 @@ def _calls_next(turns: list[Turn], i: int, lower: Callable[[], frozenset[str]]) 
     """A short turn that names who asks next, a question following it (`Ukrinform.`, `Yes, Edie?` from a
     spokesperson labelled by name): a call, not an answer. A name answering the question before it ("Who leads
     the talks?" — "Jake.") calls nobody, nor does a word the document also writes in lower case ("Remarkable.");
-    `lower` gives those words (`read.askers.lower_words`)."""
+    `lower` gives those words (`read.calls.lower_words`)."""
     following = turns[i + 1] if i + 1 < len(turns) else None
     if following is None or not following.question or len(turns[i].text.split()) > _CALL_WORDS:
         return False

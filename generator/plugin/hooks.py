@@ -439,8 +439,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         size = hosts.measure(site)
         log.info(hosts.report(size))
         host = hosts.HOSTS.get(self.config.host)
-        found = hosts.problems(size, host) if host is not None else []
-        if host is not None and found:
+        if host is not None and (found := hosts.problems(size, host)):
             log.warning("the site is over the limits of %s (host: %s in mkdocs.yml): %s", host.name, self.config.host,
                         "; ".join(found))
 

@@ -11,17 +11,25 @@ A call followed by an official's turn rather than a question hands the floor to 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Paragraph, Reporter
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
-from .calls import explicit_call, introduction, lower_case_word, name_word, other_asker, read_call, sentences
+from .calls import (
+    explicit_call,
+    introduction,
+    lower_case_word,
+    lower_words,
+    name_word,
+    other_asker,
+    read_call,
+    sentences,
+)
 from .labels import is_question_label, label_key, labelled_reporter, outlet_label
 
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _CALL_WORDS = 25
 """A question turn this short that is a call (`QUESTION: Final question, we'll go to Cristina Smit of
 VOA.`) is a moderator's call printed under the wrong label."""
@@ -59,11 +67,6 @@ def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff
     loading time was this, twice)."""
     reporters, handoffs = _askers(tuple(turns))
     return list(reporters), list(handoffs)
-
-
-def lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`)."""
-    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
 
 
 @lru_cache(maxsize=8)
@@ -231,5 +234,5 @@ def spoken(label: str, paragraphs: Sequence[Paragraph]) -> Spoken:
     """A turn as the attribution reads it: label, question or not, its words without stage directions."""
     texts = tuple(" ".join(s.text for s in p.segments if not s.stage) for p in paragraphs)
     key = label_key(label)
-    return Spoken(label, is_question_label(label) or outlet_label(label), tuple(t for t in texts if t.strip()), key in ROLE_LABELS,
+    return Spoken(label, is_question_label(label), tuple(t for t in texts if t.strip()), key in ROLE_LABELS,
                   key in MODERATOR_LABELS)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +25,14 @@ from ..words import NAME_INNER_WORDS, NOT_NAMES, ORG_WORDS, OUTLET_CONNECTORS, R
 COMMON_WORDS = frozenset(json.loads((Path(__file__).parent / "common_words.json").read_text(encoding="utf-8")))
 """Words briefings write in lower case (`truly`, `starting`; made by `scripts/common_words.py`): a lone one
 is no given name where a document's own lower-case words are checked."""
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+
+
+def lower_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`)."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
 
 
 def lower_case_word(word: str, lower: frozenset[str]) -> bool:

@@ -24,7 +24,7 @@ from ..words import (
     ROLE_LABELS,
     TITLE_WORDS,
 )
-from .calls import COMMON_WORDS, person_name
+from .calls import COMMON_WORDS, lower_words, person_name
 from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
@@ -42,9 +42,9 @@ _ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
 
 
 def is_question_label(label: str) -> bool:
-    """True for `QUESTION`, `Q` and their variants, and for a reporter's label with the outlet in brackets
-    (`Question [Reuters]`, `Reporter (NHK)`, `Jane Doe (Reuters)`)."""
-    if fold_name(label) in QUESTION_LABELS:
+    """True for `QUESTION`, `Q` and their variants, for a well-known outlet's name (`AFP`: its reporter asks), and
+    for a reporter's label with the outlet in brackets (`Question [Reuters]`, `Reporter (NHK)`, `Jane Doe (Reuters)`)."""
+    if fold_name(label) in QUESTION_LABELS or outlet_label(label):
         return True
     parts = qualified(label)
     return parts is not None and (fold_name(parts[0]) in QUESTION_LABELS or outlet_label(parts[1]))
@@ -158,7 +158,7 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     def named(label: str) -> bool:  # `Chris Whitty:` once, a guest's one turn
         nonlocal lower
         if lower is None:
-            lower = frozenset(w for t in texts for w in _LOWER_WORD.findall(t))
+            lower = lower_words(texts)
         return _full_name(label, lower)
 
     splits = [
@@ -167,9 +167,6 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
-
-
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
 def _full_name(label: str, lower: frozenset[str]) -> bool:

@@ -25,7 +25,6 @@ from .labels import (
     is_anonymous_label,
     is_question_label,
     is_role_label,
-    outlet_label,
     same_person,
 )
 from .source import Source
@@ -130,7 +129,8 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     for offset, raw in enumerate(body.split("\n")):
         text = clean_line(raw)
         if text.startswith(("**", "__")):
-            text = _BOLD_LABEL.sub(r"\1: ", text, count=1).rstrip() if _BOLD_LABEL.match(text) else _BOLD.sub(r"\1", text)
+            text, labelled = _BOLD_LABEL.subn(r"\1: ", text, count=1)
+            text = text.rstrip() if labelled else _BOLD.sub(r"\1", text)
         if not text:
             blanks += 1
             continue
@@ -175,10 +175,10 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
         if split is None:
             continue
         label = split[0]
-        if is_question_label(label) or outlet_label(label) or is_role_label(label) or is_anonymous_label(label):
+        if is_question_label(label) or is_role_label(label) or is_anonymous_label(label):
             continue
         words = fold_name(label).split()
-        said = fold_name(" ".join(p.text for p in opening)).split()
+        said = set(fold_name(" ".join(p.text for p in opening)).split())
         if len(words) >= 2 and set(words) <= folded and family_name(words) not in said:  # not about them
             splits[top] = (label, paras[top].text)
             return top
