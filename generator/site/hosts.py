@@ -78,8 +78,9 @@ def problems(size: SiteSize, host: Host) -> list[str]:
 
 def report(size: SiteSize) -> str:
     """One line: the site's files and bytes, its largest file, and which hosts take it."""
-    fits = [h.name for h in HOSTS.values() if not problems(size, h)]
-    over = [f"{h.name} ({'; '.join(p)})" for h in HOSTS.values() if (p := problems(size, h))]
+    found = {h.name: problems(size, h) for h in HOSTS.values()}
+    fits = [name for name, what in found.items() if not what]
+    over = [f"{name} ({'; '.join(what)})" for name, what in found.items() if what]
     verdict = "; ".join(part for part in (
         f"within the limits of {' and '.join(fits)}" if fits else "",
         f"over the limits of {' and '.join(over)}" if over else "",
