@@ -51,7 +51,15 @@ from ..site.page_meta import MetaIndex
 from ..site.pages import site_pages
 from ..site.published import TURNS, Published, Settings, SitePublisher
 from ..site.scripts import minified
-from ..site.search_index import Site, index_wanted, index_whatever_size, sharded, take_entries, write_index
+from ..site.search_index import (
+    Site,
+    index_wanted,
+    index_whatever_size,
+    other_pages,
+    sharded,
+    take_entries,
+    write_index,
+)
 from ..site.summary import Summary
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
@@ -60,6 +68,7 @@ from .staging import Staging, reproducible_dates, terminate_as_interrupt
 from .writers import (
     CachedBriefings,
     Children,
+    EarlyEntries,
     add_to_material_index,
     index_pipe,
     write_data_child,
@@ -98,7 +107,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._children = Children()
         """Child processes writing part of the site (open data, search index) beside the build."""
         self._index_entries: Connection | None = None
-        """To the search-index child: the entries of the pages Material's plugin indexed, at the end."""
+        """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
+        self._awaiting: set[str] | None = None
+        """The pages other than briefings not built yet, while the index's child waits for their entries."""
+        self._early: EarlyEntries | None = None
         self._command = "build"
         self._staging: Staging | None = None
         self._lock: BuildLock | None = None
@@ -219,7 +231,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
         pages[DATA_PAGE] = data_page(len(summaries))
-        for path, content in pages.items():
+        # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
+        # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
+        for path, content in sorted(pages.items(), key=lambda item: item[0] in self._briefing_pages):
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
@@ -276,6 +290,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self._pages is not None:
             self._pages.start(config, nav, str(self.sharded_search))
+        if self._index_entries is not None and _materials_entries(config) is not None:
+            self._awaiting = {f.src_uri for f in files.documentation_pages() if f.src_uri not in self._briefing_pages}
         return nav
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -316,6 +332,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """Put the ready HTML in place (a briefing page's turns, the lists of speaker, outlet and topic pages,
         `site/listing.py`), hand the finished page to the offline bundle, and let go of what was read."""
         source = page.file.src_uri
+        self._built(source, config)
         summary = self._briefing_pages.get(source)
         assert self._published is not None and self._pages is not None
         read = self._published.text
@@ -335,6 +352,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages.keep(page, output)
         self._bundled(page, output)
         return output
+
+    def _built(self, source: str, config: MkDocsConfig) -> None:
+        """Once every page but the briefings is built, their entries (as Material's plugin made them) go to the
+        index's child (`EarlyEntries`)."""
+        awaiting = self._awaiting
+        if awaiting is None:
+            return
+        awaiting.discard(source)
+        made = _materials_entries(config)
+        if not awaiting and made is not None and self._index_entries is not None:
+            self._awaiting = None
+            self._early = EarlyEntries(self._index_entries, other_pages(made))
+            self._index_entries = None
 
     def _finish_data_page(self, site: Path) -> None:
         """The Data page with its downloads listed as written (one file each, or parts: `downloads.json`),
@@ -389,7 +419,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.sharded_search:
             add_to_material_index(site, self._summaries, self._published)
         index, self._index_entries = self._index_entries, None
-        if index is not None:  # to the child started in on_files
+        early, self._early = self._early, None
+        if early is not None:  # sent to the child once the pages but the briefings were built
+            early.finish(items)
+        elif index is not None:  # to the child started in on_files
             index.send(items)
             index.close()
         elif self._search_index:
@@ -472,7 +505,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._index_entries is not None:
             self._index_entries.close()
             self._index_entries = None
-        self._children.terminate()
+        self._children.terminate()  # a send to the index's child under way ends with it
+        if self._early is not None:
+            self._early.wait()
+            self._early = None
+        self._awaiting = None
         if self._bundle is not None:
             self._bundle.abort()
             self._bundle = None
@@ -519,6 +556,14 @@ def _minify_own_scripts(files: Files, config: MkDocsConfig) -> None:
     for file in files:
         if file.src_uri.endswith(".js") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder):
             file.content_string = minified(file.content_string)
+
+
+def _materials_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The search entries Material's plugin has made of the pages built so far; None without its plugin."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    made = getattr(index, "entries", None)
+    return made if plugin is not None and plugin.config.get("enabled", True) and isinstance(made, list) else None
 
 
 def _configured_site_url(config_file: Path) -> str:

@@ -13,6 +13,7 @@ import multiprocessing
 import pickle
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -86,6 +87,39 @@ def index_pipe() -> tuple[Connection, Connection]:
     """`(receive, send)`: the search-index child's end and the build's."""
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
     return receive, send
+
+
+class EarlyEntries:
+    """The entries of the pages other than briefings, sent to the search-index child as soon as those pages are
+    built (MkDocs builds the briefing pages last, `on_files`), so that the child finishes the index while MkDocs
+    writes the briefing pages instead of after it: at 10,000 briefings the child's last half minute ran alone.
+
+    Sent from a thread: the child reads them only once it has added every briefing, and a pipe holds 64 KB, so
+    a plain `send` would hold MkDocs up until then. `finish` waits for the send and holds the entries to those
+    of Material's index as written at the end of the build: they are the same, or the build fails."""
+
+    def __init__(self, connection: Connection, items: list[Entry]) -> None:
+        self._items = items
+        self._connection = connection
+        self._thread = threading.Thread(target=self._send, name="index-entries", daemon=True)
+        self._thread.start()
+
+    def _send(self) -> None:
+        try:
+            self._connection.send(self._items)
+        except (OSError, ValueError):
+            pass  # the child is gone: its own failure is reported when it is joined
+        finally:
+            self._connection.close()
+
+    def finish(self, written: list[Entry] | None) -> None:
+        self.wait()
+        if written != self._items:
+            raise PluginError("the search entries of the pages other than briefings changed after those pages "
+                              "were built: the search index would not match the site")
+
+    def wait(self) -> None:
+        self._thread.join()
 
 
 def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...], entries: Connection,

@@ -81,6 +81,12 @@ def plain(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
+def other_pages(docs: list[dict[str, Any]]) -> list[Entry]:
+    """The entries of Material's `docs` (its `search_index.json`'s, or its plugin's as it makes them) but
+    those of briefing pages."""
+    return [e for e in entries({"docs": docs}) if not e.location.startswith(f"{urls.BRIEFINGS}/")]
+
+
 def entries(search_index: dict[str, Any]) -> list[Entry]:
     """The entries of Material's `search_index.json`, in its order (a page before its sections)."""
     return [Entry(d["location"], plain(d.get("title", "")), plain(d.get("text", "")))
@@ -193,7 +199,7 @@ def take_entries(site_dir: Path, keep: bool) -> list[Entry] | None:
                     "other than briefings")
         return None
     search_index = json.loads(source.read_text(encoding="utf-8"))
-    items = [e for e in entries(search_index) if not e.location.startswith(f"{urls.BRIEFINGS}/")]
+    items = other_pages(search_index.get("docs", []))
     if not keep:
         source.write_text(json.dumps({"config": search_index.get("config", {}), "docs": []},
                                      separators=(",", ":")), encoding="utf-8")
