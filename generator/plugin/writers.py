@@ -100,17 +100,19 @@ class EarlyEntries:
 
     def __init__(self, connection: Connection, items: list[Entry]) -> None:
         self._items = items
+        self._data = pickle.dumps(items, pickle.HIGHEST_PROTOCOL)  # here: a thread's allocations stay in its arena
         self._connection = connection
         self._thread = threading.Thread(target=self._send, name="index-entries", daemon=True)
         self._thread.start()
 
     def _send(self) -> None:
         try:
-            self._connection.send(self._items)
+            self._connection.send_bytes(self._data)  # `recv` reads it as `send` would have written it
         except (OSError, ValueError):
             pass  # the child is gone: its own failure is reported when it is joined
         finally:
             self._connection.close()
+            self._data = b""
 
     def finish(self, written: list[Entry] | None) -> None:
         self.wait()
