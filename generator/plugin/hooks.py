@@ -360,9 +360,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if awaiting is None:
             return
         awaiting.discard(source)
+        if awaiting or self._index_entries is None:
+            return
+        self._awaiting = None
         made = _materials_entries(config)
-        if not awaiting and made is not None and self._index_entries is not None:
-            self._awaiting = None
+        if made is not None:
             self._early = EarlyEntries(self._index_entries, other_pages(made))
             self._index_entries = None
 
