@@ -54,6 +54,20 @@ def test_stage_directions_stay_in_place() -> None:
     assert second.segments[0].stage and second.text == "(Applause.)"
 
 
+@pytest.mark.parametrize("heading", ["Question and Answer", "Questions and Answers", "Q&A", "Opening Remarks:",
+                                     "Questions from the press"])
+def test_a_section_heading_between_turns_is_a_mark_not_speech(heading: str) -> None:
+    """Japan's foreign ministry and the UN print `Question and Answer` between the spokesperson's announcements
+    and the first question: the editor's heading, kept in place as a mark, not as the spokesperson's words; a
+    sentence saying the words stays speech."""
+    b = parse_text(f"MS. DOE: Good afternoon.\n\n{heading}\n\nQUESTION: On China?\n\n"
+                   "MS. DOE: We will now take questions and answers from the floor.\n")
+    opening, question, answer = b.turns
+    assert [[(s.text, s.stage) for s in p.segments] for p in opening.paragraphs] == [
+        [("Good afternoon.", False)], [(heading, True)]]
+    assert question.question and not answer.paragraphs[0].segments[0].stage
+
+
 def test_header_junk_dropped() -> None:
     """Web junk above the header and below the end never reaches a turn."""
     b = parse_text(

@@ -17,6 +17,14 @@ STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}
 """A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, or a short
 sentence of its own in parentheses (`(Holds up the guidance.)`, `(A video is played.)`)."""
 
+SECTION = re.compile(
+    r"(?:opening (?:remarks|statements?)|questions? (?:and|&) answers?(?: session)?|q ?& ?a(?: session)?|"
+    r"(?:questions|q ?& ?a) (?:from|with) (?:the )?(?:press|media|journalists|reporters))\s*:?",
+    re.IGNORECASE,
+)
+"""A section heading between two speakers' turns (`Question and Answer`, `Opening Remarks`): the editor's, not
+the speaker's words; kept in the turn as a mark, as a stage direction is."""
+
 REDACTION = re.compile(
     r"\[(?:(?:a |an |the )?(?:senior |former |)(?:administration |state department |u\.s\. |defense |"
     r"white house |)(?:official|officials|name|redacted|speaker|participant)(?: \w+)?)\]",
@@ -88,6 +96,8 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
         text = " ".join(INTERPRETED.sub(" ", text).split())
     if ENGLISH.search(text):
         interpreted = False
+    if SECTION.fullmatch(text):
+        return (Segment(text, stage=True),), interpreted
     segments: list[Segment] = []
     pos = 0
     for match in _MARK.finditer(text):
