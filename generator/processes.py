@@ -65,8 +65,10 @@ def workers(items: int, minimum: int | None = None) -> int:
     return count if count > 1 and can_fork() else 0
 
 
-def run(func: Callable[[Any, Item], object], items: Sequence[Item], shared: object, processes: int) -> list[object]:
-    """`[func(shared, item) for item in items]`, computed by `processes` forked workers.
+def run(func: Callable[[Any, Item], object], items: Sequence[Item], shared: object, processes: int,
+        progress: Callable[[int], None] | None = None) -> list[object]:
+    """`[func(shared, item) for item in items]`, computed by `processes` forked workers; `progress` is told how
+    many are done as each chunk comes back.
 
     `func` must be a module-level function; a `GeneratorError` it returns comes back as one of the
     same class and attributes. An exception it raises is raised here, as is `BrokenProcessPool` when
@@ -87,6 +89,8 @@ def run(func: Callable[[Any, Item], object], items: Sequence[Item], shared: obje
                 for record in records:
                     logging.getLogger(record.name).handle(record)
                 results.append(_rebuilt(result))
+            if progress is not None:
+                progress(len(results))
     finally:
         executor.shutdown(cancel_futures=True)  # after an error or Ctrl-C, the chunks not started are dropped
         gc.unfreeze()

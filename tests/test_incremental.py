@@ -147,6 +147,28 @@ def test_a_warm_build_parses_nothing_and_an_edit_one_file(tmp_path: Path, parses
     assert [i.summary for i in after.loaded] == [i.summary for i in cold.loaded]
 
 
+def test_a_load_says_what_it_read_and_how_far_it_is(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A load that reads transcripts ends with one line saying how many it read, took from the cache and
+    refused; a load that reads none (every transcript in the cache) says nothing. A long one says how far it is, at most every 15 s."""
+    content = _content(tmp_path)
+    (content / "briefings" / "2022-12-01-empty.txt").write_text("\n", encoding="utf-8")
+    caplog.set_level("INFO", logger="mkdocs.plugins.generator")
+    Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    assert [r.getMessage().split(" in ")[0] for r in caplog.records if r.getMessage().startswith("archive:")] == [
+        "archive: 2 briefings (3 transcripts read, 0 from the cache; 1 refused)"]
+    caplog.clear()
+    (content / "briefings" / "2022-12-01-empty.txt").unlink()  # a refused transcript is read again by every load
+    Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    assert not [r for r in caplog.records if r.getMessage().startswith("archive:")]
+    now = [0.0]
+    progress = loading.Progress(10_000, clock=lambda: now[0])
+    for done, at in [(500, 5.0), (1_200, 15.0), (2_000, 20.0), (2_600, 29.0), (3_100, 30.5), (10_000, 60.0)]:
+        now[0] = at
+        progress(done)
+    assert [r.getMessage() for r in caplog.records] == [
+        "archive: 1,200 of 10,000 transcripts read", "archive: 3,100 of 10,000 transcripts read"]
+
+
 def test_configuration_or_settings_change_every_key(tmp_path: Path) -> None:
     """Editing `speakers.yml` or `topics.yml`, or the settings the parts were rendered with (the site's
     address, the permalinks), gives every briefing a new entry: nothing stale is reused."""
