@@ -156,6 +156,12 @@ def test_a_load_says_what_it_read_and_how_far_it_is(tmp_path: Path, caplog: pyte
     Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
     assert [r.getMessage().split(" in ")[0] for r in caplog.records if r.getMessage().startswith("archive:")] == [
         "archive: 2 briefings (3 transcripts read, 0 from the cache; 1 refused)"]
+    (content / "briefings" / SECOND).write_text(TEXT.replace("The talks continue.", "The talks go on."),
+                                                encoding="utf-8")
+    caplog.clear()
+    Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)
+    assert [r.getMessage().split(" in ")[0] for r in caplog.records if r.getMessage().startswith("archive:")] == [
+        "archive: 2 briefings (2 transcripts read, 1 from the cache; 1 refused)"]
     caplog.clear()
     (content / "briefings" / "2022-12-01-empty.txt").unlink()  # a refused transcript is read again by every load
     Loader().publish(content, tmp_path, Store.under(tmp_path / ".cache"), PUBLISHER)

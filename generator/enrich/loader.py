@@ -184,9 +184,9 @@ class Loader:
             loaded.append(Loaded(task.path, entry, summary))
         self._summaries = {item.entry: item.summary for item in loaded}
         if todo:
-            log.info("archive: %s briefings (%s transcripts read, %s from the cache; %s refused) in %.1f s",
-                     _count(len(loaded)), _count(len(todo)), _count(len(tasks) - len(todo)),
-                     _count(len(tasks) - len(loaded)), time.monotonic() - started)
+            log.info("archive: %s (%s read, %s from the cache; %s refused) in %.1f s", _count(len(loaded), "briefing"),
+                     _count(len(todo), "transcript"), _count(len(tasks) - len(todo)), _count(len(tasks) - len(loaded)),
+                     time.monotonic() - started)
         return Published(loaded, tuple(errors), config.registry.people, config.vocabulary.topics,
                          config.registry.outlets.outlets)
 
@@ -333,8 +333,9 @@ class Progress:
             log.info("archive: %s of %s transcripts read", _count(done), _count(self._total))
 
 
-def _count(n: int) -> str:
-    return f"{n:,}"
+def _count(n: int, noun: str = "") -> str:
+    """`1,200`; with a noun, `1 transcript`, `1,200 transcripts`."""
+    return f"{n:,}" + (f" {noun}{'s' * (n != 1)}" if noun else "")
 
 
 def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:
