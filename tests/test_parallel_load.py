@@ -36,9 +36,10 @@ def runs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int, int]]:
     calls: list[tuple[str, int, int]] = []
     real = pool.run
 
-    def spy(func: Callable[[Any, Any], object], items: Any, shared: object, processes: int) -> list[object]:
+    def spy(func: Callable[[Any, Any], object], items: Any, shared: object, processes: int,
+            progress: Callable[[int], None] | None = None) -> list[object]:
         calls.append((func.__name__, len(items), processes))
-        return real(func, items, shared, processes)
+        return real(func, items, shared, processes, progress)
 
     monkeypatch.setattr(pool, "run", spy)
     monkeypatch.setattr(pool, "cpus", lambda: 2)
@@ -196,8 +197,9 @@ def test_a_parallel_publish_hands_back_no_briefing(tmp_path: Path, runs: list[tu
     handed: list[int] = []
     spied = pool.run
 
-    def weigh(func: Callable[[Any, Any], object], items: Any, shared: object, processes: int) -> list[object]:
-        results = spied(func, items, shared, processes)
+    def weigh(func: Callable[[Any, Any], object], items: Any, shared: object, processes: int,
+              progress: Callable[[int], None] | None = None) -> list[object]:
+        results = spied(func, items, shared, processes, progress)
         handed.extend(len(pickle.dumps(r)) for r in results)
         return results
 
