@@ -22,8 +22,8 @@ SECTION = re.compile(
     r"(?:questions|q ?& ?a) (?:from|with) (?:the )?(?:press|media|journalists|reporters))\s*:?",
     re.IGNORECASE,
 )
-"""A section heading between two speakers' turns (`Question and Answer`, `Opening Remarks`): the editor's, not
-the speaker's words; kept in the turn as a mark, as a stage direction is."""
+"""A paragraph that is only a section heading (`Question and Answer`, `Opening Remarks`, printed between two
+speakers' turns): the editor's, not the speaker's words; kept in the turn as a mark, as a stage direction is."""
 
 REDACTION = re.compile(
     r"\[(?:(?:a |an |the )?(?:senior |former |)(?:administration |state department |u\.s\. |defense |"
@@ -96,8 +96,6 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
         text = " ".join(INTERPRETED.sub(" ", text).split())
     if ENGLISH.search(text):
         interpreted = False
-    if SECTION.fullmatch(text):
-        return (Segment(text, stage=True),), interpreted
     segments: list[Segment] = []
     pos = 0
     for match in _MARK.finditer(text):
@@ -110,7 +108,7 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
     rest = text[pos:].strip()
     if rest:
         segments.append(Segment(rest))
-    if len(segments) == 1 and not segments[0].stage and _whole_aside(text):
+    if len(segments) == 1 and not segments[0].stage and (_whole_aside(text) or SECTION.fullmatch(text)):
         segments = [Segment(text, stage=True)]
     return tuple(segments), interpreted
 
