@@ -95,3 +95,8 @@ _FOLDED = _FoldTable()
 def _fold_char(char: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
     return bare[:1] or char
+
+
+def plural(count: int, word: str) -> str:
+    """`1 briefing`, `1,200 briefings`: a count with its noun, as the pages and the build's messages write it."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Archive, Briefing, Turn
 from ..read.labels import label_key
-from ..text import slugify
+from ..text import plural, slugify
 from .outlets import Outlets
 
 
@@ -53,8 +53,7 @@ class Gap:
     @property
     def evidence(self) -> str:
         what = "question" if self.kind != "label" else "turn"
-        return (f"{self.turns:,} {what}{'s' * (self.turns != 1)} in {len(self.briefings):,} "
-                f"briefing{'s' * (len(self.briefings) != 1)}, {self.dates}")
+        return f"{plural(self.turns, what)} in {plural(len(self.briefings), 'briefing')}, {self.dates}"
 
 
 def identity_gaps(archive: Archive, outlets: Outlets) -> list[Gap]:

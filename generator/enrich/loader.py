@@ -27,6 +27,7 @@ from ..errors import ConfigError, GeneratorError, TranscriptError
 from ..model import Archive, Briefing, Outlet, Person, Topic
 from ..read.parse import parse
 from ..read.source import read_source
+from ..text import plural
 from .annotate import annotate, load_config
 from .locks import LockWrite, has_orphaned_locks, lock_briefings, lock_one, lock_path, orphaned_locks, plan_lock
 from .registry import Registry
@@ -184,8 +185,8 @@ class Loader:
             loaded.append(Loaded(task.path, entry, summary))
         self._summaries = {item.entry: item.summary for item in loaded}
         if todo:
-            log.info("archive: %s (%s read, %s from the cache; %s refused) in %.1f s", _count(len(loaded), "briefing"),
-                     _count(len(todo), "transcript"), _count(len(tasks) - len(todo)), _count(len(tasks) - len(loaded)),
+            log.info("archive: %s (%s read, %s from the cache; %s refused) in %.1f s", plural(len(loaded), "briefing"),
+                     plural(len(todo), "transcript"), f"{len(tasks) - len(todo):,}", f"{len(tasks) - len(loaded):,}",
                      time.monotonic() - started)
         return Published(loaded, tuple(errors), config.registry.people, config.vocabulary.topics,
                          config.registry.outlets.outlets)
@@ -328,14 +329,10 @@ class Progress:
         self._next = clock() + every
 
     def __call__(self, done: int) -> None:
-        if done < self._total and self._clock() >= self._next:
-            self._next = self._clock() + self._every
-            log.info("archive: %s of %s transcripts read", _count(done), _count(self._total))
-
-
-def _count(n: int, noun: str = "") -> str:
-    """`1,200`; with a noun, `1 transcript`, `1,200 transcripts`."""
-    return f"{n:,}" + (f" {noun}{'s' * (n != 1)}" if noun else "")
+        now = self._clock()
+        if done < self._total and now >= self._next:
+            self._next = now + self._every
+            log.info("archive: %s of %s read", f"{done:,}", plural(self._total, "transcript"))
 
 
 def _publish_one(shared: _Shared, task: _Task) -> _Done | GeneratorError:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Briefing
+from ..text import plural
 from . import urls
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
@@ -25,7 +26,7 @@ def home_page(site_name: str, briefings: Iterable[Listed]) -> str:
     ordered = sorted(briefings, key=lambda b: (b.date, b.slug), reverse=True)
     out = [front_matter(site_name), title_heading(site_name)]
     count = len(ordered)
-    out.append(f"{count:,} briefing{'s' if count != 1 else ''}, newest first.\n{{: .archive-count }}\n\n")
+    out.append(f"{plural(count, 'briefing')}, newest first.\n{{: .archive-count }}\n\n")
     out.append("Browse by [speaker](speakers/index.md) or by [topic](topics/index.md).\n{: .archive-browse }\n\n")
     if count > HOME_LATEST:
         years = Counter(b.date.year for b in ordered)
@@ -46,7 +47,7 @@ def year_pages(briefings: Iterable[Listed]) -> dict[str, str]:
     for b in ordered:
         pages.setdefault(str(b.date.year), []).append(_listed(b, urls.from_folder(urls.YEARS, urls.source(urls.BRIEFINGS, b.slug))))
     return {urls.source(urls.YEARS, year): front_matter(f"Briefings of {year}") + title_heading(f"Briefings of {year}")
-            + f"{len(items):,} briefing{'s' if len(items) != 1 else ''}, newest first. [All years](../index.md) · "
+            + f"{plural(len(items), 'briefing')}, newest first. [All years](../index.md) · "
             + f"[Search the briefings of {year}]({search_link(urls.source(urls.YEARS, year), markdown=True, **{'from': year, 'to': year})})"
             + "\n{: .archive-count }\n\n" + "".join(items)
             for year, items in pages.items()}

@@ -30,7 +30,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from ..model import Briefing, Turn
-from ..text import excerpt
+from ..text import excerpt, plural
 from . import urls
 from .briefing_json import SCHEMA_VERSION, briefing_data
 from .listing import link, placeholder, text
@@ -324,7 +324,7 @@ def data_page(count: int) -> str:
     return (
         front_matter("Data")
         + "# Open data\n\n"
-        f"Everything in this archive ({count:,} briefing{'s' if count != 1 else ''}) as data, rebuilt with the site "
+        f"Everything in this archive ({plural(count, 'briefing')}) as data, rebuilt with the site "
         "from the same transcripts. Reuse it freely; cite the permalinks.\n\n"
         + placeholder(DATA_PAGE, DOWNLOADS, "", {})
         + "## Turns CSV\n\n"
@@ -378,7 +378,7 @@ def _download(base: str, files: Sequence[Mapping[str, Any]], label: str, unit: s
         return f"<li>{link(base + str(only['file']), text(label))}, one {unit} ({_size(only['bytes'])}): {text(what)}.</li>\n"
     parts = "".join(
         f"<li>{link(base + str(f['file']), text(str(f['file']).rsplit('/', 1)[-1]))}: "
-        f"{text(_dates(f['first'], f['last']))}, {f['briefings']:,} briefing{'s' if f['briefings'] != 1 else ''}, "
+        f"{text(_dates(f['first'], f['last']))}, {plural(f['briefings'], 'briefing')}, "
         f"{_size(f['bytes'])}</li>\n" for f in files)
     return (f"<li>{text(label)}, in {len(files)} {unit}s by date (each under {PART_BYTES // 2**20 + 1} MB, the most "
             f"a file may weigh on some hosts; each complete in itself): {text(what)}.\n<ul>\n{parts}</ul></li>\n")

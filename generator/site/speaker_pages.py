@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Briefing, Outlet, Person, Speaker, Topic, Turn
 from ..read.labels import family_name_of
-from ..text import excerpt, fold_name
+from ..text import excerpt, fold_name, plural
 from ..words import ADDRESS, NAME_SUFFIXES, RANKS, ROLE_WORDS
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
@@ -460,6 +460,3 @@ def _briefing_heading(date: dt.date, slug: str, title: str) -> str:
 def _by_name(entries: Iterable[Appearances]) -> list[Appearances]:
     return sorted(entries, key=lambda e: (fold_name(e.speaker.name), e.speaker.id))
 
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"

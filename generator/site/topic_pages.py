@@ -17,13 +17,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
-from ..text import slugify
+from ..text import plural, slugify
 from . import urls
 from .listing import Listings, Part, Piece, heading, items, link, placeholder
 from .listing import text as html_text
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
-from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, plural, speaker_sections
+from .speaker_pages import EXCLUDED, SEARCH_BOOST, newest_first, paged, speaker_sections
 from .summary import Summary, TopicTurns, beside
 
 WINDOW = 320
