@@ -505,6 +505,34 @@ def test_a_hyphenated_name_finds_the_turns_of_its_speaker(tmp_path: Path) -> Non
     assert sorted(words) == ["k#t001", "k#t002", "k#t003"]
 
 
+def test_a_questions_words_weigh_less_than_an_answers(tmp_path: Path) -> None:
+    """A question names its subject in few words, so by BM25 alone it outranked the answer that holds the
+    information: the same words in a question weigh QUESTION_WEIGHT of an answer's (a level lower here), the
+    answer comes first, and the question is still found, and first among questions."""
+    reader = written(tmp_path / "index", [briefing(
+        "n", "2022-09-28",
+        turn("t001", ZEKE, "Nord Stream sabotage: what happened there today?", question=True),
+        turn("t002", PSAKI, "Nord Stream sabotage: what happened there today."),
+        turn("t003", ZEKE, "And the pipelines in general?", question=True))])
+    (_, asked), (_, answered) = reader.term("sabotage")[0]
+    assert asked < answered
+    assert _node_queries(tmp_path / "index", ["q=nord stream sabotage", "q=nord stream sabotage&role=question"]) == \
+        [["n#t002", "n#t001"], ["n#t001"]]
+
+
+def test_a_long_statement_is_not_buried_by_its_length(tmp_path: Path) -> None:
+    """BM25's length penalty stops at LENGTH_CAP × the average turn: an opening statement five or ten times
+    the average, naming the subject once, weighs what one of twice the average does, and not less."""
+    def said(anchor: str, words: int) -> Turn:
+        return turn(anchor, PSAKI, "Gershkovich " + " ".join(f"filler{i}" for i in range(words - 1)))
+    short = [turn(f"t{k:03}", ZEKE, f"Word{k} other{k} more{k} still{k} again{k}?", question=True) for k in range(1, 41)]
+    reader = written(tmp_path, [briefing("g", "2023-03-30", *short, said("t101", 24), said("t102", 60),
+                                         said("t103", 120))])
+    average = (40 * 5 + 24 + 60 + 120) / 43   # about 9.4 words: the three statements are 2.5, 6 and 13 times it
+    assert 120 / average > 60 / average > 24 / average > store.LENGTH_CAP
+    assert len({level for _, level in reader.term("gershkovich")[0]}) == 1
+
+
 # --------------------------------------------------------------------------- heavy words
 
 
