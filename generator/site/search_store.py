@@ -495,8 +495,6 @@ class StoreWriter:
         self._postings = _Postings(self._scratch)
         self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
-        self._questions = bytearray()
-        """Per entry, 1 for a question turn (the last bit of its `who × 2 + question`)."""
         self._whos: list[bytes] = []
         self._sets: list[bytes] = []
         """Each entry's facets, who and topic set, one object per distinct value (a few thousand at most)."""
@@ -511,7 +509,6 @@ class StoreWriter:
         self.entries += 1
         self._postings.add(doc, terms)
         self._lengths.append(length)
-        self._questions.append(_BYTE_VALUE[meta[0]] & 1)
         cut = next(i for i, c in enumerate(meta) if _BYTE_VALUE[c] < 32) + 1  # the end of the first number
         self._whos.append(self._distinct.setdefault(meta[:cut], meta[:cut]))
         self._sets.append(self._distinct.setdefault(meta[cut:], meta[cut:]))
@@ -560,7 +557,8 @@ class StoreWriter:
         lengths = self._lengths
         average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
         norms = [K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths]
-        tops = [LEVELS * QUESTION_WEIGHT if question else LEVELS for question in self._questions]
+        tops = [LEVELS * QUESTION_WEIGHT if _BYTE_VALUE[who[0]] & 1 else LEVELS  # a question: who × 2 + 1
+                for who in self._whos]
         once = [max(1, int(top / (1 + norm) + 0.5)) for top, norm in zip(tops, norms, strict=True)]  # said once
         first: list[str] = []
         steps: list[int] = []
