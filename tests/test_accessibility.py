@@ -104,7 +104,7 @@ def test_no_axe_violation_on_a_phone(context: Any, archive_url: str, briefing: s
     assert not violations, report(violations)
 
 
-HOVERED = ("a.topic-chip", "p.answer-links a", "button.cite-button", "a.source-link", ".md-nav__link",
+HOVERED = ("p.topic-chips a", "p.answer-links a", "button.cite-button", "a.source-link", ".md-nav__link",
            ".md-typeset h2.turn .headerlink")
 
 
@@ -302,7 +302,7 @@ def test_phone_cite_dialog_has_one_column(context: Any, served_site: str) -> Non
 
 
 CONTROLS = """() => [...document.querySelectorAll(
-    'button, a.topic-chip, summary, select, .md-header__button, .md-search__icon, dialog.turn-list a')]
+    'button, p.topic-chips a, summary, select, .md-header__button, .md-search__icon, dialog.turn-list a')]
   .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden'
                 && !el.closest('[hidden]') && el.checkVisibility({opacityProperty: true}))
   .map(el => { const r = el.getBoundingClientRect();
@@ -322,7 +322,7 @@ BOUNDARY = """el => {
   return {width: parseFloat(s.borderTopWidth), style: s.borderTopStyle,
           contrast: (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05)};
 }"""
-OWN_CONTROLS = ".cite-button, .cite-copy, .archive-dialog__close, a.topic-chip, .md-top"
+OWN_CONTROLS = ".cite-button, .cite-copy, .archive-dialog__close, p.topic-chips a, .md-top"
 """The archive's own controls: each needs an outline of 3:1 against the page (Material's header icons are
 the icons themselves on the coloured bar)."""
 
@@ -349,7 +349,7 @@ def test_phone_controls_are_big_enough_and_outlined(context: Any, archive_url: s
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -400)  # scrolling up shows "Back to top"
     page.locator(".md-top").wait_for()
-    assert page.locator("a.topic-chip").count() and page.locator(".md-top").is_visible()
+    assert page.locator("p.topic-chips a").count() and page.locator(".md-top").is_visible()
     problems = _small_or_unbounded(page)
     page.locator("button.cite-button").first.tap()
     page.locator("#cite-csl").wait_for()
@@ -439,7 +439,7 @@ def test_print_shows_the_transcript_only(context: Any, archive_url: str, briefin
     words, black on white; no chips, Cite buttons, answer links, search or navigation."""
     page = context(viewport=DESKTOP, color_scheme=scheme).new_page()
     page.goto(archive_url + briefing)
-    for present in ("a.topic-chip", "p.answer-links", "button.cite-button"):
+    for present in ("p.topic-chips a", "p.answer-links", "button.cite-button"):
         assert page.evaluate(SHOWN, present), f"the page has no {present} to hide"
     page.emulate_media(media="print")
     for hidden in ("button.cite-button", "p.topic-chips", "p.answer-links", ".md-header", ".md-search", ".md-sidebar",

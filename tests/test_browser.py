@@ -56,6 +56,7 @@ def test_permalink_shows_on_focus(page: Any, served_site: str) -> None:
     """Each turn's permalink is a real link to its anchor, visible when focused by keyboard."""
     page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html")
     link = page.locator("h2#t012 a.headerlink")
-    assert link.get_attribute("href") == "#t012"
+    assert link.get_attribute("href") == "#t012" and link.get_attribute("title") is None
     link.focus()
     page.wait_for_function("el => getComputedStyle(el).opacity === '1'", arg=link.element_handle(), timeout=3000)
+    assert link.get_attribute("title") == "Permanent link to this turn"  # set on focus, not in the page's HTML

@@ -84,7 +84,7 @@ CONTEXTS = {
     "heading": ("## {} {{#t001 .turn data-speaker=x }}", "h2"),
     "stage": ("*{}*{{: .stage }} after", "p"),
     "bold list item": ("- **{}**, role", "ul"),
-    "link text": ("[{}](../topics/x.md){{: .topic-chip }}", "p"),
+    "link text": ("[{}](../topics/x.md)", "p"),
     "attr-listed paragraph": ("{}\n{{: .interpreted }}", "p"),
 }
 _SUFFIX = {"stage": " after", "bold list item": ", role"}

@@ -269,7 +269,7 @@ def test_topic_chips_are_escaped_links(vocabulary: Vocabulary) -> None:
     """Chips link each turn to its topic pages, titles escaped, out of the search index."""
     briefing = tag_briefing(parse_text("MR. X: On Haiti, nothing.\n\nQ Why?\n"), vocabulary)
     page = briefing_page(briefing, vocabulary.by_id)
-    assert "[Haiti &#60;b&#62;](../topics/haiti.md){: .topic-chip }\n{: .topic-chips }" in page
+    assert "[Haiti &#60;b&#62;](../topics/haiti.md)\n{: .topic-chips }" in page
     assert "<b>" not in page
 
 

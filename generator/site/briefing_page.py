@@ -135,7 +135,7 @@ def topic_chips(turn: Turn, topics: Mapping[str, Topic]) -> str:
     if not shown:
         return ""
     chips = " ".join(f"[{escape(topics[t].title)}]({urls.from_folder(urls.BRIEFINGS, urls.source(urls.TOPICS, t))})"
-                     "{: .topic-chip }" for t in shown)
+                     for t in shown)
     return f"{chips}\n{{: .topic-chips }}\n\n"
 
 

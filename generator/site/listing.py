@@ -61,8 +61,7 @@ def link(href: str, label: str) -> str:
 
 def heading(anchor: str, label: str) -> str:
     """An `<h3>` with a permanent link, as MkDocs' table-of-contents extension writes them."""
-    return (f'<h3 id="{anchor}">{label}<a class="headerlink" href="#{anchor}" '
-            f'title="Permanent link">¶</a></h3>\n')
+    return f'<h3 id="{anchor}">{label}<a class="headerlink" href="#{anchor}">¶</a></h3>\n'
 
 
 def items(entries: Iterable[str]) -> str:

@@ -57,7 +57,7 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
                    for r in landing_on(briefing, turn.anchor))
         out.append(_heading(turn, permalink))
         if shown := chip_topics(turn, topics):
-            chips = " ".join(f'<a class="topic-chip" href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
+            chips = " ".join(f'<a href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
                              for t in shown)
             out.append(f'<p class="topic-chips">{chips}</p>\n')
         if badge := interpreted_badge(turn):
@@ -69,8 +69,8 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
 
 def _heading(turn: Turn, permalink: Permalink) -> str:
     anchor = turn.anchor
-    link = (f'<a class="headerlink" href="#{anchor}" title="{text(permalink.title)}">{text(permalink.symbol)}</a>'
-            if permalink.symbol else "")
+    title = f' title="{text(permalink.title)}"' if permalink.title else ""
+    link = f'<a class="headerlink" href="#{anchor}"{title}>{text(permalink.symbol)}</a>' if permalink.symbol else ""
     return f'<h2 class="{" ".join(turn_classes(turn))}" id="{anchor}">{text(turn_heading(turn))}{link}</h2>\n'
 
 
