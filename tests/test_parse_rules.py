@@ -545,3 +545,63 @@ def test_a_dropped_label_after_a_handoff_is_the_person_handed_to() -> None:
 def test_a_dropped_label_needs_someone_handed_the_floor(handoff: str, label: str | None) -> None:
     b = parse_text(f"MS. SINGH: Good afternoon. {handoff}\n\n\n\nThank you. Let me begin.\n")
     assert [t.label for t in b.turns] == ["MS. SINGH"] + ([label] if label else [])
+
+
+def test_a_reporters_own_name_as_the_label_asks() -> None:
+    """India's foreign ministry prints the asker's name as the label, and the asker introduces themself with the
+    outlet (`Meghna Dev: Sir, Meghna Dev from DD News.`; `Yeshi:` for `Yeshi Seli`): every turn under that label is
+    that reporter's question, a later one without the introduction too. The spokesperson, named the same way,
+    answers; a name that never asks anything stays a speaker."""
+    b = parse_text(
+        "Weekly Media Briefing by the Official Spokesperson (December 07, 2023)\n\n"
+        "Shri Arindam Bagchi, Official Spokesperson: Good afternoon. Let us start with the questions.\n\n"
+        "Meghna Dev: Sir, Meghna Dev from DD News. What is the status of the visit?\n\n"
+        "Shri Arindam Bagchi, Official Spokesperson: The visit is on track, and the dates will be announced soon.\n\n"
+        "Yeshi: This is Yeshi Seli from The New Indian Express. Will India host the meeting in Srinagar?\n\n"
+        "Shri Arindam Bagchi, Official Spokesperson: We have nothing to announce on the venue today.\n\n"
+        "Yeshi: Has a team been sent to look at the venues?\n\n"
+        "Shri Arindam Bagchi, Official Spokesperson: Not that I am aware of. I am Arindam from the spokesperson's "
+        "office, and I will take one more.\n"
+    )
+    assert [(t.label, t.question, (t.reporter.name, t.reporter.outlet) if t.reporter else None) for t in b.turns] == [
+        ("Shri Arindam Bagchi, Official Spokesperson", False, None),
+        ("Meghna Dev", True, ("Meghna Dev", "DD News")),
+        ("Shri Arindam Bagchi, Official Spokesperson", False, None),
+        ("Yeshi", True, ("Yeshi Seli", "New Indian Express")),
+        ("Shri Arindam Bagchi, Official Spokesperson", False, None),
+        ("Yeshi", True, ("Yeshi Seli", "New Indian Express")),
+        ("Shri Arindam Bagchi, Official Spokesperson", False, None)]
+
+
+def test_a_reporter_called_with_the_outlet_then_labelled_by_name_asks() -> None:
+    """The Kremlin's press secretary calls a reporter with the outlet, and the reporter's name is the next label
+    (`Alexander Gamov:`); NATO prints the outlet in the first label only (`Sarah Kelly (Deutsche Welle):`, then
+    `Sarah Kelly:`). Questions of that reporter, each one. An official called by name (`… turn it over to Dr.
+    Redfield.`) answers, and a moderator named with the role (`Paul Fulton (Moderator):`) moderates."""
+    kremlin = parse_text(
+        "Vladimir Putin's annual news conference\n\nDecember 17, 2015\n\n"
+        "Vladimir Putin: Good afternoon. Let us begin. Mr Peskov, please.\n\n"
+        "Dmitry Peskov: We have a press pool old-timer, Alexander Gamov from the Komsomolskaya Pravda. "
+        "I would like to give him the first question.\n\n"
+        "Alexander Gamov: Thank you, Mr President. Has the economic recovery begun, in your view?\n\n"
+        "Vladimir Putin: It has, and the figures show it clearly to anyone who looks at them.\n")
+    assert [(t.label, t.question, t.reporter.outlet if t.reporter else None) for t in kremlin.turns] == [
+        ("Vladimir Putin", False, None), ("Dmitry Peskov", False, None),
+        ("Alexander Gamov", True, "Komsomolskaya Pravda"), ("Vladimir Putin", False, None)]
+    nato = parse_text(
+        "Interview with NATO Secretary General Jens Stoltenberg\n\nOctober 18, 2022\n\n"
+        "Sarah Kelly (Deutsche Welle): Thank you so much for joining us. Is NATO ready?\n\n"
+        "NATO Secretary General: We are ready, and we have increased our presence.\n\n"
+        "Sarah Kelly: In the past week, what has changed?\n\n"
+        "NATO Secretary General: Our resolve has not changed.\n")
+    assert [(t.question, t.reporter.name if t.reporter else None) for t in nato.turns] == [
+        (True, "Sarah Kelly"), (False, None), (True, "Sarah Kelly"), (False, None)]
+    cdc = parse_text(
+        "CDC Media Telebriefing: Update on COVID-19\n\nFriday, August 21, 2020\n\n"
+        "Operator: Welcome. I would now like to turn the call over to Mr. Paul Fulton. Sir, you may begin.\n\n"
+        "Paul Fulton (Moderator): Thank you for joining us today. At this time, I will turn the call over to "
+        "Dr. Redfield.\n\n"
+        "Dr. Redfield: Thank you, Paul. We are eight months into a pandemic. Will you wear a mask? Please do.\n")
+    assert [(t.label, t.question, t.speaker.name, t.speaker.role) for t in cdc.turns] == [
+        ("Operator", False, "Operator", ""), ("Paul Fulton (Moderator)", False, "Paul Fulton", "Moderator"),
+        ("Dr. Redfield", False, "Dr. Redfield", "")]

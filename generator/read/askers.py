@@ -11,7 +11,7 @@ A call followed by an official's turn rather than a question hands the floor to 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,11 +24,13 @@ from .calls import (
     lower_case_word,
     lower_words,
     name_word,
+    named,
     other_asker,
+    person_name,
     read_call,
     sentences,
 )
-from .labels import is_question_label, label_key, labelled_reporter, outlet_label
+from .labels import family_name_of, is_question_label, label_key, labelled_reporter, outlet_label
 
 _CALL_WORDS = 25
 """A question turn this short that is a call (`QUESTION: Final question, we'll go to Cristina Smit of
@@ -199,15 +201,67 @@ def _handed_over(turns: Sequence[Spoken], i: int) -> bool:
 
 def called_labels(turns: Sequence[Spoken]) -> set[str]:
     """Labels that are no person's but the outlet or reporter a moderator just called (`Moderator: … first
-    question, Agence Europe, Lea Marchal.` then `Agence Europe:`, `ERT:`): question labels in this briefing."""
+    question, Agence Europe, Lea Marchal.` then `Agence Europe:`, `ERT:`): question labels in this briefing.
+    A label holding a title is whoever it names (`Paul Fulton (Moderator):` after the operator's `…turn the call
+    over to Mr. Paul Fulton.`)."""
     found: set[str] = set()
     for before, turn in zip(turns, turns[1:], strict=False):
-        if turn.question or turn.role or before.question or not before.moderator \
-                or any(fold_name(w).strip(",") in TITLE_WORDS for w in turn.label.split()):
+        if turn.question or turn.role or before.question or not before.moderator or _titled(turn.label):
             continue
         if read_call(before.texts, moderator=True) is not None:
             found.add(turn.label)
     return found
+
+
+def _titled(label: str) -> bool:
+    """A label holding a title word (`Minister`, `Moderator`, `(Moderator)`): an official's or a function's."""
+    return any(fold_name(w).strip(",()[]") in TITLE_WORDS for w in label.split())
+
+
+def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = ()) -> dict[str, Reporter]:
+    """Labels that are a reporter's own name, with the reporter: every turn under them is that reporter's
+    question. India's foreign ministry and the Kremlin print the asker's name as the label (`Meghna Dev: Sir,
+    Meghna Dev from DD News. …`; `Alexander Gamov:` after the press secretary's `… Alexander Gamov from the
+    Komsomolskaya Pravda.`), and NATO the name with the outlet once (`Sarah Kelly (Deutsche Welle):`, then
+    `Sarah Kelly:`). A label is a reporter's when its turn introduces that person with an outlet, when the
+    turn before called that person with an outlet, or when a question's label gave that person's outlet.
+    Never a label with a title (`Minister Kishida`), a function's (`MODERATOR`) or one of the `officials` (the
+    participants' family names, folded), and only a label that asks something (a `?` in one of its turns)."""
+    asking = {t.label for t in turns if any("?" in text for text in t.texts)}
+    found: dict[str, Reporter] = {}
+    for turn in turns:  # `Sarah Kelly (Deutsche Welle):` names the reporter of a later `Sarah Kelly:`
+        printed = labelled_reporter(turn.label) if turn.question else None
+        if printed is not None and printed.name and person_name(printed.name):
+            found.setdefault(printed.name, printed)
+    for i, turn in enumerate(turns):
+        label = turn.label
+        if turn.question or turn.role or label not in asking or label in found or _titled(label) \
+                or person_name(label) is None or family_name_of(label) in officials:
+            continue
+        before = turns[i - 1].texts[-1:] if i and not turns[i - 1].question else ()
+        for text in (" ".join(turn.texts[:2]), *before):
+            if (reporter := _named_with_outlet(label, text)) is not None:
+                found[label] = reporter
+                break
+    return {label: reporter for label, reporter in found.items() if any(t.label == label for t in turns)}
+
+
+def _named_with_outlet(label: str, text: str) -> Reporter | None:
+    """The reporter `text` names as the label's person with an outlet (`Sir, Meghna Dev from DD News.`, `… Alexander
+    Gamov from the Komsomolskaya Pravda.`, `I am Sahil from ANI.`), the name as the text writes it."""
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-])", text, re.IGNORECASE):
+        said = sentences(text[match.start():])
+        reporter = named(said[0]) if said else None
+        if reporter is not None and reporter.outlet and _same_name(label, reporter.name):
+            return reporter
+    return None
+
+
+def _same_name(label: str, name: str) -> bool:
+    """`Meghna Dev` is `Meghna Dev`, `Sahil` is `Sahil`, `Yeshi` is `Yeshi Seli`: the label's words are the name's
+    first or last words, folded."""
+    ours, theirs = fold_name(label).split(), fold_name(name).split()
+    return bool(ours) and bool(theirs) and (ours == theirs[:len(ours)] or ours == theirs[-len(ours):])
 
 
 def _is_call(turn: Spoken) -> bool:

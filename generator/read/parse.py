@@ -13,7 +13,7 @@ from ..errors import TranscriptError
 from ..model import Briefing, Paragraph, Participant, Turn
 from ..text import clean_line, fold_name, slugify
 from . import marks
-from .askers import askers, called_labels, spoken
+from .askers import askers, called_labels, reporter_labels, spoken
 from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people, title_people
@@ -298,10 +298,12 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
     called = called_labels(said)
     said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
+    own = reporter_labels(said, {family_name_of(p.name) for p in participants})
+    said = [dataclasses.replace(s, question=True) if s.label in own else s for s in said]
     asked = askers(said)
     resolver = Resolver(participants + document_people(title, said, participants, asked))
     same = same_person([r[0] for r in raw])
-    reporters = asked[0]
+    reporters = [own.get(label) or reporter for (label, _, _), reporter in zip(raw, asked[0], strict=True)]
     return tuple(
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
              paragraphs=paragraphs, line=line, question=said[i].question, reporter=reporters[i])
