@@ -121,6 +121,8 @@ def audit(browser: Any, base: str, pages: dict[str, str], *, search: str = "",
             for kind, path in pages.items():
                 page.goto(base + path)
                 page.wait_for_load_state("load")
+                if path.startswith("search.html?"):  # results, filters and timeline drawn
+                    page.wait_for_selector("#archive-search:not([aria-busy]) .archive-search__facet", timeout=20000)
                 _palette(page, scheme)
                 yield from axe(page, f"{path} [{scheme}, {kind}]")
                 if kind == "briefing" and page.locator("button.cite-button").count():

@@ -74,9 +74,11 @@ def test_axe_core_is_pinned_and_installed() -> None:
 
 def test_no_axe_violation_on_any_page_kind(browser: Any, archive: Path, archive_url: str) -> None:
     """Every page kind, in both palettes, with the cite dialog open and the sharded search's results
-    showing: no axe-core violation of any impact."""
+    showing, and the search page with results, a filter, its facets and timeline: no axe-core violation of any
+    impact."""
     kinds = page_kinds(archive)
     assert set(kinds) == KINDS, f"the archive lacks page kinds: {KINDS - set(kinds)}"
+    kinds["search page, filtered"] = "search.html?q=trade+point&role=answer"
     violations = list(axe_audit(browser, archive_url, kinds, search="trade point"))
     assert not violations, report(violations)
 

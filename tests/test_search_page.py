@@ -326,3 +326,26 @@ def test_a_heavy_words_answer_made_at_build_reads_as_the_computed_one(page: Any,
         open_search(page, computed, "q=president&sort=newest")
         assert rows == list(csv.DictReader(io.StringIO(download(page, "Export CSV")))) and len(rows) == 960
     assert errors == []
+
+
+def test_keyboard_focus_is_kept_through_filters_and_sorting(page: Any, base: str, errors: list[str]) -> None:
+    """A filter chosen by keyboard leaves focus on the results' count (never on the page's body, where a reader
+    loses their place), and the Sort menu keeps focus after it reorders; the chosen filter is the current one to
+    a screen reader, and each timeline bar is a link in a list."""
+    open_search(page, base, "q=president")
+    page.wait_for_selector("#archive-search:not([aria-busy]) a.archive-search__facet", timeout=20000)
+    assert page.locator("a.archive-search__facet[aria-pressed]").count() == 0
+    bars = page.locator(".archive-search__chart g[role=listitem] > a.archive-search__bar")
+    assert bars.count() == page.locator("a.archive-search__bar").count() > 0
+    assert page.get_by_role("link", name=bars.first.get_attribute("aria-label")).count() == 1
+    facet = page.locator("a.archive-search__facet[data-facet=speaker]").first
+    facet.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#archive-search:not([aria-busy]) a.archive-search__facet[aria-current=true]", timeout=20000)
+    assert page.evaluate("document.activeElement.matches('h2.archive-search__count')")
+    page.locator("#archive-search-sort").focus()
+    page.locator("#archive-search-sort").select_option("newest")
+    page.wait_for_function("location.search.includes('sort=newest')")
+    page.wait_for_selector("#archive-search:not([aria-busy]) a.archive-search__facet[aria-current=true]", timeout=20000)
+    assert page.evaluate("document.activeElement.id") == "archive-search-sort"
+    assert errors == []

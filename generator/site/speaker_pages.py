@@ -304,7 +304,8 @@ def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, 
           years: Sequence[tuple[int, str]] = ()) -> str:
     """The Markdown standing for a list of briefing groups (`(items, HTML or a part holding it)`) on the page
     `path`. Past `size` items the list continues on further pages, added to `more`, with links between them
-    (`pager`). Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows
+    (`pager`), each under a heading of its own (`Turns, page 2 of 9`: its list's headings stay third-level, as
+    under the first page's `Turns`). Each page's list is written between `wrap`'s two pieces of HTML (`<ul>` and `</ul>` for rows
     of `<li>`). `years`, one `(year, anchor of its heading)` per group, adds links to where each year begins."""
     pages, folder, names = _layout(path, groups, size)
     chunks: list[list[Piece]] = [[] for _ in names]
@@ -322,7 +323,8 @@ def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, 
     for k in range(1, len(chunks)):
         page = f"{folder}/{names[k]}"
         more[page] = (front_matter(f"{title} ({k + 1} of {len(chunks)})", search={"exclude": True})
-                      + title_heading(title) + links(k) + placeholder(page, key, chunks[k], listings)
+                      + title_heading(title) + f"## {key.capitalize()}, page {k + 1} of {len(chunks)} {{#{key} {EXCLUDED} }}\n\n"
+                      + links(k) + placeholder(page, key, chunks[k], listings)
                       + links(k))
     return links(0) + placeholder(path, key, chunks[0], listings) + links(0)
 

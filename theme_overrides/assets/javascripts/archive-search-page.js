@@ -69,14 +69,15 @@
       placeholder: "Words, \"a phrase\", speaker:name, topic:…, from:2021" })
     const suggest = el("ul", { id: "archive-search-suggest", role: "listbox", class: "archive-search__suggest",
       "aria-label": "Suggestions", hidden: true })
-    const form = el("form", { class: "archive-search__form", role: "search", action: "", method: "get" },
+    const form = el("form", { class: "archive-search__form", role: "search", "aria-label": "Briefings",
+      action: "", method: "get" },
       el("label", { for: "archive-search-q", class: "archive-search__label", text: "Search the briefings" }),
       el("div", { class: "archive-search__field" }, input, suggest,
         el("button", { type: "submit", class: "md-button md-button--primary", text: "Search" })),
       el("p", { id: "archive-search-syntax-hint", class: "archive-search__hint",
         text: "\"exact phrase\" · -word leaves it out · speaker: reporter: outlet: topic: kind: role:question from:2021-03 to:2022" }))
     const problems = el("div", { class: "archive-search__problems", role: "alert" })
-    const chips = el("div", { class: "archive-search__chips", "aria-label": "Filters" })
+    const chips = el("div", { class: "archive-search__chips", role: "group", "aria-label": "Filters" })
     const status = el("p", { class: "archive-search__status", role: "status", "aria-live": "polite" })
     status.classList.add("archive-search__visually-hidden")
     const summary = el("div", { class: "archive-search__summary" })
@@ -329,6 +330,16 @@
 
   /* --------------------------------------------------------------------------- results */
 
+  /* `container`'s children replaced by `parts`, keyboard focus kept where it was: on the element of the same id
+   * (the sort menu) or the same kind (the count's heading), not dropped to the page's body. */
+  function keepingFocus(container, parts) {
+    const focused = container.contains(document.activeElement) ? document.activeElement : null
+    container.replaceChildren(...parts)
+    if (!focused) return
+    const again = focused.id ? container.querySelector("#" + CSS.escape(focused.id)) : container.querySelector(focused.tagName)
+    again?.focus()
+  }
+
   function showSummary(index, state, result, query, facets) {
     const n = result.total
     const heading = el("h2", { tabindex: "-1", class: "archive-search__count" },
@@ -347,7 +358,7 @@
         result.counts.map((c, i) => [i ? " · " : "", `${c.label}: ${number(c.df)}`]).flat(),
         ". Try fewer words, other forms, or fewer filters."))
     }
-    ui.summary.replaceChildren(...parts)
+    keepingFocus(ui.summary, parts)
   }
 
   async function showResults(index, state, result, order, query, check) {
@@ -442,7 +453,7 @@
           } else s[field] = on ? s[field].filter(x => x !== v.id) : [...s[field], v.id]
         })
         return el("li", { hidden: i >= FACET_SHOWN && !on },
-          stateLink(next, { class: "archive-search__facet" + (on ? " archive-search__facet--on" : ""), "aria-pressed": String(on),
+          stateLink(next, { class: "archive-search__facet" + (on ? " archive-search__facet--on" : ""), "aria-current": on ? "true" : null,
             "data-facet": field, "data-value": v.id }, v.name),
           " ", el("span", { class: "archive-search__facet-count", text: number(v.count) }))
       }))
@@ -453,7 +464,7 @@
             const open = more.getAttribute("aria-expanded") !== "true"
             more.setAttribute("aria-expanded", String(open))
             more.textContent = open ? "Show fewer" : `Show all ${number(values.length)}`
-            list.querySelectorAll("li").forEach((li, i) => { if (i >= FACET_SHOWN) li.hidden = !open && !li.querySelector("[aria-pressed=true]") })
+            list.querySelectorAll("li").forEach((li, i) => { if (i >= FACET_SHOWN) li.hidden = !open && !li.querySelector("[aria-current=true]") })
           } }, `Show all ${number(values.length)}`)
         section.append(more)
       }
@@ -484,11 +495,11 @@
       const label = `${bar.label}: ${plural(bar.count, "turn")}`
       const next = withChange(state, s => { s.from = bar.from; s.to = bar.to })
       const x = i * width
-      svg.append(el("a:svg", { href: href(next), role: "listitem", "aria-label": label, class: "archive-search__bar",
+      svg.append(el("g", { role: "listitem" }, el("a:svg", { href: href(next), "aria-label": label, class: "archive-search__bar",
         onclick: follow },
         el("title", { text: label }),
         el("rect", { x: x + width * 0.1, y: height - h, width: width * 0.8, height: h, class: "archive-search__bar-fill" }),
-        el("rect", { x, y: 0, width, height, class: "archive-search__bar-hit" })))
+        el("rect", { x, y: 0, width, height, class: "archive-search__bar-hit" }))))
       const text = unit === "year" ? bar.key : bar.key.endsWith("-01") || i === 0 ? bar.key.slice(0, 4) : ""
       if (text && x - labelled >= 34) {
         svg.append(el("text", { x: x + 1, y: height + 12, class: "archive-search__axis", "aria-hidden": "true", text }))
