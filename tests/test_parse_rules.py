@@ -605,3 +605,23 @@ def test_a_reporter_called_with_the_outlet_then_labelled_by_name_asks() -> None:
     assert [(t.label, t.question, t.speaker.name, t.speaker.role) for t in cdc.turns] == [
         ("Operator", False, "Operator", ""), ("Paul Fulton (Moderator)", False, "Paul Fulton", "Moderator"),
         ("Dr. Redfield", False, "Dr. Redfield", "")]
+
+
+def test_a_transcription_services_times_and_numbered_voices() -> None:
+    """Transcription services print the recording's time with each label, before its colon (`General Pat Ryder
+    (00:00):`, the words on the next line) or after it (`Dmitry Peskov: (09:51)`), and number the voices they
+    cannot name (`Speaker 1:`). The time is no part of the label or the words; a numbered voice is a label,
+    someone of this transcript only (a role, never a person's page across the archive)."""
+    b = parse_text(
+        "Pentagon Press Briefing Transcript\n\nFebruary 3, 2023\n\n"
+        "General Pat Ryder (00:00):\n\nGood afternoon everyone. Just a few things at the top.\n\n"
+        "Speaker 1: (01:12)\n\nGeneral, where is the balloon now?\n\n"
+        "General Pat Ryder: [1:01:30]\n\nIt is over the central United States.\n\n"
+        "Speaker 2 (01:40): And how high is it?\n")
+    assert [(t.label, t.text) for t in b.turns] == [
+        ("General Pat Ryder", "Good afternoon everyone. Just a few things at the top."),
+        ("Speaker 1", "General, where is the balloon now?"),
+        ("General Pat Ryder", "It is over the central United States."),
+        ("Speaker 2", "And how high is it?")]
+    assert {t.speaker.kind for t in b.turns if t.label.startswith("Speaker")} == {"role"}
+    assert b.turns[1].speaker.id != b.turns[3].speaker.id

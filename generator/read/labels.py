@@ -37,6 +37,15 @@ _CAPITAL_LABEL_WORDS = 14
 Defense); one in mixed case stays short, or it is a sentence's lead-in."""
 _BARE_Q = re.compile(r"^(?P<label>Q)(?:\s|\.\s)(?P<rest>\S.*)$")
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR)\.?$")
+_STAMP = r"[(\[](?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]"
+"""A recording's time (`(00:00)`, `[1:02:13]`), printed with the labels of transcription services."""
+_STAMPED = re.compile(rf"^(?P<label>[^:()\[\]]{{1,100}}?)\s*{_STAMP}\s*:\s*(?P<rest>.*)$")
+"""`General Pat Ryder (00:00):`: the time before the colon."""
+_STAMP_FIRST = re.compile(rf"^{_STAMP}\s*")
+"""`Dmitry Peskov: (09:51)`: the time after it."""
+_NUMBERED = re.compile(r"^(?:Speaker|Participant|Reporter|Journalist|Audience Member|Unidentified (?:Speaker|Male|Female))"
+                       r" \d{1,3}$", re.IGNORECASE)
+"""A transcription service's label for a voice it could not name (`Speaker 1`): a label, numbered."""
 _SURNAME_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s?:\s(?P<rest>.*)$")
 _ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
 
@@ -88,9 +97,10 @@ def is_anonymous_label(label: str) -> bool:
 
 
 def is_role_label(label: str) -> bool:
-    """True for `MODERATOR`, `OPERATOR`, `THE PRESIDENT` and other labels naming a function."""
+    """True for `MODERATOR`, `OPERATOR`, `THE PRESIDENT` and other labels naming a function, and for a voice a
+    transcription service numbered (`Speaker 1`: someone else in every transcript, never one person's page)."""
     key = label_key(label)
-    return key in ROLE_LABELS or key.startswith("the ")
+    return key in ROLE_LABELS or key.startswith("the ") or _NUMBERED.match(label) is not None
 
 
 def is_capitalised(label: str) -> bool:
@@ -106,9 +116,11 @@ def candidate(text: str) -> tuple[str, str] | None:
     """`(label, rest)` when a paragraph opens like a label (`X: …`, `Q …`), decided or not."""
     if match := _BARE_Q.match(text):
         return match["label"], match["rest"]
+    if match := _STAMPED.match(text):  # `General Pat Ryder (00:00):`, the time dropped
+        return match["label"].strip(), match["rest"].strip()
     if match := _LABEL.match(text):
         label = (match["label"] or match["only"]).strip()
-        rest = (match["rest"] or "").strip()
+        rest = _STAMP_FIRST.sub("", (match["rest"] or "").strip())  # `Dmitry Peskov: (09:51)`
         if _HONORIFIC.match(label) and (split := _SURNAME_LABEL.match(rest)):
             return f"{label.rstrip('.')}. {split['name']}", split["rest"]  # `MR: ZIENTS: So …`, a typo of `MR. ZIENTS:`
         if (parts := qualified(label)) is not None and _SPOKEN_HOW.match(f"({parts[1]})"):
@@ -131,7 +143,7 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
     longest = _CAPITAL_LABEL_WORDS if capitals else _LABEL_WORDS
     if not 1 <= len(words) <= longest or re.search(r"[?!;\"“”()\[\]]", label) or label.lower() in NOT_LABELS:
         return False
-    if label == "Q" or outlet_label(label):
+    if label == "Q" or outlet_label(label) or _NUMBERED.match(label):
         return True
     if not letters:
         return False
