@@ -625,3 +625,26 @@ def test_a_transcription_services_times_and_numbered_voices() -> None:
         ("Speaker 2", "And how high is it?")]
     assert {t.speaker.kind for t in b.turns if t.label.startswith("Speaker")} == {"role"}
     assert b.turns[1].speaker.id != b.turns[3].speaker.id
+
+
+def test_a_label_giving_a_name_and_a_role_either_way() -> None:
+    """India's foreign ministry labels its spokesperson `Shri Arindam Bagchi, Official Spokesperson` (or the role
+    first: `Official Spokesperson, Shri Raveesh Kumar`), Australia's prime minister `ANTHONY ALBANESE, PRIME
+    MINISTER`: the person, named without the form of address and in a name's capitals, with the role. An `Official
+    Spokesperson` is nobody speaking on background; a later label with the name alone is the same person."""
+    b = parse_text(
+        "Transcript of Media Briefing by the Official Spokesperson (October 31, 2019)\n\n"
+        "Official Spokesperson, Shri Raveesh Kumar: Good afternoon, friends.\n\n"
+        "Question: Is the visit still on?\n\n"
+        "Official Spokesperson, Shri Raveesh Kumar: It is, as planned.\n")
+    assert {(t.speaker.name, t.speaker.role, t.speaker.kind) for t in b.turns if not t.question} == {
+        ("Raveesh Kumar", "Official Spokesperson", "official")}
+    au = parse_text(
+        "Press conference - National Press Club\n\n1 February 2021\n\n"
+        "LAURA TINGLE, NATIONAL PRESS CLUB PRESIDENT: Welcome to the Prime Minister.\n\n"
+        "ANTHONY ALBANESE, PRIME MINISTER: Thank you, Laura.\n\n"
+        "LAURA TINGLE: Our first question comes from the floor.\n\n"
+        "ANTHONY ALBANESE, PRIME MINISTER: Happy to take it.\n")
+    assert [(t.speaker.name, t.speaker.role) for t in au.turns] == [
+        ("Laura Tingle", "National Press Club President"), ("Anthony Albanese", "Prime Minister"),
+        ("Laura Tingle", "National Press Club President"), ("Anthony Albanese", "Prime Minister")]

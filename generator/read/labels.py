@@ -22,6 +22,7 @@ from ..words import (
     QUESTION_LABELS,
     RANKS,
     ROLE_LABELS,
+    ROLE_WORDS,
     TITLE_WORDS,
 )
 from .calls import COMMON_WORDS, lower_words, person_name
@@ -47,7 +48,8 @@ _NUMBERED = re.compile(r"^(?:Speaker|Participant|Reporter|Journalist|Audience Me
                        r" \d{1,3}$", re.IGNORECASE)
 """A transcription service's label for a voice it could not name (`Speaker 1`): a label, numbered."""
 _SURNAME_LABEL = re.compile(r"^(?P<name>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)?)\s?:\s(?P<rest>.*)$")
-_ANONYMOUS = re.compile(r"\bofficials?\b|\bbriefers?\b|^\[.*\]$")
+_ANONYMOUS = re.compile(r"\bofficials?\b(?! spokes)|\bbriefers?\b|^\[.*\]$")
+"""Labels of officials on background (`SENIOR ADMINISTRATION OFFICIAL`); not India's `Official Spokesperson`."""
 
 
 def is_question_label(label: str) -> bool:
@@ -234,7 +236,9 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     PAT RYDER`) is that person, as is a label with one misspelt word next to a more frequent
     one (`HE PRESIDENT`, `SENIOR ADMINISTRIVE OFFICIAL`). Titles alone (`THE PRESIDENT`, `THE
     VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge. A role
-    label (`Moderator`) is the one label naming a person in that role (`Peter Stano, Moderator`), if one.
+    label (`Moderator`) is the one label naming a person in that role (`Peter Stano, Moderator`), if one,
+    and a name alone (`LAURA TINGLE`) the label giving that name with a role (`LAURA TINGLE, NATIONAL PRESS
+    CLUB PRESIDENT`).
     """
     keys_of = {label: label_key(label) for label in dict.fromkeys(labels)}
     counts = Counter(keys_of[label] for label in labels)
@@ -247,6 +251,9 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     for role, named in _named_roles(keys_of).items():
         if len(named) == 1 and role in step:
             step[role] = named.pop()  # `Moderator` after `Peter Stano, Moderator`: the one moderator named
+    for label, key in keys_of.items():
+        if (named_as := named_role(label)) is not None and step.get(name := label_key(named_as[0])) == name:
+            step[name] = key  # `LAURA TINGLE` after `LAURA TINGLE, NATIONAL PRESS CLUB PRESIDENT`: her name alone
     canonical: dict[str, str] = {}
     for key in keys:
         target = key
@@ -257,14 +264,51 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
 
 
 def named_role(label: str) -> tuple[str, str] | None:
-    """`(name, role)` for a label that gives a full name and then a role: `Peter Stano, Moderator`,
-    `Oana Lungescu [NATO Spokesperson]`."""
+    """`(name, role)` for a label that gives a full name and a role: `Peter Stano, Moderator`, `Oana Lungescu
+    [NATO Spokesperson]`, `Shri Arindam Bagchi, Official Spokesperson` and `Official Spokesperson, Shri Raveesh
+    Kumar` (India's foreign ministry, the form of address left out), `ANTHONY ALBANESE, PRIME MINISTER`
+    (Australia's, in capitals: `Anthony Albanese`, `Prime Minister`)."""
     if (parts := qualified(label)) is not None:
         shaped = person_name(parts[0])
         return (shaped[0], parts[1]) if shaped is not None and shaped[1] and not is_question_label(label) else None
-    head, comma, tail = label.rpartition(",")
-    shaped = person_name(head.strip()) if comma and is_role_label(tail) else None
-    return (shaped[0], tail.strip()) if shaped is not None and shaped[1] else None
+    head, comma, tail = label.partition(",")
+    if not comma or "," in tail:
+        return None
+    for name, role in ((head, tail), (tail, head)):
+        if _a_role(role) and (person := _addressed_name(name)) is not None:
+            return person, _cased(role.strip())
+    return None
+
+
+_FORMS_OF_ADDRESS = frozenset({"mr", "ms", "mrs", "dr", "shri", "smt", "sri", "shrimati", "hon", "he"})
+"""Words before a name that are no part of it (`Shri`, India's `Mr.`; `H.E.`; `The Hon`, Australia's)."""
+
+
+def _a_role(text: str) -> bool:
+    """A role's words: a functional label (`Moderator`), or words holding a title (`Official Spokesperson`,
+    `MINISTER FOR RESOURCES`), none of them a name."""
+    words = [fold_name(w).strip(".") for w in text.split()]
+    return is_role_label(text) or (bool(words) and len(words) <= 10 and any(w in ROLE_WORDS for w in words)
+                                   and person_name(text.strip()) is None)
+
+
+def _addressed_name(text: str) -> str | None:
+    """The full name `text` gives, forms of address left out and capitals made a name's (`SHRI ARINDAM BAGCHI` →
+    `Arindam Bagchi`); None when it is no full name."""
+    words = text.split()
+    while words and fold_name(words[0]).replace(".", "") in _FORMS_OF_ADDRESS | {"the"}:
+        words.pop(0)
+    shaped = person_name(_cased(" ".join(words)))
+    return shaped[0] if shaped is not None and shaped[1] else None
+
+
+def _cased(text: str) -> str:
+    """Words in capitals written as a name or title is (`PRIME MINISTER` → `Prime Minister`, `MINISTER FOR
+    RESOURCES` → `Minister for Resources`); anything else as it is."""
+    if not text.isupper():
+        return text
+    return " ".join(w.lower() if i and w.lower() in NAME_CONNECTORS | {"for", "and", "of", "the", "on"}
+                    else w.capitalize() for i, w in enumerate(text.split()))
 
 
 def _named_roles(keys_of: dict[str, str]) -> dict[str, set[str]]:
