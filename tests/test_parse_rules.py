@@ -648,3 +648,24 @@ def test_a_label_giving_a_name_and_a_role_either_way() -> None:
     assert [(t.speaker.name, t.speaker.role) for t in au.turns] == [
         ("Laura Tingle", "National Press Club President"), ("Anthony Albanese", "Prime Minister"),
         ("Laura Tingle", "National Press Club President"), ("Anthony Albanese", "Prime Minister")]
+
+
+def test_a_statement_under_a_byline_is_its_speakers_opening_turn() -> None:
+    """NATO prints a statement under a two-line title, `Doorstep statement` / `by NATO Secretary General Jens
+    Stoltenberg at the start of …`, then its date and `(As delivered)`, and labels only the questions after it:
+    the statement is the Secretary General's opening turn (it was dropped as header), the two lines the title,
+    the day it was given the date (not the page's update stamp), a doorstep a press availability; the label
+    `NATO Secretary General` is him."""
+    b = parse_text(
+        "Doorstep statement\n\n"
+        "by NATO Secretary General Jens Stoltenberg at the start of the extraordinary Summit of NATO Heads of State\n\n"
+        "  \u2022 24 Mar. 2022 -\n\n  \u2022 Last updated: 25 Mar. 2022 10:46\n\n(As delivered)\n\nGood morning.\n\n"
+        "We meet here facing the most serious security crisis in a generation.\n\nThank you.\n\n"
+        "Hadley Gamble (CNBC): What do you make of President Putin's state of mind?\n\n"
+        "NATO Secretary General: I will not speculate about that.\n")
+    assert b.title.startswith("Doorstep statement by NATO Secretary General Jens Stoltenberg at the start")
+    assert b.date == dt.date(2022, 3, 24) and b.kind == "press availability"
+    assert [(t.speaker.name, t.question, t.paragraphs[0].text) for t in b.turns] == [
+        ("Jens Stoltenberg", False, "Good morning."),
+        ("Question", True, "What do you make of President Putin's state of mind?"),
+        ("Jens Stoltenberg", False, "I will not speculate about that.")]

@@ -35,7 +35,9 @@ _TITLE_WORDS = re.compile(
 )
 _ROOM = re.compile(_VENUE_WORDS.pattern + r"|\b(?:room|auditorium|hall|center|centre)$", re.IGNORECASE)
 """A venue: a line naming a room or building (but not one naming a person with a role)."""
-_PUBLISHED = re.compile(r"^(?:issued|published|posted|updated|released|last updated)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(r"^[•·*\s]*(?:issued|published|posted|updated|released|last updated|mis à jour le)\b",
+                        re.IGNORECASE)
+"""A publication stamp (NATO's `• Last updated: 19 Oct. 2022 10:46`, after the day it was said), not the date."""
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
@@ -70,6 +72,11 @@ def find_date(text: str) -> dt.date | None:
         return None
 
 
+_NOTE = re.compile(r"^\((?:as delivered|as prepared(?: for delivery)?|check against delivery|unofficial translation)\.?\)$",
+                   re.IGNORECASE)
+"""A note on the text between the dateline and the speech (NATO's `(As delivered)`): passed over, not the end."""
+
+
 def parse_header(lines: list[tuple[int, str]]) -> Header:
     """Read the header: a title line and publication stamp anywhere in it, and the block of
     participants, place, venue, date and time just above the first turn.
@@ -84,7 +91,7 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     date: dt.date | None = None
     kept: set[int] = set()
     for lineno, text in reversed(lines):
-        if text == title or _PUBLISHED.match(text) or is_junk(text) and not kept:
+        if text == title or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text):
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]

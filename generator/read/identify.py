@@ -104,10 +104,11 @@ class Resolver:
 
     def _holder(self, label: str, key: str) -> Participant | None:
         """The one participant whose role the label names (`Spokesman` for `Stéphane Dujarric, Spokesman for the
-        Secretary-General`, `THE SECRETARY` for the one Secretary listed); none for an anonymous or functional
-        label (`MODERATOR`), or when several participants listed hold such a role."""
+        Secretary-General`, `THE SECRETARY` for the one Secretary listed, `NATO Secretary General` for Jens
+        Stoltenberg, NATO Secretary General): every word of the label in the role, one a title's; none for an
+        anonymous or functional label (`MODERATOR`), or when several participants listed hold such a role."""
         words = [w for w in key.split() if w not in _FORMS_OF_ADDRESS]
-        if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) <= ROLE_WORDS:
+        if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) & ROLE_WORDS:
             return None
         holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
                    if p.line > 0 and set(words) <= set(fold_name(p.role).replace("-", " ").split())]

@@ -36,9 +36,11 @@ _KINDS = (
     ("background", "background call"), ("gaggle", "gaggle"), ("interview", "interview"),
     ("press availability", "press availability"), ("press conference", "press conference"),
     ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
-    ("jpa", "press availability"),
+    ("jpa", "press availability"), ("media availability", "press availability"),
 )
 """Words that name the kind of event, most specific first."""
+_TITLE_KINDS = (("doorstep", "press availability"), ("statement", "remarks"))
+"""Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`)."""
 _DECLARED = re.compile(
     r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
 )
@@ -58,8 +60,11 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     splits = find_labels([p.text for p in paras])
     first = next((i for i, s in enumerate(splits) if s), None)
     speaker: tuple[Participant, ...] = ()
+    byline = ""
     if first is None or first > 1:
         first, speaker = _declared(paras, splits, first)
+    if not speaker and (first is None or first > 2):
+        first, speaker, byline = _bylined(paras, splits, first)
     if first is None:
         raise TranscriptError(
             "no speaker labels found (expected lines like 'SECRETARY BLINKEN: …' or 'Q …'); "
@@ -68,7 +73,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
-    title = str(meta.get("title") or header.title)
+    title = str(meta.get("title") or header.title or byline)
     if not speaker:
         first = _title_speaker_opens(paras, splits, first, title)
     _dropped_labels(paras, splits, first, header.participants + speaker + tuple(title_people(title)))
@@ -79,7 +84,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
                               line=paras[first].line, fragment=paras[first].text)
     date = _date(meta.get("date"), source.path, title, header)
     kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
-               or _kind(" ".join(t.text for t in turns[:3])))
+               or _kind(" ".join(t.text for t in turns[:3]), titled=False))
     people = header.participants + speaker
     title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
                       if people else _title_from_path(source.path))
@@ -115,6 +120,38 @@ def _declared(paras: list[_Para], splits: list[tuple[str, str] | None], first: i
             splits[i + 1] = (match["name"], paras[i + 1].text)
             return i + 1, (Participant(name=match["name"], role=match["role"], line=para.line),)
     return first, ()
+
+
+_BYLINE = re.compile(r"^by [A-Z]")
+_BYLINE_HEAD_WORDS = 6
+_DATELINE = re.compile(r"^[\W\d_]*$|^[•·|*-]|^\(.*\)$")
+"""Lines between a byline and the speech: bullets, separators, `(As delivered)`."""
+
+
+def _bylined(paras: list[_Para], splits: list[tuple[str, str] | None], first: int | None
+             ) -> tuple[int | None, tuple[Participant, ...], str]:
+    """A statement under a byline (NATO: `Doorstep statement` / `by NATO Secretary General Jens Stoltenberg at the
+    start of the extraordinary Summit…` / its date / `(As delivered)` / `Good morning.` … then the questions, each
+    labelled): the words from the first paragraph of speech below it to the first label are the person's opening
+    turn, not header, and the two lines the title. `first`: the first labelled paragraph, if any; returned as it
+    becomes, with the person and the title."""
+    end = len(paras) if first is None else first
+    for i, para in enumerate(paras[1:min(5, end)], start=1):
+        head = paras[i - 1].text
+        if not _BYLINE.match(para.text) or len(head.split()) > _BYLINE_HEAD_WORDS or head.endswith((".", "?", "!")):
+            continue
+        title = f"{head} {para.text}".rstrip(".")
+        people = title_people(title)
+        if len(people) != 1:
+            return first, (), ""
+        speech = next((j for j in range(i + 1, end) if not _DATELINE.search(paras[j].text)
+                       and not (len(paras[j].text) < 60 and find_date(paras[j].text))), None)
+        if speech is None:
+            return first, (), ""
+        person = dataclasses.replace(people[0], line=para.line)
+        splits[speech] = (person.name, paras[speech].text)
+        return speech, (person,), title
+    return first, (), ""
 
 
 _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url", "slug"}
@@ -355,9 +392,11 @@ def _path_date(path: str) -> dt.date | None:
     return None
 
 
-def _kind(text: str) -> str:
+def _kind(text: str, titled: bool = True) -> str:
+    """The kind of event `text` names; from a title or file name (`titled`), also a doorstep or a statement."""
     lowered = " ".join(re.split(r"[\W_]+", text.lower()))
-    return next((kind for words, kind in _KINDS if re.search(rf"\b{words}\b", lowered)), "")
+    return next((kind for words, kind in _KINDS + (_TITLE_KINDS if titled else ())
+                 if re.search(rf"\b{words}\b", lowered)), "")
 
 
 def _title_from_path(path: str) -> str:
