@@ -550,8 +550,8 @@ def test_a_dropped_label_needs_someone_handed_the_floor(handoff: str, label: str
 def test_a_reporters_own_name_as_the_label_asks() -> None:
     """India's foreign ministry prints the asker's name as the label, and the asker introduces themself with the
     outlet (`Meghna Dev: Sir, Meghna Dev from DD News.`; `Yeshi:` for `Yeshi Seli`): every turn under that label is
-    that reporter's question, a later one without the introduction too. The spokesperson, named the same way,
-    answers; a name that never asks anything stays a speaker."""
+    that reporter's question, a later one without the introduction too, and a given name used once is a label
+    when its words introduce that person (`Sahil: Sir, I am Sahil from ANI.`). The spokesperson answers."""
     b = parse_text(
         "Weekly Media Briefing by the Official Spokesperson (December 07, 2023)\n\n"
         "Shri Arindam Bagchi, Official Spokesperson: Good afternoon. Let us start with the questions.\n\n"
@@ -561,7 +561,9 @@ def test_a_reporters_own_name_as_the_label_asks() -> None:
         "Shri Arindam Bagchi, Official Spokesperson: We have nothing to announce on the venue today.\n\n"
         "Yeshi: Has a team been sent to look at the venues?\n\n"
         "Shri Arindam Bagchi, Official Spokesperson: Not that I am aware of. I am Arindam from the spokesperson's "
-        "office, and I will take one more.\n"
+        "office, and I will take one more.\n\n"
+        "Sahil: Sir, I am Sahil from ANI. Is there an update on the talks?\n\n"
+        "Shri Arindam Bagchi, Official Spokesperson: None today.\n"
     )
     assert [(t.label, t.question, (t.reporter.name, t.reporter.outlet) if t.reporter else None) for t in b.turns] == [
         ("Shri Arindam Bagchi, Official Spokesperson", False, None),
@@ -570,6 +572,8 @@ def test_a_reporters_own_name_as_the_label_asks() -> None:
         ("Yeshi", True, ("Yeshi Seli", "New Indian Express")),
         ("Shri Arindam Bagchi, Official Spokesperson", False, None),
         ("Yeshi", True, ("Yeshi Seli", "New Indian Express")),
+        ("Shri Arindam Bagchi, Official Spokesperson", False, None),
+        ("Sahil", True, ("Sahil", "ANI")),
         ("Shri Arindam Bagchi, Official Spokesperson", False, None)]
 
 

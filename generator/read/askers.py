@@ -24,7 +24,7 @@ from .calls import (
     lower_case_word,
     lower_words,
     name_word,
-    named,
+    named_with_outlet,
     other_asker,
     person_name,
     read_call,
@@ -240,28 +240,10 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = ()) ->
             continue
         before = turns[i - 1].texts[-1:] if i and not turns[i - 1].question else ()
         for text in (" ".join(turn.texts[:2]), *before):
-            if (reporter := _named_with_outlet(label, text)) is not None:
+            if (reporter := named_with_outlet(label, text)) is not None:
                 found[label] = reporter
                 break
     return {label: reporter for label, reporter in found.items() if any(t.label == label for t in turns)}
-
-
-def _named_with_outlet(label: str, text: str) -> Reporter | None:
-    """The reporter `text` names as the label's person with an outlet (`Sir, Meghna Dev from DD News.`, `… Alexander
-    Gamov from the Komsomolskaya Pravda.`, `I am Sahil from ANI.`), the name as the text writes it."""
-    for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-])", text, re.IGNORECASE):
-        said = sentences(text[match.start():])
-        reporter = named(said[0]) if said else None
-        if reporter is not None and reporter.outlet and _same_name(label, reporter.name):
-            return reporter
-    return None
-
-
-def _same_name(label: str, name: str) -> bool:
-    """`Meghna Dev` is `Meghna Dev`, `Sahil` is `Sahil`, `Yeshi` is `Yeshi Seli`: the label's words are the name's
-    first or last words, folded."""
-    ours, theirs = fold_name(label).split(), fold_name(name).split()
-    return bool(ours) and bool(theirs) and (ours == theirs[:len(ours)] or ours == theirs[-len(ours):])
 
 
 def _is_call(turn: Spoken) -> bool:

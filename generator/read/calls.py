@@ -457,3 +457,21 @@ _OTHER_ASKER = re.compile(r"\b[A-Z][a-z]+['’]s (?:question|point|follow-up|fol
 def other_asker(text: str) -> bool:
     """The opening of a question shows another reporter (`Just following up on Janne's point`)."""
     return bool(_OTHER_ASKER.search(" ".join(sentences(text)[:2])))
+
+
+def named_with_outlet(label: str, text: str) -> Reporter | None:
+    """The reporter `text` names as the label's person with an outlet (`Sir, Meghna Dev from DD News.`, `… Alexander
+    Gamov from the Komsomolskaya Pravda.`, `I am Sahil from ANI.`), the name as the text writes it."""
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(label)}(?![\w'’-])", text, re.IGNORECASE):
+        said = sentences(text[match.start():])
+        reporter = named(said[0]) if said else None
+        if reporter is not None and reporter.outlet and same_name(label, reporter.name):
+            return reporter
+    return None
+
+
+def same_name(label: str, name: str) -> bool:
+    """`Meghna Dev` is `Meghna Dev`, `Sahil` is `Sahil`, `Yeshi` is `Yeshi Seli`: the label's words are the name's
+    first or last words, folded."""
+    ours, theirs = fold_name(label).split(), fold_name(name).split()
+    return bool(ours) and bool(theirs) and (ours == theirs[:len(ours)] or ours == theirs[-len(ours):])

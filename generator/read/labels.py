@@ -25,7 +25,7 @@ from ..words import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from .calls import COMMON_WORDS, lower_words, person_name
+from .calls import COMMON_WORDS, lower_words, named_with_outlet, person_name
 from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
@@ -176,11 +176,21 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
         return _full_name(label, lower)
 
     splits = [
-        c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0])) and not _quoting(*c)
-        else None
+        c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0]) or _introducing(*c))
+        and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
+
+
+def _introducing(label: str, rest: str) -> bool:
+    """A name whose words introduce that person with an outlet (India's foreign ministry: `Sahil: Sir, I am Sahil
+    from ANI.`): a reporter's label, even a given name used once."""
+    return len(label.split()) <= 3 and named_with_outlet(label, rest[:_INTRODUCTION_CHARS]) is not None
+
+
+_INTRODUCTION_CHARS = 200
+"""How far into a turn a reporter's introduction is looked for."""
 
 
 def _full_name(label: str, lower: frozenset[str]) -> bool:
