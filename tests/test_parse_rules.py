@@ -673,3 +673,23 @@ def test_a_statement_under_a_byline_is_its_speakers_opening_turn() -> None:
         ("Jens Stoltenberg", False, "Good morning."),
         ("Question", True, "What do you make of President Putin's state of mind?"),
         ("Jens Stoltenberg", False, "I will not speculate about that.")]
+
+
+def test_questions_and_answers_labelled_q_and_a() -> None:
+    """China's foreign ministry until 2016 (and its embassies' copies): `Q:` and `A:`, the answers the title's
+    spokesperson's, like the announcements above the first question, a line leading into them aside; a site's
+    breadcrumbs above the title are not the title. A lone `A:` (an option: `A: sanctions`) stays text."""
+    b = parse_text(
+        "Home > Spokesperson's Remarks\n\n"
+        "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on October 31, 2011\n\n"
+        "Foreign Ministry Spokesperson Hong Lei started the press conference with the following announcements:\n\n"
+        "At the invitation of Prime Minister Putin, Premier Wen Jiabao will attend the meeting in St. Petersburg.\n\n"
+        "Q: Please brief us on the visit to Syria by the Special Envoy.\n\n"
+        "A: The Special Envoy visited Syria from October 27 to 29 and met the leaders there.\n\n"
+        "Q: What is China's position on the vote?\n\nA: We have stated it many times.\n")
+    assert b.title == "Foreign Ministry Spokesperson Hong Lei's Regular Press Conference on October 31, 2011"
+    assert [(t.speaker.name, t.question) for t in b.turns] == [
+        ("Hong Lei", False), ("Question", True), ("Hong Lei", False), ("Question", True), ("Hong Lei", False)]
+    assert b.turns[0].text.startswith("At the invitation of Prime Minister Putin")
+    plain = parse_text("MR. PRICE: Our options are:\n\nA: sanctions, and B: talks.\n\nQUESTION: Which?\n")
+    assert [t.label for t in plain.turns] == ["MR. PRICE", "QUESTION"]

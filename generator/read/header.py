@@ -112,9 +112,10 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
 
 
 def is_title(text: str) -> bool:
-    """A line that names the event (`… Holds a Press Briefing`), not a sentence or a room."""
+    """A line that names the event (`… Holds a Press Briefing`), not a sentence, a room or a site's breadcrumbs
+    (`Home > Spokesperson's Remarks`)."""
     words = text.split()
-    return (4 <= len(words) <= 40 and text[:1].isupper() and not text.endswith((".", "?", "!", ":"))
+    return (4 <= len(words) <= 40 and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
             and bool(_TITLE_WORDS.search(text))
             and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
 

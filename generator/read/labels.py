@@ -175,12 +175,18 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
             lower = lower_words(texts)
         return _full_name(label, lower)
 
+    answers = counts["A"] >= 2 and counts["Q"] + counts["QUESTION"] >= 2  # `Q:` … `A:`, China's foreign ministry
     splits = [
-        c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0]) or _introducing(*c))
-        and not _quoting(*c) else None
+        c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0]) or _introducing(*c)
+                    or (c[0] == ANSWER and answers)) and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
+
+
+ANSWER = "A"
+"""The label of an answer in a text labelling its questions `Q:` (China's foreign ministry until 2016): whoever
+the title names answers."""
 
 
 def _introducing(label: str, rest: str) -> bool:

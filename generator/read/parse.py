@@ -18,6 +18,7 @@ from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people, title_people
 from .labels import (
+    ANSWER,
     candidate,
     family_name,
     family_name_of,
@@ -191,6 +192,8 @@ _ADDRESSING = {"the", "mr", "madam", "ms", "mrs", "dr", "sir"}
 _EDITORIAL = re.compile(r"\btranscript\b|^(?:note|editor|embargoed|as prepared|check against)\b|^[(\[]", re.IGNORECASE)
 """A paragraph about the text rather than of it (`The following is a transcript…`, `(As prepared for delivery)`)."""
 _OPENING_WORDS = 8
+_LEAD_IN_WORDS = 25
+"""A line introducing the announcements below it (ending with a colon) is header up to this length."""
 
 
 def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None], first: int, title: str) -> int:
@@ -203,6 +206,8 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
     if not title or first == 0:
         return first
     top = next((i + 1 for i in range(first) if paras[i].text == title or title.startswith(paras[i].text)), 0)
+    if top < first - 1 and paras[top].text.endswith(":") and len(paras[top].text.split()) <= _LEAD_IN_WORDS:
+        top += 1  # `Spokesperson Hong Lei started the press conference with the following announcements:`
     opening = paras[top:first]
     if not opening or not all(len(p.text.split()) >= _OPENING_WORDS and p.text.rstrip("”\"’')").endswith((".", "!", "?"))
                               and not _EDITORIAL.search(p.text) for p in opening):
@@ -214,6 +219,8 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
         label = split[0]
         if is_question_label(label) or is_role_label(label) or is_anonymous_label(label):
             continue
+        if label == ANSWER and len(named := title_people(title)) == 1:
+            label = named[0].name  # `A:` answers for the person the title names
         words = fold_name(label).split()
         said = set(fold_name(" ".join(p.text for p in opening)).split())
         if len(words) >= 2 and set(words) <= folded and family_name(words) not in said:  # not about them
@@ -340,6 +347,8 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     asked = askers(said)
     resolver = Resolver(participants + document_people(title, said, participants, asked))
     same = same_person([r[0] for r in raw])
+    if ANSWER in same and len(named := title_people(title)) == 1:
+        same[ANSWER] = named[0].name  # `A:` is the spokesperson the title names
     reporters = [own.get(label) or reporter for (label, _, _), reporter in zip(raw, asked[0], strict=True)]
     return tuple(
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
