@@ -693,3 +693,21 @@ def test_questions_and_answers_labelled_q_and_a() -> None:
     assert b.turns[0].text.startswith("At the invitation of Prime Minister Putin")
     plain = parse_text("MR. PRICE: Our options are:\n\nA: sanctions, and B: talks.\n\nQUESTION: Which?\n")
     assert [t.label for t in plain.turns] == ["MR. PRICE", "QUESTION"]
+
+
+def test_a_reporter_labelled_name_comma_outlet() -> None:
+    """Japan's foreign ministry labels each question `Surname, Outlet:` (`Toba, Nippon TV: I have a question …`):
+    a question from that reporter of that outlet (it was a paragraph of the minister's statement). The minister,
+    labelled in full with his role once and `Minister Kishida` after, is one person."""
+    b = parse_text(
+        "Press Conference by Foreign Minister Fumio Kishida\n\nFriday, March 11, 2016, 8:47 a.m.\n\n"
+        "Mr. Fumio Kishida, Minister for Foreign Affairs: Today, it has been five years since the earthquake.\n\n"
+        "Toba, Nippon TV: I have a question about yesterday's missile launch by North Korea.\n\n"
+        "Minister Kishida: First, Japan lodged a strong protest.\n\n"
+        "Sakamoto, NHK: What will you raise at the meeting?\n\nMinister Kishida: The abductions.\n")
+    assert [(t.question, (t.reporter.name, t.reporter.outlet) if t.reporter else None) for t in b.turns] == [
+        (False, None), (True, ("Toba", "Nippon TV")), (False, None), (True, ("Sakamoto", "NHK")), (False, None)]
+    assert {(t.speaker.name, t.speaker.role) for t in b.turns if not t.question} == {
+        ("Fumio Kishida", "Minister for Foreign Affairs")}
+    said = parse_text("MR. PRICE: We met in Paris.\n\nParis, France: the talks went on.\n\nQUESTION: And?\n")
+    assert [t.label for t in said.turns] == ["MR. PRICE", "QUESTION"]

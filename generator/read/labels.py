@@ -25,7 +25,7 @@ from ..words import (
     ROLE_WORDS,
     TITLE_WORDS,
 )
-from .calls import COMMON_WORDS, lower_words, named_with_outlet, person_name
+from .calls import COMMON_WORDS, lower_words, named_with_outlet, outlet_name, person_name
 from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
@@ -55,7 +55,7 @@ _ANONYMOUS = re.compile(r"\bofficials?\b(?! spokes)|\bbriefers?\b|^\[.*\]$")
 def is_question_label(label: str) -> bool:
     """True for `QUESTION`, `Q` and their variants, for a well-known outlet's name (`AFP`: its reporter asks), and
     for a reporter's label with the outlet in brackets (`Question [Reuters]`, `Reporter (NHK)`, `Jane Doe (Reuters)`)."""
-    if fold_name(label) in QUESTION_LABELS or outlet_label(label):
+    if fold_name(label) in QUESTION_LABELS or outlet_label(label) or comma_reporter(label) is not None:
         return True
     parts = qualified(label)
     return parts is not None and (fold_name(parts[0]) in QUESTION_LABELS or outlet_label(parts[1]))
@@ -76,11 +76,30 @@ def labelled_reporter(label: str) -> Reporter | None:
     person of an outlet (`Jane Doe (Reuters)`); None for `Q`, `QUESTION` and every other label."""
     if outlet_label(label):
         return Reporter("", label)
+    if (named := comma_reporter(label)) is not None:
+        return named
     parts = qualified(label)
     if parts is None or not is_question_label(label):
         return None
     base, outlet = parts
     return Reporter("" if fold_name(base) in QUESTION_LABELS else base, outlet)
+
+
+def comma_reporter(label: str) -> Reporter | None:
+    """The reporter a label names as `Name, Outlet` (Japan's foreign ministry: `Toba, Nippon TV`, `Sakamoto,
+    NHK`): a name of up to three words, an outlet's name, no title's word anywhere (`Peter Stano, Moderator`)."""
+    head, comma, tail = (part.strip() for part in label.partition(","))
+    if not comma or "," in tail or len(head.split()) > 3 \
+            or any(fold_name(w).strip(".") in TITLE_WORDS for w in label.split()):
+        return None
+    shaped = person_name(head)
+    outlet = tail if outlet_label(tail) else outlet_name(tail) if len(tail.split()) <= 4 else None
+    return Reporter(shaped[0], outlet, not shaped[1]) if shaped is not None and outlet else None
+
+
+_ASKING = re.compile(r"\?|\b(?:I have a question|my question|I would like to ask|I'd like to ask|I want to ask)\b",
+                     re.IGNORECASE)
+"""Words of a question's opening: `Toba, Nippon TV:` is a label when what follows asks."""
 
 
 def outlet_label(label: str) -> bool:
@@ -178,7 +197,8 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     answers = counts["A"] >= 2 and counts["Q"] + counts["QUESTION"] >= 2  # `Q:` … `A:`, China's foreign ministry
     splits = [
         c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0]) or _introducing(*c)
-                    or (c[0] == ANSWER and answers)) and not _quoting(*c) else None
+                    or (c[0] == ANSWER and answers) or (comma_reporter(c[0]) is not None and _ASKING.search(c[1])))
+        and not _quoting(*c) else None
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
@@ -253,8 +273,8 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     one (`HE PRESIDENT`, `SENIOR ADMINISTRIVE OFFICIAL`). Titles alone (`THE PRESIDENT`, `THE
     VICE PRESIDENT`) and numbered anonymous officials (`… OFFICIAL ONE`, `… TWO`) never merge. A role
     label (`Moderator`) is the one label naming a person in that role (`Peter Stano, Moderator`), if one,
-    and a name alone (`LAURA TINGLE`) the label giving that name with a role (`LAURA TINGLE, NATIONAL PRESS
-    CLUB PRESIDENT`).
+    and a name alone (`LAURA TINGLE`) or a shorter form (`Minister Kishida`) the label giving that name with a
+    role (`LAURA TINGLE, NATIONAL PRESS CLUB PRESIDENT`, `Mr. Fumio Kishida, Minister for Foreign Affairs`).
     """
     keys_of = {label: label_key(label) for label in dict.fromkeys(labels)}
     counts = Counter(keys_of[label] for label in labels)
@@ -268,8 +288,12 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
         if len(named) == 1 and role in step:
             step[role] = named.pop()  # `Moderator` after `Peter Stano, Moderator`: the one moderator named
     for label, key in keys_of.items():
-        if (named_as := named_role(label)) is not None and step.get(name := label_key(named_as[0])) == name:
-            step[name] = key  # `LAURA TINGLE` after `LAURA TINGLE, NATIONAL PRESS CLUB PRESIDENT`: her name alone
+        if (named_as := named_role(label)) is None:
+            continue
+        whole = label_key(f"{named_as[1]} {named_as[0]}")  # `minister for foreign affairs fumio kishida`
+        for other in keys:
+            if other != key and step[other] == other and (other == label_key(named_as[0]) or _shorter_form(other, whole)):
+                step[other] = key  # `LAURA TINGLE`, `Minister Kishida`: the person the label names with a role
     canonical: dict[str, str] = {}
     for key in keys:
         target = key
