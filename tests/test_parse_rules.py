@@ -711,3 +711,9 @@ def test_a_reporter_labelled_name_comma_outlet() -> None:
         ("Fumio Kishida", "Minister for Foreign Affairs")}
     said = parse_text("MR. PRICE: We met in Paris.\n\nParis, France: the talks went on.\n\nQUESTION: And?\n")
     assert [t.label for t in said.turns] == ["MR. PRICE", "QUESTION"]
+
+
+def test_a_blank_title_in_front_matter_is_none() -> None:
+    """`title: ' '` in the front matter gives the title made from the file name, not a blank heading."""
+    b = parse_text("---\ntitle: ' '\ndate: 2022-01-02\n---\nMR. PRICE: Good afternoon.\n")
+    assert b.title.strip() and b.title == b.title.strip()

@@ -74,7 +74,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
-    title = str(meta.get("title") or header.title or byline)
+    title = str(meta.get("title") or "").strip() or header.title or byline  # a blank `title:` is none
     if not speaker:
         first = _title_speaker_opens(paras, splits, first, title)
     _dropped_labels(paras, splits, first, header.participants + speaker + tuple(title_people(title)))
