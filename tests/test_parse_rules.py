@@ -395,10 +395,10 @@ def test_labels_with_a_bracketed_qualifier() -> None:
         "Allies send jets?\n\nNATO Secretary General Jens Stoltenberg: That is for Allies to decide.\n")
     assert [(t.speaker.name, t.speaker.role, t.question, t.asker) for t in nato.turns] == [
         ("Oana Lungescu", "NATO Spokesperson", False, None),
-        ("NATO Secretary General Jens Stoltenberg", "", False, None),
+        ("Jens Stoltenberg", "NATO Secretary General", False, None),
         ("Oana Lungescu", "NATO Spokesperson", False, None),
         ("Question", "", True, Reporter("", "Reuters")),
-        ("NATO Secretary General Jens Stoltenberg", "", False, None)]
+        ("Jens Stoltenberg", "NATO Secretary General", False, None)]
     japan = parse_text("Press Secretary Kobayashi: Good afternoon.\n\nReporter (NHK): What was achieved?\n\n"
                        "Press Secretary Kobayashi: Solidarity.\n\nJane Doe (Kyodo News): And aid?\n\n"
                        "Press Secretary Kobayashi: More will come.\n")
@@ -717,3 +717,22 @@ def test_a_blank_title_in_front_matter_is_none() -> None:
     """`title: ' '` in the front matter gives the title made from the file name, not a blank heading."""
     b = parse_text("---\ntitle: ' '\ndate: 2022-01-02\n---\nMR. PRICE: Good afternoon.\n")
     assert b.title.strip() and b.title == b.title.strip()
+
+
+def test_a_title_naming_a_media_availability_or_telebriefing_and_a_titled_name_label() -> None:
+    """Defense's `Media Availability with Secretary Carter at the Air Force Research Laboratory, Ohio` is the title
+    (it was read as a participant, `Force Research Laboratory, Ohio`), as is the CDC's `CDC Media Telebriefing
+    Transcript: Update on COVID-19`; `SECRETARY OF DEFENSE ASH CARTER:` is Ash Carter, Secretary of Defense, and
+    `SEC. CARTER:` after it the same man."""
+    dod = parse_text(
+        "Media Availability with Secretary Carter at the Air Force Research Laboratory, Ohio\n\n"
+        "STAFF: Is there anything you want to say off the top?\n\n"
+        "SECRETARY OF DEFENSE ASH CARTER: I said everything about the importance of Wright-Pat.\n\n"
+        "Q: Do you plan to name more outposts?\n\nSEC. CARTER: We do, and yes.\n")
+    assert dod.title == "Media Availability with Secretary Carter at the Air Force Research Laboratory, Ohio"
+    assert dod.participants == () and dod.kind == "press availability"
+    assert {(t.speaker.name, t.speaker.role) for t in dod.turns if t.label.endswith("CARTER")} == {
+        ("Ash Carter", "Secretary of Defense")}
+    cdc = parse_text("CDC Media Telebriefing Transcript: Update on COVID-19\n\nFriday, August 21, 2020\n\n"
+                     "Operator: Welcome, and thank you all for standing by.\n")
+    assert cdc.title == "CDC Media Telebriefing Transcript: Update on COVID-19"

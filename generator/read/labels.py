@@ -312,11 +312,25 @@ def named_role(label: str) -> tuple[str, str] | None:
         shaped = person_name(parts[0])
         return (shaped[0], parts[1]) if shaped is not None and shaped[1] and not is_question_label(label) else None
     head, comma, tail = label.partition(",")
-    if not comma or "," in tail:
+    if not comma:
+        return _titled_name(label)
+    if "," in tail:
         return None
     for name, role in ((head, tail), (tail, head)):
         if _a_role(role) and (person := _addressed_name(name)) is not None:
             return person, _cased(role.strip())
+    return None
+
+
+def _titled_name(label: str) -> tuple[str, str] | None:
+    """`(name, role)` of a label giving a title of several words and then a full name (Defense: `SECRETARY OF
+    DEFENSE ASH CARTER` → `Ash Carter`, `Secretary of Defense`); a title of one word (`PRESIDENT LÓPEZ OBRADOR`)
+    or a surname alone (`SECRETARY BLINKEN`) names nobody here."""
+    words = label.split()
+    for cut in range(len(words) - 2, len(words) - 4, -1):
+        role, name = " ".join(words[:cut]), " ".join(words[cut:])
+        if cut >= 2 and _a_role(role) and not _a_role(name) and (person := _addressed_name(name)) is not None:
+            return person, _cased(role)
     return None
 
 
