@@ -133,6 +133,9 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
      Reporter("Owen Jensen", "EWTN")),
     ("Sir, Nancy Youssef, Wall Street Journal. On the tanks:", Reporter("Nancy Youssef", "Wall Street Journal")),
     ("Geeta Mohan from India today, sir.  I’ll just take my colleague’s question forward.", Reporter("Geeta Mohan", "")),
+    ("Thanks, Prime Minister. David Crowe from the Sydney Morning Herald. You said", Reporter("David Crowe", "Sydney Morning Herald")),
+    ("Thanks for doing the call. This is Robert Delaney from South China Morning Post in Washington.",
+     Reporter("Robert Delaney", "South China Morning Post")),
 ])
 def test_a_self_introduction_names_the_asker(text: str, expected: Reporter) -> None:
     """A reporter introducing themself in the question's opening names its asker."""

@@ -102,14 +102,16 @@ def person_name(text: str) -> tuple[str, bool] | None:
 _OUTLET_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’!-]*|&)$")
 _NOT_OUTLET = NOT_NAMES - {"america", "american", "washington", "new", "north", "south", "east", "west", "city",
                            "republic", "federal", "today", "first", "one", "two", "the", "of", "and", "for", "at", "caller",
-                           "in", "on", "de"} | ROLE_WORDS - {"press", "national", "international", "public", "foreign",
+                           "in", "on", "de", "morning"} | ROLE_WORDS - {"press", "national", "international", "public", "foreign",
                                                             "first", "high"}
 """Words that make a phrase something else than an outlet's name (`Secretary Blinken`, `I'm`)."""
 
 
 def outlet_name(text: str) -> str | None:
-    """An outlet as printed (`the L.A. Times` → `L.A. Times`) when `text` is shaped like one, else None."""
-    words = re.sub(r"^the\s+", "", text.strip().rstrip(".,;:!?"), flags=re.IGNORECASE).split()
+    """An outlet as printed (`the L.A. Times` → `L.A. Times`; `South China Morning Post in Washington` → its
+    name, the bureau's city left out) when `text` is shaped like one, else None."""
+    text = re.sub(r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?$", "", text.strip().rstrip(".,;:!?"))
+    words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
     if not 1 <= len(words) <= 8 or not _OUTLET_WORD.match(words[0]) or words[-1].lower() in OUTLET_CONNECTORS:
         return None
     for word in words:
