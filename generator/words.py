@@ -205,6 +205,8 @@ monday tuesday wednesday thursday friday saturday sunday
 the small talk of a briefing ("thank you", "going forward"), which say nothing of its subjects."""
 
 NOT_NAMES = frozenset({
+    # where a question comes from, not who asks it (`… one last one from Zoom.`)
+    "zoom", "webex", "skype",
     # answers, interjections, greetings
     "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "sure", "right", "correct", "exactly", "absolutely",
     "oh", "hi", "hello", "hey", "sorry", "thanks", "thank", "please", "good", "great", "well", "so", "wow", "hmm",

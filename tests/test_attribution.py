@@ -519,3 +519,26 @@ def test_a_call_by_an_official_answers_no_question() -> None:
         "Q: Thank you. On Iran?\n\nMS. X: Nothing new.\n"))
     assert {t.anchor: t.answers for t in b.turns if t.question} == {
         "t002": ("t003",), "t004": ("t005",), "t006": (), "t008": ("t009",)}
+
+
+def test_calls_the_state_departments_phone_briefings_make() -> None:
+    """`Let's please go to Laura Kelly.` is a call (the caller before kept the floor: wrong data); so is `We'll take
+    the first one from Fadwa Mrabti, Al Ghad TV.`; a call the operator broke into (`Let's go to —`, the operator's
+    instructions, `Let's go to David Brunnstrom.`) still names the reporter; and a reporter introducing themself after
+    a greeting (`Good afternoon. Fadwa Mrabti from Al Ghad channel.`) is named; `Zoom for Amy Gibbons` calls
+    Amy Gibbons, and `one last one from Zoom` nobody; a name called with `[sic]` names nobody sure."""
+    assert _askers("MS PORTER: Let's go to Endale Getahun.\n\nQUESTION: Thank you. One?\n\nMS PORTER: Yes.\n\n"
+                   "MS PORTER: Let's please go to Laura Kelly.\n\nQUESTION: Hi, Jalina. Two?\n") == [
+        "Endale Getahun", "Laura Kelly"]
+    assert _askers("MODERATOR: We'll take the first one from Fadwa Mrabti, Al Ghad TV.\n\nQUESTION: Is it?\n") == [
+        "Fadwa Mrabti"]
+    assert _askers("MODERATOR: Let's go to —\n\nOPERATOR: And ladies and gentlemen, in order to queue up for a "
+                   "question, you need to press 1,0.\n\nMODERATOR: Let's go to David Brunnstrom.\n\n"
+                   "QUESTION: Hello, and thank you very much for doing this. Will Afghanistan come up?\n") == [
+        "David Brunnstrom"]
+    assert introduction(["Good afternoon. Fadwa Mrabti from Al Ghad channel. My question is about the visit?"]) \
+        == Reporter("Fadwa Mrabti", "")
+    assert read_call(["Great. We'll go back to Zoom for Amy Gibbons."]).reporter == Reporter("Amy Gibbons", "")  # type: ignore[union-attr]
+    assert read_call(["— and then we'll take one last one from Zoom."]) is None  # where from, not who
+    assert _askers("MS. X: Go ahead, Jeff.\n\nQ: One?\n\nMS. X: We were early. Please, Kristen [sic].\n\n"
+                   "Q: Mr. President, a follow-up?\n") == ["Jeff", None]  # the name called is not sure

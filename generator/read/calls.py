@@ -137,7 +137,9 @@ def _outlet_before_clause(text: str) -> str | None:
 
 _TRAILING = re.compile(r"(?:[,\s]+(?:next|now|please|again|here|there|first|then|too|as well|sir|ma'am|"
                        r"thank you|thanks|go ahead))+\s*$", re.IGNORECASE)
-_LEAD = re.compile(r"^(?:(?:the|from the|from) line of\s+|(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)+")
+_LEAD = re.compile(r"^(?:(?:the|from the|from) line of\s+|(?:Zoom|Webex|the phones?|the lines?) for\s+|"
+                   r"(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+)+")
+"""What stands before a called name: `the line of …`, `Zoom for Amy Gibbons`, `Mr.`."""
 _SEPARATOR = re.compile(
     r"^(?:,\s*(?:(?:a|the|our)\s+)?(?:journalist|reporter|correspondent|anchor|producer|editor|host)\b[\w ]{0,30}?"
     r"\s+(?:for|with|at|of|from)\s+|\s*,\s*(?:with|from|at|of|for)\s+|\s*,\s*|\s+(?:of|at|from|with|for)\s+"
@@ -193,12 +195,12 @@ _I = re.IGNORECASE
 _VERB_CALL = re.compile(
     r"(?:\b(?:we(?:'ll| will| are going to|'re going to| can| could)?|let's|let us|let me|i(?:'ll| will|'m going to| am going to|'d like to)?"
     r"|going to|next(?: up)?|first(?: up)?|finally|now|and|then|ok|okay|all right)\b,?\s+(?:(?:now|then|next|also|just|first|"
-    r"quickly|go ahead and)\s+)*(?:go|turn|hand|pass|move on|move|come|start|begin|continue|head|kick (?:it|things) off)"
+    r"quickly|please|go ahead and)\s+)*(?:go|turn|hand|pass|move on|move|come|start|begin|continue|head|kick (?:it|things) off)"
     r"(?:\s+it|\s+things|\s+the floor)?\s+(?:over\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+)(?P<rest>.+)$", _I)
 _QUESTION_CALL = re.compile(
     r"\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:a|our|the|one|one more|your)\s+)?(?:(?:next|last|final|first)\s+)?"
-    r"questions?\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$", _I)
+    r"(?:questions?|one)\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$", _I)
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?:get|kick|start|begin|open|give|make|offer|provide|deliver|lead|walk|share|say|talk|speak)\b"
     r"|for\s+(?:(?:a|an|the|some|his|her|their|a few|brief|opening|initial|introductory|short|quick)\s+)*"
@@ -271,7 +273,7 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         sentence = said[index].strip().rstrip(" —–-").strip()
         if _SIC.search(sentence):
             return Call()
-        echo = alone and _echoes(sentence, (after or "") + " " + context)
+        echo = alone and not explicit_call(sentence) and _echoes(sentence, (after or "") + " " + context)
         answering = broken or echo or alone and _answers(sentence, after)
         found = _named_call(sentence, lower, bare_ok=not answering)
         if echo and found is not None:
@@ -415,6 +417,7 @@ def introduction(texts: Sequence[str]) -> Reporter | None:
     alone needs `from`, `with` or `at` (`Nobira from Asahi Shimbun.`, not `Voice of America`).
     """
     said = [s.replace("’", "'") for s in sentences(" ".join(texts[:2]))][:4]
+    first = next((i for i, s in enumerate(said) if _GREETING.sub("", s.strip())), 0)  # after `Good afternoon.`
     for index, sentence in enumerate(said):
         sentence = _GREETING.sub("", sentence.strip())
         if sentence.endswith(("—", "–", "-", ",")):
@@ -425,7 +428,7 @@ def introduction(texts: Sequence[str]) -> Reporter | None:
             clause = _GREETING.sub("", clause.strip())
             lead = _INTRO.match(clause)
             found = named(lead["rest"] if lead else clause)
-            if found is None and index == 0 and (loose := _loosely_introduced(clause)) is not None:
+            if found is None and index == first and (loose := _loosely_introduced(clause)) is not None:
                 return loose
             if found is None or not found.name:
                 continue
