@@ -14,7 +14,7 @@ ROLE_WORDS = frozenset({
     "officer", "chief", "head", "prime", "chancellor", "king", "queen", "principal", "press",
     "special", "senior", "official", "moderator", "staff", "lieutenant", "major", "captain",
     "sergeant", "commander", "surgeon", "foreign", "high", "first", "lady", "leader",
-    "speaker", "cabinet", "council", "member", "executive", "associate", "acting",
+    "speaker", "cabinet", "council", "member", "executive", "associate", "acting", "treasurer",
 })
 """Words of titles; a participant line needs one, and a name never contains one."""
 

@@ -736,3 +736,32 @@ def test_a_title_naming_a_media_availability_or_telebriefing_and_a_titled_name_l
     cdc = parse_text("CDC Media Telebriefing Transcript: Update on COVID-19\n\nFriday, August 21, 2020\n\n"
                      "Operator: Welcome, and thank you all for standing by.\n")
     assert cdc.title == "CDC Media Telebriefing Transcript: Update on COVID-19"
+
+
+def test_australias_prime_minister_square_brackets_labels_and_interviews() -> None:
+    """Australia's prime minister's transcripts: stage directions in square brackets (`[Laughter]`, `[Inaudible]`,
+    `[Interruption for a parliamentary vote]`), `[ENDS]` closing the text, a doorstop's title (`Doorstop - Tennant
+    Creek`), labels with `THE HON.` and post-nominals (`THE HON. SCOTT MORRISON MP, TREASURER` is Scott Morrison,
+    Treasurer), and an interview titled with the journalist, whose every turn asks."""
+    b = parse_text(
+        "Doorstop - Tennant Creek, Northern Territory\n\n23 July 2018\n\n"
+        "PRIME MINISTER: Well, thank you very much. [Laughter] It is good to be here.\n\n"
+        "JOURNALIST: [Inaudible] all funding, or just some?\n\n"
+        "THE HON. SCOTT MORRISON MP, TREASURER: [Interruption for a parliamentary vote]\n\n"
+        "All funding.\n\n[ENDS]\n\nShare this page\n")
+    assert b.title == "Doorstop - Tennant Creek, Northern Territory" and b.kind == "press availability"
+    assert [[(s.text, s.stage, s.redaction) for s in p.segments if s.stage or s.redaction]
+            for t in b.turns for p in t.paragraphs] == [
+        [("[Laughter]", True, False)], [("[Inaudible]", True, False)],
+        [("[Interruption for a parliamentary vote]", True, False)], []]
+    assert b.turns[-1].paragraphs[-1].text == "All funding."
+    assert (b.turns[2].speaker.name, b.turns[2].speaker.role) == ("Scott Morrison", "Treasurer")
+    redacted = parse_text("MODERATOR: Over to [Senior Administration Official].\n\nQ: Yes?\n")
+    assert [(s.text, s.redaction) for s in redacted.turns[0].paragraphs[0].segments if s.redaction] == [
+        ("[Senior Administration Official]", True)]
+    interview = parse_text("Television Interview with Leigh Sales, 7.30\n\n6 August 2018\n\n"
+                           "LEIGH SALES: Prime Minister, is it too little too late?\n\n"
+                           "PRIME MINISTER: No, it is not, and I will tell you why at some length.\n\n"
+                           "LEIGH SALES: Why now, then?\n\nPRIME MINISTER: Because it is ready.\n")
+    assert [(t.question, (t.reporter.name, t.reporter.outlet) if t.reporter else None) for t in interview.turns] == [
+        (True, ("Leigh Sales", "7.30")), (False, None), (True, ("Leigh Sales", "7.30")), (False, None)]

@@ -28,6 +28,7 @@ from .calls import (
     other_asker,
     person_name,
     read_call,
+    same_name,
     sentences,
 )
 from .labels import family_name_of, is_question_label, label_key, labelled_reporter, outlet_label
@@ -218,17 +219,22 @@ def _titled(label: str) -> bool:
     return any(fold_name(w).strip(",()[]") in TITLE_WORDS for w in label.split())
 
 
-def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = ()) -> dict[str, Reporter]:
+def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), title: str = "") -> dict[str, Reporter]:
     """Labels that are a reporter's own name, with the reporter: every turn under them is that reporter's
     question. India's foreign ministry and the Kremlin print the asker's name as the label (`Meghna Dev: Sir,
     Meghna Dev from DD News. …`; `Alexander Gamov:` after the press secretary's `… Alexander Gamov from the
     Komsomolskaya Pravda.`), and NATO the name with the outlet once (`Sarah Kelly (Deutsche Welle):`, then
     `Sarah Kelly:`). A label is a reporter's when its turn introduces that person with an outlet, when the
     turn before called that person with an outlet, or when a question's label gave that person's outlet.
+    An interview's `title` naming the journalist (Australia's prime minister: `Television Interview with Leigh
+    Sales, 7.30`) makes that journalist's label (`LEIGH SALES:`) a reporter's too.
     Never a label with a title (`Minister Kishida`), a function's (`MODERATOR`) or one of the `officials` (the
     participants' family names, folded), and only a label that asks something (a `?` in one of its turns)."""
     asking = {t.label for t in turns if any("?" in text for text in t.texts)}
     found: dict[str, Reporter] = {}
+    if (interviewer := _interviewer(title)) is not None:
+        found.update({t.label: interviewer for t in turns if t.label in asking and not _titled(t.label)
+                      and same_name(t.label, interviewer.name)})
     for turn in turns:  # `Sarah Kelly (Deutsche Welle):` names the reporter of a later `Sarah Kelly:`
         printed = labelled_reporter(turn.label) if turn.question else None
         if printed is not None and printed.name and person_name(printed.name):
@@ -244,6 +250,20 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = ()) ->
                 found[label] = reporter
                 break
     return {label: reporter for label, reporter in found.items() if any(t.label == label for t in turns)}
+
+
+_INTERVIEW = re.compile(r"\binterview (?:with|by) (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"
+                        r"(?:,\s*(?P<outlet>[^,]{1,40}))?$", re.IGNORECASE)
+
+
+def _interviewer(title: str) -> Reporter | None:
+    """The journalist an interview's title names (`Television Interview with Leigh Sales, 7.30`): a full name
+    without a title (not `Interview with President Biden`), and the programme or outlet after a comma."""
+    match = _INTERVIEW.search(title)
+    if match is None or _titled(match["name"]):
+        return None
+    shaped = person_name(match["name"])
+    return Reporter(shaped[0], (match["outlet"] or "").strip()) if shaped is not None and shaped[1] else None
 
 
 def _is_call(turn: Spoken) -> bool:

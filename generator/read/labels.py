@@ -121,7 +121,8 @@ def is_role_label(label: str) -> bool:
     """True for `MODERATOR`, `OPERATOR`, `THE PRESIDENT` and other labels naming a function, and for a voice a
     transcription service numbered (`Speaker 1`: someone else in every transcript, never one person's page)."""
     key = label_key(label)
-    return key in ROLE_LABELS or key.startswith("the ") or _NUMBERED.match(label) is not None
+    return key in ROLE_LABELS or (key.startswith("the ") and not key.startswith("the hon ")) \
+        or _NUMBERED.match(label) is not None  # `THE HON. SCOTT MORRISON MP, TREASURER` names a person
 
 
 def is_capitalised(label: str) -> bool:
@@ -336,6 +337,8 @@ def _titled_name(label: str) -> tuple[str, str] | None:
 
 _FORMS_OF_ADDRESS = frozenset({"mr", "ms", "mrs", "dr", "shri", "smt", "sri", "shrimati", "hon", "he"})
 """Words before a name that are no part of it (`Shri`, India's `Mr.`; `H.E.`; `The Hon`, Australia's)."""
+_POST_NOMINALS = frozenset({"mp", "mla", "mhr", "mpp", "qc", "kc", "ao", "ac", "am", "obe", "cbe", "kbe", "dbe", "mbe"})
+"""Letters after a name that are no part of it (`THE HON. SCOTT MORRISON MP`, `HON MICHAEL GUNNER MLA`)."""
 
 
 def _a_role(text: str) -> bool:
@@ -352,6 +355,8 @@ def _addressed_name(text: str) -> str | None:
     words = text.split()
     while words and fold_name(words[0]).replace(".", "") in _FORMS_OF_ADDRESS | {"the"}:
         words.pop(0)
+    while len(words) > 2 and fold_name(words[-1]).replace(".", "") in _POST_NOMINALS:
+        words.pop()
     shaped = person_name(_cased(" ".join(words)))
     return shaped[0] if shaped is not None and shaped[1] else None
 

@@ -13,9 +13,14 @@ _STAGE_WORDS = (
     r"music\b[^()]*|phone rings|coughs|sic|interruption|overlapping|silence|"
     r"[a-z ]*(?:concluded|ended|adjourned|began|begins|resumes?)\b[^()]*"
 )
-STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)", re.IGNORECASE)
-"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, or a short
-sentence of its own in parentheses (`(Holds up the guidance.)`, `(A video is played.)`)."""
+_BRACKET_WORDS = (r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross-?talk|crosstalk|"
+                  r"pauses?|off[- ]mic(?:e|rophone)?|interruption|interjection|no audio|technical difficult(?:y|ies)")
+"""Stage directions printed in square brackets (`[sic]` is not one: a call to `Kristen [sic]` names nobody sure)."""
+STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)"
+                   rf"|\[(?:{_BRACKET_WORDS})\b[^\[\]]{{0,80}}\]", re.IGNORECASE)
+"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, a short sentence of its own
+in parentheses (`(Holds up the guidance.)`, `(A video is played.)`), or in square brackets as Australia's prime
+minister prints them (`[Laughter]`, `[Inaudible]`, `[Interruption for a parliamentary vote]`)."""
 
 SECTION = re.compile(
     r"(?:opening (?:remarks|statements?)|questions? (?:and|&) answers?(?: session)?|q ?& ?a(?: session)?|"
@@ -43,12 +48,12 @@ ENGLISH = re.compile(r"\((?:in|speaks in) English\.?\)", re.IGNORECASE)
 """A switch back to the speaker's own English ends interpretation for the rest of the turn."""
 
 END = re.compile(
-    r"^(?:#\s*#\s*#|\*\s*\*\s*\*|END(?:\s+\d{1,2}:\d{2}.*)?|"
+    r"^(?:#\s*#\s*#|\*\s*\*\s*\*|END(?:\s+\d{1,2}:\d{2}.*)?|\[ENDS?\]|ENDS|"
     r"\((?:the )?(?:briefing|press conference|press availability|conference|call|meeting|event|"
     r"interview|session|gaggle|teleconference|roundtable|remarks?)\b[^()]*\b(?:concluded|ended|adjourned)\b[^()]*\)\.?)$",
     re.IGNORECASE,
 )
-"""A paragraph that closes the transcript: `###`, `END 3:27 P.M. PST`, `(The briefing was concluded …)`."""
+"""A paragraph that closes the transcript: `###`, `END 3:27 P.M. PST`, `[ENDS]`, `(The briefing was concluded …)`."""
 
 TIME = re.compile(
     r"^(?P<time>\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+(?P<zone>[A-Z]{2,5}))?)$"
@@ -102,7 +107,7 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
         before = text[pos: match.start()].strip()
         if before:
             segments.append(Segment(before))
-        redacted = match.group(0).startswith("[")
+        redacted = REDACTION.fullmatch(match.group(0)) is not None  # `[senior administration official]`, not `[Laughter]`
         segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted))
         pos = match.end()
     rest = text[pos:].strip()

@@ -40,7 +40,7 @@ _KINDS = (
     ("jpa", "press availability"), ("media availability", "press availability"),
 )
 """Words that name the kind of event, most specific first."""
-_TITLE_KINDS = (("doorstep", "press availability"), ("statement", "remarks"))
+_TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"), ("statement", "remarks"))
 """Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`)."""
 _DECLARED = re.compile(
     r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
@@ -342,7 +342,7 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     said = [spoken(label, paragraphs) for label, _, paragraphs in raw]
     called = called_labels(said)
     said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
-    own = reporter_labels(said, {family_name_of(p.name) for p in participants})
+    own = reporter_labels(said, {family_name_of(p.name) for p in participants}, title)
     said = [dataclasses.replace(s, question=True) if s.label in own else s for s in said]
     asked = askers(said)
     resolver = Resolver(participants + document_people(title, said, participants, asked))
