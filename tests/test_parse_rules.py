@@ -765,3 +765,18 @@ def test_australias_prime_minister_square_brackets_labels_and_interviews() -> No
                            "LEIGH SALES: Why now, then?\n\nPRIME MINISTER: Because it is ready.\n")
     assert [(t.question, (t.reporter.name, t.reporter.outlet) if t.reporter else None) for t in interview.turns] == [
         (True, ("Leigh Sales", "7.30")), (False, None), (True, ("Leigh Sales", "7.30")), (False, None)]
+
+
+def test_a_title_naming_people_before_its_kind_and_after_with_family_names_first() -> None:
+    """`Secretary Antony J. Blinken Joint Press Availability with Republic of Korea Foreign Minister Chung Eui-yong
+    and Japanese Foreign Minister Hayashi Yoshimasa`: the Secretary before the kind and the two ministers after
+    `with` are the participants, and `FOREIGN MINISTER CHUNG:` is Chung Eui-yong (a Korean name, family name
+    first), `FOREIGN MINISTER HAYASHI:` Hayashi Yoshimasa."""
+    b = parse_text(
+        "Secretary Antony J. Blinken Joint Press Availability with Republic of Korea Foreign Minister Chung "
+        "Eui-yong and Japanese Foreign Minister Hayashi Yoshimasa\n\nFebruary 12, 2022\n\n"
+        "SECRETARY BLINKEN: Good afternoon.\n\nFOREIGN MINISTER CHUNG: Thank you, Tony.\n\n"
+        "FOREIGN MINISTER HAYASHI: Thank you.\n")
+    assert [(t.speaker.name, t.speaker.role) for t in b.turns] == [
+        ("Antony J. Blinken", "Secretary"), ("Chung Eui-yong", "Republic of Korea Foreign Minister"),
+        ("Hayashi Yoshimasa", "Japanese Foreign Minister")]

@@ -115,10 +115,15 @@ class Resolver:
         return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
+        """The one participant the label names by family name: the name's last word, else its first where no
+        name ends so (Korea's and Japan's order, `Chung Eui-yong` for `FOREIGN MINISTER CHUNG`)."""
         words = [w for w in key.split() if w not in HONORIFICS]
         candidates = [
             p for p in self._participants
             if words and fold_name(p.name).split() and family_name_of(p.name) == family_name(words)
+        ] or [
+            p for p in self._participants
+            if words and len(names := fold_name(p.name).split()) >= 2 and names[0] == family_name(words)
         ]
         if len(candidates) > 1:
             candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]

@@ -50,12 +50,22 @@ _ADDRESS_LAST = re.compile(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$")
 def title_people(title: str) -> list[Participant]:
     """The people a title names with their role: `… by Press Secretary Jen Psaki and National Security
     Advisor Jake Sullivan` → Jen Psaki, Press Secretary; Jake Sullivan, National Security Advisor.
-    Only full names (a given and a family name) count: `President Biden` names no one here."""
-    match = _TITLE_HOLDS.search(title) or (None if _BY.search(title) else _TITLE_BEFORE_KIND.search(title)) \
-        or _TITLE_PEOPLE.search(title)
-    if match is None:
-        return []
-    named = _TITLE_END.split(match["people"], maxsplit=1)[0]
+    Only full names (a given and a family name) count: `President Biden` names no one here. A title naming
+    people before its kind and after `with` names both (`Secretary Antony J. Blinken Joint Press Availability
+    with Republic of Korea Foreign Minister Chung Eui-yong …`)."""
+    if (holds := _TITLE_HOLDS.search(title)) is not None:
+        return _listed(holds["people"])
+    before = _TITLE_BEFORE_KIND.search(title)
+    if not _BY.search(title):
+        return _listed(before["people"]) if before is not None else []
+    after = _TITLE_PEOPLE.search(title)
+    first = _listed(before["people"]) if before is not None and not _BY.search(before["people"]) else []
+    return first + [p for p in (_listed(after["people"]) if after is not None else []) if p not in first]
+
+
+def _listed(people: str) -> list[Participant]:
+    """The people of a title's list (`Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`)."""
+    named = _TITLE_END.split(people, maxsplit=1)[0]
     found: list[Participant] = []
     pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", named, flags=re.IGNORECASE)
     parts, joins = [pieces[0].strip()], []
