@@ -780,3 +780,14 @@ def test_a_title_naming_people_before_its_kind_and_after_with_family_names_first
     assert [(t.speaker.name, t.speaker.role) for t in b.turns] == [
         ("Antony J. Blinken", "Secretary"), ("Chung Eui-yong", "Republic of Korea Foreign Minister"),
         ("Hayashi Yoshimasa", "Japanese Foreign Minister")]
+
+
+def test_a_question_in_parentheses_is_speech() -> None:
+    """India's foreign ministry gives a question asked in Hindi in English, in parentheses, as its paragraph:
+    the question's words, not a stage direction; `(Cross-talk.)` alone still is one."""
+    b = parse_text("Official Spokesperson, Shri Arindam Bagchi: Yes, please.\n\n"
+                   "Question: Sir, mera sawal hai.\n\n(What are the preparations for the summit?)\n\n(Cross-talk.)\n\n"
+                   "Official Spokesperson, Shri Arindam Bagchi: They are on track.\n")
+    assert [(s.text, s.stage) for p in b.turns[1].paragraphs for s in p.segments] == [
+        ("Sir, mera sawal hai.", False), ("(What are the preparations for the summit?)", False),
+        ("(Cross-talk.)", True)]

@@ -122,5 +122,7 @@ _MARK = re.compile(f"{STAGE.pattern}|{REDACTION.pattern}", re.IGNORECASE)
 
 
 def _whole_aside(text: str) -> bool:
-    """A short paragraph entirely in parentheses is a stage direction (`(Cross-talk and laughter.)`)."""
-    return bool(re.fullmatch(r"\([^()]{1,80}\)\.?", text)) and len(text.split()) <= 12
+    """A short paragraph entirely in parentheses is a stage direction (`(Cross-talk and laughter.)`); not a
+    question (India's foreign ministry prints a question asked in Hindi in English in parentheses: `(What are
+    the preparations of the government for the summit?)`, the question's words)."""
+    return bool(re.fullmatch(r"\([^()]{1,80}\)\.?", text)) and len(text.split()) <= 12 and not text.rstrip(".").endswith("?)")
