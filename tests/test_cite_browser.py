@@ -133,12 +133,14 @@ def test_panel_shows_and_copies_what_the_processor_renders(tab: Any, base: str, 
 
 def test_every_style_names_speaker_outlet_and_interpreting(tab: Any, base: str) -> None:
     """An interpreted remark, a reporter's question (the reporter cited, the outlet in the description) and
-    an interpreted question, as a reader sees them in APA and in CSL-JSON."""
+    an interpreted question, as a reader sees them in APA and in CSL-JSON; a citation in words is shown whole."""
     tab.goto(base + PAGE)
     _open(tab, "t002")
     assert tab.input_value("#cite-apa").startswith("Ebrard, M. (2022, October 13). Secretary Blinken, ")
     assert "joint press availability [Transcript of interpreted remarks]. U.S. Department of State. Briefing " \
            f"Archive. {URL}#t002" in tab.input_value("#cite-apa")
+    for style in ("apa", "mla", "chicago"):  # shown whole: Tab skips the boxes, so a keyboard cannot scroll them
+        assert tab.eval_on_selector(f"#cite-{style}", "e => e.scrollHeight <= e.clientHeight + 1"), style
     tab.keyboard.press("Escape")
     _open(tab, "t013")
     (item,) = json.loads(tab.input_value("#cite-csl"))

@@ -101,6 +101,13 @@
 
   function closePanel() { dialogs.hide(); }
 
+  /* A citation in words (APA, MLA, Chicago…) shown whole, however long: its box grows to its text (a keyboard
+   * reader cannot scroll a box Tab skips). CSL-JSON and BibTeX keep six lines: those are copied, not read. */
+  function fit(field) {
+    field.style.height = "auto";
+    field.style.height = field.scrollHeight + 2 + "px";
+  }
+
   /* The cite dialog (dialog.js): the permalink at once, then every style's citation as cite-format.js
    * gives them (a list, or a promise of one). It keeps the turn's heading and Cite button in sight. */
   function openPanel(anchor, quote, from, prefix) {
@@ -141,6 +148,7 @@
       button.addEventListener("click", function () { copy(item[2], field, status, item[1]); });
       box.append(label, field, button);
       items.appendChild(box);
+      if (field.rows === 2) fit(field);
     }
     add(["permalink", quote ? "Quote link" : "Permalink", f.url]);
     var shown = panel;
