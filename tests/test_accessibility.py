@@ -79,6 +79,7 @@ def test_no_axe_violation_on_any_page_kind(browser: Any, archive: Path, archive_
     kinds = page_kinds(archive)
     assert set(kinds) == KINDS, f"the archive lacks page kinds: {KINDS - set(kinds)}"
     kinds["search page, filtered"] = "search.html?q=trade+point&role=answer"
+    kinds["speaker, continued"] = "speakers/antony-j-blinken.2.html"
     violations = list(axe_audit(browser, archive_url, kinds, search="trade point"))
     assert not violations, report(violations)
 

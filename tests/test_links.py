@@ -9,6 +9,7 @@ renamed and corrected briefing with its redirect page and removed-turn notes).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -72,6 +73,10 @@ def test_archive_has_every_page_family(archive_site: Path) -> None:
     assert {"years/2020.html", "years/2021.html", "years/2022.html"} <= written
     assert {"speakers/antony-j-blinken.2.html", "speakers/tracy-wilkinson.2.html",
             "outlets/los-angeles-times.2.html"} <= written
+    continued = (archive_site / "speakers" / "antony-j-blinken.2.html").read_text(encoding="utf-8")
+    headings = re.findall(r"<(h[1-3])\b[^>]*>([^<]*)", continued[continued.index("<article"):])
+    assert [h for h, _ in headings[:3]] == ["h1", "h2", "h3"] and headings[1][1].startswith("Turns, page 2 of ")
+    assert '<strong aria-current="page">2</strong>' in continued  # the pager says which page this is
     redirect = (archive_site / "briefings" / f"{SEED.stem}.html").read_text(encoding="utf-8")
     assert f"{RENAMED}.html" in redirect
     assert 'class="removed-turn"' in (archive_site / "briefings" / f"{RENAMED}.html").read_text(encoding="utf-8")

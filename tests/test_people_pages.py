@@ -229,7 +229,7 @@ def test_a_long_career_stays_a_light_page(tmp_path: Path) -> None:
         assert f'<h3 id="in-{slug}">' in pages[f"speakers/{target}"]
     names = [f"x.{k}.md" if k > 1 else "x.md" for k in range(1, 501)]
     middle = pager(names, 249)
-    assert middle.count("](") == 2 * 2 + 2 + 2 and "**250**" in middle and middle.count("…") == 2
+    assert middle.count("](") == 2 * 2 + 2 + 2 and '**250**{: aria-current="page" }' in middle and middle.count("…") == 2
     assert "[1](x.md)" in middle and "[500](x.500.md)" in middle and "[← previous](x.249.md)" in middle
     assert pager(names[:5], 0).count("](") == 4 and "…" not in pager(names[:5], 0)
 

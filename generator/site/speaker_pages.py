@@ -359,7 +359,7 @@ def _layout(path: str, groups: Sequence[tuple[int, Piece]], size: int) -> tuple[
 def pager(names: Sequence[str], current: int) -> str:
     """Links between a list's pages: every page while there are few; past that the first, the last and
     PAGER_AROUND on either side of the current one, with previous and next (a list of 500 pages gets a
-    line of a dozen links, not 500)."""
+    line of a dozen links, not 500). The current page is marked as such for screen readers (`aria-current`)."""
     count = len(names)
     shown = set(range(count)) if count <= 2 * PAGER_AROUND + 5 else \
         {0, count - 1} | set(range(max(0, current - PAGER_AROUND), min(count, current + PAGER_AROUND + 1)))
@@ -370,7 +370,7 @@ def pager(names: Sequence[str], current: int) -> str:
     for k in sorted(shown):
         if k > last + 1:
             parts.append("…")
-        parts.append(f"**{k + 1}**" if k == current else f"[{k + 1}]({names[k]})")
+        parts.append(f'**{k + 1}**{{: aria-current="page" }}' if k == current else f"[{k + 1}]({names[k]})")
         last = k
     if count > len(shown) and current < count - 1:
         parts.append(f"[next →]({names[current + 1]})")
