@@ -517,3 +517,16 @@ def test_search_results_never_link_an_empty_highlight(context: Any, request: pyt
     assert hrefs and "" not in highlights, [h for h in hrefs if "h=&" in h or h.endswith("h=") or "h=#" in h]
     pages = [h for h, words in zip(hrefs, highlights, strict=True) if "#" not in h and words]
     assert pages and all(set(query.split()) & set(w.split()) for w in highlights if w)
+
+
+def test_focus_ring_in_the_header_searchs_results_shows_on_white(context: Any, archive_url: str) -> None:
+    """The header's white focus ring (on its coloured bar) is not used in the search's results panel, which
+    opens on the page's white: a focused result there has a ring in the accent colour."""
+    page = context(color_scheme="light", viewport=DESKTOP).new_page()
+    page.goto(archive_url)
+    open_search(page, "trade point")
+    page.keyboard.press("ArrowDown")  # Material moves focus into the results with the arrow keys
+    page.locator(".md-search-result__link").first.focus()
+    ring = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+    assert page.evaluate("!!document.activeElement.closest('.md-search__output')")
+    assert ring not in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), ring
