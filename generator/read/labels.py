@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..model import Reporter
 from ..text import fold_name
@@ -52,6 +53,7 @@ _ANONYMOUS = re.compile(r"\bofficials?\b(?! spokes)|\bbriefers?\b|^\[.*\]$")
 """Labels of officials on background (`SENIOR ADMINISTRATION OFFICIAL`); not India's `Official Spokesperson`."""
 
 
+@lru_cache(maxsize=4096)
 def is_question_label(label: str) -> bool:
     """True for `QUESTION`, `Q` and their variants, for a well-known outlet's name (`AFP`: its reporter asks), and
     for a reporter's label with the outlet in brackets (`Question [Reuters]`, `Reporter (NHK)`, `Jane Doe (Reuters)`)."""
@@ -85,6 +87,7 @@ def labelled_reporter(label: str) -> Reporter | None:
     return Reporter("" if fold_name(base) in QUESTION_LABELS else base, outlet)
 
 
+@lru_cache(maxsize=4096)
 def comma_reporter(label: str) -> Reporter | None:
     """The reporter a label names as `Name, Outlet` (Japan's foreign ministry: `Toba, Nippon TV`, `Sakamoto,
     NHK`): a name of up to three words, an outlet's name, no title's word anywhere (`Peter Stano, Moderator`)."""
