@@ -249,7 +249,8 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
             if (reporter := named_with_outlet(label, text)) is not None:
                 found[label] = reporter
                 break
-    return {label: reporter for label, reporter in found.items() if any(t.label == label for t in turns)}
+    labels = {t.label for t in turns}
+    return {label: reporter for label, reporter in found.items() if label in labels}
 
 
 _INTERVIEW = re.compile(r"\binterview (?:with|by) (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"

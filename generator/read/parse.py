@@ -75,11 +75,13 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
     title = str(meta.get("title") or "").strip() or header.title or byline  # a blank `title:` is none
+    titled = title_people(title)
+    answerer = titled[0].name if len(titled) == 1 else ANSWER  # who speaks under `A:`: the one the title names
     if not speaker:
-        first = _title_speaker_opens(paras, splits, first, title)
-    _dropped_labels(paras, splits, first, header.participants + speaker + tuple(title_people(title)))
+        first = _title_speaker_opens(paras, splits, first, title, answerer)
+    _dropped_labels(paras, splits, first, header.participants + speaker + tuple(titled))
     body, body_splits, end_time = _body(paras[first:], splits[first:])
-    turns = _turns(body, body_splits, header.participants + speaker, title)
+    turns = _turns(body, body_splits, header.participants + speaker, title, answerer)
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
@@ -196,7 +198,8 @@ _LEAD_IN_WORDS = 25
 """A line introducing the announcements below it (ending with a colon) is header up to this length."""
 
 
-def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None], first: int, title: str) -> int:
+def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None], first: int, title: str,
+                         answerer: str) -> int:
     """Announcements above the first label, from the person the title names: `Foreign Ministry Spokesperson Wang
     Wenbin's Regular Press Conference`, then two paragraphs of his announcements, then `CCTV: …` and `Wang Wenbin:
     …`. When every paragraph between the title line (or the top) and the first label is speech (sentences, no
@@ -219,8 +222,8 @@ def _title_speaker_opens(paras: list[_Para], splits: list[tuple[str, str] | None
         label = split[0]
         if is_question_label(label) or is_role_label(label) or is_anonymous_label(label):
             continue
-        if label == ANSWER and len(named := title_people(title)) == 1:
-            label = named[0].name  # `A:` answers for the person the title names
+        if label == ANSWER:
+            label = answerer  # `A:` answers for the person the title names
         words = fold_name(label).split()
         said = set(fold_name(" ".join(p.text for p in opening)).split())
         if len(words) >= 2 and set(words) <= folded and family_name(words) not in said:  # not about them
@@ -319,9 +322,9 @@ def _time_in(text: str) -> str:
 
 
 def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participants: tuple[Participant, ...],
-           title: str) -> tuple[Turn, ...]:
+           title: str, answerer: str) -> tuple[Turn, ...]:
     """The turns, each speaker resolved within the document (`read.introductions`), each question with
-    the reporter who asked it (`read.askers`)."""
+    the reporter who asked it (`read.askers`); `answerer`: who speaks under `A:` (the person the title names)."""
     raw: list[tuple[str, int, tuple[Paragraph, ...]]] = []
     label, line = "", 0  # the turn being read
     items: list[_Para] = []
@@ -347,8 +350,8 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     asked = askers(said)
     resolver = Resolver(participants + document_people(title, said, participants, asked))
     same = same_person([r[0] for r in raw])
-    if ANSWER in same and len(named := title_people(title)) == 1:
-        same[ANSWER] = named[0].name  # `A:` is the spokesperson the title names
+    if ANSWER in same and answerer != ANSWER:
+        same[ANSWER] = answerer  # `A:` is the spokesperson the title names
     reporters = [own.get(label) or reporter for (label, _, _), reporter in zip(raw, asked[0], strict=True)]
     return tuple(
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
