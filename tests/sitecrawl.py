@@ -8,6 +8,7 @@ in a scratch project: the search engine.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
@@ -130,7 +131,8 @@ def parse_html(html: str) -> Page:
 def output_files(site: Path) -> Iterator[tuple[str, bytes]]:
     """Every file the build wrote: the site's files, then those inside each zip beside it (`dist/`);
     after each zip, its entries as `<zip>!<entry>` (zips inside zips too: the data zip in the site), and after
-    a gzip file its content as `<file>.gz!<file>`."""
+    a gzip or bzip2 file its content as `<file>.gz!<file>`, and after a file of JSON lines (the open data's
+    download) each line as the briefing's own file, `<file>.jsonl!briefings/<slug>.json`."""
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         yield from _with_entries(path.relative_to(site).as_posix(), path.read_bytes())
     for bundle in sorted(site.parent.glob("dist/*.zip")):
@@ -139,8 +141,12 @@ def output_files(site: Path) -> Iterator[tuple[str, bytes]]:
 
 def _with_entries(name: str, data: bytes) -> Iterator[tuple[str, bytes]]:
     yield name, data
-    if name.endswith(".gz"):
-        yield f"{name}!{name.rsplit('/', 1)[-1].removesuffix('.gz')}", gzip.decompress(data)
+    for suffix, decompress in ((".gz", gzip.decompress), (".bz2", bz2.decompress)):
+        if name.endswith(suffix):
+            yield from _with_entries(f"{name}!{name.rsplit('/', 1)[-1].removesuffix(suffix)}", decompress(data))
+    if name.endswith(".jsonl"):
+        for line in data.splitlines():
+            yield f"{name}!briefings/{json.loads(line)['slug']}.json", line
     if name.endswith(".zip"):
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for entry in sorted(n for n in archive.namelist() if not n.endswith("/")):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import bz2
 import csv
-import gzip
 import io
 import json
 import re
-import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -52,12 +51,12 @@ def _briefing(date: str, title: str = "Press Briefing", extra: str = "") -> Brie
 
 
 def _csv(files: dict[str, bytes]) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(gzip.decompress(files["data/turns.csv.gz"]).decode("utf-8"), newline="")))
+    return list(csv.DictReader(io.StringIO(bz2.decompress(files["data/turns.csv.bz2"]).decode("utf-8"), newline="")))
 
 
-ONE_EACH = {"json": [{"file": "data/briefings-json.zip", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
+ONE_EACH = {"json": [{"file": "data/briefings.jsonl.bz2", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
                        "bytes": 31_000}],
-            "csv": [{"file": "data/turns.csv.gz", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
+            "csv": [{"file": "data/turns.csv.bz2", "first": "2022-10-13", "last": "2022-10-13", "briefings": 1,
                      "bytes": 9_000}]}
 """What `downloads.json` says of a one-briefing archive's downloads."""
 
@@ -118,64 +117,75 @@ def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
 
 
 def test_downloads_are_compressed_and_reproducible(seed: Briefing) -> None:
-    """The JSON comes as one zip (every briefing's file, the list and the schema, names sorted, dated by the newest
-    briefing) and the CSV gzip-compressed, dated alike: the same archive gives the same bytes, whatever order
-    the briefings come in."""
+    """The JSON comes as one bzip2-compressed file of JSON lines (each line a briefing's file, briefings by
+    date) and the CSV bzip2-compressed too: the same archive gives the same bytes, whatever order the
+    briefings come in."""
     older = _briefing("2021-02-03")
     one = data_files(Archive((seed, older), ()), "Archive", SITE)
     two = data_files(Archive((older, seed), ()), "Archive", SITE)
     assert one == two
-    with zipfile.ZipFile(io.BytesIO(one["data/briefings-json.zip"])) as bundle:
-        names = bundle.namelist()
-        assert names == sorted(names)
-        assert {f"data/{n}" for n in names} == {p for p in one if p.endswith(".json")} - {"data/downloads.json"}
-        assert {i.date_time for i in bundle.infolist()} == {(2022, 10, 13, 0, 0, 0)}
-        assert bundle.read(f"briefings/{SLUG}.json") == one[f"data/briefings/{SLUG}.json"]
-    assert gzip.GzipFile(fileobj=io.BytesIO(one["data/turns.csv.gz"])).read().startswith(b"briefing,date,anchor,")
-    assert one["data/turns.csv.gz"][4:8] == (1665619200).to_bytes(4, "little")  # 2022-10-13, the newest
-    assert set(one) == {"data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json",
+    lines = bz2.decompress(one["data/briefings.jsonl.bz2"]).split(b"\n")
+    assert lines == [one["data/briefings/2021-02-03-briefing.json"].rstrip(b"\n"),
+                     one[f"data/briefings/{SLUG}.json"].rstrip(b"\n"), b""]
+    assert bz2.decompress(one["data/turns.csv.bz2"]).startswith(b"briefing,date,anchor,")
+    assert set(one) == {"data/briefings.jsonl.bz2", "data/turns.csv.bz2", "data/briefings.json",
                         "data/briefing.schema.json", "data/feed.xml", f"data/briefings/{SLUG}.json",
                         "data/briefings/2021-02-03-briefing.json", "data/downloads.json"}
     listed = json.loads(one["data/downloads.json"])
     assert [(f["file"], f["first"], f["last"], f["briefings"]) for f in listed["json"] + listed["csv"]] == [
-        ("data/briefings-json.zip", "2021-02-03", "2022-10-13", 2), ("data/turns.csv.gz", "2021-02-03", "2022-10-13", 2)]
+        ("data/briefings.jsonl.bz2", "2021-02-03", "2022-10-13", 2),
+        ("data/turns.csv.bz2", "2021-02-03", "2022-10-13", 2)]
     assert [f["bytes"] for f in listed["json"] + listed["csv"]] == [
-        len(one["data/briefings-json.zip"]), len(one["data/turns.csv.gz"])]
+        len(one["data/briefings.jsonl.bz2"]), len(one["data/turns.csv.bz2"])]
+
+
+def test_a_preview_leaves_the_downloads_out(seed: Briefing, tmp_path: Path) -> None:
+    """`mkdocs serve` does not compress the downloads at every rebuild: it writes every briefing's JSON and
+    says on the Data page that the downloads are made by `mkdocs build`."""
+    published, summaries = published_in_memory((seed,), (), Settings("Archive", SITE))
+    write_data(tmp_path, summaries, published.data, "Archive", SITE, compress=False)
+    data = tmp_path / "data"
+    assert sorted(p.name for p in data.iterdir() if p.is_file()) == [
+        "briefing.schema.json", "briefings.json", "downloads.json", "feed.xml"]
+    assert (data / "briefings" / f"{SLUG}.json").is_file()
+    listed = json.loads((data / "downloads.json").read_bytes())
+    assert listed == {"json": [], "csv": []}
+    page = downloads(SITE, "", listed)
+    assert page.count("made by <code>mkdocs build</code>, not by this preview") == 2 and ".bz2" not in page
 
 
 def test_a_download_too_big_for_one_file_comes_in_parts(seed: Briefing, tmp_path: Path) -> None:
-    """Past the part size (static hosts cap a file: Cloudflare Pages at 25 MiB), the JSON zip and the CSV
+    """Past the part size (static hosts cap a file: Cloudflare Pages at 25 MiB), the JSON lines and the CSV
     come as numbered files split between briefings in date order, each complete in itself (the CSV's header
-    row, the zip's schema and list of briefings in every one), together every briefing once; `downloads.json`
-    and the Data page list them with their dates."""
+    row in every one), together every briefing once; `downloads.json` and the Data page list them with their
+    dates."""
     briefings = tuple(_briefing(f"2021-{m:02d}-04", f"Briefing {m}",  # words as little compressible as text gets
                                 " ".join(f"w{n * 7919 * m % 10007}" for n in range(4000)) + " ") for m in range(1, 10))
     published, summaries = published_in_memory((seed, *briefings), (), Settings("Archive", SITE))
-    write_data(tmp_path, summaries, published.data, "Archive", SITE, part_bytes=20_000)
+    write_data(tmp_path, summaries, published.data, "Archive", SITE, part_bytes=60_000)
     data = tmp_path / "data"
     listed = json.loads((data / "downloads.json").read_bytes())
     zips, tables = listed["json"], listed["csv"]
     assert len(zips) > 2 and len(tables) > 2
-    assert not (data / "briefings-json.zip").exists() and not (data / "turns.csv.gz").exists()
-    assert [z["file"] for z in zips] == [f"data/briefings-json-{n}.zip" for n in range(1, len(zips) + 1)]
+    assert not (data / "briefings.jsonl.bz2").exists() and not (data / "turns.csv.bz2").exists()
+    assert [z["file"] for z in zips] == [f"data/briefings-{n}.jsonl.bz2" for n in range(1, len(zips) + 1)]
     assert sum(z["briefings"] for z in zips) == sum(t["briefings"] for t in tables) == 10
     slugs, anchors = [], []
     for part in zips:
-        with zipfile.ZipFile(data.parent / part["file"]) as bundle:
-            names = bundle.namelist()
-            assert names[:2] == ["briefing.schema.json", "briefings.json"]
-            slugs += [n.removeprefix("briefings/").removesuffix(".json") for n in names[2:]]
+        lines = bz2.decompress((data.parent / part["file"]).read_bytes()).decode().splitlines()
+        slugs += [json.loads(line)["slug"] for line in lines]
         assert part["bytes"] == (data.parent / part["file"]).stat().st_size
-    assert slugs == sorted(slugs) and len(set(slugs)) == 10 and slugs[-1] == SLUG
+    assert slugs == sorted(slugs) and len(set(slugs)) == 10 and slugs[-1] == SLUG  # by date: slugs start with it
     for part in tables:
-        rows = list(csv.DictReader(io.StringIO(gzip.decompress((data.parent / part["file"]).read_bytes()).decode())))
+        rows = list(csv.DictReader(io.StringIO(bz2.decompress((data.parent / part["file"]).read_bytes()).decode())))
         assert rows and {r["date"] for r in rows} <= {f"2021-{m:02d}-04" for m in range(1, 10)} | {"2022-10-13"}
         assert (rows[0]["date"], rows[-1]["date"]) == (part["first"], part["last"])
         anchors += [(r["briefing"], r["anchor"]) for r in rows]
     assert len(anchors) == len(set(anchors)) == sum(len(b.turns) for b in (seed, *briefings))
     assert all(a["last"] < b["first"] or a["last"] == b["first"] for a, b in zip(zips, zips[1:], strict=False))
     page = downloads(SITE, "", listed)
-    assert f"in {len(zips)} zips by date" in page and f"in {len(tables)} gzip-compressed files by date" in page
+    assert f"in {len(zips)} bzip2-compressed files by date" in page
+    assert f"in {len(tables)} bzip2-compressed files by date" in page
     for part in zips + tables:
         assert f'href="{part["file"]}"' in page
     assert "2021-01-04 to 2021-" in page
@@ -222,7 +232,7 @@ def test_no_feed_without_site_url(seed: Briefing) -> None:
 def test_data_page_documents_every_column_and_field() -> None:
     """The Data page links every download and documents each CSV column and each schema field."""
     page = _page(SITE)
-    for target in ("data/briefings-json.zip", "data/turns.csv.gz", "data/briefings.json", "data/feed.xml",
+    for target in ("data/briefings.jsonl.bz2", "data/turns.csv.bz2", "data/briefings.json", "data/feed.xml",
                    "data/briefing.schema.json", "data/downloads.json"):
         assert f'href="{target}"' in page
     for name, _ in COLUMNS:
@@ -237,7 +247,7 @@ def test_offline_bundle_links_the_public_downloads() -> None:
     """The offline bundle leaves the open data out: its Data page links the downloads on the public site
     (`site_url`), or says where to find them when there is none."""
     offline = offline_downloads(SITE, ONE_EACH)
-    assert f'href="{SITE}data/briefings-json.zip"' in offline and f'href="{SITE}data/turns.csv.gz"' in offline
+    assert f'href="{SITE}data/briefings.jsonl.bz2"' in offline and f'href="{SITE}data/turns.csv.bz2"' in offline
     assert 'href="data/' not in offline
     assert "web site" in offline_downloads("", ONE_EACH) and "href" not in offline_downloads("", ONE_EACH)
     assert DOWNLOADS == "downloads"
@@ -248,7 +258,7 @@ def test_built_site_serves_the_data(built_site: Path) -> None:
     """The build writes the data files into the site and a Data page in the navigation linking them."""
     data = built_site / "data"
     assert (data / "briefings" / f"{SLUG}.json").is_file()
-    for name in ("turns.csv.gz", "briefings-json.zip", "feed.xml", "briefings.json", "briefing.schema.json",
+    for name in ("turns.csv.bz2", "briefings.jsonl.bz2", "feed.xml", "briefings.json", "briefing.schema.json",
                  "downloads.json"):
         assert (data / name).is_file(), name
     page = (built_site / "data.html").read_text(encoding="utf-8")

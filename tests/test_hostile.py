@@ -279,7 +279,7 @@ def _data_strings(name: str, data: bytes) -> list[str]:
 
 
 def _carried(briefing: Briefing) -> dict[str, set[str]]:
-    """Per export (its path under `data/`, or in the data zip), the hostile texts it carries (the JSON holds
+    """Per export (its path under `data/`, or in a download), the hostile texts it carries (the JSON holds
     each turn's words once, in paragraphs)."""
     said = [t for t in briefing.turns if not t.question]  # the CSV names a question's reporter
     participants = {text for p in briefing.participants for text in (p.name, p.role)}
@@ -312,7 +312,7 @@ def test_exports_hold_input_verbatim(hostile_site: Path, hostile_archive: Archiv
         missing = [text for text in carried[export] if not any(text in s for s in strings)]
         assert not missing, (name, missing)
         assert not any("&lt;script&gt;alert(" in s or "&amp;amp;" in s for s in strings), name
-    copies = {"turns.csv": 1, "feed.xml": 1}  # in turns.csv.gz; the feed in the site alone
+    copies = {"turns.csv": 1, "feed.xml": 1, "briefings.json": 1}  # the CSV in turns.csv.bz2, the others in the site alone
     assert checked == {export: copies.get(export, 2) for export in carried}, checked
 
 

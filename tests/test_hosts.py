@@ -25,9 +25,9 @@ def test_problems_name_each_limit_passed() -> None:
     host = hosts.HOSTS["cloudflare-pages"]
     within = hosts.SiteSize(20_000, 10**9, "search/pack0.bin", 25 * 2**20)
     assert hosts.problems(within, host) == []
-    over = hosts.SiteSize(22_687, 2 * 10**9, "data/turns.csv.gz", 30 * 2**20)
+    over = hosts.SiteSize(22_687, 2 * 10**9, "data/turns.csv.bz2", 30 * 2**20)
     assert hosts.problems(over, host) == ["22,687 files (20,000 allowed)",
-                                          "data/turns.csv.gz is 31.5 MB (25 MiB allowed a file)"]
+                                          "data/turns.csv.bz2 is 31.5 MB (25 MiB allowed a file)"]
     assert hosts.problems(over, hosts.HOSTS["github-pages"]) == ["the site is 2,000.0 MB (1 GB allowed)"]
 
 

@@ -163,9 +163,9 @@ def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
             if not name.startswith(("data/", index)) and not name.endswith(".map")}
     assert any(name.endswith(".map") for name in tree(built_site))  # Material's source maps: on the site only
     bundled = {name: data for name, data in tree(unzipped).items() if not name.startswith(index)}
-    assert bundled.keys() == site.keys() and (built_site / "data" / "turns.csv.gz").is_file()
+    assert bundled.keys() == site.keys() and (built_site / "data" / "turns.csv.bz2").is_file()
     assert [name for name in site if bundled[name] != site[name]] == ["data.html"]
-    assert b'href="https://briefings.example.org/data/turns.csv.gz"' in bundled["data.html"]
+    assert b'href="https://briefings.example.org/data/turns.csv.bz2"' in bundled["data.html"]
     assert (unzipped / "search" / "search_index.js").exists()  # the offline plugin ran first
     offline = {p.name for p in (unzipped / index).iterdir()}
     assert {"manifest.js", "lists.js", "shards0-0.js", "t0.js"} <= offline and not any(n.endswith(".bin") for n in offline)

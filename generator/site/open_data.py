@@ -1,32 +1,34 @@
 """Open data built with the site: per-briefing JSON, all turns as one compressed CSV, all the JSON as one
-zip, an Atom feed of the newest briefings, and the "Data" page documenting them.
+compressed file of JSON lines, an Atom feed of the newest briefings, and the "Data" page documenting them.
 
-A download that would pass PART_BYTES (static hosts cap a file's size: Cloudflare Pages at 25 MiB) is
-written in parts instead, split between briefings in date order (`turns-1.csv.gz`, `turns-2.csv.gz`, …),
-each complete in itself; `downloads.json` lists the files with their dates and sizes, and the Data page
-is finished from it once they are written.
+The two downloads are bzip2 streams (`DOWNLOAD_LEVEL`), each over its whole content: the words of every
+turn are in both, and a compressor that sees 900 KB at a time finds the repeats between briefings that a
+zip of one file per briefing, or gzip's 32 KB window, cannot. A download that would pass PART_BYTES (static
+hosts cap a file's size: Cloudflare Pages at 25 MiB) is written in parts instead, split between briefings
+in date order (`turns-1.csv.bz2`, `turns-2.csv.bz2`, …), each complete in itself; `downloads.json` lists
+the files with their dates and sizes, and the Data page is finished from it once they are written. A
+preview (`mkdocs serve`) leaves the downloads out: compressing them would cost each rebuild seconds.
 
 Each briefing's JSON and CSV rows are made once, with its other parts (`site/published.py`), and kept in
 the build cache; `write_data` streams them into the site, one briefing at a time. Every file is bytes made
-from the model alone, so the same archive gives the same bytes: no build time anywhere (the feed's and
-the archives' dates are the briefings' own), zip entries sorted.
+from the model alone, so the same archive gives the same bytes: no build time anywhere (the feed's dates
+are the briefings' own; bzip2 records none), briefings in date order.
 """
 
 from __future__ import annotations
 
+import bz2
 import csv
 import datetime as dt
-import gzip
 import html
 import io
 import json
 import re
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
 from ..model import Briefing, Turn
@@ -35,12 +37,11 @@ from . import urls
 from .briefing_json import SCHEMA_VERSION, briefing_data
 from .listing import link, placeholder, text
 from .markdown import escape, front_matter
-from .offline_zip import ZIP_LEVEL
 from .summary import Summary
 
 FOLDER = urls.DATA
-CSV_NAME = "turns.csv.gz"
-JSON_ZIP_NAME = "briefings-json.zip"
+CSV_NAME = "turns.csv.bz2"
+JSON_LINES_NAME = "briefings.jsonl.bz2"
 FEED_NAME = "feed.xml"
 INDEX_NAME = "briefings.json"
 SCHEMA_NAME = "briefing.schema.json"
@@ -48,6 +49,11 @@ DOWNLOADS_NAME = "downloads.json"
 PART_BYTES = 24 * 2**20
 """A download's file is closed once it holds this many bytes (the briefing being written goes in whole), so
 every file stays under the 25 MiB a file that Cloudflare Pages serves may hold; one file while it fits."""
+DOWNLOAD_LEVEL = 9
+"""bzip2's block size, in 100 KB. Measured on the 1,137 White House briefings (70.3 MB of JSON, 77.6 MB of
+CSV): bzip2 -9 11.3 and 10.9 MB in 4.5 and 5.1 s; the zip of one deflated file per briefing and the gzipped
+CSV they replace, 21.6 and 18.7 MB; gzip -9 over the whole 18.0 and 16.6 MB; xz -1 15.7 and 14.6 MB in 2.8 s
+each, xz -6 11.2 and 10.9 MB in 45 and 37 s; bzip2 -1 15.0 MB for the JSON in 3.9 s."""
 DOWNLOADS = "downloads"
 """The Data page's list of downloads (a listing: the offline bundle links them on the public site instead)."""
 FEED_SIZE = 50
@@ -83,35 +89,22 @@ def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_na
                *, compress: bool = True, part_bytes: int = PART_BYTES) -> None:
     """Every open-data file into `site_dir/data/`, one briefing at a time (`read(briefing, part)` gives its
     JSON, CSV rows and feed summary), then `downloads.json` naming the downloads' files. With `compress`
-    false (previews) the downloads are stored, not deflated."""
+    false (previews) the two downloads are not made: `downloads.json` lists no file for either."""
     folder = site_dir / FOLDER
     (folder / urls.BRIEFINGS).mkdir(parents=True, exist_ok=True)
     by_date = sorted(briefings, key=lambda b: (b.date, b.slug))
     stamp = _newest(briefings)
-    index, schema = _json(_index(sorted(briefings, key=lambda b: b.slug), site_url)), _schema()
-    (folder / INDEX_NAME).write_bytes(index)
-    (folder / SCHEMA_NAME).write_bytes(schema)
-
-    def zip_part(path: Path) -> Iterator[_Archive]:
-        with _Archive(path, stamp, compress) as bundle:
-            bundle.add(SCHEMA_NAME, schema)
-            bundle.add(INDEX_NAME, index)
-            yield bundle
-
-    def csv_part(path: Path) -> Iterator[gzip.GzipFile]:
-        with _gzip(path, stamp, compress) as out:
-            out.write(_header())
-            yield out
-
-    with _Parts(folder, JSON_ZIP_NAME, contextmanager(zip_part), part_bytes) as bundles:
+    (folder / INDEX_NAME).write_bytes(_json(_index(sorted(briefings, key=lambda b: b.slug), site_url)))
+    (folder / SCHEMA_NAME).write_bytes(_schema())
+    with _Parts(folder, JSON_LINES_NAME, _compressed(b""), part_bytes, make=compress) as bundles:
         for briefing in by_date:
             data = read(briefing, DATA_PART)
-            name = urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")
-            (folder / name).write_bytes(data)
-            bundles.writer(briefing).add(name, data)
-    with _Parts(folder, CSV_NAME, contextmanager(csv_part), part_bytes) as tables:
-        for briefing in by_date:
-            tables.writer(briefing).write(read(briefing, ROWS_PART))
+            (folder / urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")).write_bytes(data)
+            bundles.write(briefing, data)  # one line: the file ends with its newline
+    with _Parts(folder, CSV_NAME, _compressed(_header()), part_bytes, make=compress) as tables:
+        if compress:
+            for briefing in by_date:
+                tables.write(briefing, read(briefing, ROWS_PART))
     (folder / DOWNLOADS_NAME).write_bytes(_json({"json": bundles.files, "csv": tables.files}))
     if site_url:
         newest = by_date[::-1][:FEED_SIZE]
@@ -121,13 +114,14 @@ def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_na
 
 class _Parts:
     """One download written into files of about `limit` bytes at most, split between briefings: `name`
-    itself when one file holds them all, else `stem-1.ext`, `stem-2.ext`, … (`turns-2.csv.gz`). Each file
+    itself when one file holds them all, else `stem-1.ext`, `stem-2.ext`, … (`turns-2.csv.bz2`). Each file
     is opened by `opening(path)` (which writes what every file starts with) and is complete in itself.
     `files`: what `downloads.json` says of each (its path under the site, first and last dates, briefings
-    and bytes)."""
+    and bytes). With `make` false nothing is written and `files` stays empty."""
 
-    def __init__(self, folder: Path, name: str, opening: Callable[[Path], Any], limit: int) -> None:
-        self._folder, self._name, self._opening, self._limit = folder, name, opening, limit
+    def __init__(self, folder: Path, name: str, opening: Callable[[Path], Any], limit: int, *,
+                 make: bool = True) -> None:
+        self._folder, self._name, self._opening, self._limit, self._make = folder, name, opening, limit, make
         stem, _, extension = name.partition(".")
         self._numbered = lambda n: f"{stem}-{n}.{extension}"
         self._open: Any = None
@@ -140,7 +134,7 @@ class _Parts:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc[0] is not None:
+        if exc[0] is not None or not self._make:
             self._close()
             return
         if not self.files and self._open is None:
@@ -150,14 +144,16 @@ class _Parts:
             (self._folder / self._numbered(1)).replace(self._folder / self._name)
             self.files[0]["file"] = f"{FOLDER}/{self._name}"
 
-    def writer(self, briefing: Summary) -> Any:
-        """Where `briefing`'s share goes: the current file, or a new one once the current one is full."""
-        if self._open is not None and self._path is not None and self._path.stat().st_size >= self._limit:
+    def write(self, briefing: Summary, data: bytes) -> None:
+        """`briefing`'s share, into the current file, or a new one once the current one is full."""
+        if not self._make:
+            return
+        if self._open is not None and self._writer.size() >= self._limit:
             self._close()
         if self._open is None:
             self._start()
         self._dates.append(briefing.date)
-        return self._writer
+        self._writer.write(data)
 
     def _start(self) -> None:
         self._path = self._folder / self._numbered(len(self.files) + 1)
@@ -205,35 +201,37 @@ def _index(briefings: Sequence[Summary], site_url: str) -> dict[str, Any]:
          "turns": b.turns} for b in briefings]}
 
 
-class _Archive:
-    """A zip written entry by entry, entries dated by the newest briefing, mode 0644: the same data, the same bytes."""
-
-    def __init__(self, path: Path, date: dt.date, compress: bool) -> None:
-        self._stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
-        self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-        self._zip = zipfile.ZipFile(path, "w", self._method)
-
-    def __enter__(self) -> _Archive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._zip.close()
-
-    def add(self, name: str, data: bytes) -> None:
-        info = zipfile.ZipInfo(name, date_time=self._stamp)
-        info.compress_type = self._method
-        info.create_system = 3
-        info.external_attr = 0o644 << 16
-        self._zip.writestr(info, data, compresslevel=ZIP_LEVEL if self._method == zipfile.ZIP_DEFLATED else None)
+def _compressed(head: bytes) -> Callable[[Path], Any]:
+    """How a download's file is opened: a bzip2 stream starting with `head` (the CSV's header row)."""
+    @contextmanager
+    def opening(path: Path) -> Iterator[_Bzip2]:
+        with path.open("wb") as raw:
+            out = _Bzip2(raw)
+            out.write(head)
+            yield out
+            out.finish()
+    return opening
 
 
-@contextmanager
-def _gzip(path: Path, date: dt.date, compress: bool) -> Iterator[gzip.GzipFile]:
-    """A gzip file with no name and the newest briefing's date in its header: the same rows, the same bytes."""
-    mtime = int(dt.datetime(max(date.year, 1980), date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
-    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=ZIP_LEVEL if compress else 0,
-                                               fileobj=raw, mtime=mtime) as out:
-        yield out
+class _Bzip2:
+    """A bzip2 stream written to `raw`, with `size`: what the file will weigh at most if finished now. bzip2
+    writes nothing until a block of 900 KB is full, so the file's size alone would let a part pass its limit."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw, self._compressor = raw, bz2.BZ2Compressor(DOWNLOAD_LEVEL)
+        self._written = self._pending = 0
+
+    def write(self, data: bytes) -> None:
+        out = self._compressor.compress(data)
+        self._pending = len(data) if out else self._pending + len(data)  # a block ended within `data`, at most
+        self._written += len(out)
+        self._raw.write(out)
+
+    def size(self) -> int:
+        return self._written + self._pending + self._pending // 50 + 64  # incompressible text grows by ~1 %
+
+    def finish(self) -> None:
+        self._raw.write(self._compressor.flush())
 
 
 def _header() -> bytes:
@@ -329,7 +327,8 @@ def data_page(count: int) -> str:
         + placeholder(DATA_PAGE, DOWNLOADS, "", {})
         + "## Turns CSV\n\n"
         "UTF-8, comma-separated, quoted where needed (texts contain line breaks), one header row, "
-        "gzip-compressed (`pandas.read_csv` and most data tools read it as it is; unpack it for a spreadsheet). "
+        "bzip2-compressed (`pandas.read_csv` and most data tools read it as it is; unpack it for a spreadsheet "
+        "with `bunzip2`, 7-Zip or the system's archive tool). "
         "Briefings by date, turns in the order spoken. A large archive's CSV comes in several files, split "
         "between briefings, each with the header row: read them in order and append.\n\n"
         "| Column | Meaning |\n|---|---|\n"
@@ -354,8 +353,9 @@ def downloads(site_url: str, base: str, files: Files) -> str:
     """The Data page's downloads as HTML, linked from `base` (empty: the site's own `data/` folder); `files`
     names the files of the JSON zip and the CSV (one each, or parts)."""
     entries = [
-        ("json", "All briefings as JSON", "zip", "every briefing's file, the list of briefings and the schema"),
-        ("csv", "All turns as CSV", "gzip-compressed file", "one row per speaker turn of every briefing"),
+        ("json", "All briefings as JSON lines", "bzip2-compressed file",
+         "one line per briefing, each line a briefing's JSON file (the schema below)"),
+        ("csv", "All turns as CSV", "bzip2-compressed file", "one row per speaker turn of every briefing"),
     ]
     lines = [_download(base, files[kind], label, unit, what) for kind, label, unit, what in entries]
     others = [
@@ -372,7 +372,9 @@ def downloads(site_url: str, base: str, files: Files) -> str:
 
 
 def _download(base: str, files: Sequence[Mapping[str, Any]], label: str, unit: str, what: str) -> str:
-    """One download's item: its file, or its parts by date (each complete in itself)."""
+    """One download's item: its file, or its parts by date (each complete in itself); none in a preview."""
+    if not files:
+        return f"<li>{text(label)}: made by <code>mkdocs build</code>, not by this preview.</li>\n"
     if len(files) == 1:
         only = files[0]
         return f"<li>{link(base + str(only['file']), text(label))}, one {unit} ({_size(only['bytes'])}): {text(what)}.</li>\n"
