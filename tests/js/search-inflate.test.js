@@ -29,6 +29,18 @@ test("inflate reads what zlib wrote, whatever its blocks", () => {
   same(noise, { level: 1, strategy: zlib.constants.Z_HUFFMAN_ONLY })
 })
 
+test("inflate reads a block deflated with a preset dictionary, matches reaching back into it", () => {
+  const dictionary = Buffer.from(JSON.stringify([["#t001", "Karine Jean-Pierre — White House Press Secretary",
+    "Good afternoon, everybody. The President will travel to Baltimore tomorrow.", "Karine Jean-Pierre"]]), "utf8")
+  const text = JSON.stringify([["#t002", "Karine Jean-Pierre — White House Press Secretary",
+    "The President will travel to Baltimore tomorrow, as you know. «Très» — 24/7.", "Karine Jean-Pierre"]])
+  const packed = new Uint8Array(zlib.deflateSync(Buffer.from(text, "utf8"), { dictionary }))
+  assert.ok(packed[1] & 0x20)                                              // the header says: a dictionary
+  assert.ok(packed.length < zlib.deflateSync(Buffer.from(text, "utf8")).length / 2)
+  assert.equal(Buffer.from(S.unzlib(packed, new Uint8Array(dictionary))).toString("utf8"), text)
+  assert.notEqual(Buffer.from(S.unzlib(packed, new Uint8Array(dictionary.length))).toString("utf8"), text)
+})
+
 test("inflate says so when the data ends early", () => {
   const packed = new Uint8Array(zlib.deflateSync(Buffer.from("some words to cut short ".repeat(20))))
   assert.throws(() => S.unzlib(packed.subarray(0, packed.length - 12)), /inflate/)

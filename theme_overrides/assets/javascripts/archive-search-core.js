@@ -210,13 +210,15 @@
    * couple of KB, which this reads in a fraction of a millisecond (a common word's postings, a few hundred
    * KB, in a few), where a DecompressionStream takes several turns of the event loop (and twenty side by
    * side all finish together, the first result's as late as the last's) */
-  async function inflate(data) {
-    return JSON.parse(new TextDecoder().decode(unzlib(data)))
+  async function inflate(data, dictionary) {
+    return JSON.parse(new TextDecoder().decode(unzlib(data, dictionary)))
   }
 
   /* ------------------------------------------------------------------------------ inflate */
 
-  /* zlib (RFC 1950) around DEFLATE (RFC 1951): the header is skipped, the checksum not checked */
+  /* zlib (RFC 1950) around DEFLATE (RFC 1951): the header is skipped (and the preset dictionary's id when it
+   * says there is one), the checksum not checked; `dictionary` (bytes) is what the data's matches may reach
+   * back into before its first byte */
   const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
   const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
   const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
@@ -248,9 +250,11 @@
 
   let FIXED = null
 
-  function unzlib(data) {
-    let pos = 2, buffer = 0, count = 0
-    let out = new Uint8Array(Math.max(1024, data.length * 4)), n = 0
+  function unzlib(data, dictionary) {
+    const preset = dictionary ? dictionary.length : 0
+    let pos = data[1] & 0x20 ? 6 : 2, buffer = 0, count = 0
+    let out = new Uint8Array(Math.max(1024, preset + data.length * 4)), n = preset
+    if (preset) out.set(dictionary)
     const fill = need => {              /* past the end, zeros: a code may be shorter than the bits looked at */
       while (count < need) {
         if (pos >= data.length + 4) throw new Error("inflate: the data ends early")
@@ -340,7 +344,7 @@
         }
       }
     }
-    return out.subarray(0, n)
+    return out.subarray(preset, n)
   }
 
   /* From file://: pieces in scripts `__archiveSearch("name",…)` (the offline bundle), a few to a file: the
@@ -403,7 +407,7 @@
         fs.closeSync(fd)
       }
     }
-    const inflate = async data => JSON.parse(zlib.inflateSync(data).toString("utf8"))
+    const inflate = async (data, dictionary) => JSON.parse(zlib.inflateSync(data, dictionary ? { dictionary } : {}).toString("utf8"))
     return {
       mode: "folder",
       file: async name => unwrap(fs.readFileSync(path.join(dir, `${name}.js`), "utf8")),
@@ -419,6 +423,7 @@
     constructor(source) {
       this.source = source
       this.loaded = new Map()
+      this._dictionary = null
     }
 
     /* The manifest and the lists: briefings (dates, kinds, entries), identities, topics, kinds */
@@ -698,6 +703,17 @@
       return docs.map(doc => this.block(Math.floor(doc / size)).then(entries => entries[doc % size]))
     }
 
+    /* The text blocks' preset dictionary (the first `manifest.dictionary` bytes of text0.bin), read once */
+    dictionary() {
+      const length = this.manifest.dictionary || 0
+      if (!length) return Promise.resolve(null)
+      if (!this._dictionary) {
+        this._dictionary = this.source.bytes("text0.bin", 0, length)
+        this._dictionary.catch(() => { this._dictionary = null })
+      }
+      return this._dictionary
+    }
+
     async block(n) {
       if (this.source.mode === "script") return this.piece(`d${n}`, () => this.source.block(n).then(withPages))
       if (!this.loaded.has(`d${n}`)) await this.readBlocks([n])
@@ -710,11 +726,11 @@
       const packs = this.manifest.text
       return Promise.all(numbers.filter(n => !this.loaded.has(`d${n}`)).map(n => {
         const promise = (async () => {
-          const data = await this.source.bytes("blocks.bin", n * 4, 8)
+          const [data, dictionary] = await Promise.all([this.source.bytes("blocks.bin", n * 4, 8), this.dictionary()])
           const view = new DataView(data.buffer, data.byteOffset, data.byteLength)
           const start = view.getUint32(0, true), end = view.getUint32(4, true)
           const pack = upperBound(packs, start) - 1
-          return withPages(await this.source.inflate(await this.source.bytes(`text${pack}.bin`, start - packs[pack], end - start)))
+          return withPages(await this.source.inflate(await this.source.bytes(`text${pack}.bin`, start - packs[pack], end - start), dictionary))
         })()
         promise.catch(() => this.loaded.delete(`d${n}`))
         this.loaded.set(`d${n}`, promise)
