@@ -112,6 +112,11 @@ def test_briefing_json_follows_the_schema(seed: Briefing) -> None:
     assert [data["speakers"][t["speaker"]]["id"] for t in data["turns"]] == [t.speaker.id for t in seed.turns]
     assert len(data["speakers"]) == len({t.speaker for t in seed.turns}) < len(seed.turns)  # each speaker once
     assert raw.count('"id":"antony-j-blinken"') == 1
+    topics = [[data["topics"][n] for n in p.get("topics", ())] for t in data["turns"] for p in t["paragraphs"]]
+    assert topics == [list(p.topics) for t in seed.turns for p in t.paragraphs] and any(topics)
+    assert len(data["topics"]) == len(set(data["topics"])) and all(raw.count(f'"{t}"') == 1 for t in data["topics"])
+    assert [t.get("question", False) for t in data["turns"]] == [t.question for t in seed.turns]
+    assert '"question":false' not in raw and '"question":true' in raw
     index = json.loads(files["data/briefings.json"])
     assert [b["slug"] for b in index["briefings"]] == ["2021-02-03-briefing", SLUG]
 
@@ -240,7 +245,7 @@ def test_data_page_documents_every_column_and_field() -> None:
     for field in ("schema_version", "speakers[].kind", "turns[].speaker", "turns[].paragraphs[].marks[].kind"):
         assert f"| `{field}` |" in page
     assert "turns[].text" not in page and "turns[].permalink" not in page
-    assert "schema version 3.0" in page and "turns[].speaker.name" not in page
+    assert "schema version 4.0" in page and "turns[].speaker.name" not in page
 
 
 def test_offline_bundle_links_the_public_downloads() -> None:
