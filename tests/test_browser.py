@@ -60,3 +60,19 @@ def test_permalink_shows_on_focus(page: Any, served_site: str) -> None:
     link.focus()
     page.wait_for_function("el => getComputedStyle(el).opacity === '1'", arg=link.element_handle(), timeout=3000)
     assert link.get_attribute("title") == "Permanent link to this turn"  # set on focus, not in the page's HTML
+
+
+def test_the_palette_chosen_follows_the_reader_through_the_site(page: Any, served_site: str) -> None:
+    """The dark palette chosen on the home page is the palette of a briefing page in another folder, drawn so
+    before any script of Material's bundle runs: Material's storage helpers and its palette restore come from
+    two cached files (md-scope.js, palette-restore.js), not from script written into every page."""
+    page.goto(served_site)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=3000)
+    page.route("**/bundle.*.min.js", lambda route: route.abort())  # Material's own scripts kept out
+    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("header img[src$='logo.svg']").evaluate("img => img.naturalWidth > 0 && img.alt === ''")
+    html = page.content()
+    assert "__md_scope=" not in html and "__md_get(" not in html

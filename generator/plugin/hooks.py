@@ -10,7 +10,9 @@ The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the sta
 from __future__ import annotations
 
 import gc
+import json
 import logging
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -80,6 +82,8 @@ log = logging.getLogger("mkdocs.plugins.generator")
 OFFLINE_PIECES = "search-offline.zip"
 """The search index's `file://` form, as its writer hands it to the offline bundle."""
 BUILDS = ("build", "gh-deploy")
+_MATERIAL_WORKER = re.compile(r'"search": "[^"]*"')
+"""Where Material's configuration script names its search worker (`with_search_worker`)."""
 """The commands that write `site_dir` (staged and swapped in atomically, one at a time per project)."""
 
 
@@ -393,6 +397,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if summary is None or self._published is None:
             return None
         return Markup(single_quoted_attribute(self._published.citation(summary)))
+
+    @staticmethod
+    def with_search_worker(config_script: str, worker: str) -> Markup:
+        """Read by `theme_overrides/main.html`: Material's configuration script (`__config`) as rendered, its
+        search worker replaced by `worker` (the archive's, which reads the prebuilt index)."""
+        return Markup(_MATERIAL_WORKER.sub(lambda _: f'"search": {json.dumps(worker)}', config_script, count=1))
 
     def head_meta(self, page: Any, config: MkDocsConfig) -> str:
         """Read by `theme_overrides/main.html`: the page's metadata for reference managers, search engines
