@@ -18,6 +18,11 @@ ROLE_WORDS = frozenset({
 })
 """Words of titles; a participant line needs one, and a name never contains one."""
 
+TITLE_FORMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair",
+               "chairwoman": "chair", "chairperson": "chair"}
+"""Forms of one title, by the one they are read as: the UN's `Spokesman:` is the `Spokesperson for the
+Secretary-General` its transcript's first line names, and the other way round."""
+
 ORG_WORDS = frozenset({
     "of", "the", "for", "and", "state", "defense", "security", "homeland", "affairs", "justice",
     "treasury", "commerce", "health", "human", "services", "interior", "energy", "agriculture",
@@ -26,6 +31,8 @@ ORG_WORDS = frozenset({
     "european", "union", "external", "action", "service", "eeas", "nato", "united", "nations",
     "states", "republic", "mexican", "american", "us", "u.s.", "international", "policy",
     "communications", "intelligence", "management", "budget", "office", "house", "white",
+    "advisers", "advisors", "chiefs", "joint", "committee", "commission", "agency", "administration",
+    "bureau", "board", "centers", "disease", "prevention", "emergency", "protection", "environmental",
 })
 """Words of the names of governments and their departments (`Secretary of Homeland Security`)."""
 

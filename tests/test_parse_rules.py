@@ -339,6 +339,24 @@ def test_declared_speaker_opens_before_the_questions() -> None:
     assert b.venue == ""
 
 
+def test_a_title_in_another_form_names_the_same_holder() -> None:
+    """The UN's first line says `Spokesperson for the Secretary-General` and its labels `Spokesman:` (or the other
+    way round): one title in two forms, the one spokesperson; `Deputy Spokesperson:` is not him. Likewise a
+    `CHAIRMAN:` label and the participant listed as `Chair of the Council of Economic Advisers`."""
+    b = parse_text(
+        "The following is a near-verbatim transcript of today's noon briefing by Stéphane Dujarric, "
+        "Spokesperson for the Secretary-General.\n\n**Libya\n\nThe floods have killed thousands.\n\n"
+        "Spokesman:  Edie?\n\nQuestion:  Any reaction?\n\nSpokesman:  We are following it.\n\n"
+        "Deputy Spokesperson:  I will check.\n")
+    assert [(t.label, t.speaker.name) for t in b.turns[1:]] == [
+        ("Spokesman", "Stéphane Dujarric"), ("Question", "Question"), ("Spokesman", "Stéphane Dujarric"),
+        ("Deputy Spokesperson", "Deputy Spokesperson")]
+    c = parse_text("Press Gaggle on the Economy\n\nMay 3, 2023\n\nChair of the Council of Economic Advisers Jared "
+                   "Bernstein; Senior Adviser Gene Sperling\n\nTHE CHAIRMAN:  Good afternoon.\n\nQ  Inflation?\n\n"
+                   "THE CHAIRMAN:  Coming down.\n", "gaggle.txt")
+    assert [t.speaker.name for t in c.turns if not t.question] == ["Jared Bernstein"] * 2
+
+
 def test_a_foreign_ministry_briefing_outlets_ask() -> None:
     """A foreign ministry's briefing: the spokesperson the title names opens with announcements above the first
     label (his turn, not header); reporters are labelled by their outlet (`CCTV:`, `Reuters:` once), each a

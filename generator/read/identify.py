@@ -15,7 +15,7 @@ from typing import Protocol
 
 from ..model import Participant, Person, Reporter, Speaker
 from ..text import fold_name, slugify
-from ..words import HONORIFICS, ROLE_LABELS, ROLE_WORDS
+from ..words import HONORIFICS, ROLE_LABELS, ROLE_WORDS, TITLE_FORMS
 from .labels import (
     family_name,
     family_name_of,
@@ -103,15 +103,16 @@ class Resolver:
                        affiliation=reporter.outlet)
 
     def _holder(self, label: str, key: str) -> Participant | None:
-        """The one participant whose role the label names (`Spokesman` for `Stéphane Dujarric, Spokesman for the
+        """The one participant whose role the label names (`Spokesman` for `Stéphane Dujarric, Spokesperson for the
         Secretary-General`, `THE SECRETARY` for the one Secretary listed, `NATO Secretary General` for Jens
         Stoltenberg, NATO Secretary General): every word of the label in the role, one a title's; none for an
         anonymous or functional label (`MODERATOR`), or when several participants listed hold such a role."""
         words = [w for w in key.split() if w not in _FORMS_OF_ADDRESS]
         if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) & ROLE_WORDS:
             return None
+        named = _titles(words)
         holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
-                   if p.line > 0 and set(words) <= set(fold_name(p.role).replace("-", " ").split())]
+                   if p.line > 0 and named <= _titles(fold_name(p.role).replace("-", " ").split())]
         return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
@@ -128,3 +129,8 @@ class Resolver:
         if len(candidates) > 1:
             candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _titles(words: list[str]) -> set[str]:
+    """Folded words with each form of a title as one (`spokesman` and `spokesperson`: `TITLE_FORMS`)."""
+    return {TITLE_FORMS.get(word, word) for word in words}
