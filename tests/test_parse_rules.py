@@ -595,6 +595,26 @@ def test_a_reporters_own_name_as_the_label_asks() -> None:
         ("Shri Arindam Bagchi, Official Spokesperson", False, None)]
 
 
+def test_a_transcription_services_full_names_after_a_call_ask() -> None:
+    """rev.com labels everyone by name, with a time (`Tara Copp (03:10):`, the words on the next line): a full name
+    the briefer just called (`… your questions. Tara?`, `Go ahead, Lita.`) whose turns mostly ask is a reporter's
+    question, and stays that reporter's name (was `Lita Lita Baldor`, an official made of the call and the
+    label). An official the briefer hands the floor to by name, who answers, is not a reporter."""
+    b = parse_text(
+        "General Ryder (01:21):\n\nGood afternoon. With that, I'll take your questions. Tara?\n\n"
+        "Tara Copp (03:10):\n\nThanks. On the strikes, were any fighters killed?\n\n"
+        "General Ryder (03:20):\n\nWe're still assessing. Sabrina, do you want to add anything?\n\n"
+        "Sabrina Singh (03:30):\n\nNo, I think that covers it. Why don't we go to you? Go ahead, Lita.\n\n"
+        "Lita Baldor (03:50):\n\nThank you. On Ukraine, will the Pentagon spend the rest?\n\n"
+        "General Ryder (04:02):\n\nWe intend to.\n\nLita Baldor (04:10):\n\nAnd on Niger?\n\n"
+        "General Ryder (04:12):\n\nNothing new.\n", "2024-11-12-pentagon-press-briefing.txt")
+    assert [(t.label, t.question, t.reporter.name if t.reporter else None) for t in b.turns] == [
+        ("General Ryder", False, None), ("Tara Copp", True, "Tara Copp"), ("General Ryder", False, None),
+        ("Sabrina Singh", False, None), ("Lita Baldor", True, "Lita Baldor"), ("General Ryder", False, None),
+        ("Lita Baldor", True, "Lita Baldor"), ("General Ryder", False, None)]
+    assert {t.speaker.name for t in b.turns if not t.question} == {"General Ryder", "Sabrina Singh"}
+
+
 def test_a_reporter_called_with_the_outlet_then_labelled_by_name_asks() -> None:
     """The Kremlin's press secretary calls a reporter with the outlet, and the reporter's name is the next label
     (`Alexander Gamov:`); NATO prints the outlet in the first label only (`Sarah Kelly (Deutsche Welle):`, then

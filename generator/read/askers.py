@@ -228,9 +228,12 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
     turn before called that person with an outlet, or when a question's label gave that person's outlet.
     An interview's `title` naming the journalist (Australia's prime minister: `Television Interview with Leigh
     Sales, 7.30`) makes that journalist's label (`LEIGH SALES:`) a reporter's too.
+    A transcription service's full names (rev.com: `Tara Copp (03:10):` after the briefer's `… Tara?`) are a
+    reporter's when the turn before called that person by name and most of the label's turns ask.
     Never a label with a title (`Minister Kishida`), a function's (`MODERATOR`) or one of the `officials` (the
     participants' family names, folded), and only a label that asks something (a `?` in one of its turns)."""
     asking = {t.label for t in turns if any("?" in text for text in t.texts)}
+    mostly = _mostly_asking(turns)
     found: dict[str, Reporter] = {}
     if (interviewer := _interviewer(title)) is not None:
         found.update({t.label: interviewer for t in turns if t.label in asking and not _titled(t.label)
@@ -249,8 +252,22 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
             if (reporter := named_with_outlet(label, text)) is not None:
                 found[label] = reporter
                 break
+        else:
+            if label in mostly and before and len(label.split()) >= 2 and (call := read_call(before)) is not None \
+                    and call.reporter is not None and call.reporter.name and same_name(call.reporter.name, label):
+                found[label] = Reporter(" ".join(label.split()), call.reporter.outlet)
     labels = {t.label for t in turns}
     return {label: reporter for label, reporter in found.items() if label in labels}
+
+
+def _mostly_asking(turns: Sequence[Spoken]) -> set[str]:
+    """Labels at least half of whose turns hold a `?`: a reporter's, not an official's who asks now and then."""
+    counts: dict[str, list[int]] = {}
+    for turn in turns:
+        tally = counts.setdefault(turn.label, [0, 0])
+        tally[0] += 1
+        tally[1] += any("?" in text for text in turn.texts)
+    return {label for label, (total, asks) in counts.items() if asks * 2 >= total}
 
 
 _INTERVIEW = re.compile(r"\binterview (?:with|by) (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"

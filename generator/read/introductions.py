@@ -236,6 +236,6 @@ def _handed(label: str, surname: str, turns: Sequence[Spoken], handoffs: Sequenc
     """A given name the floor was handed to just before the label spoke (`Deborah, please.` — `DR. BIRX`),
     the same one every time."""
     given = {h.name for h in handoffs if turns[h.index].label == label and len(h.name.split()) == 1}
-    if len(given) != 1 or fold_name(next(iter(given))) == fold_name(surname):
-        return ""
+    if len(given) != 1 or fold_name(next(iter(given))) in (fold_name(surname), fold_name(surname).split()[0]):
+        return ""  # the name the floor went to is the label's own first word: the label is a whole name already
     return f"{given.pop()} {_cased(surname, text)}"
