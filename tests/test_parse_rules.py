@@ -357,6 +357,22 @@ def test_a_title_in_another_form_names_the_same_holder() -> None:
     assert [t.speaker.name for t in c.turns if not t.question] == ["Jared Bernstein"] * 2
 
 
+def test_a_label_made_of_the_role_a_title_gives_is_that_person() -> None:
+    """A title names the person and a compound title (`Press Conference by Secretary-General António Guterres
+    at …`); the label that is that role word for word (`SECRETARY-GENERAL:`, `THE VICE PRESIDENT:`) is that
+    person. A label only part of it is not (`THE PRESIDENT:` is not the Vice President): a title's reading is
+    less sure than a participants line's, so its role must be the label's words, no more."""
+    b = parse_text("Press Conference by Secretary-General António Guterres at United Nations Headquarters\n\n"
+                   "September 13, 2023\n\nSECRETARY-GENERAL:  Good morning.\n\nQUESTION:  On Libya?\n\n"
+                   "SECRETARY-GENERAL:  We are mobilizing.\n", "2023-09-13-sg.txt")
+    assert [(t.speaker.name, t.speaker.role) for t in b.turns if not t.question] == [
+        ("António Guterres", "Secretary-General")] * 2
+    c = parse_text("Remarks by Vice President Kamala Harris and Prime Minister Justin Trudeau of Canada Before "
+                   "Bilateral Meeting\n\nMarch 24, 2023\n\nTHE VICE PRESIDENT:  Good afternoon.\n\n"
+                   "PRIME MINISTER TRUDEAU:  Thank you, Madam Vice President.\n\nTHE PRESIDENT:  Hello.\n", "2023-03-24.txt")
+    assert [t.speaker.name for t in c.turns] == ["Kamala Harris", "Justin Trudeau", "THE PRESIDENT"]
+
+
 def test_a_foreign_ministry_briefing_outlets_ask() -> None:
     """A foreign ministry's briefing: the spokesperson the title names opens with announcements above the first
     label (his turn, not header); reporters are labelled by their outlet (`CCTV:`, `Reuters:` once), each a

@@ -153,15 +153,15 @@ def participant(text: str, lineno: int) -> Participant | None:
     words = text.split()
     if not 2 <= len(words) <= 16 or text.endswith((".", "?", "!")) or _DATE.search(text):
         return None
-    if not any(_bare(w) in ROLE_WORDS for w in words):
+    if not any(_role_word(w) for w in words):
         return None
     if "," in text:
         name, role = (part.strip() for part in text.split(",", 1))
-        if name and not any(_bare(w) in ROLE_WORDS | ORG_WORDS for w in name.split()):
+        if name and not any(_role_word(w) or _bare(w) in ORG_WORDS for w in name.split()):
             return Participant(name=" ".join(_without_rank(name.split())), role=role, line=lineno)
     name_words: list[str] = []
     for word in reversed(words):
-        if _bare(word) in ROLE_WORDS | ORG_WORDS or not word[:1].isupper() or len(name_words) == 4:
+        if _role_word(word) or _bare(word) in ORG_WORDS or not word[:1].isupper() or len(name_words) == 4:
             break
         name_words.insert(0, word)
     if not name_words or len(name_words) == len(words):
@@ -187,3 +187,8 @@ def _without_rank(words: list[str]) -> list[str]:
 
 def _bare(word: str) -> str:
     return word.strip(",.;:()").lower()
+
+
+def _role_word(word: str) -> bool:
+    """A title's word, or a compound of one (`Secretary-General`, `Under-Secretary-General`, `Director-General`)."""
+    return any(part in ROLE_WORDS for part in _bare(word).split("-"))

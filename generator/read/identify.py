@@ -107,12 +107,15 @@ class Resolver:
         Secretary-General`, `THE SECRETARY` for the one Secretary listed, `NATO Secretary General` for Jens
         Stoltenberg, NATO Secretary General): every word of the label in the role, one a title's; none for an
         anonymous or functional label (`MODERATOR`), or when several participants listed hold such a role."""
-        words = [w for w in key.split() if w not in _FORMS_OF_ADDRESS]
+        words = [w for w in key.replace("-", " ").split() if w not in _FORMS_OF_ADDRESS]
         if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) & ROLE_WORDS:
             return None
         named = _titles(words)
         holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
                    if p.line > 0 and named <= _titles(fold_name(p.role).replace("-", " ").split())]
+        if not holders:  # a title's reading is less sure: its role must be the label's words, no more
+            holders = [p for p in self._participants
+                       if p.line == 0 and named == _titles(fold_name(p.role).replace("-", " ").split())]
         return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
@@ -132,5 +135,5 @@ class Resolver:
 
 
 def _titles(words: list[str]) -> set[str]:
-    """Folded words with each form of a title as one (`spokesman` and `spokesperson`: `TITLE_FORMS`)."""
-    return {TITLE_FORMS.get(word, word) for word in words}
+    """Folded words with each form of a title as one (`spokesman` and `spokesperson`: `TITLE_FORMS`), `the` left out."""
+    return {TITLE_FORMS.get(word, word) for word in words if word != "the"}
