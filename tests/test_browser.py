@@ -44,6 +44,16 @@ def test_search_lands_on_the_turn(page: Any, served_site: str) -> None:
     assert page.locator("mark", has_text=re.compile("fentanyl", re.IGNORECASE)).count() > 0
 
 
+def test_the_count_of_results_is_announced(page: Any, served_site: str) -> None:
+    """The line above the header search's results, rewritten as the reader types, is a status a screen reader
+    announces: it holds the count of what was found."""
+    page.goto(served_site)
+    search(page, "fentanyl")
+    meta = page.locator(".md-search-result__meta")
+    assert meta.get_attribute("role") == "status"
+    assert re.search(r"\d+ matching documents|1 matching document", meta.inner_text())
+
+
 def test_search_with_capitals(page: Any, served_site: str) -> None:
     """A query typed with capitals finds the same turns; the highlight words are lower case."""
     page.goto(served_site)
