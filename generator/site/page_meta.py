@@ -121,15 +121,14 @@ def topic_meta(topic: Topic, site_name: str, site_url: str) -> PageMeta:
 
 
 def _social(meta: PageMeta, kind: str, title: str, text: str, page_url: str, site_name: str) -> None:
-    """Open Graph and Twitter-card tags: what a pasted link previews as."""
+    """Open Graph and Twitter-card tags: what a pasted link previews as. The card takes its title and
+    description from the Open Graph tags when it has none of its own (X's documented fallback): written once."""
     meta.add("property", "og:type", kind)
     meta.add("property", "og:title", title)
     meta.add("property", "og:description", text)
     meta.add("property", "og:url", page_url)
     meta.add("property", "og:site_name", site_name)
     meta.add("name", "twitter:card", "summary")
-    meta.add("name", "twitter:title", title)
-    meta.add("name", "twitter:description", text)
 
 
 def _person(speaker: Speaker, site_url: str) -> dict[str, Any]:
