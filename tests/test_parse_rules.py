@@ -273,6 +273,17 @@ def test_a_date_written_in_any_house_style(line: str, date: dt.date) -> None:
     assert [t.speaker.name for t in b.turns if not t.question] == ["John F. Kirby"] * 2
 
 
+def test_a_name_with_a_suffix_after_a_comma_is_its_labels_person() -> None:
+    """`Gen. CQ Brown, Jr.` in the title: the long label with the suffix and the short `GEN. BROWN` are him (the
+    comma before `Jr.` made his family name `brown,`, which no label matched)."""
+    b = parse_text("Secretary of Defense Lloyd J. Austin III and Chairman of the Joint Chiefs of Staff Gen. CQ Brown, Jr. "
+                   "Hold a Press Conference\n\nJan. 9, 2024\n\nSECRETARY OF DEFENSE LLOYD J. AUSTIN III:  Good "
+                   "afternoon.\n\nCHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CQ BROWN, JR.:  Thank you.\n\n"
+                   "Q:  A question?\n\nSEC. AUSTIN:  Yes.\n\nGEN. BROWN:  Let me add.\n", "2024-01-09.txt")
+    assert [t.speaker.name for t in b.turns if not t.question] == [
+        "Lloyd J. Austin III", "CQ Brown, Jr.", "Lloyd J. Austin III", "CQ Brown, Jr."]
+
+
 def test_participants_separated_by_semicolons_and_their_short_labels() -> None:
     """A Defense header lists its people on one line, separated by semicolons, ranks before names; `SEC.
     AUSTIN` and `GEN. MILLEY` are the people the long labels and that line name (a suffix `III` aside)."""

@@ -383,8 +383,9 @@ def _named_roles(keys_of: dict[str, str]) -> dict[str, set[str]]:
 
 
 def family_name_of(name: str) -> str:
-    """The family name of a name or label, folded (`Lloyd J. Austin III`, `DR. WALENSKY` → `austin`, `walensky`)."""
-    return family_name(fold_name(name).split())
+    """The family name of a name or label, folded (`Lloyd J. Austin III`, `DR. WALENSKY`, `CQ Brown, Jr.` →
+    `austin`, `walensky`, `brown`)."""
+    return family_name(fold_name(name).replace(",", " ").split())
 
 
 def family_name(words: Sequence[str]) -> str:
