@@ -384,6 +384,19 @@ def test_a_label_made_of_the_role_a_title_gives_is_that_person() -> None:
     assert [t.speaker.name for t in c.turns] == ["Kamala Harris", "Justin Trudeau", "THE PRESIDENT"]
 
 
+def test_a_compound_title_is_a_label_and_another_title_than_its_part() -> None:
+    """A UN press conference labels its guests by compound titles in title case, each perhaps once
+    (`Under-Secretary-General:`): a label, where its answer was read as the question's second paragraph; and
+    `Secretary-General:` is someone else than the `Under-Secretary-General` (not one label misspelt)."""
+    b = parse_text("Press Conference by Under-Secretary-General for Humanitarian Affairs Martin Griffiths\n\n"
+                   "The following is a near-verbatim transcript.\n\nMr. GRIFFITHS:  Thank you.\n\n"
+                   "Spokesperson:  Okay, Edie?\n\nQuestion:  On Sudan?\n\nUnder-Secretary-General:  It is terrible."
+                   "\n\nQuestion:  And Gaza?\n\nSecretary-General:  Yes.\n", "2023-09-20-un.txt")
+    assert [(t.label, t.speaker.name, t.text) for t in b.turns[2:]] == [
+        ("Question", "Question", "On Sudan?"), ("Under-Secretary-General", "Under-Secretary-General", "It is terrible."),
+        ("Question", "Question", "And Gaza?"), ("Secretary-General", "Secretary-General", "Yes.")]
+
+
 def test_a_foreign_ministry_briefing_outlets_ask() -> None:
     """A foreign ministry's briefing: the spokesperson the title names opens with announcements above the first
     label (his turn, not header); reporters are labelled by their outlet (`CCTV:`, `Reuters:` once), each a

@@ -176,7 +176,7 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
         return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
     if not is_capitalised(label) or words[0].lower() in PROSE_OPENERS:
         return False
-    titled = any(w.lower().strip(".") in TITLE_WORDS for w in words)
+    titled = any(part in TITLE_WORDS for w in words for part in w.lower().strip(".").split("-"))  # `Secretary-General`
     return titled or count >= 2 or (len(words) <= 4 and _called(label, previous))
 
 
@@ -419,6 +419,6 @@ def _misspelt(key: str, other: str, counts: Counter[str]) -> bool:
     if len(differing) != 1:
         return False
     a, b = differing[0]
-    if a in b or b in a:  # a letter lost: `he president`, `s psaki`
+    if (a in b or b in a) and abs(len(a) - len(b)) <= 2:  # a letter lost: `he president`, `s psaki` (not `under-`)
         return True
     return min(len(a), len(b)) >= 6 and SequenceMatcher(None, a, b).ratio() >= (0.75 if len(words) > 1 else 0.88)
