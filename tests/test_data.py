@@ -16,6 +16,7 @@ import pytest
 from generator.enrich.annotate import annotate, load_config
 from generator.enrich.answers import link_answers
 from generator.model import Archive, Briefing
+from generator.site import open_data
 from generator.site.listing import expand
 from generator.site.open_data import (
     ATOM,
@@ -144,6 +145,26 @@ def test_downloads_are_compressed_and_reproducible(seed: Briefing) -> None:
         len(one["data/briefings.jsonl.bz2"]), len(one["data/turns.csv.bz2"])]
 
 
+def test_each_months_download_stream_is_kept_and_reused(seed: Briefing, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The downloads are one bzip2 stream per month, each kept in the build cache under its briefings'
+    entries: written again with the same cache, nothing is compressed but the CSV's header, and the files
+    are the same bytes; one stream per month (bzip2's readers take the streams one after another as one)."""
+    briefings = (seed, _briefing("2021-02-03"), _briefing("2021-02-17", "Second"), _briefing("2021-05-04", "Third"))
+    published, summaries = published_in_memory(briefings, (), Settings("Archive", SITE))
+    write_data(tmp_path / "one", summaries, published.data, "Archive", SITE, store=published.store)
+    compressed: list[bytes] = []
+    real = bz2.compress
+    monkeypatch.setattr(open_data.bz2, "compress", lambda data, level=9: compressed.append(data) or real(data, level))
+    write_data(tmp_path / "two", summaries, published.data, "Archive", SITE, store=published.store)
+    assert compressed == [b"briefing,date,anchor,permalink,speaker,speaker_id,role,type,interpreted,topics,text\r\n"]
+    read = lambda folder: {p.name: p.read_bytes() for p in (folder / "data").iterdir() if p.is_file()}  # noqa: E731
+    assert read(tmp_path / "one") == read(tmp_path / "two")
+    lines = (tmp_path / "one" / "data" / "briefings.jsonl.bz2").read_bytes()
+    assert lines.count(b"BZh9") == 3 and [json.loads(x)["date"] for x in bz2.decompress(lines).splitlines()] == [
+        "2021-02-03", "2021-02-17", "2021-05-04", "2022-10-13"]
+
+
 def test_a_preview_leaves_the_downloads_out(seed: Briefing, tmp_path: Path) -> None:
     """`mkdocs serve` does not compress the downloads at every rebuild: it writes every briefing's JSON and
     says on the Data page that the downloads are made by `mkdocs build`."""
@@ -161,13 +182,13 @@ def test_a_preview_leaves_the_downloads_out(seed: Briefing, tmp_path: Path) -> N
 
 def test_a_download_too_big_for_one_file_comes_in_parts(seed: Briefing, tmp_path: Path) -> None:
     """Past the part size (static hosts cap a file: Cloudflare Pages at 25 MiB), the JSON lines and the CSV
-    come as numbered files split between briefings in date order, each complete in itself (the CSV's header
+    come as numbered files split between months in date order, each complete in itself (the CSV's header
     row in every one), together every briefing once; `downloads.json` and the Data page list them with their
     dates."""
     briefings = tuple(_briefing(f"2021-{m:02d}-04", f"Briefing {m}",  # words as little compressible as text gets
                                 " ".join(f"w{n * 7919 * m % 10007}" for n in range(4000)) + " ") for m in range(1, 10))
     published, summaries = published_in_memory((seed, *briefings), (), Settings("Archive", SITE))
-    write_data(tmp_path, summaries, published.data, "Archive", SITE, part_bytes=60_000)
+    write_data(tmp_path, summaries, published.data, "Archive", SITE, part_bytes=20_000)
     data = tmp_path / "data"
     listed = json.loads((data / "downloads.json").read_bytes())
     zips, tables = listed["json"], listed["csv"]

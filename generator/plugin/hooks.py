@@ -72,6 +72,7 @@ from .writers import (
     Children,
     EarlyEntries,
     add_to_material_index,
+    download_keys,
     index_pipe,
     write_data_child,
     write_index_child,
@@ -129,6 +130,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._search_index = False
         """Whether this build writes the archive's index (`search/archive/`, for the search page)."""
         self._index_keys: list[str] = []
+        self._download_keys: list[str] = []
         """The cache entries of the briefings as the search index takes them (`CachedBriefings.keys`)."""
         self._offline_index: Path | None = None
         """The index's `file://` form, for the offline bundle, in a scratch folder."""
@@ -222,6 +224,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
                                  config.site_name, self._site_url)
+            self._download_keys = download_keys(summaries)  # the cache entries the child reads or writes
         if self._staging is not None:
             target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
             if target is not None:
@@ -425,7 +428,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._children.join("open-data", "writing the open-data files")
         else:
             write_data(site, self._summaries, self._published.data, config.site_name, self._site_url,
-                       compress=self._command in BUILDS)
+                       compress=self._command in BUILDS, store=self._published.store)
         self._finish_data_page(site)
         items = take_entries(site, keep=not self.sharded_search) if self._search_index else None
         if not self.sharded_search:
@@ -471,6 +474,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._staging = None
         if self._store is not None and self._scratch is None:
             self._store.used.update(self._index_keys)  # written by the search index's child
+            self._store.used.update(self._download_keys)  # and by the open data's
             self._swept()
             removed = self._store.prune()
             log.debug("build cache: %d stale files removed", removed)

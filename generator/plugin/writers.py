@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from ..errors import GeneratorError
 from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
-from ..site.open_data import write_data
+from ..site.open_data import download_months, write_data
 from ..site.published import Published, material_entries
 from ..site.search_index import (
     COUNTS,
@@ -186,8 +186,15 @@ class CachedBriefings(InOrder):
 
 def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Published, site_name: str,
                      site_url: str) -> None:
-    """The open-data writer: every data file into `site_dir`."""
-    write_data(site_dir, summaries, published.data, site_name, site_url)
+    """The open-data writer: every data file into `site_dir`, the downloads' monthly streams kept in the build
+    cache (the parent keeps their entries: `download_keys`)."""
+    write_data(site_dir, summaries, published.data, site_name, site_url, store=published.store)
+
+
+def download_keys(summaries: Sequence[Summary]) -> list[str]:
+    """The cache entries of the downloads' monthly streams the open-data child reads or writes."""
+    months = download_months(sorted(summaries, key=lambda b: (b.date, b.slug)))
+    return [entry for pieces in months.values() for entry, _ in pieces]
 
 
 def add_to_material_index(site_dir: Path, summaries: Sequence[Summary], published: Published) -> None:

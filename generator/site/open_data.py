@@ -1,16 +1,18 @@
 """Open data built with the site: per-briefing JSON, all turns as one compressed CSV, all the JSON as one
 compressed file of JSON lines, an Atom feed of the newest briefings, and the "Data" page documenting them.
 
-The two downloads are bzip2 streams (`DOWNLOAD_LEVEL`), each over its whole content: the words of every
-turn are in both, and a compressor that sees 900 KB at a time finds the repeats between briefings that a
-zip of one file per briefing, or gzip's 32 KB window, cannot. A download that would pass PART_BYTES (static
-hosts cap a file's size: Cloudflare Pages at 25 MiB) is written in parts instead, split between briefings
-in date order (`turns-1.csv.bz2`, `turns-2.csv.bz2`, …), each complete in itself; `downloads.json` lists
-the files with their dates and sizes, and the Data page is finished from it once they are written. A
-preview (`mkdocs serve`) leaves the downloads out: compressing them would cost each rebuild seconds.
+The two downloads are bzip2 (`DOWNLOAD_LEVEL`), a stream per calendar month one after another (bzip2's
+readers take such a file as one): the words of every turn are in both, and a compressor that sees 900 KB
+at a time finds the repeats between briefings that a zip of one file per briefing, or gzip's 32 KB window,
+cannot. Each month's stream is kept in the build cache, keyed by its briefings' entries, so a build after
+one edit compresses one month again, not the archive. A download that would pass PART_BYTES (static hosts
+cap a file's size: Cloudflare Pages at 25 MiB) is written in parts instead, split between months
+(`turns-1.csv.bz2`, `turns-2.csv.bz2`, …), each complete in itself; `downloads.json` lists the files with
+their dates and sizes, and the Data page is finished from it once they are written. A preview (`mkdocs
+serve`) leaves the downloads out.
 
 Each briefing's JSON and CSV rows are made once, with its other parts (`site/published.py`), and kept in
-the build cache; `write_data` streams them into the site, one briefing at a time. Every file is bytes made
+the build cache; `write_data` streams them into the site, a briefing or a month at a time. Every file is bytes made
 from the model alone, so the same archive gives the same bytes: no build time anywhere (the feed's dates
 are the briefings' own; bzip2 records none), briefings in date order.
 """
@@ -24,13 +26,13 @@ import html
 import io
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
+from ..cache import Store, key
 from ..model import Briefing, Turn
 from ..text import excerpt, plural
 from . import urls
@@ -86,47 +88,74 @@ Read = Callable[[Summary, str], bytes]
 
 
 def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_name: str, site_url: str,
-               *, compress: bool = True, part_bytes: int = PART_BYTES) -> None:
+               *, compress: bool = True, part_bytes: int = PART_BYTES, store: Store | None = None) -> None:
     """Every open-data file into `site_dir/data/`, one briefing at a time (`read(briefing, part)` gives its
-    JSON, CSV rows and feed summary), then `downloads.json` naming the downloads' files. With `compress`
-    false (previews) the two downloads are not made: `downloads.json` lists no file for either."""
+    JSON, CSV rows and feed summary), then `downloads.json` naming the downloads' files. The downloads are
+    made a month at a time (`download_months`), each month's compressed stream kept in `store` when given, so
+    that a build after an edit compresses that month's again only. With `compress` false (previews) the two
+    downloads are not made: `downloads.json` lists no file for either."""
     folder = site_dir / FOLDER
     (folder / urls.BRIEFINGS).mkdir(parents=True, exist_ok=True)
     by_date = sorted(briefings, key=lambda b: (b.date, b.slug))
     stamp = _newest(briefings)
     (folder / INDEX_NAME).write_bytes(_json(_index(sorted(briefings, key=lambda b: b.slug), site_url)))
     (folder / SCHEMA_NAME).write_bytes(_schema())
-    with _Parts(folder, JSON_LINES_NAME, _compressed(b""), part_bytes, make=compress) as bundles:
-        for briefing in by_date:
-            data = read(briefing, DATA_PART)
-            (folder / urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")).write_bytes(data)
-            bundles.write(briefing, data)  # one line: the file ends with its newline
-    with _Parts(folder, CSV_NAME, _compressed(_header()), part_bytes, make=compress) as tables:
-        if compress:
-            for briefing in by_date:
-                tables.write(briefing, read(briefing, ROWS_PART))
-    (folder / DOWNLOADS_NAME).write_bytes(_json({"json": bundles.files, "csv": tables.files}))
+    for briefing in by_date:
+        (folder / urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")).write_bytes(read(briefing, DATA_PART))
+    files: dict[str, list[dict[str, Any]]] = {"json": [], "csv": []}
+    if compress:
+        months = download_months(by_date)
+        for kind, name, head in (("json", JSON_LINES_NAME, b""), ("csv", CSV_NAME, _header())):
+            with _Parts(folder, name, bz2.compress(head, DOWNLOAD_LEVEL) if head else b"", part_bytes) as parts:
+                for entry, month in months[kind]:
+                    parts.write(month, _month_stream(month, DATA_PART if kind == "json" else ROWS_PART, entry, read, store))
+            files[kind] = parts.files
+    (folder / DOWNLOADS_NAME).write_bytes(_json(files))
     if site_url:
         newest = by_date[::-1][:FEED_SIZE]
         summaries = {b.slug: read(b, FEED_PART).decode() for b in newest}
         (folder / FEED_NAME).write_bytes(atom_feed(newest, summaries, site_name, site_url, stamp))
 
 
-class _Parts:
-    """One download written into files of about `limit` bytes at most, split between briefings: `name`
-    itself when one file holds them all, else `stem-1.ext`, `stem-2.ext`, … (`turns-2.csv.bz2`). Each file
-    is opened by `opening(path)` (which writes what every file starts with) and is complete in itself.
-    `files`: what `downloads.json` says of each (its path under the site, first and last dates, briefings
-    and bytes). With `make` false nothing is written and `files` stays empty."""
+def download_months(by_date: Sequence[Summary]) -> dict[str, list[tuple[str, list[Summary]]]]:
+    """The downloads' pieces, per kind (`json`, `csv`): the briefings of each calendar month, in date order,
+    with the key of the month's compressed stream in the build cache (from the briefings' own entries, which
+    name everything that made their JSON and rows; a build's parent keeps these keys when it prunes)."""
+    months: dict[tuple[int, int], list[Summary]] = {}
+    for briefing in by_date:
+        months.setdefault((briefing.date.year, briefing.date.month), []).append(briefing)
+    return {kind: [(key("download", kind, str(DOWNLOAD_LEVEL), *(b.entry for b in month)), month)
+                   for month in months.values()] for kind in ("json", "csv")}
 
-    def __init__(self, folder: Path, name: str, opening: Callable[[Path], Any], limit: int, *,
-                 make: bool = True) -> None:
-        self._folder, self._name, self._opening, self._limit, self._make = folder, name, opening, limit, make
+
+def _month_stream(month: Sequence[Summary], part: str, entry: str, read: Read, store: Store | None) -> bytes:
+    """A month's briefings' JSON lines or CSV rows as one bzip2 stream: from the cache, or compressed and kept."""
+    if store is not None and store.has(entry):
+        return store.read(entry, DOWNLOAD_PART)
+    stream = bz2.compress(b"".join(read(b, part) for b in month), DOWNLOAD_LEVEL)
+    if store is not None:
+        store.put(entry, {DOWNLOAD_PART: stream}, stored={DOWNLOAD_PART})
+    return stream
+
+
+DOWNLOAD_PART = "bz2"
+"""A month's compressed stream in its cache entry (`_month_stream`)."""
+
+
+class _Parts:
+    """One download written into files of `limit` bytes at most, split between months: `name` itself when one
+    file holds them all, else `stem-1.ext`, `stem-2.ext`, … (`turns-2.csv.bz2`). Each file starts with `head`
+    (a bzip2 stream of the CSV's header row) and is complete in itself: bzip2 streams one after another are one
+    file to every reader (`bunzip2`, Python's `bz2`, pandas). `files`: what `downloads.json` says of each (its
+    path under the site, first and last dates, briefings and bytes)."""
+
+    def __init__(self, folder: Path, name: str, head: bytes, limit: int) -> None:
+        self._folder, self._name, self._head, self._limit = folder, name, head, limit
         stem, _, extension = name.partition(".")
         self._numbered = lambda n: f"{stem}-{n}.{extension}"
-        self._open: Any = None
-        self._writer: Any = None
+        self._out: BinaryIO | None = None
         self._path: Path | None = None
+        self._size = 0
         self._dates: list[dt.date] = []
         self.files: list[dict[str, Any]] = []
 
@@ -134,38 +163,40 @@ class _Parts:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc[0] is not None or not self._make:
+        if exc[0] is not None:
             self._close()
             return
-        if not self.files and self._open is None:
+        if self._out is None and not self.files:
             self._start()  # no briefing: one file all the same, with what every file starts with
+            if not self._head and self._out is not None:
+                self._out.write(bz2.compress(b"", DOWNLOAD_LEVEL))  # an empty stream: still a bzip2 file
         self._close()
         if len(self.files) == 1:
             (self._folder / self._numbered(1)).replace(self._folder / self._name)
             self.files[0]["file"] = f"{FOLDER}/{self._name}"
 
-    def write(self, briefing: Summary, data: bytes) -> None:
-        """`briefing`'s share, into the current file, or a new one once the current one is full."""
-        if not self._make:
-            return
-        if self._open is not None and self._writer.size() >= self._limit:
+    def write(self, month: Sequence[Summary], data: bytes) -> None:
+        """A month's stream, into the current file, or a new one when it would pass the limit."""
+        if self._out is not None and self._dates and self._size + len(data) > self._limit:
             self._close()
-        if self._open is None:
+        if self._out is None:
             self._start()
-        self._dates.append(briefing.date)
-        self._writer.write(data)
+        assert self._out is not None
+        self._out.write(data)
+        self._size += len(data)
+        self._dates += [b.date for b in month]
 
     def _start(self) -> None:
         self._path = self._folder / self._numbered(len(self.files) + 1)
-        self._open = self._opening(self._path)
-        self._writer = self._open.__enter__()
-        self._dates = []
+        self._out = self._path.open("wb")
+        self._out.write(self._head)
+        self._size, self._dates = len(self._head), []
 
     def _close(self) -> None:
-        if self._open is None or self._path is None:
+        if self._out is None or self._path is None:
             return
-        self._open.__exit__(None, None, None)
-        self._open = self._writer = None
+        self._out.close()
+        self._out = None
         dates = self._dates
         self.files.append({"file": f"{FOLDER}/{self._path.name}", "first": min(dates).isoformat() if dates else "",
                            "last": max(dates).isoformat() if dates else "", "briefings": len(dates),
@@ -199,39 +230,6 @@ def _index(briefings: Sequence[Summary], site_url: str) -> dict[str, Any]:
          "url": urls.absolute(urls.address(urls.BRIEFINGS, b.slug), site_url),
          "json": urls.data_json(b.slug).removeprefix(f"{FOLDER}/"),
          "turns": b.turns} for b in briefings]}
-
-
-def _compressed(head: bytes) -> Callable[[Path], Any]:
-    """How a download's file is opened: a bzip2 stream starting with `head` (the CSV's header row)."""
-    @contextmanager
-    def opening(path: Path) -> Iterator[_Bzip2]:
-        with path.open("wb") as raw:
-            out = _Bzip2(raw)
-            out.write(head)
-            yield out
-            out.finish()
-    return opening
-
-
-class _Bzip2:
-    """A bzip2 stream written to `raw`, with `size`: what the file will weigh at most if finished now. bzip2
-    writes nothing until a block of 900 KB is full, so the file's size alone would let a part pass its limit."""
-
-    def __init__(self, raw: BinaryIO) -> None:
-        self._raw, self._compressor = raw, bz2.BZ2Compressor(DOWNLOAD_LEVEL)
-        self._written = self._pending = 0
-
-    def write(self, data: bytes) -> None:
-        out = self._compressor.compress(data)
-        self._pending = len(data) if out else self._pending + len(data)  # a block ended within `data`, at most
-        self._written += len(out)
-        self._raw.write(out)
-
-    def size(self) -> int:
-        return self._written + self._pending + self._pending // 50 + 64  # incompressible text grows by ~1 %
-
-    def finish(self) -> None:
-        self._raw.write(self._compressor.flush())
 
 
 def _header() -> bytes:

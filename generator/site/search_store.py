@@ -69,14 +69,17 @@ the question weight, on the same three sets: 0.669 → 0.687, 0.437 → 0.498, 0
 0.520, 0.679; 1.5: 0.689, 0.451, 0.818)."""
 BLOCK = 8
 """Entries per text block."""
-DICTIONARY = 32_768
-"""Bytes of the text blocks' preset dictionary: the first blocks' own text, this much of it (deflate looks back
-32 KB at most), stored at the start of `text0.bin` (the manifest's `dictionary` says how long it is) and read
-once by a page that shows results. A block of 8 turns is 4 KB of JSON, too little for deflate to find the
-words and phrases every briefing repeats (the speakers' names and roles, the briefing's address, "the
-President"…); with the dictionary it finds them there. The 1,137 White House briefings' blocks: 23.5 MB
-without, 17.6 MB with the first 32 KB, 17.1 MB with 32 KB sampled across the whole archive (which a build
-that streams the blocks cannot have before writing the first)."""
+DICTIONARY = 16_384
+"""Bytes of the text blocks' preset dictionary: the first blocks' own text, this much of it, stored at the start
+of `text0.bin` (the manifest's `dictionary` says how long it is) and read once by a page that shows results.
+A block of 8 turns is 4 KB of JSON, too little for deflate to find the words and phrases every briefing
+repeats (the speakers' names and roles, the briefing's address, "the President"…); with the dictionary it
+finds them there. The 1,137 White House briefings' blocks (raw deflate, and the CPU of compressing them all,
+each block from a copy of one compressor primed with the dictionary): none 23.6 MB, 1.1 s; 4 KB 20.5 MB, 1.3 s;
+8 KB 19.5 MB, 1.6 s; 16 KB 18.7 MB, 2.2 s; 32 KB (deflate's whole window) 18.2 MB, 2.8 s. A build rewrites the
+blocks every time, warm or cold, so the dictionary's CPU is paid by a build after one edit too: 16 KB. A
+dictionary sampled across the whole archive did a little better (32 KB: 17.1 MB) but a build that streams the
+blocks has only the first ones when it writes them."""
 SCRIPT_BLOCKS = 16
 """Text blocks per script file of the `file://` form (`t<k>.js`): 128 entries, about 60 KB. A file per block
 made 15,000 files at 1,137 briefings (140,000 at 10,000), each a zip entry to write and a file to unzip; a
@@ -444,6 +447,8 @@ class _Texts:
         """Where each block starts, and the end (written by the thread: read them after `close`)."""
         self.packs: list[int] = []
         self.dictionary = b""
+        self._primed: Any = None
+        """A compressor that has read the dictionary and nothing else: each block is compressed by a copy."""
         self._pending: list[str] = []
         self._early: list[bytes] | None = []
         """The first blocks, until the dictionary is made of them."""
@@ -492,7 +497,9 @@ class _Texts:
             self._size = self.offsets[0] = len(block)
             self.digest.update(block)
             return
-        packer = zlib.compressobj(6, zdict=self.dictionary) if self.dictionary else zlib.compressobj(6)
+        if self._primed is None:
+            self._primed = zlib.compressobj(6, zdict=self.dictionary) if self.dictionary else zlib.compressobj(6)
+        packer = self._primed.copy()  # the dictionary read once, not once a block
         data = packer.compress(block) + packer.flush()
         if self._size + len(data) > PACK_BYTES and self._size:
             self._out.close()
