@@ -370,9 +370,10 @@ def test_a_title_in_another_form_names_the_same_holder() -> None:
 
 def test_a_label_made_of_the_role_a_title_gives_is_that_person() -> None:
     """A title names the person and a compound title (`Press Conference by Secretary-General António Guterres
-    at …`); the label that is that role word for word (`SECRETARY-GENERAL:`, `THE VICE PRESIDENT:`) is that
-    person. A label only part of it is not (`THE PRESIDENT:` is not the Vice President): a title's reading is
-    less sure than a participants line's, so its role must be the label's words, no more."""
+    at …`); the label that is that role word for word (`SECRETARY-GENERAL:`, `THE VICE PRESIDENT:`), or the
+    role's head before what it serves (`THE SECRETARY:` for the `Secretary of Defense`), is that person. A label
+    only part of it is not (`THE PRESIDENT:` is not the Vice President): a title's reading is less sure than a
+    participants line's, so its role must be the label's words, no more."""
     b = parse_text("Press Conference by Secretary-General António Guterres at United Nations Headquarters\n\n"
                    "September 13, 2023\n\nSECRETARY-GENERAL:  Good morning.\n\nQUESTION:  On Libya?\n\n"
                    "SECRETARY-GENERAL:  We are mobilizing.\n", "2023-09-13-sg.txt")
@@ -382,6 +383,9 @@ def test_a_label_made_of_the_role_a_title_gives_is_that_person() -> None:
                    "Bilateral Meeting\n\nMarch 24, 2023\n\nTHE VICE PRESIDENT:  Good afternoon.\n\n"
                    "PRIME MINISTER TRUDEAU:  Thank you, Madam Vice President.\n\nTHE PRESIDENT:  Hello.\n", "2023-03-24.txt")
     assert [t.speaker.name for t in c.turns] == ["Kamala Harris", "Justin Trudeau", "THE PRESIDENT"]
+    d = parse_text("Secretary of Defense Lloyd J. Austin III Press Conference\n\nJan. 9, 2024\n\nTHE SECRETARY:  Good "
+                   "afternoon.\n\nQ:  A question?\n\nTHE SECRETARY:  Yes.\n", "2024-01-09.txt")
+    assert [t.speaker.name for t in d.turns if not t.question] == ["Lloyd J. Austin III"] * 2
 
 
 def test_a_compound_title_is_a_label_and_another_title_than_its_part() -> None:
@@ -393,7 +397,7 @@ def test_a_compound_title_is_a_label_and_another_title_than_its_part() -> None:
                    "Spokesperson:  Okay, Edie?\n\nQuestion:  On Sudan?\n\nUnder-Secretary-General:  It is terrible."
                    "\n\nQuestion:  And Gaza?\n\nSecretary-General:  Yes.\n", "2023-09-20-un.txt")
     assert [(t.label, t.speaker.name, t.text) for t in b.turns[2:]] == [
-        ("Question", "Question", "On Sudan?"), ("Under-Secretary-General", "Under-Secretary-General", "It is terrible."),
+        ("Question", "Question", "On Sudan?"), ("Under-Secretary-General", "Martin Griffiths", "It is terrible."),
         ("Question", "Question", "And Gaza?"), ("Secretary-General", "Secretary-General", "Yes.")]
 
 

@@ -113,9 +113,10 @@ class Resolver:
         named = _titles(words)
         holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
                    if p.line > 0 and named <= _titles(fold_name(p.role).replace("-", " ").split())]
-        if not holders:  # a title's reading is less sure: its role must be the label's words, no more
+        if not holders:  # a title's reading is less sure: its role, or the role's head, must be the label's words
             holders = [p for p in self._participants
-                       if p.line == 0 and named == _titles(fold_name(p.role).replace("-", " ").split())]
+                       if p.line == 0 and named in (_titles(words := fold_name(p.role).replace("-", " ").split()),
+                                                    _titles(_head(words)))]
         return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
@@ -137,3 +138,13 @@ class Resolver:
 def _titles(words: list[str]) -> set[str]:
     """Folded words with each form of a title as one (`spokesman` and `spokesperson`: `TITLE_FORMS`), `the` left out."""
     return {TITLE_FORMS.get(word, word) for word in words if word != "the"}
+
+
+_OF = {"of", "for", "to", "on", "at"}
+
+
+def _head(words: list[str]) -> list[str]:
+    """A role's words before the department or field it serves (`under secretary general` of `Under-Secretary-
+    General for Humanitarian Affairs`, `secretary` of `Secretary of Defense`)."""
+    end = next((i for i, word in enumerate(words) if word in _OF), len(words))
+    return words[:end]
