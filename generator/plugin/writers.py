@@ -193,7 +193,7 @@ def write_data_child(site_dir: Path, summaries: Sequence[Summary], published: Pu
 
 def download_keys(summaries: Sequence[Summary]) -> list[str]:
     """The cache entries of the downloads' monthly streams the open-data child reads or writes."""
-    months = download_months(sorted(summaries, key=lambda b: (b.date, b.slug)))
+    months = download_months(summaries)
     return [entry for pieces in months.values() for entry, _ in pieces]
 
 

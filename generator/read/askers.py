@@ -232,8 +232,9 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
     reporter's when the turn before called that person by name and most of the label's turns ask.
     Never a label with a title (`Minister Kishida`), a function's (`MODERATOR`) or one of the `officials` (the
     participants' family names, folded), and only a label that asks something (a `?` in one of its turns)."""
-    asking = {t.label for t in turns if any("?" in text for text in t.texts)}
-    mostly = _mostly_asking(turns)
+    tally = _asking(turns)
+    asking = {label for label, (_, asks) in tally.items() if asks}
+    mostly = {label for label, (total, asks) in tally.items() if asks * 2 >= total}  # a reporter's, not an official's
     found: dict[str, Reporter] = {}
     if (interviewer := _interviewer(title)) is not None:
         found.update({t.label: interviewer for t in turns if t.label in asking and not _titled(t.label)
@@ -260,14 +261,14 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
     return {label: reporter for label, reporter in found.items() if label in labels}
 
 
-def _mostly_asking(turns: Sequence[Spoken]) -> set[str]:
-    """Labels at least half of whose turns hold a `?`: a reporter's, not an official's who asks now and then."""
+def _asking(turns: Sequence[Spoken]) -> dict[str, list[int]]:
+    """Per label, its turns and how many of them hold a `?`."""
     counts: dict[str, list[int]] = {}
     for turn in turns:
         tally = counts.setdefault(turn.label, [0, 0])
         tally[0] += 1
         tally[1] += any("?" in text for text in turn.texts)
-    return {label for label, (total, asks) in counts.items() if asks * 2 >= total}
+    return counts
 
 
 _INTERVIEW = re.compile(r"\binterview (?:with|by) (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3})"

@@ -107,16 +107,15 @@ class Resolver:
         Secretary-General`, `THE SECRETARY` for the one Secretary listed, `NATO Secretary General` for Jens
         Stoltenberg, NATO Secretary General): every word of the label in the role, one a title's; none for an
         anonymous or functional label (`MODERATOR`), or when several participants listed hold such a role."""
-        words = [w for w in key.replace("-", " ").split() if w not in _FORMS_OF_ADDRESS]
+        words = [w for w in _role_words(key) if w not in _FORMS_OF_ADDRESS]
         if not words or key in ROLE_LABELS or is_anonymous_label(label) or not set(words) & ROLE_WORDS:
             return None
         named = _titles(words)
         holders = [p for p in self._participants  # listed or declared (a name read from the title has line 0)
-                   if p.line > 0 and named <= _titles(fold_name(p.role).replace("-", " ").split())]
+                   if p.line > 0 and named <= _titles(_role_words(p.role))]
         if not holders:  # a title's reading is less sure: its role, or the role's head, must be the label's words
             holders = [p for p in self._participants
-                       if p.line == 0 and named in (_titles(words := fold_name(p.role).replace("-", " ").split()),
-                                                    _titles(_head(words)))]
+                       if p.line == 0 and named in (_titles(_role_words(p.role)), _titles(_head(_role_words(p.role))))]
         return holders[0] if len(holders) == 1 else None
 
     def _participant(self, key: str) -> Participant | None:
@@ -133,6 +132,11 @@ class Resolver:
         if len(candidates) > 1:
             candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _role_words(role: str) -> list[str]:
+    """A role's folded words, compounds apart (`under secretary general for humanitarian affairs`)."""
+    return fold_name(role).replace("-", " ").split()
 
 
 def _titles(words: list[str]) -> set[str]:

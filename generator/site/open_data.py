@@ -27,6 +27,8 @@ import io
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import nullcontext
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -100,16 +102,21 @@ def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_na
     stamp = _newest(briefings)
     (folder / INDEX_NAME).write_bytes(_json(_index(sorted(briefings, key=lambda b: b.slug), site_url)))
     (folder / SCHEMA_NAME).write_bytes(_schema())
-    for briefing in by_date:
-        (folder / urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")).write_bytes(read(briefing, DATA_PART))
+    months = download_months(by_date)
     files: dict[str, list[dict[str, Any]]] = {"json": [], "csv": []}
-    if compress:
-        months = download_months(by_date)
-        for kind, name, head in (("json", JSON_LINES_NAME, b""), ("csv", CSV_NAME, _header())):
-            with _Parts(folder, name, bz2.compress(head, DOWNLOAD_LEVEL) if head else b"", part_bytes) as parts:
-                for entry, month in months[kind]:
-                    parts.write(month, _month_stream(month, DATA_PART if kind == "json" else ROWS_PART, entry, read, store))
-            files[kind] = parts.files
+    with _Parts(folder, JSON_LINES_NAME, b"", part_bytes) if compress else nullcontext() as lines:
+        for entry, month in months["json"]:
+            data = [read(briefing, DATA_PART) for briefing in month]  # read once: its file, and its month's line
+            for briefing, one in zip(month, data, strict=True):
+                (folder / urls.data_json(briefing.slug).removeprefix(f"{FOLDER}/")).write_bytes(one)
+            if lines is not None:
+                lines.write(month, _month_stream(entry, partial(b"".join, data), store))
+    if lines is not None:
+        files["json"] = lines.files
+        with _Parts(folder, CSV_NAME, bz2.compress(_header(), DOWNLOAD_LEVEL), part_bytes) as tables:
+            for entry, month in months["csv"]:
+                tables.write(month, _month_stream(entry, partial(_joined, read, month, ROWS_PART), store))
+        files["csv"] = tables.files
     (folder / DOWNLOADS_NAME).write_bytes(_json(files))
     if site_url:
         newest = by_date[::-1][:FEED_SIZE]
@@ -117,25 +124,30 @@ def write_data(site_dir: Path, briefings: Sequence[Summary], read: Read, site_na
         (folder / FEED_NAME).write_bytes(atom_feed(newest, summaries, site_name, site_url, stamp))
 
 
-def download_months(by_date: Sequence[Summary]) -> dict[str, list[tuple[str, list[Summary]]]]:
+def download_months(briefings: Sequence[Summary]) -> dict[str, list[tuple[str, list[Summary]]]]:
     """The downloads' pieces, per kind (`json`, `csv`): the briefings of each calendar month, in date order,
     with the key of the month's compressed stream in the build cache (from the briefings' own entries, which
     name everything that made their JSON and rows; a build's parent keeps these keys when it prunes)."""
     months: dict[tuple[int, int], list[Summary]] = {}
-    for briefing in by_date:
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.slug)):
         months.setdefault((briefing.date.year, briefing.date.month), []).append(briefing)
     return {kind: [(key("download", kind, str(DOWNLOAD_LEVEL), *(b.entry for b in month)), month)
                    for month in months.values()] for kind in ("json", "csv")}
 
 
-def _month_stream(month: Sequence[Summary], part: str, entry: str, read: Read, store: Store | None) -> bytes:
-    """A month's briefings' JSON lines or CSV rows as one bzip2 stream: from the cache, or compressed and kept."""
+def _month_stream(entry: str, content: Callable[[], bytes], store: Store | None) -> bytes:
+    """A month's JSON lines or CSV rows (`content`, made only when needed) as one bzip2 stream: from the cache
+    entry `entry`, or compressed and kept there."""
     if store is not None and store.has(entry):
         return store.read(entry, DOWNLOAD_PART)
-    stream = bz2.compress(b"".join(read(b, part) for b in month), DOWNLOAD_LEVEL)
+    stream = bz2.compress(content(), DOWNLOAD_LEVEL)
     if store is not None:
         store.put(entry, {DOWNLOAD_PART: stream}, stored={DOWNLOAD_PART})
     return stream
+
+
+def _joined(read: Read, month: Sequence[Summary], part: str) -> bytes:
+    return b"".join(read(briefing, part) for briefing in month)
 
 
 DOWNLOAD_PART = "bz2"
