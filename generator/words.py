@@ -49,6 +49,13 @@ RANKS = ADDRESS | {
 }
 """Words a label may gain or drop while naming the same person (`MAJOR GENERAL PAT RYDER`, `GEN. RYDER`)."""
 
+MILITARY_RANKS = frozenset({
+    "gen", "general", "maj", "major", "lt", "lieutenant", "col", "colonel", "adm", "admiral", "brig", "brigadier",
+    "capt", "captain", "cmdr", "sgt", "sergeant",
+})
+"""Military ranks (folded, without their dot), which a title prints between a role and a name (`Chief of Naval
+Operations Adm. Mike Gilday`): the role's last words are never one."""
+
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes, folded: `Lloyd J. Austin III` is an Austin."""
 

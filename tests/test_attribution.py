@@ -193,6 +193,27 @@ def test_an_opening_word_that_is_no_name_keeps_the_asker() -> None:
     assert run("Karine, the talks.") == ["Zeke Miller", None]
 
 
+def test_the_answer_thanking_a_reporter_names_a_question_nobody_called() -> None:
+    """State's operator opens lines unnamed (`Your line is open.`); the answer thanking the asker is where the
+    asker is named. A reporter already named in full keeps the full name; an answer that already names the
+    next asker, one thanking an official named in the title, a contraction or a word the document writes in
+    lower case name nobody."""
+    def run(answer: str, title: str = "Department Press Briefing") -> list[str | None]:
+        return _askers(f"---\ntitle: {title}\n---\nMR PRICE: We'll go to the line of Shaun Tandon.\n\n"
+                       "QUESTION: Hi, Ned. On Iran?\n\nMR PRICE: Thanks, Shaun.\n\n"
+                       "OPERATOR: Your line is open. Go ahead.\n\nQUESTION: Hi, it's me. On Vienna, how long will the talks go?"
+                       f"\n\nMR PRICE: {answer}\n\nQUESTION: And Iraq?\n\nMR PRICE: We have been clear on that.\n")
+    assert run("Thanks, Laura. As you know, the talks go on.") == ["Shaun Tandon", "Laura", None]
+    assert run("Thanks for that question, Deirdre. Let me give you some background.") == ["Shaun Tandon", "Deirdre", None]
+    assert run("Well, Shaun, as you know, the talks go on.") == ["Shaun Tandon", "Shaun Tandon", None]
+    assert run("Thanks. We'll go to the line of Laura Kelly.") == ["Shaun Tandon", None, "Laura Kelly"]
+    assert run("Okay. Laura, and then we’ll go to the back. Go ahead.") == ["Shaun Tandon", None, "Laura"]
+    assert run("Thank you, Jake. The talks go on.", "Press Briefing by National Security Advisor Jake Sullivan | "
+               "Camp David") == ["Shaun Tandon", None, None]
+    assert run("Yeah, I've — the talks go on. Well, said.") == ["Shaun Tandon", None, None]
+    assert run("Well, Said, the talks go on, as I said.") == ["Shaun Tandon", None, None]
+
+
 def test_a_things_name_is_no_self_introduction() -> None:
     """`Build Back Better, Jen.` has the shape of `Name, Outlet.`; where the answers speak of `the Build Back
     Better agenda`, it names no reporter (and makes no speaker page)."""
@@ -457,11 +478,19 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
      {"Jens Stoltenberg": "NATO Secretary General"}),
     ("Press Gaggle by Secretary of the Treasury Janet Yellen Ahead of the G20 Summit in India | New Delhi, India",
      {"Janet Yellen": "Secretary of the Treasury"}),
+    ("Press Gaggle by National Security Advisor Jake Sullivan | Thurmont, MD",
+     {"Jake Sullivan": "National Security Advisor"}),
+    ("Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder Holds an On-Camera Press Briefing",
+     {"Pat Ryder": "Pentagon Press Secretary"}),
+    ("Secretary of the Navy Carlos Del Toro and Chief of Naval Operations Adm. Mike Gilday Hold a Press Briefing",
+     {"Carlos Del Toro": "Secretary of the Navy", "Mike Gilday": "Chief of Naval Operations"}),
 ])
 def test_titles_of_defense_and_roles_with_and(title: str, expected: dict[str, str]) -> None:
     """The Defense Department's titles name their people first (`… Holds a Press Briefing`, `… Press
-    Conference`), with ranks, services and generational suffixes; a role may hold `and` (`Cyber and Emerging
-    Technology`), a name be followed by its role (`Kurt Campbell, Deputy Assistant …`), `And` be capitalised."""
+    Conference`), with ranks, services and generational suffixes (the service before a rank is neither the role's
+    nor the name's; `of the Navy` is the role's); a role may hold `and` (`Cyber and Emerging Technology`), a name
+    be followed by its role (`Kurt Campbell, Deputy Assistant …`), `And` be capitalised; a place after `|` is no
+    part of a name."""
     assert {p.name: p.role for p in title_people(title)} == expected
 
 

@@ -1,6 +1,7 @@
 """Who asked each question of one briefing: calls and introductions (`read.calls`), followed turn by turn.
 
-A question is attributed only from a real call or self-introduction. Follow-ups keep the attribution
+A question is attributed only from a real call or self-introduction, or, when neither names its asker, from
+the answer thanking or addressing them (`Thanks, Laura.`). Follow-ups keep the attribution
 until the next call (named or not), until a question turn follows a question turn (another voice: the
 asker is unknown from there), until an opening that shows another reporter ("following up on Janne's
 point"), or until the moderator closes the event ("Thank you, everyone."): a call does not outlive it.
@@ -11,7 +12,7 @@ A call followed by an official's turn rather than a question hands the floor to 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,19 +62,22 @@ class Handoff:
     """The turn of the official called."""
 
 
-def askers(turns: Sequence[Spoken]) -> tuple[list[Reporter | None], list[Handoff]]:
+def askers(turns: Sequence[Spoken], officials: Iterable[str] = ()) -> tuple[list[Reporter | None], list[Handoff]]:
     """Per turn, the reporter who asked (None for every turn that is no question, and for questions
-    nobody named); and the calls that handed the floor to an official.
+    nobody named); and the calls that handed the floor to an official. `officials`: the names of the people
+    the header names (none of their words is a reporter's name when an answer addresses someone).
 
     Parsing a transcript works this out, and so does naming its speakers again with the registry
     (`enrich.annotate`), from the same turns: the last few answers are kept (a third of a briefing's
     loading time was this, twice)."""
-    reporters, handoffs = _askers(tuple(turns))
+    words = frozenset(fold_name(w) for name in officials for w in name.split())
+    reporters, handoffs = _askers(tuple(turns), words)
     return list(reporters), list(handoffs)
 
 
 @lru_cache(maxsize=8)
-def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tuple[Handoff, ...]]:
+def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple[Reporter | None, ...],
+                                                                           tuple[Handoff, ...]]:
     lower = lower_words(text for t in turns for text in t.texts)
     document = " ".join(text for t in turns for text in t.texts)
     out: list[Reporter | None] = [None] * len(turns)
@@ -126,7 +130,52 @@ def _askers(turns: tuple[Spoken, ...]) -> tuple[tuple[Reporter | None, ...], tup
         if not line and asked > FOLLOW_UPS:
             current = None
         out[i] = _asker(current, turn.label)
+    _thanked(turns, out, lower, officials)
     return tuple(out), tuple(handoffs)
+
+
+_THANKED = re.compile(r"^(?:(?:thanks|thank you|yeah|yes|well|okay|ok|sure|great|good question|so)"
+                      r"(?: (?:very much|so much|again|for (?:that|the|your) questions?))?[,.!]?\s+)+"
+                      r"(?P<name>[A-Z][\w'’-]+)(?:\s*[,.!—–]|\s+-{2})(?=\s|$)", re.IGNORECASE)
+"""An answer opening by thanking or addressing someone: `Thanks, Laura.`, `Thanks for that question, Deirdre.`,
+`Well, Said, what I would say…` (the name itself must be capitalised)."""
+
+
+def _thanks_only(turn: Spoken) -> bool:
+    """A question turn that only thanks (`Thank you.`, `Thanks, Jen.`): the official's next words may already
+    call the next reporter (`Thank you so much. Okay. Darlene, good to see.`)."""
+    return not any("?" in t for t in turn.texts) and sum(len(t.split()) for t in turn.texts) <= 3
+
+
+_CONTRACTED = re.compile(r"^I['’]|['’](?:s|d|ll|ve|re|m)$", re.IGNORECASE)
+
+
+def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozenset[str],
+             officials: frozenset[str]) -> None:
+    """Names, in `out`, the asker of a question nobody called when the official answering thanks or addresses
+    them first (`QUESTION: Thank you for doing this. Ned, do you have…` — `MR PRICE: Thanks, Laura.`): the
+    State Department's operator opens lines without naming them, and a question's answer is the one place its
+    asker is named. A name the document writes in lower case, a title word, a word of an official's name
+    (`officials`, or the family name of a label: `Thank you, Jake.` as the National Security Advisor leaves)
+    or a contraction (`Yeah, I’ve —`) names nobody asking; a given name or surname of a reporter named elsewhere
+    in the briefing is that reporter."""
+    officials = officials | {fold_name(family_name_of(t.label)) for t in turns if not t.question and not t.role}
+    for i in range(len(turns) - 1):
+        turn, answer = turns[i], turns[i + 1]
+        if not turn.question or out[i] is not None or answer.question or answer.role or not answer.texts \
+                or _thanks_only(turn):
+            continue
+        match = _THANKED.match(answer.texts[0])
+        if match is None or not name_word(word := match["name"]) or _CONTRACTED.search(word):
+            continue
+        folded = fold_name(word)
+        if lower_case_word(folded, lower) or folded in TITLE_WORDS or folded in officials:
+            continue
+        call = read_call(answer.texts, lower=lower)
+        if call is not None and (call.closes or (call.reporter is not None and word in call.reporter.name.split())):
+            continue  # `Okay. Toluse, and then we'll go to the back.`: the next asker; `Thank you, Jake. And that concludes…`
+        known = {r for r in out if r is not None and r.name and not r.given_only and word in r.name.split()}
+        out[i] = _asker(known.pop() if len(known) == 1 else Reporter(word, "", True), turn.label)
 
 
 def _asker(current: Reporter | None, label: str) -> Reporter | None:

@@ -167,6 +167,12 @@ def participant(text: str, lineno: int) -> Participant | None:
     if not name_words or len(name_words) == len(words):
         return None
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
+    if (service := _SERVICE.match(" ".join(name_words))) and re.search(r"\b(?:of|the)$", role) \
+            and _bare(name_words[len(service.group().split())]) not in _NAME_RANKS:
+        moved = len(service.group().split())  # `Secretary of the Navy Carlos Del Toro`: the service is the role's
+        role, name_words = f"{role} {' '.join(name_words[:moved])}", name_words[moved:]
+    elif _bare(name_words[0]) in _NAME_RANKS:  # `Pentagon Press Secretary Air Force Brig. Gen. Pat Ryder`
+        role = _SERVICE_END.sub("", role)
     return Participant(name=" ".join(_without_rank(name_words)), role=role, line=lineno)
 
 
@@ -174,6 +180,9 @@ _NAME_RANKS = RANKS | {"vice"}
 """Ranks printed before a participant's name (`Vice Adm.`); `vice` stays out of RANKS, which decides which labels
 name one person."""
 _SERVICE = re.compile(r"^(?:U\.S\. )?(?:Air Force|Army|Navy|Marine Corps|Space Force|Coast Guard|National Guard) ")
+_SERVICE_END = re.compile(r"(?<!\bthe)(?<!\bof)\s+(?:U\.S\. )?(?:Air Force|Army|Navy|Marine Corps|Space Force|Coast Guard"
+                          r"|National Guard)$")
+"""The service a rank belongs to, ending the role before a ranked name (not `Secretary of the Navy`)."""
 
 
 def _without_rank(words: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ..model import Participant, Reporter
 from ..text import fold_name
-from ..words import HONORIFICS, RANKS, ROLE_WORDS
+from ..words import HONORIFICS, MILITARY_RANKS, NAME_PARTICLES, RANKS, ROLE_WORDS
 from .askers import Handoff, Spoken, askers
 from .calls import name_word, sentences
 from .header import participant
@@ -40,7 +40,8 @@ _SUFFIX_END = re.compile(r",?\s+(" + _SUFFIX.pattern + ")")
 """A generational suffix ending a title's part (`Lloyd J. Austin III`, `Gen. CQ Brown, Jr.`)."""
 _TITLE_END = re.compile(
     r",?\s+(?i:on|aboard|en route|in|at|during|before|after|following|regarding|via|ahead of)\s+(?=[A-Za-z])"
-    r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d", )
+    r"|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\s+\d"
+    r"|\s*\|", )
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
 _ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")
 _ADDRESS_LAST = re.compile(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$")
@@ -112,11 +113,24 @@ def _titled(text: str) -> Participant | None:
     name = " ".join(words)
     if not _full(name):
         return None
+    while len(role) > 1 and _rank_ends(role):  # `Chief of Naval Operations Adm. Mike Gilday`, `… Vice Admiral`
+        if fold_name(role.pop()).strip(".,") in {"adm", "admiral"} and fold_name(role[-1]) in {"vice", "rear"}:
+            role.pop()
     return Participant(name=f"{name}, {suffix}" if suffix.startswith(("Jr", "Sr")) else f"{name} {suffix}".strip(),
                        role=_ADDRESS_LAST.sub("", " ".join(role)), line=0)
 
 
 _CONNECTORS = {"for", "of", "on", "to", "and", "the"}
+_GENERAL_AFTER = {"major", "maj", "brigadier", "brig", "lieutenant", "lt"}
+
+
+def _rank_ends(role: list[str]) -> bool:
+    """The role's last word is a rank before the name, not the role's own: `Adm.`, `Vice Admiral`, `Major General`;
+    but `Secretary General`, `Surgeon General` end in their title."""
+    last, before = fold_name(role[-1]).strip(".,"), fold_name(role[-2]).strip(".,")
+    if last == "general" and not role[-1].endswith("."):
+        return before in _GENERAL_AFTER
+    return last in MILITARY_RANKS
 
 
 def _role_goes_on(last: str, words: list[str]) -> bool:
@@ -127,6 +141,8 @@ def _role_goes_on(last: str, words: list[str]) -> bool:
     folded = last.lower().rstrip(".,")
     if folded in _CONNECTORS:
         return True
+    if words[1].lower() in NAME_PARTICLES:  # `Secretary of the Navy Carlos Del Toro`
+        return False
     return folded not in ROLE_WORDS and not re.fullmatch(r"[A-Z]\.", words[1])
 
 
@@ -148,7 +164,7 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     covered = {family_name_of(p.name) for p in known if p.name.split()}
     found = [p for p in title_people(title) if family_name_of(p.name) not in covered]
     covered |= {family_name_of(p.name) for p in found}
-    reporters, handoffs = asked if asked is not None else askers(turns)
+    reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *title_people(title))])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
     for label, surname in surnames.items():

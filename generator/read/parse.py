@@ -347,7 +347,7 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     said = [dataclasses.replace(s, question=True) if s.label in called else s for s in said]
     own = reporter_labels(said, {family_name_of(p.name) for p in participants}, title)
     said = [dataclasses.replace(s, question=True) if s.label in own else s for s in said]
-    asked = askers(said)
+    asked = askers(said, [p.name for p in (*participants, *title_people(title))])
     resolver = Resolver(participants + document_people(title, said, participants, asked))
     same = same_person([r[0] for r in raw])
     if ANSWER in same and answerer != ANSWER:
