@@ -314,6 +314,25 @@ def test_capital_title_is_mended() -> None:
     assert (b.venue, b.kind) == ("East Room", "press conference")
 
 
+def test_a_capital_title_over_several_lines_is_one_title() -> None:
+    """The White House of 2009–2016: the title in capitals over several lines, each going on with `BY`/`AND`;
+    the issuing office is no venue, the release stamp a date; the venue above the place; a `(Local)` time."""
+    b = parse_text("THE WHITE HOUSE\n\nOffice of the Press Secretary\n\n_______________\n\n"
+                   "For Immediate Release                    July 6, 2009\n\n PRESS CONFERENCE\n\nBY PRESIDENT OBAMA\n\n"
+                   "AND PRESIDENT MEDVEDEV OF RUSSIA\n\nThe Kremlin\n\nMoscow, Russia\n\n7:21 P.M. (Local)\n\n"
+                   "PRESIDENT MEDVEDEV:  (As translated.)  Distinguished ladies and gentlemen.\n\n"
+                   "PRESIDENT OBAMA:  Good afternoon, everybody.\n", path="obama-medvedev.txt")
+    assert b.title == "Press Conference by President Obama and President Medvedev of Russia"
+    assert (b.date, b.kind, b.venue, b.location, b.time) == (
+        dt.date(2009, 7, 6), "press conference", "The Kremlin", "Moscow, Russia", "7:21 P.M. (Local)")
+    assert [t.label for t in b.turns] == ["PRESIDENT MEDVEDEV", "PRESIDENT OBAMA"]
+    call = parse_text("April 25, 2013\n\nFor Immediate Release\n\nBackground Conference Call by White House Official on "
+                      "Syria\n\nThe White House\n\nOffice of the Press Secretary\n\nVia Telephone\n\n1:23 P.M. EDT\n\n"
+                      "MS. HAYDEN:  Hi, guys.\n\nWHITE HOUSE OFFICIAL:  Thanks, Caitlin.\n")
+    assert (call.title, call.participants, call.venue) == (
+        "Background Conference Call by White House Official on Syria", (), "Via Telephone")
+
+
 def test_venue_under_place_and_untitled_title() -> None:
     """A short name under the place is the venue; without a printed title one is made from kind and people."""
     b = parse_text("Antony J. Blinken, Secretary of State\n\nLos Angeles, California\n\nMagic Box\n\n"

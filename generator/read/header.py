@@ -30,15 +30,19 @@ _DATE = re.compile(
 
 _TITLE_WORDS = re.compile(
     r"\b(?:press briefings?|briefing|press conference|news conference|press availability|remarks|"
-    r"interview|gaggle|press call|background call|holds|roundtable|conversation with|media availability|"
+    r"interview|gaggle|press call|background call|conference call|holds|roundtable|conversation with|media availability|"
     r"telebriefing|doorstep|doorstop|statement by|press statement)\b",
     re.IGNORECASE,
 )
 _ROOM = re.compile(_VENUE_WORDS.pattern + r"|\b(?:room|auditorium|hall|center|centre)$", re.IGNORECASE)
 """A venue: a line naming a room or building (but not one naming a person with a role)."""
-_PUBLISHED = re.compile(r"^[•·*\s]*(?:issued|published|posted|updated|released|last updated|mis à jour le)\b",
+_PUBLISHED = re.compile(r"^[•·*\s]*(?:issued|published|posted|updated|released|last updated|mis à jour le"
+                        r"|for immediate release)\b",
                         re.IGNORECASE)
 """A publication stamp (NATO's `• Last updated: 19 Oct. 2022 10:46`, after the day it was said), not the date."""
+_ISSUER = re.compile(r"^(?:the white house|office of the (?:press secretary|spokesperson|vice president|first lady))$",
+                     re.IGNORECASE)
+"""Who issued the page (the White House's `Office of the Press Secretary`): neither venue nor junk's end."""
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
@@ -85,31 +89,61 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     The block is read upwards from the first turn and ends at the first line that is none of
     these; everything above it (banners, navigation, tags) is junk.
     """
-    title = next((text for _, text in lines if is_title(text)), "")
+    title, title_lines = _title(lines)
     published = next((d for _, text in lines if _PUBLISHED.match(text) and (d := find_date(text))), None)
     participants: list[Participant] = []
     location = venue = time = ""
     date: dt.date | None = None
     kept: set[int] = set()
     for lineno, text in reversed(lines):
-        if text == title or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text):
+        if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text) \
+                or _ISSUER.match(text):
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]
         elif (found := find_date(text)) and len(text) < 40 and date is None:
             date = found
-        elif not venue and not location and (_ROOM.search(text) and len(text.split()) <= 8
-                                             or not participants and _short_name(text)):
+        elif not venue and (_ROOM.search(text) and len(text.split()) <= 8 or not participants and _short_name(text)) \
+                and (not location or not participants):  # `The Kremlin` above `Moscow, Russia`
             venue = text
-        elif people := _people(text, lineno):
+        elif not _TITLE_WORDS.search(text) and (people := _people(text, lineno)):
             participants[:0] = people
         elif not location and _LOCATION.match(text) and len(text) < 60:
             location = text
         else:
             break
         kept.add(lineno)
-    junk = tuple(lineno for lineno, text in lines if lineno not in kept and text != title)
+    junk = tuple(lineno for lineno, text in lines if lineno not in kept and lineno not in title_lines)
     return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
+
+
+_CONTINUES = re.compile(r"^(?:BY|AND|WITH|OF|ON|IN|AT|TO|FOR|DURING|ABOARD|EN ROUTE|FOLLOWING|AFTER|BEFORE|&)\b")
+
+
+def _title(lines: list[tuple[int, str]]) -> tuple[str, frozenset[int]]:
+    """The title line and its line numbers. The White House of 2009–2016 printed it in capitals over several
+    lines (`PRESS CONFERENCE` / `BY PRESIDENT OBAMA` / `AND PRESIDENT MEDVEDEV OF RUSSIA`): a run of lines in
+    capitals, each after the first going on with `BY`, `AND`, `OF`, `IN`… (or the one before ending on one),
+    is one title when together they name the event and the first alone does not."""
+    for k, (lineno, text) in enumerate(lines):
+        if is_title(text):
+            return text, frozenset({lineno})
+        if not _capitals(text):
+            continue
+        run = [(lineno, text)]
+        for following in lines[k + 1:]:
+            if not _capitals(following[1]) or not (_CONTINUES.match(following[1])
+                                                   or _CONTINUES.match(run[-1][1].split()[-1])):
+                break
+            run.append(following)
+        joined = " ".join(t for _, t in run)
+        if len(run) > 1 and is_title(joined):
+            return joined, frozenset(n for n, _ in run)
+    return "", frozenset()
+
+
+def _capitals(text: str) -> bool:
+    return any(c.isalpha() for c in text) and not any(c.islower() for c in text) and len(text) < 120
 
 
 def is_title(text: str) -> bool:

@@ -56,9 +56,9 @@ END = re.compile(
 """A paragraph that closes the transcript: `###`, `END 3:27 P.M. PST`, `[ENDS]`, `(The briefing was concluded …)`."""
 
 TIME = re.compile(
-    r"^(?P<time>\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+(?P<zone>[A-Z]{2,5}))?)$"
+    r"^(?P<time>\d{1,2}(?::\d{2})?\s*[AaPp]\.?\s?[Mm]\.?(?:\s+(?P<zone>[A-Z]{2,5}|\((?i:local(?: time)?)\)))?)$"
 )
-"""A time line (`2:06 p.m. EST`, `7:06 P.M. EST`)."""
+"""A time line (`2:06 p.m. EST`, `7:06 P.M. EST`, `7:21 P.M. (Local)`)."""
 
 JUNK_START = re.compile(
     r"^(?:you may also like|related (?:articles?|posts?|stories|content|links)|more from|read more|"
