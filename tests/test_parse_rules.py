@@ -333,6 +333,22 @@ def test_a_capital_title_over_several_lines_is_one_title() -> None:
         "Background Conference Call by White House Official on Syria", (), "Via Telephone")
 
 
+def test_a_heading_with_a_colon_above_the_date_is_the_title_not_a_turn() -> None:
+    """CDC's `SARS: Genetic Sequencing of Coronavirus` above `April 14, 2003`: no turn of a speaker `SARS`; a link's
+    words (`Webcast of the press briefing`) are no title, and a long title line still is one."""
+    b = parse_text("CDC Telebriefing Transcript\n\nSARS: Genetic Sequencing of Coronavirus\n\nApril 14, 2003\n\n"
+                   "DR. GERBERDING: On March 14, CDC activated the Emergency Operation Center.\n\n"
+                   "DR. GERBERDING: Today we are aware of almost 3,000 cases.\n", path="sars.txt")
+    assert (b.title, b.date, [t.label for t in b.turns]) == (
+        "SARS: Genetic Sequencing of Coronavirus", dt.date(2003, 4, 14), ["DR. GERBERDING", "DR. GERBERDING"])
+    long = ("Transcript of a Press Conference on the 2008 U.S. Article IV Concluding Mission Statement, By First Deputy "
+            "Managing Director John Lipsky with Anoop Singh, Director, Western Hemisphere Department, Ranjit Teja, "
+            "Deputy Director, and Tamim Bayoumi, Assistant Director and Chief of the North American Division")
+    imf = parse_text(f"{long}\n\nJune 20, 2008\n\nWebcast of the press briefing\n\nMR. MURRAY: I'm Bill Murray.\n\n"
+                     "MR. LIPSKY: Thanks, Bill.\n", path="imf.txt")
+    assert (imf.title, imf.kind) == (long, "press conference")
+
+
 def test_venue_under_place_and_untitled_title() -> None:
     """A short name under the place is the venue; without a printed title one is made from kind and people."""
     b = parse_text("Antony J. Blinken, Secretary of State\n\nLos Angeles, California\n\nMagic Box\n\n"

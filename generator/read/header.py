@@ -97,7 +97,7 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     kept: set[int] = set()
     for lineno, text in reversed(lines):
         if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text) \
-                or _ISSUER.match(text):
+                or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8:
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]
@@ -146,12 +146,16 @@ def _capitals(text: str) -> bool:
     return any(c.isalpha() for c in text) and not any(c.islower() for c in text) and len(text) < 120
 
 
+_LINK = re.compile(r"^(?:webcast|video|audio|watch|listen|download|view|read|see|photos?|subscribe)\b", re.IGNORECASE)
+"""A link's words (`Webcast of the press briefing`, `Watch the video`): no title."""
+
+
 def is_title(text: str) -> bool:
     """A line that names the event (`… Holds a Press Briefing`), not a sentence, a room or a site's breadcrumbs
     (`Home > Spokesperson's Remarks`)."""
     words = text.split()
-    return (4 <= len(words) <= 40 and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
-            and bool(_TITLE_WORDS.search(text))
+    return (4 <= len(words) <= 60 and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
+            and bool(_TITLE_WORDS.search(text)) and not _LINK.match(text)
             and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
 
 

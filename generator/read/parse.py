@@ -62,6 +62,9 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     first = next((i for i, s in enumerate(splits) if s), None)
     speaker: tuple[Participant, ...] = ()
     byline = ""
+    heading = ""
+    if first is not None and (past := _past_heading(paras, splits, first)) != first:
+        first, heading = past, paras[first].text
     if first is None or first > 1:
         first, speaker = _declared(paras, splits, first)
     if not speaker and (first is None or first > 2):
@@ -74,7 +77,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
-    title = str(meta.get("title") or "").strip() or header.title or byline  # a blank `title:` is none
+    title = str(meta.get("title") or "").strip() or header.title or byline or heading  # a blank `title:` is none
     titled = title_people(title)
     answerer = titled[0].name if len(titled) == 1 else ANSWER  # who speaks under `A:`: the one the title names
     if not speaker:
@@ -357,6 +360,23 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
         Turn(anchor=f"t{i + 1:03d}", label=label, speaker=resolver.resolve(same[label], question=said[i].question),
              paragraphs=paragraphs, line=line, question=said[i].question, reporter=reporters[i])
         for i, (label, line, paragraphs) in enumerate(raw))
+
+
+_HEADING_WORDS = 12
+
+
+def _past_heading(paras: list[_Para], splits: list[tuple[str, str] | None], first: int) -> int:
+    """The first label, past a title holding a colon that stands above the date (CDC's `SARS: Genetic Sequencing
+    of Coronavirus` / `April 14, 2003` / `DR. GERBERDING: On March 14, …`): a heading without a sentence's end,
+    nothing under it but date and time lines, is the header's (the title, when no other line is), not a turn."""
+    found = splits[first]
+    following = next((i for i in range(first + 1, len(splits)) if splits[i]), None)
+    if found is None or following is None or len(found[1].split()) > _HEADING_WORDS \
+            or found[1].rstrip().endswith((".", "?", "!", ":", ",")) or not found[1][:1].isupper():
+        return first
+    under = [p.text for p in paras[first + 1:following]]
+    dated = [t for t in under if len(t) < 40 and (find_date(t) or marks.TIME.match(t))]
+    return following if under and len(dated) == len(under) and any(find_date(t) for t in under) else first
 
 
 def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
