@@ -349,6 +349,29 @@ def test_a_heading_with_a_colon_above_the_date_is_the_title_not_a_turn() -> None
     assert (imf.title, imf.kind) == (long, "press conference")
 
 
+def test_initials_padded_to_a_column_are_labels_of_the_people_they_stand_for() -> None:
+    """The WHO prints each speaker's initials padded to a column, no colon, and the recording's time on lines of
+    its own: the initials are labels (once two speakers' are so printed), each the one person named in the text
+    whose initials they are (`TAG`, `CL`, `MK` for Maria Van Kerkhove: first and last word); a reporter's
+    initials after the call naming them ask; the times are stage directions."""
+    b = parse_text(
+        "COVID-19 Virtual Press conference transcript - 14 June 2022\n\n00:00:00\n\n"
+        "CL          Hello and welcome. My name is Christian Lindmeier.\n\n"
+        "We have Dr Tedros Adhanom Ghebreyesus, WHO Director-General, and Dr Maria Van Kerkhove. Dr Tedros.\n\n"
+        "00:01:00\n\nTAG        Thank you, Christian. Good morning.\n\n"
+        "CL          The first question goes to Helen Branswell from STAT. Helen, please unmute.\n\n"
+        "HB          Thank you. What is the latest on monkeypox?\n\nMK          Thank you, Helen. We are tracking it.\n",
+        path="who.txt")
+    assert [(t.label, t.speaker.name, t.question) for t in b.turns] == [
+        ("CL", "Christian Lindmeier", False), ("TAG", "Tedros Adhanom Ghebreyesus", False),
+        ("CL", "Christian Lindmeier", False), ("HB", "Question", True), ("MK", "Maria Van Kerkhove", False)]
+    assert b.turns[3].reporter == Reporter("Helen Branswell", "STAT")
+    assert [s.text for s in b.turns[0].paragraphs[-1].segments if s.stage] == ["(00:01:00)"]
+    assert (b.date, b.kind) == (dt.date(2022, 6, 14), "press conference")
+    once = parse_text("Press briefing\n\nMR. X: We start.\n\nEND  7:57 P.M. EDT\n\nUS  officials said so.\n")
+    assert [t.label for t in once.turns] == ["MR. X"]
+
+
 def test_venue_under_place_and_untitled_title() -> None:
     """A short name under the place is the venue; without a printed title one is made from kind and people."""
     b = parse_text("Antony J. Blinken, Secretary of State\n\nLos Angeles, California\n\nMagic Box\n\n"

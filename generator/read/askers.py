@@ -32,7 +32,15 @@ from .calls import (
     same_name,
     sentences,
 )
-from .labels import family_name_of, is_question_label, label_key, labelled_reporter, outlet_label
+from .labels import (
+    INITIALS_LABEL,
+    family_name_of,
+    initials_of,
+    is_question_label,
+    label_key,
+    labelled_reporter,
+    outlet_label,
+)
 
 _CALL_WORDS = 25
 """A question turn this short that is a call (`QUESTION: Final question, we'll go to Cristina Smit of
@@ -294,6 +302,11 @@ def reporter_labels(turns: Sequence[Spoken], officials: Collection[str] = (), ti
             found.setdefault(printed.name, printed)
     for i, turn in enumerate(turns):
         label = turn.label
+        if INITIALS_LABEL.fullmatch(label) and label in mostly and label not in found and i and not turn.question \
+                and (call := read_call(turns[i - 1].texts[-1:])) is not None and call.reporter is not None \
+                and call.reporter.name and initials_of(label, call.reporter.name):
+            found[label] = call.reporter  # the WHO's `HB` after `… Helen Branswell from STAT. Helen, please unmute.`
+            continue
         if turn.question or turn.role or label not in asking or label in found or _titled(label) \
                 or person_name(label) is None or family_name_of(label) in officials:
             continue

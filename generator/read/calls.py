@@ -214,6 +214,8 @@ _HAVE_CALL = re.compile(
     r"\b(?:we have|we've got|next,? we have|up next is|next up is|next is|it will be|recogniz(?:e|ing)|called on|"
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
 _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you should be\b.*|your line is\b.*|"
+         r"(?:please,? )?(?:you (?:can|may) |go ahead and )?unmute(?: yourself| your (?:mic|microphone|line))?"
+         r"(?:,? (?:please|and ask your question))?|the floor is yours|you have the floor|"
          r"you have the (?:last|final|next|first) question|(?:the )?(?:last|final) question|"
          r"(?:why don't you|you want to|do you want to|want to|can you|could you)\s+(?:kick|start|get|begin|go)\b.*|"
          r"(?:just )?kick (?:us|it|things) off|in the (?:back|middle|front|aisle)|(?:way )?back (?:there|here)|"

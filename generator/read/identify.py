@@ -19,6 +19,7 @@ from ..words import HONORIFICS, ROLE_LABELS, ROLE_WORDS, TITLE_FORMS
 from .labels import (
     family_name,
     family_name_of,
+    initials_of,
     is_anonymous_label,
     is_question_label,
     is_role_label,
@@ -131,6 +132,8 @@ class Resolver:
         ]
         if len(candidates) > 1:
             candidates = [p for p in candidates if set(words) <= set(fold_name(p.name).split() + fold_name(p.role).split())]
+        if not candidates:  # the WHO's `TAG`, `MK`
+            candidates = [p for p in self._participants if initials_of(key, p.name)]
         return candidates[0] if len(candidates) == 1 else None
 
 

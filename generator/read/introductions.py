@@ -23,7 +23,7 @@ from ..words import HONORIFICS, MILITARY_RANKS, NAME_PARTICLES, RANKS, ROLE_WORD
 from .askers import Handoff, Spoken, askers
 from .calls import name_word, sentences
 from .header import participant
-from .labels import family_name_of, is_anonymous_label, is_question_label, is_role_label
+from .labels import INITIALS_LABEL, family_name_of, initials_of, is_anonymous_label, is_question_label, is_role_label
 
 _TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
 _TITLE_HOLDS = re.compile(r"^(?P<people>.+?),?\s+(?:Holds?|Hosts?|Conducts?|Gives?|Delivers?)\s+(?:an?|the|Joint)\s")
@@ -167,6 +167,11 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *title_people(title))])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
+    for label in dict.fromkeys(labels):
+        if INITIALS_LABEL.fullmatch(label) and (person := _initialled(label, text)) \
+                and family_name_of(person) not in covered:
+            found.append(Participant(name=person, role="", line=0))
+            covered |= {family_name_of(person), fold_name(label)}
     for label, surname in surnames.items():
         if fold_name(surname) in covered:
             continue
@@ -176,6 +181,26 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
             found.append(Participant(name=person, role="", line=0))
             covered.add(fold_name(surname))
     return tuple(found)
+
+
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:van|von|der|de|del|da|di|du|la|le)\s+)*[A-ZÀ-Þ][\w'’-]+){1,3}")
+
+
+def _initialled(label: str, text: str) -> str:
+    """The one full name in the text a label of initials stands for (`CL` after `My name is Christian Lindmeier`,
+    `TAG` for `Dr Tedros Adhanom Ghebreyesus`, `MK` for `Dr Maria Van Kerkhove`): its words' initials, or its
+    first and last word's; none when several names fit."""
+    names: Counter[str] = Counter()
+    for match in _NAME_RUN.finditer(text):
+        words = [w for w in match.group().split() if fold_name(w) not in HONORIFICS]
+        for start in range(len(words) - 1):
+            run = words[start:]
+            name = " ".join(run)
+            if name_word(run[0]) and name_word(run[-1]) and initials_of(label, name):
+                names[name] += 1
+                break
+    ranked = names.most_common(2)
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else ""
 
 
 def _surname(label: str) -> str:

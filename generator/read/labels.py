@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..model import Reporter
 from ..text import fold_name
 from ..words import (
+    ADDRESS,
     NAME_CONNECTORS,
     NAME_SUFFIXES,
     NOT_LABELS,
@@ -386,6 +387,19 @@ def family_name_of(name: str) -> str:
     """The family name of a name or label, folded (`Lloyd J. Austin III`, `DR. WALENSKY`, `CQ Brown, Jr.` →
     `austin`, `walensky`, `brown`)."""
     return family_name(fold_name(name).replace(",", " ").split())
+
+
+INITIALS_LABEL = re.compile(r"[A-Z]{2,4}")
+"""A label made of a speaker's initials (the WHO's `TAG` for Tedros Adhanom Ghebreyesus, `MVK`)."""
+
+
+def initials_of(label: str, name: str) -> bool:
+    """A label of initials stands for the name: its words' initials, or its first and last word's (the WHO's
+    `MK` for Maria Van Kerkhove)."""
+    words = [w for w in fold_name(name).replace("-", " ").split() if w not in ADDRESS]
+    key = fold_name(label)
+    return bool(words) and INITIALS_LABEL.fullmatch(label.upper()) is not None \
+        and key in ("".join(w[0] for w in words), words[0][0] + words[-1][0])
 
 
 def family_name(words: Sequence[str]) -> str:

@@ -163,13 +163,28 @@ def _bylined(paras: list[_Para], splits: list[tuple[str, str] | None], first: in
 _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url", "slug"}
 
 
+_PADDED_INITIALS = re.compile(r"^[ \t\u00a0]*(?P<label>(?!END\b)[A-Z]{2,4})(?:\t|[ \u00a0]{2,})(?=\S)")
+"""A speaker's initials padded to a column (`CL          Hello and welcome`): the WHO's labels, with no colon."""
+_PADDED_MIN = 3
+"""Lines so labelled, by two speakers at least, before a document is read as labelled by initials."""
+_TIMECODE = re.compile(r"^\s*(\d{1,2}:\d{2}:\d{2})\s*$")
+
+
 def _paragraphs(body: str, first_line: int) -> list[_Para]:
-    """Split the body into paragraphs: one per line, hard-wrapped lines joined."""
+    """Split the body into paragraphs: one per line, hard-wrapped lines joined; initials padded to a column
+    made labels, when two speakers' are so printed (`TAG        Thank you.` → `TAG: Thank you.`)."""
     starts: list[int] = []
     gaps: list[int] = []
     parts: list[list[str]] = []
     blanks = 1
-    for offset, raw in enumerate(body.split("\n")):
+    raws = body.split("\n")
+    padded = [m["label"] for raw in raws if (m := _PADDED_INITIALS.match(raw))]
+    initialled = len(padded) >= _PADDED_MIN and len(set(padded)) >= 2
+    for offset, raw in enumerate(raws):
+        if initialled and (m := _PADDED_INITIALS.match(raw)):
+            raw = f"{m['label']}: {raw[m.end():]}"  # the WHO's `TAG        Thank you.`
+        elif stamp := _TIMECODE.match(raw):
+            raw = f"({stamp[1]})"  # a recording's time on its own line: a stage direction, not speech
         text = clean_line(raw)
         if text.startswith(("**", "__")):
             text, labelled = _BOLD_LABEL.subn(r"\1: ", text, count=1)
