@@ -217,6 +217,24 @@ def test_the_answer_thanking_a_reporter_names_a_question_nobody_called() -> None
     assert run("Well, Said, the talks go on, as I said.") == ["Shaun Tandon", None, None]
 
 
+def test_phone_lines_opened_by_title_and_callers_greeted_by_name() -> None:
+    """State's operator: `Do we have Jennifer Hansler?` — `… Jennifer Hansler we're looking for?` — `Yes.` (an
+    answer, no call) — `And Ms. Hansler, your line is open.` (a title and surname on a phone line: the caller
+    named before). A call ending `Hi, Ellen.` names the next caller; on a phone line an official greeting
+    another name as the reply opens (`Hi, Michael, how are you?`) shows who had the line, but not a longer word to
+    a colleague (`Hey, Britny, it seems we lost him …`)."""
+    assert _askers("MR PRICE: Do we have Jennifer Hansler?\n\nOPERATOR: Pardon me. Jennifer Hansler we're looking for?"
+                   "\n\nMR PRICE: Yes.\n\nOPERATOR: Yes, we do have that line. And Ms. Hansler, your line is open.\n\n"
+                   "QUESTION: On these ships from Iran?\n\nMR PRICE: We have seen the reports.\n") == ["Jennifer Hansler"]
+    line = ("OPERATOR: Mr. Schifrin, your line is open.\n\nQ Hi. On North Korea?\n\nMR. CAMPBELL: Nothing to add, Nick."
+            "\n\nQ Hi, Kurt. Thanks a lot.\n\nMR. CAMPBELL: Hi, Michael, how are you? Thank you.\n\nQ So, on arms sales?"
+            "\n\nMR. CAMPBELL: We provide them. Hi, Ellen.\n\nQ Hi, Kurt. On trade?\n\nMR. CAMPBELL: Yes.\n")
+    assert _askers(line) == ["Schifrin", "Michael", "Michael", "Ellen"]
+    assert _askers("OPERATOR: Mr. Schifrin, your line is open.\n\nQ Hi. On North Korea?\n\nMR. CAMPBELL: No.\n\n"
+                   "Q I lost him.\n\nMODERATOR: Hey, Britny, it seems like we lost him, if you would loop him back in."
+                   "\n\nQ Hello?\n") == ["Schifrin", "Schifrin", "Schifrin"]
+
+
 def test_a_things_name_is_no_self_introduction() -> None:
     """`Build Back Better, Jen.` has the shape of `Name, Outlet.`; where the answers speak of `the Build Back
     Better agenda`, it names no reporter (and makes no speaker page)."""

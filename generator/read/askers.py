@@ -20,6 +20,7 @@ from ..model import Paragraph, Reporter
 from ..text import fold_name
 from ..words import MODERATOR_LABELS, ROLE_LABELS, TITLE_WORDS
 from .calls import (
+    Call,
     explicit_call,
     introduction,
     lower_case_word,
@@ -100,10 +101,17 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
         previous = turns[i - 1] if i else None
         if not turn.question:
             call = read_call(turn.texts, lower=lower,
-                             after=" ".join(previous.texts) if previous and previous.question else None,
+                             after=" ".join(previous.texts) if previous and (previous.question or _asks(previous))
+                             else None,
                              context=" ".join(t for b in turns[max(0, i - 2):i] for t in b.texts[-1:]),
                              moderator=turn.moderator)
             following = turns[i + 1] if i + 1 < len(turns) else None
+            if call is None and turn.texts and line and current is not None and previous is not None and previous.question \
+                    and (caller := _greeted(turn.texts[0], current, lower, officials)) is not None:
+                out[i - 1] = current = last = caller  # `Hi, Michael, how are you?`: another caller had the line
+                asked = 1
+            if call is None and turn.texts and (caller := _greeted(turn.texts[-1], current, lower, officials, closing=True)):
+                call = Call(caller)  # `… Hi, Ellen.`: the official greets the next caller
             if call is None or (call.reporter is None and not call.closes and following is not None
                                 and not following.question and not following.role):
                 continue  # no call, or `Please.` to a fellow official: the floor stays with the asker
@@ -184,6 +192,36 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
             continue  # `Okay. Toluse, and then we'll go to the back.`: the next asker; `Thank you, Jake. And that concludes…`
         known = {r for r in out if r is not None and r.name and not r.given_only and word in r.name.split()}
         out[i] = _asker(known.pop() if len(known) == 1 else Reporter(word, "", True), turn.label)
+
+
+_OPENING_GREETING, _CLOSING_GREETING = 6, 3
+"""Words a greeting that names the caller may have: `Hi, Michael, how are you?` opening a reply, `Hi, Ellen.` closing
+a turn."""
+_GREETING = re.compile(r"^(?:hi|hello|hey)(?: there)?,?\s+(?P<name>[A-Z][\w'’-]+)\s*(?:[,.!?]|$)", re.IGNORECASE)
+
+
+def _greeted(text: str, current: Reporter | None, lower: frozenset[str], officials: frozenset[str], *,
+             closing: bool = False) -> Reporter | None:
+    """The caller an official greets by name (`Hi, Michael, how are you?` opening a reply; `Hi, Ellen.` closing
+    a turn, the whole of its last sentence), when that is not the current asker: on a phone line the official
+    greets each new caller, whom the operator let in unnamed."""
+    said = sentences(text)
+    sentence = (said[-1] if closing else said[0]) if said else ""
+    match = _GREETING.match(sentence)
+    if match is None or len(sentence.split()) > (_CLOSING_GREETING if closing else _OPENING_GREETING):
+        return None  # `Hey, Britny, it seems like we disconnected …`: a word to a colleague, not a greeting
+    word = match["name"]
+    folded = fold_name(word)
+    if not name_word(word) or _CONTRACTED.search(word) or lower_case_word(folded, lower) or folded in TITLE_WORDS \
+            or folded in officials or (current is not None and word in current.name.split()):
+        return None
+    return Reporter(word, "", True)
+
+
+def _asks(turn: Spoken) -> bool:
+    """A functional turn ending in a question (the operator's `Jennifer Hansler we're looking for?`): a `Yes.`
+    after it answers, it gives the floor to nobody."""
+    return turn.role and bool(turn.texts) and turn.texts[-1].rstrip().endswith("?")
 
 
 def _asker(current: Reporter | None, label: str) -> Reporter | None:

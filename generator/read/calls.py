@@ -221,6 +221,10 @@ _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you 
          r"(?:just )?kick (?:us|it|things) off|in the (?:back|middle|front|aisle)|(?:way )?back (?:there|here)|"
          r"way in the back|right there|there|(?:and )?then\b.*|if you're on mute|thank you for your patience\b.*|"
          r"followed by\b.*|and after that\b.*|you're next|you're up")
+_LINE_OPEN = re.compile(r"\b(?:your line is|you(?:'re| are) (?:open|live|unmuted)|unmute)\b", _I)
+_TITLED_SURNAME = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)$")
+"""A reporter an operator opens the line of by title and surname (`Mr. Takagi, your line is open.`): on a phone line
+the name is the asker's, where `Dr. Fauci, please.` in a room hands the floor to an official."""
 _NAME_FIRST = re.compile(rf"^(?P<rest>[^,]+?(?:,\s*[^,]+?)??),?\s+(?:{_TAIL})[.?!]*$", _I)
 _PREFIX = (r"(?:(?:yes|yeah|yep|sure|okay|ok|all right|alright|go ahead|please|and|so|great|good|now|next|"
            r"how about|finally|lastly|last one|one more|um|uh|sorry|oh)[,.—]?\s+)")
@@ -275,7 +279,8 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         sentence = said[index].strip().rstrip(" —–-").strip()
         if _SIC.search(sentence):
             return Call()
-        echo = alone and not explicit_call(sentence) and _echoes(sentence, (after or "") + " " + context)
+        echo = alone and not explicit_call(sentence) and not _LINE_OPEN.search(sentence) \
+            and _echoes(sentence, (after or "") + " " + context)
         answering = broken or echo or alone and _answers(sentence, after)
         found = _named_call(sentence, lower, bare_ok=not answering)
         if echo and found is not None:
@@ -340,6 +345,9 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
             loose = pattern is _NAME_FIRST and not clause[match.end("rest"):].startswith(",")
             if found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]), lower if loose else frozenset()):
                 return found
+            if pattern is _NAME_FIRST and _LINE_OPEN.search(clause[match.end("rest"):]) \
+                    and (titled := _TITLED_SURNAME.match(_LEADING.sub("", match["rest"]))):
+                return Reporter(titled["surname"], "", True)  # the operator's `And Ms. Hansler, your line is open.`
         match = _BARE.match(clause)
         if match and len(match["rest"].split()) <= _SHORT_BARE:
             found = named(match["rest"], lower if not match["prefix"] else frozenset())
