@@ -372,6 +372,18 @@ def test_initials_padded_to_a_column_are_labels_of_the_people_they_stand_for() -
     assert [t.label for t in once.turns] == ["MR. X"]
 
 
+def test_a_role_run_together_with_its_office_keeps_the_role() -> None:
+    """state.gov's feed lost the line break between a role and the office under it (`… Western Hemisphere
+    AffairsBureau of Western Hemisphere Affairs`): the participant's role is the part before."""
+    b = parse_text("Brian A. Nichols, Assistant Secretary of State for Western Hemisphere AffairsBureau of Western "
+                   "Hemisphere Affairs\n\nMarta Costanzo Youth, Acting Principal Deputy Assistant SecretaryBureau of "
+                   "Population, Refugees, and Migration\n\nVia Teleconference\n\nASSISTANT SECRETARY NICHOLS: Thanks.\n\n"
+                   "MS YOUTH: Thanks so much.\n")
+    assert [(t.speaker.name, t.speaker.role) for t in b.turns] == [
+        ("Brian A. Nichols", "Assistant Secretary of State for Western Hemisphere Affairs"),
+        ("Marta Costanzo Youth", "Acting Principal Deputy Assistant Secretary")]
+
+
 def test_venue_under_place_and_untitled_title() -> None:
     """A short name under the place is the venue; without a printed title one is made from kind and people."""
     b = parse_text("Antony J. Blinken, Secretary of State\n\nLos Angeles, California\n\nMagic Box\n\n"
@@ -813,6 +825,13 @@ def test_a_statement_under_a_byline_is_its_speakers_opening_turn() -> None:
         ("Jens Stoltenberg", False, "Good morning."),
         ("Question", True, "What do you make of President Putin's state of mind?"),
         ("Jens Stoltenberg", False, "I will not speculate about that.")]
+    again = parse_text(
+        "Press conference\n\nby NATO Secretary General Jens Stoltenberg ahead of the meetings of NATO Ministers\n\n"
+        "  \u2022 19 Nov. 2019 -\n\n(As delivered)\n\nPress conference by NATO Secretary General Jens Stoltenberg ahead "
+        "of the meetings of NATO Ministers at NATO headquarters in Brussels\n\nGood morning.\n\n"
+        "Oana Lungescu [NATO Spokesperson]: Reuters.\n\nQuestion [Reuters]: On Syria?\n")
+    assert again.turns[0].paragraphs[0].text == "Good morning."  # the title printed again is no speech
+    assert again.title.endswith("at NATO headquarters in Brussels")
 
 
 def test_questions_and_answers_labelled_q_and_a() -> None:

@@ -186,8 +186,15 @@ def _people(text: str, lineno: int) -> list[Participant]:
     return people
 
 
+_JOINED = re.compile(r"(?<=[a-z])(?=(?:Bureau|Office|Department|Embassy|Mission|Directorate|Division|Ministry)\b)")
+"""Where a role and the office under it ran together when a page's line break was lost (state.gov's feed: `Assistant
+Secretary of State for Western Hemisphere AffairsBureau of Western Hemisphere Affairs`)."""
+
+
 def participant(text: str, lineno: int) -> Participant | None:
-    """Read `Name, Role` or `Role Name` from a header line, or None if it names nobody."""
+    """Read `Name, Role` or `Role Name` from a header line, or None if it names nobody; a role run together with
+    the office printed under it keeps the role."""
+    text = _JOINED.split(text, maxsplit=1)[0]
     words = text.split()
     if not 2 <= len(words) <= 16 or text.endswith((".", "?", "!")) or _DATE.search(text):
         return None

@@ -151,7 +151,8 @@ def _bylined(paras: list[_Para], splits: list[tuple[str, str] | None], first: in
         if len(people) != 1:
             return first, (), ""
         speech = next((j for j in range(i + 1, end) if not _DATELINE.search(paras[j].text)
-                       and not (len(paras[j].text) < 60 and find_date(paras[j].text))), None)
+                       and not (len(paras[j].text) < 60 and find_date(paras[j].text))
+                       and not fold_name(paras[j].text).startswith(fold_name(title))), None)  # the title again
         if speech is None:
             return first, (), ""
         person = dataclasses.replace(people[0], line=para.line)
