@@ -370,6 +370,12 @@ def test_initials_padded_to_a_column_are_labels_of_the_people_they_stand_for() -
     assert (b.date, b.kind) == (dt.date(2022, 6, 14), "press conference")
     once = parse_text("Press briefing\n\nMR. X: We start.\n\nEND  7:57 P.M. EDT\n\nUS  officials said so.\n")
     assert [t.label for t in once.turns] == ["MR. X"]
+    timed = parse_text("Virtual press conference - 14 June 2022\n\n00:00:00\n\nCL          Hello. My name is Christian "
+                       "Lindmeier.\n\n00:01:00\n\nTAG        Thank you, Christian.\n", path="who.txt")
+    assert [t.label for t in timed.turns] == ["CL", "TAG"]  # two lines suffice beside the recording's times
+    dod = parse_text("DoD Background Briefing\n\nPresenters: Senior Defense Official\n\nApril 23, 2009\n\n"
+                     "STAFF:  Good morning.\n\nSR. DEFENSE OFFICIAL:  Well, good morning.\n", path="dod.txt")
+    assert (dod.title, dod.kind) == ("DoD Background Briefing", "background briefing")
 
 
 def test_a_role_run_together_with_its_office_keeps_the_role() -> None:

@@ -150,11 +150,16 @@ _LINK = re.compile(r"^(?:webcast|video|audio|watch|listen|download|view|read|see
 """A link's words (`Webcast of the press briefing`, `Watch the video`): no title."""
 
 
+_KIND_PHRASE = re.compile(r"\b(?:press|background|news|media) (?:briefing|conference|availability|call|gaggle)$",
+                          re.IGNORECASE)
+"""A three-word title naming the event's kind after its house (`DoD Background Briefing`)."""
+
+
 def is_title(text: str) -> bool:
     """A line that names the event (`… Holds a Press Briefing`), not a sentence, a room or a site's breadcrumbs
     (`Home > Spokesperson's Remarks`)."""
     words = text.split()
-    return (4 <= len(words) <= 60 and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
+    return ((4 <= len(words) <= 60 or len(words) == 3 and _KIND_PHRASE.search(text) is not None) and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
             and bool(_TITLE_WORDS.search(text)) and not _LINK.match(text)
             and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
 

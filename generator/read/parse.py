@@ -167,7 +167,8 @@ _KNOWN_META = {"title", "date", "location", "venue", "time", "kind", "source_url
 _PADDED_INITIALS = re.compile(r"^[ \t\u00a0]*(?P<label>(?!END\b)[A-Z]{2,4})(?:\t|[ \u00a0]{2,})(?=\S)")
 """A speaker's initials padded to a column (`CL          Hello and welcome`): the WHO's labels, with no colon."""
 _PADDED_MIN = 3
-"""Lines so labelled, by two speakers at least, before a document is read as labelled by initials."""
+"""Lines so labelled, by two speakers at least, before a document is read as labelled by initials (two, in one
+that also prints a recording's times on lines of their own)."""
 _TIMECODE = re.compile(r"^\s*(\d{1,2}:\d{2}:\d{2})\s*$")
 
 
@@ -180,7 +181,8 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     blanks = 1
     raws = body.split("\n")
     padded = [m["label"] for raw in raws if (m := _PADDED_INITIALS.match(raw))]
-    initialled = len(padded) >= _PADDED_MIN and len(set(padded)) >= 2
+    timed = any(_TIMECODE.match(raw) for raw in raws)  # the WHO's times on lines of their own
+    initialled = len(padded) >= (2 if timed else _PADDED_MIN) and len(set(padded)) >= 2
     for offset, raw in enumerate(raws):
         if initialled and (m := _PADDED_INITIALS.match(raw)):
             raw = f"{m['label']}: {raw[m.end():]}"  # the WHO's `TAG        Thank you.`
