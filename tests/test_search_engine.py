@@ -469,6 +469,20 @@ def test_header_box_reads_the_page_syntax(page: Any, sharded_url: str) -> None:
 
 
 @pytest.mark.browser
+def test_header_box_relaxes_a_search_no_turn_answers_whole(page: Any, sharded_url: str) -> None:
+    """The header box, reading the page's syntax, shows the turns holding all but a word when none holds every
+    one, as the search page does."""
+    page.goto(sharded_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("fentanyl zzyzxq speaker:garland", delay=30)
+    page.locator(".md-search-result__item a[href*='#t']").first.wait_for(timeout=15000)
+    turns = page.eval_on_selector_all(".md-search-result__item a[href*='#t'] h1, .md-search-result__item a[href*='#t'] h2",
+                                      "els => els.map(e => e.textContent)")
+    assert turns and all("Garland" in t for t in turns), turns
+
+
+@pytest.mark.browser
 def test_results_never_inject_markup(page: Any, sharded_url: str) -> None:
     """Transcript text shows as text in results: no element or script from it reaches the page."""
     page.goto(sharded_url)
@@ -530,6 +544,33 @@ def test_a_hyphenated_name_finds_the_turns_of_its_speaker(tmp_path: Path) -> Non
     assert sorted(loose) == ["k#t001", "k#t002"]
     assert quoted == ["k#t002"]
     assert sorted(words) == ["k#t001", "k#t002", "k#t003"]
+
+
+def test_a_search_no_turn_answers_whole_finds_the_turns_holding_all_but_a_word(tmp_path: Path) -> None:
+    """A question typed as a sentence (`inflation transitory 2022`, `… zzyzx being`): no turn holds every word, so
+    the turns holding all but one are shown, else all but two: of the ways that find turns, the one leaving out
+    the commonest word (a word no turn holds first), the rarer words kept, as their weight in the ranking says. A
+    search turns answer whole is not relaxed, and one nothing answers so finds none."""
+    kjp = Speaker("karine-jean-pierre", "Karine Jean-Pierre", "Press Secretary", True, "official")
+    written(tmp_path / "index", [
+        briefing("a", "2021-07-01", turn("t001", kjp, "We see inflation as transitory, being temporary."),
+                 turn("t002", kjp, "Inflation is a concern in 2022 and being watched.")),
+        briefing("b", "2022-03-01", turn("t001", kjp, "The transitory view was right about inflation."))])
+    queries = tmp_path / "queries.json"
+    params = ["q=inflation transitory 2022", "q=inflation transitory zzyzx being", "q=inflation transitory",
+              "q=zzyzx qqxxw", "q=2022 transitory zzyzx qqxxw"]
+    queries.write_text(json.dumps([{"id": p, "params": p} for p in params]), encoding="utf-8")
+    node = shutil.which("node") or shutil.which("nodejs")
+    assert node
+    run = subprocess.run([node, str(ROOT / "tests/js/run-queries.js"), str(tmp_path / "index"), str(queries), "30"],
+                         capture_output=True, text=True, check=True, timeout=120)
+    answers = {a["id"]: a for a in json.loads(run.stdout)}
+    found = {p: (sorted(f"{r['slug']}#{r['anchor']}" for r in a["results"]), a.get("dropped")) for p, a in answers.items()}
+    assert found["q=inflation transitory 2022"] == (["a#t002"], ["transitory"])  # `inflation` left out finds none
+    assert found["q=inflation transitory zzyzx being"] == (["a#t001"], ["zzyzx"])
+    assert found["q=inflation transitory"] == (["a#t001", "b#t001"], None)
+    assert found["q=zzyzx qqxxw"] == ([], None)
+    assert found["q=2022 transitory zzyzx qqxxw"] == ([], None)  # four words: two left out at most, none found so
 
 
 def test_a_questions_words_weigh_less_than_an_answers(tmp_path: Path) -> None:

@@ -141,6 +141,22 @@ def test_facets_narrow_and_the_back_button_returns(page: Any, base: str, errors:
     assert errors == []
 
 
+def test_a_question_no_turn_answers_whole_shows_the_turns_holding_all_but_a_word(page: Any, base: str,
+                                                                                    errors: list[str]) -> None:
+    """A question typed as a sentence finds no turn holding every word: the page shows those holding all but the
+    word it left out, says which (on the page and to a screen reader), and the address keeps what was typed."""
+    whole = open_search(page, base, "q=fentanyl+precursors")
+    found = open_search(page, base, "q=fentanyl+precursors+zzyzxq")
+    assert found and len(found) == len(whole)
+    note = page.locator(".archive-search__relaxed")
+    assert note.is_visible() and "all but “zzyzxq”" in note.inner_text()
+    page.wait_for_function("document.querySelector('.archive-search__status').textContent.includes('but “zzyzxq”')")
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl precursors zzyzxq"]}
+    open_search(page, base, "q=fentanyl")
+    assert page.locator(".archive-search__relaxed").is_hidden()
+    assert errors == []
+
+
 def test_a_phrase_is_words_side_by_side(page: Any, base: str, errors: list[str]) -> None:
     """`"exact phrase"` finds the words adjacent and in order, and marks them; the words apart match more."""
     apart = open_search(page, base, "q=criminal organizations")

@@ -4,7 +4,8 @@
 // script elements (a stand-in document runs each file).
 // QUERIES.json: [{"id": …, "params": "q=…&speaker=…"}, …], an item with `"whole": true` computed whole (not from an
 // answer the build made for a heavy word), with `"facets": true` also printing its facets. Prints, per query, the
-// problems, the result count and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON.
+// problems, the result count and the first `limit` (default 10) results as `{slug, anchor, date, speaker}`, as JSON;
+// a search no turn answers whole is relaxed as the page relaxes it (`dropped`: the words left out).
 "use strict"
 const Q = require("../../theme_overrides/assets/javascripts/archive-search-query.js")
 const S = require("../../theme_overrides/assets/javascripts/archive-search-core.js")
@@ -38,7 +39,9 @@ async function main() {
   for (const item of JSON.parse(fs.readFileSync(file, "utf8"))) {
     const started = process.hrtime.bigint()
     const { state, problems, query } = S.plan(index, Q.fromParams(new URLSearchParams(item.params)))
-    const result = await index.search(item.whole ? { ...query, whole: true } : query)
+    let result = await index.search(item.whole ? { ...query, whole: true } : query)
+    const relaxed = result.total ? null : await index.relaxed(item.whole ? { ...query, whole: true } : query, result.counts)
+    if (relaxed) result = relaxed.result                  /* as the page does: all but a word or two */
     const order = index.order(result, state.sort).slice(0, limit)
     const docs = order.map(i => result.docs[i])
     const stored = await index.stored(docs.concat(docs.map(d => index.start[index.briefingOf(d)])))
@@ -49,6 +52,7 @@ async function main() {
         date: index.iso(index.briefingOf(doc)), heading: turn[1] }
     })
     out.push({ id: item.id, count: result.total, partial: !!result.partial, problems: problems.map(p => p.text), results,
+      dropped: relaxed ? relaxed.dropped : undefined,
       facets: item.facets ? await index.facets(result) : undefined,
       ms: Number(process.hrtime.bigint() - started) / 1e6 })
   }

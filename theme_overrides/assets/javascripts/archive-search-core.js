@@ -824,6 +824,34 @@
       return result
     }
 
+    /* When no turn holds every word of `query` (a question typed as a sentence: `what did psaki say about
+     * inflation being transitory in 2021`), the turns that hold all but one of its words, else all but two (up to
+     * six words): of the ways to leave words out that find turns, the one leaving out the commonest (the most
+     * turns hold them, `counts` being `search`'s), a word no turn holds first. Phrases, exclusions and filters
+     * stay. `{result, query, dropped}` (the words left out, as typed), or null when nothing is found so. */
+    async relaxed(query, counts, check) {
+      const words = query.words
+      if (words.length < 2) return null
+      const df = i => (counts[i] ? counts[i].df : 0)
+      for (const drop of [1, 2]) {
+        if (words.length - drop < 1 || (drop === 2 && words.length > 6)) break
+        const ways = []
+        for (let a = 0; a < words.length; a++) {
+          if (drop === 1) ways.push([a])
+          else for (let b = a + 1; b < words.length; b++) ways.push([a, b])
+        }
+        /* the most turns hold the words left out first: an unknown word (none) before all */
+        const rank = way => way.reduce((n, i) => n + (df(i) ? df(i) : Infinity), 0)
+        ways.sort((x, y) => rank(y) - rank(x) || x[0] - y[0])
+        for (const way of ways) {
+          const kept = { ...query, words: words.filter((_, i) => !way.includes(i)) }
+          const result = await this.search(kept, check)
+          if (result.total) return { result, query: kept, dropped: way.map(i => words[i].raw || words[i].term) }
+        }
+      }
+      return null
+    }
+
     /* The answer the build made for a heavy word typed alone (generator/site/search_heavy.py): its counts and
      * facets, and the turns of the first `first` results in any order (`partial`), when it is the answer this
      * page would compute: the same forms, and every posting's ranking key the same; else null. `query.whole`

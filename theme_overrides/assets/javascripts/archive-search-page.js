@@ -86,9 +86,10 @@
     const results = el("ol", { class: "archive-search__results" })
     const pager = el("nav", { class: "archive-search__pager", "aria-label": "Result pages" })
     const intro = el("div", { class: "archive-search__intro" })
-    const main = el("div", { class: "archive-search__main" }, summary, timeline, results, pager)
+    const relaxed = el("p", { class: "archive-search__relaxed", hidden: true })
+    const main = el("div", { class: "archive-search__main" }, summary, relaxed, timeline, results, pager)
     root.append(form, problems, chips, status, intro, el("div", { class: "archive-search__layout" }, main, facets))
-    return { input, suggest, form, problems, chips, status, summary, timeline, facets, results, pager, intro }
+    return { input, suggest, form, problems, chips, status, summary, relaxed, timeline, facets, results, pager, intro }
   })()
 
   /* ------------------------------------------------------------------------------ index */
@@ -169,7 +170,9 @@
     try {
       const index = await openIndex()
       check()
-      const { state, problems, hints, query } = S.plan(index, given)
+      const planned = S.plan(index, given)
+      const { state, problems, hints } = planned
+      let { query } = planned
       if (Q.toParams(state) !== Q.toParams({ ...given, problems: [] }) && !given.problems.length) {
         if (held) held = new URL(href(state), held).href
         else history.replaceState(null, "", href(state))
@@ -187,6 +190,10 @@
       ui.intro.hidden = true
       let result = await index.search(query, check)
       check()
+      const relaxed = result.total ? null : await index.relaxed(query, result.counts, check)
+      check()
+      showRelaxed(state, query, relaxed)
+      if (relaxed) ({ result, query } = relaxed)
       if (result.partial && state.page * PAGE_SIZE > result.first) {   /* past what the build made for a heavy word */
         result = await index.search({ ...query, whole: true }, check)
         check()
@@ -205,7 +212,8 @@
       showTimeline(index, state, facets)
       showFacets(index, state, facets)
       performance.mark("archive-search:facets")
-      ui.status.textContent = result.total ? `${plural(result.total, "turn")} found` : "No turn found"
+      ui.status.textContent = (result.total ? `${plural(result.total, "turn")} found` : "No turn found") +
+        (relaxed ? `, holding every word but ${relaxed.dropped.map(w => `“${w}”`).join(" and ")}` : "")
     } catch (error) {
       if (error === STALE) return
       clearResults()
@@ -219,12 +227,22 @@
     }
   }
 
+  /* A note above the results of a search no turn answered whole: the words left out, and the search as typed. */
+  function showRelaxed(state, query, relaxed) {
+    ui.relaxed.replaceChildren()
+    ui.relaxed.hidden = !relaxed
+    if (!relaxed) return
+    const left = relaxed.dropped.map(w => `“${w}”`).join(" and ")
+    ui.relaxed.append(`No turn holds every word of “${state.q}”; these hold all but ${left}.`)
+  }
+
   function hasFilters(state) {
     return Q.LISTS.some(n => state[n].length) || state.role || state.from || state.to
   }
 
   function clearResults() {
     for (const part of [ui.summary, ui.results, ui.pager, ui.facets]) part.replaceChildren()
+    ui.relaxed.hidden = true
     ui.timeline.hidden = true
     current = null
   }

@@ -102,7 +102,11 @@
   /* --------------------------------------------------------------------- the page's syntax */
 
   async function rankTurns(data, query, check) {
-    const result = await data.search({ ...query, mode: "stem" }, check)
+    let result = await data.search({ ...query, mode: "stem" }, check)
+    if (!result.total) {                      /* a question typed as a sentence: the turns holding all but a word or two */
+      const relaxed = await data.relaxed({ ...query, mode: "stem" }, result.counts, check)
+      if (relaxed) result = relaxed.result
+    }
     const pages = new Map()
     const order = data.order(result, "relevance")
     for (const i of order) {
