@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
     ("The first question goes to Helen Branswell from STAT. Helen, please unmute.", "Helen Branswell", "STAT", False),
     ("Next is Simone. Simone, please unmute yourself.", "Simone", "", True),
     ("Kelly O, the floor is yours.", "Kelly O", "", True),
+    ("No opening statement. Lita, over to you.", "Lita", "", True),
     ("Zeke Miller, you’re open. Please go ahead.", "Zeke Miller", "", False),
     ("We will start with Aamer. You should be unmuted now.", "Aamer", "", True),
     ("It will be Marco Marin from digital media El Observador.  Marco.", "Marco Marin", "El Observador", False),

@@ -215,7 +215,7 @@ _HAVE_CALL = re.compile(
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
 _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you should be\b.*|your line is\b.*|"
          r"(?:please,? )?(?:you (?:can|may) |go ahead and )?unmute(?: yourself| your (?:mic|microphone|line))?"
-         r"(?:,? (?:please|and ask your question))?|the floor is yours|you have the floor|"
+         r"(?:,? (?:please|and ask your question))?|the floor is yours|you have the floor|over to you|"
          r"you have the (?:last|final|next|first) question|(?:the )?(?:last|final) question|"
          r"(?:why don't you|you want to|do you want to|want to|can you|could you)\s+(?:kick|start|get|begin|go)\b.*|"
          r"(?:just )?kick (?:us|it|things) off|in the (?:back|middle|front|aisle)|(?:way )?back (?:there|here)|"
@@ -226,7 +226,7 @@ _TITLED_SURNAME = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'
 """A reporter an operator opens the line of by title and surname (`Mr. Takagi, your line is open.`): on a phone line
 the name is the asker's, where `Dr. Fauci, please.` in a room hands the floor to an official."""
 _NAME_FIRST = re.compile(rf"^(?P<rest>[^,]+?(?:,\s*[^,]+?)??),?\s+(?:{_TAIL})[.?!]*$", _I)
-_PREFIX = (r"(?:(?:yes|yeah|yep|sure|okay|ok|all right|alright|go ahead|please|and|so|great|good|now|next|"
+_PREFIX = (r"(?:(?:yes|yeah|yep|sure|okay|ok|all right|alright|go ahead|over to you|please|and|so|great|good|now|next|"
            r"how about|finally|lastly|last one|one more|um|uh|sorry|oh)[,.—]?\s+)")
 _LEADING = re.compile(rf"^{_PREFIX}+", _I)
 """Words before the name of a call that ends with its verb: `And, Ken, you're open.`"""
