@@ -227,6 +227,12 @@ def test_phone_lines_opened_by_title_and_callers_greeted_by_name() -> None:
     assert _askers("MR PRICE: Do we have Jennifer Hansler?\n\nOPERATOR: Pardon me. Jennifer Hansler we're looking for?"
                    "\n\nMR PRICE: Yes.\n\nOPERATOR: Yes, we do have that line. And Ms. Hansler, your line is open.\n\n"
                    "QUESTION: On these ships from Iran?\n\nMR PRICE: We have seen the reports.\n") == ["Jennifer Hansler"]
+    assert _askers("MR PRICE: We'll go to the line of Said Arikat.\n\nOPERATOR: Your line is open. Go ahead, please.\n\n"
+                   "QUESTION: Thank you, Ned. A very quick question?\n\nMR PRICE: Well, Said, we have been clear.\n\n"
+                   "QUESTION: And Gaza?\n") == ["Said Arikat", "Said Arikat"]  # the operator executes the call
+    assert _askers("---\ntitle: Press Briefing by Press Secretary Karine Jean-Pierre\n---\nMS. JEAN-PIERRE: Go ahead, Jeff."
+                   "\n\nAIDE: Karine, you have time for a couple more.\n\nQ Thank you.\n\nMS. JEAN-PIERRE: Okay.\n\n"
+                   "Q Karine, on judges?\n") == ["Jeff", None]  # `Karine, …`: another voice
     line = ("OPERATOR: Mr. Schifrin, your line is open.\n\nQ Hi. On North Korea?\n\nMR. CAMPBELL: Nothing to add, Nick."
             "\n\nQ Hi, Kurt. Thanks a lot.\n\nMR. CAMPBELL: Hi, Michael, how are you? Thank you.\n\nQ So, on arms sales?"
             "\n\nMR. CAMPBELL: We provide them. Hi, Ellen.\n\nQ Hi, Kurt. On trade?\n\nMR. CAMPBELL: Yes.\n")

@@ -115,6 +115,9 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
             if call is None or (call.reporter is None and not call.closes and following is not None
                                 and not following.question and not following.role):
                 continue  # no call, or `Please.` to a fellow official: the floor stays with the asker
+            if call.reporter is None and not call.closes and fresh and current is not None \
+                    and not officials.intersection(fold_name(w) for w in current.name.split()):
+                continue  # the operator's `Your line is open. Go ahead.` after `the line of Said Arikat`: the same call
             prior = current
             current, fresh = (None if call.closes else _kept(call.reporter, current)), True
             last = None
@@ -173,9 +176,11 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
     State Department's operator opens lines without naming them, and a question's answer is the one place its
     asker is named. A name the document writes in lower case, a title word, a word of an official's name
     (`officials`, or the family name of a label: `Thank you, Jake.` as the National Security Advisor leaves)
-    or a contraction (`Yeah, I’ve —`) names nobody asking; a given name or surname of a reporter named elsewhere
-    in the briefing is that reporter."""
+    or a contraction (`Yeah, I’ve —`) names nobody asking (a word the document writes in lower case does when a
+    call named someone so: `the line of Said Arikat`); a given name or surname of a reporter named elsewhere in the
+    briefing is that reporter."""
     officials = officials | {fold_name(family_name_of(t.label)) for t in turns if not t.question and not t.role}
+    called = {word for r in out if r is not None for word in r.name.split()}
     for i in range(len(turns) - 1):
         turn, answer = turns[i], turns[i + 1]
         if not turn.question or out[i] is not None or answer.question or answer.role or not answer.texts \
@@ -185,8 +190,8 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
         if match is None or not name_word(word := match["name"]) or _CONTRACTED.search(word):
             continue
         folded = fold_name(word)
-        if lower_case_word(folded, lower) or folded in TITLE_WORDS or folded in officials:
-            continue
+        if lower_case_word(folded, lower) and word not in called or folded in TITLE_WORDS or folded in officials:
+            continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`
         call = read_call(answer.texts, lower=lower)
         if call is not None and (call.closes or (call.reporter is not None and word in call.reporter.name.split())):
             continue  # `Okay. Toluse, and then we'll go to the back.`: the next asker; `Thank you, Jake. And that concludes…`
