@@ -956,3 +956,19 @@ def test_a_question_in_parentheses_is_speech() -> None:
     assert [(s.text, s.stage) for p in b.turns[1].paragraphs for s in p.segments] == [
         ("Sir, mera sawal hai.", False), ("(What are the preparations for the summit?)", False),
         ("(Cross-talk.)", True)]
+
+
+def test_a_file_of_thousands_of_labels_is_read_label_by_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A briefing has a few dozen labels; a file of thousands (junk, or made to stall the build) is read without
+    weighing every label against every other, which took minutes: each stays its own speaker, every turn kept."""
+    from generator.read import labels
+
+    def compared(*_: object) -> bool:
+        raise AssertionError("labels compared pairwise")
+
+    monkeypatch.setattr(labels, "_misspelt", compared)
+    monkeypatch.setattr(labels, "_shorter_form", compared)
+    names = [f"{a}{b}{c}" for a in "BCDFGH" for b in "JKLMNPRSTV" for c in "WXYZQB"][:labels.MANY_LABELS + 20]
+    b = parse_text("".join(f"{n}: Hello from {n}.\n\n" for n in names * 2))
+    assert len(b.turns) == 2 * len(names)
+    assert len({t.label for t in b.turns}) == len({t.speaker.id for t in b.turns}) == len(names)

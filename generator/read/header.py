@@ -117,6 +117,8 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
 
 
+_TITLE_LINES = 6
+"""Lines a title in capitals may run over."""
 _CONTINUES = re.compile(r"^(?:BY|AND|WITH|OF|ON|IN|AT|TO|FOR|DURING|ABOARD|EN ROUTE|FOLLOWING|AFTER|BEFORE|&)\b")
 
 
@@ -131,7 +133,7 @@ def _title(lines: list[tuple[int, str]]) -> tuple[str, frozenset[int]]:
         if not _capitals(text):
             continue
         run = [(lineno, text)]
-        for following in lines[k + 1:]:
+        for following in lines[k + 1:k + _TITLE_LINES]:
             if not _capitals(following[1]) or not (_CONTINUES.match(following[1])
                                                    or _CONTINUES.match(run[-1][1].split()[-1])):
                 break

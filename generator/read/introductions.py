@@ -23,7 +23,15 @@ from ..words import HONORIFICS, MILITARY_RANKS, NAME_PARTICLES, RANKS, ROLE_WORD
 from .askers import Handoff, Spoken, askers
 from .calls import name_word, sentences
 from .header import participant
-from .labels import INITIALS_LABEL, family_name_of, initials_of, is_anonymous_label, is_question_label, is_role_label
+from .labels import (
+    INITIALS_LABEL,
+    MANY_LABELS,
+    family_name_of,
+    initials,
+    is_anonymous_label,
+    is_question_label,
+    is_role_label,
+)
 
 _TITLE_PEOPLE = re.compile(r"\b(?:by|with|featuring|and)\s+(?P<people>.+)$", re.IGNORECASE)
 _TITLE_HOLDS = re.compile(r"^(?P<people>.+?),?\s+(?:Holds?|Hosts?|Conducts?|Gives?|Delivers?)\s+(?:an?|the|Joint)\s")
@@ -160,16 +168,17 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     floor just before the label speaks. Each has `line` 0. `asked`: `askers(turns)`, when the caller has it."""
     labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
-    surnames = {label: s for label in dict.fromkeys(labels) if (s := _surname(label))}
+    surnames = {label: s for label in list(dict.fromkeys(labels))[:MANY_LABELS] if (s := _surname(label))}
     covered = {family_name_of(p.name) for p in known if p.name.split()}
     found = [p for p in title_people(title) if family_name_of(p.name) not in covered]
     covered |= {family_name_of(p.name) for p in found}
     reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *title_people(title))])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
-    for label in dict.fromkeys(labels):
-        if INITIALS_LABEL.fullmatch(label) and (person := _initialled(label, text)) \
-                and family_name_of(person) not in covered:
+    initialled = [label for label in list(dict.fromkeys(labels))[:MANY_LABELS] if INITIALS_LABEL.fullmatch(label)]
+    named = _initials_in(text) if initialled else {}
+    for label in initialled:
+        if (person := _initialled(label, named)) and family_name_of(person) not in covered:
             found.append(Participant(name=person, role="", line=0))
             covered |= {family_name_of(person), fold_name(label)}
     for label, surname in surnames.items():
@@ -186,20 +195,27 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:van|von|der|de|del|da|di|du|la|le)\s+)*[A-ZÀ-Þ][\w'’-]+){1,3}")
 
 
-def _initialled(label: str, text: str) -> str:
-    """The one full name in the text a label of initials stands for (`CL` after `My name is Christian Lindmeier`,
-    `TAG` for `Dr Tedros Adhanom Ghebreyesus`, `MK` for `Dr Maria Van Kerkhove`): its words' initials, or its
-    first and last word's; none when several names fit."""
-    names: Counter[str] = Counter()
+def _initials_in(text: str) -> dict[str, Counter[str]]:
+    """The text's full names (`Dr Maria Van Kerkhove`, the form of address aside) by their initials, and by their
+    first and last word's (`mvk`, `mk`), each with how often it is written: read once for all the labels."""
+    found: dict[str, Counter[str]] = {}
     for match in _NAME_RUN.finditer(text):
         words = [w for w in match.group().split() if fold_name(w) not in HONORIFICS]
         for start in range(len(words) - 1):
             run = words[start:]
-            name = " ".join(run)
-            if name_word(run[0]) and name_word(run[-1]) and initials_of(label, name):
-                names[name] += 1
+            if name_word(run[0]) and name_word(run[-1]):
+                name = " ".join(run)
+                for key in {initials(name), initials(f"{run[0]} {run[-1]}")}:
+                    found.setdefault(key, Counter())[name] += 1
                 break
-    ranked = names.most_common(2)
+    return found
+
+
+def _initialled(label: str, named: dict[str, Counter[str]]) -> str:
+    """The one full name of the text a label of initials stands for (`CL` after `My name is Christian Lindmeier`,
+    `TAG` for `Dr Tedros Adhanom Ghebreyesus`, `MK` for `Dr Maria Van Kerkhove`), the most written when one is
+    twice as often as the next; none when several names fit alike."""
+    ranked = named.get(fold_name(label), Counter()).most_common(2)
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else ""
 
 

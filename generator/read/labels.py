@@ -269,6 +269,11 @@ def _quoting(label: str, rest: str) -> bool:
     return (not label.isupper() or outlet_label(label)) and rest.startswith(("“", '"')) and label != "Q"
 
 
+MANY_LABELS = 300
+"""Distinct labels past which a text is read label by label, none compared with every other (a briefing has a few
+dozen; a file of thousands would take minutes to compare pairwise)."""
+
+
 def same_person(labels: Sequence[str]) -> dict[str, str]:
     """Map each label to the label that names the same person within one briefing.
 
@@ -287,7 +292,8 @@ def same_person(labels: Sequence[str]) -> dict[str, str]:
     for label, key in keys_of.items():
         first_form.setdefault(key, label)
     keys = sorted(counts)
-    step = {key: next((o for o in keys if o != key and (_shorter_form(key, o) or _misspelt(key, o, counts))), key)
+    paired = keys if len(keys) <= MANY_LABELS else []  # thousands of labels are no briefing's: no pairs weighed
+    step = {key: next((o for o in paired if o != key and (_shorter_form(key, o) or _misspelt(key, o, counts))), key)
             for key in keys}
     for role, named in _named_roles(keys_of).items():
         if len(named) == 1 and role in step:
@@ -393,13 +399,17 @@ INITIALS_LABEL = re.compile(r"[A-Z]{2,4}")
 """A label made of a speaker's initials (the WHO's `TAG` for Tedros Adhanom Ghebreyesus, `MVK`)."""
 
 
+def initials(name: str) -> str:
+    """The folded initials of a name's words, a form of address aside (`Dr Maria Van Kerkhove` → `mvk`)."""
+    return "".join(w[0] for w in fold_name(name).replace("-", " ").split() if w not in ADDRESS)
+
+
 def initials_of(label: str, name: str) -> bool:
     """A label of initials stands for the name: its words' initials, or its first and last word's (the WHO's
     `MK` for Maria Van Kerkhove)."""
-    words = [w for w in fold_name(name).replace("-", " ").split() if w not in ADDRESS]
-    key = fold_name(label)
+    words = [w for w in name.split() if fold_name(w) not in ADDRESS]
     return bool(words) and INITIALS_LABEL.fullmatch(label.upper()) is not None \
-        and key in ("".join(w[0] for w in words), words[0][0] + words[-1][0])
+        and fold_name(label) in (initials(name), initials(f"{words[0]} {words[-1]}"))
 
 
 def family_name(words: Sequence[str]) -> str:

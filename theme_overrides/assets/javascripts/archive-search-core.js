@@ -831,7 +831,7 @@
      * stay. `{result, query, dropped}` (the words left out, as typed), or null when nothing is found so. */
     async relaxed(query, counts, check) {
       const words = query.words
-      if (words.length < 2) return null
+      if (words.length < 2 || words.length > 8) return null   /* a long list of words: no relaxing search by search */
       const df = i => (counts[i] ? counts[i].df : 0)
       for (const drop of [1, 2]) {
         if (words.length - drop < 1 || (drop === 2 && words.length > 6)) break
