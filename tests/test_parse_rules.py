@@ -341,6 +341,10 @@ def test_a_heading_with_a_colon_above_the_date_is_the_title_not_a_turn() -> None
                    "DR. GERBERDING: Today we are aware of almost 3,000 cases.\n", path="sars.txt")
     assert (b.title, b.date, [t.label for t in b.turns]) == (
         "SARS: Genetic Sequencing of Coronavirus", dt.date(2003, 4, 14), ["DR. GERBERDING", "DR. GERBERDING"])
+    assert b.kind == "press briefing"  # `CDC Telebriefing Transcript` just above, when the title names no kind
+    call = parse_text("---\ntitle: On-the-Record Press Call by OMB Director Shalanda Young\n---\nMODERATOR: Hi, all. "
+                      "The questions will be on background.\n\nMS. YOUNG: Thanks.\n")
+    assert call.kind == "press briefing"  # on the record, whatever the questions after
     long = ("Transcript of a Press Conference on the 2008 U.S. Article IV Concluding Mission Statement, By First Deputy "
             "Managing Director John Lipsky with Anoop Singh, Director, Western Hemisphere Department, Ranjit Teja, "
             "Deputy Director, and Tamim Bayoumi, Assistant Director and Chief of the North American Division")

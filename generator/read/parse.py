@@ -38,6 +38,7 @@ _KINDS = (
     ("press availability", "press availability"), ("press conference", "press conference"),
     ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
     ("jpa", "press availability"), ("media availability", "press availability"),
+    ("telebriefing", "press briefing"), ("on the record press call", "press briefing"),
 )
 """Words that name the kind of event, most specific first."""
 _TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"), ("statement", "remarks"))
@@ -90,6 +91,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
                               line=paras[first].line, fragment=paras[first].text)
     date = _date(meta.get("date"), source.path, title, header)
     kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
+               or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
                or _kind(" ".join(t.text for t in turns[:3]), titled=False))
     people = header.participants + speaker
     title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
@@ -380,6 +382,9 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
         for i, (label, line, paragraphs) in enumerate(raw))
 
 
+_KIND_LINES = 4
+"""Short header lines just above the first turn that may name the kind when the title does not (CDC's `CDC
+Telebriefing Transcript` above `SARS: Genetic Sequencing of Coronavirus`)."""
 _HEADING_WORDS = 12
 
 
