@@ -33,12 +33,13 @@ from .source import Source
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _KINDS = (
     ("background press call", "background call"), ("background call", "background call"),
-    ("background briefing", "background briefing"), ("on background", "background briefing"),
+    ("background briefing", "background briefing"), ("background press briefing", "background briefing"),
+    ("on background", "background briefing"),
     ("background", "background call"), ("gaggle", "gaggle"), ("interview", "interview"),
     ("press availability", "press availability"), ("press conference", "press conference"),
     ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
     ("jpa", "press availability"), ("media availability", "press availability"),
-    ("telebriefing", "press briefing"), ("on the record press call", "press briefing"),
+    ("telebriefing", "press briefing"), (r"on the record(?: \w+)? press call", "press briefing"),
 )
 """Words that name the kind of event, most specific first."""
 _TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"), ("statement", "remarks"))
