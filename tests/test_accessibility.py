@@ -74,11 +74,12 @@ def test_axe_core_is_pinned_and_installed() -> None:
 
 def test_no_axe_violation_on_any_page_kind(browser: Any, archive: Path, archive_url: str) -> None:
     """Every page kind, in both palettes, with the cite dialog open and the sharded search's results
-    showing, and the search page with results, a filter, its facets and timeline: no axe-core violation of any
-    impact."""
+    showing, and the search page with results, a filter, its facets and timeline, and its note on a search
+    answered with all but a word: no axe-core violation of any impact."""
     kinds = page_kinds(archive)
     assert set(kinds) == KINDS, f"the archive lacks page kinds: {KINDS - set(kinds)}"
     kinds["search page, filtered"] = "search.html?q=trade+point&role=answer"
+    kinds["search page, all but a word"] = "search.html?q=trade+point+zzyzxq"
     kinds["speaker, continued"] = "speakers/antony-j-blinken.2.html"
     violations = list(axe_audit(browser, archive_url, kinds, search="trade point"))
     assert not violations, report(violations)
