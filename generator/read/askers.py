@@ -89,6 +89,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
                                                                            tuple[Handoff, ...]]:
     lower = lower_words(text for t in turns for text in t.texts)
     document = " ".join(text for t in turns for text in t.texts)
+    officials |= {fold_name(family_name_of(t.label)) for t in turns if not t.question and not t.role}
     out: list[Reporter | None] = [None] * len(turns)
     handoffs: list[Handoff] = []
     current: Reporter | None = None
@@ -174,23 +175,17 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
     """Names, in `out`, the asker of a question nobody called when the official answering thanks or addresses
     them first (`QUESTION: Thank you for doing this. Ned, do you have…` — `MR PRICE: Thanks, Laura.`): the
     State Department's operator opens lines without naming them, and a question's answer is the one place its
-    asker is named. A name the document writes in lower case, a title word, a word of an official's name
-    (`officials`, or the family name of a label: `Thank you, Jake.` as the National Security Advisor leaves)
-    or a contraction (`Yeah, I’ve —`) names nobody asking (a word the document writes in lower case does when a
-    call named someone so: `the line of Said Arikat`); a given name or surname of a reporter named elsewhere in the
-    briefing is that reporter."""
-    officials = officials | {fold_name(family_name_of(t.label)) for t in turns if not t.question and not t.role}
-    called = {word for r in out if r is not None for word in r.name.split()}
+    asker is named, when it may be a reporter's name (`_addressee`: not `Thank you, Jake.` as the National Security
+    Advisor leaves, not `Yeah, I’ve —`); a given name or surname of a reporter named elsewhere in the briefing is
+    that reporter. `officials`: the words of the officials' names and the family names of their labels."""
+    called = frozenset(word for r in out if r is not None for word in r.name.split())
     for i in range(len(turns) - 1):
         turn, answer = turns[i], turns[i + 1]
         if not turn.question or out[i] is not None or answer.question or answer.role or not answer.texts \
                 or _thanks_only(turn):
             continue
         match = _THANKED.match(answer.texts[0])
-        if match is None or not name_word(word := match["name"]) or _CONTRACTED.search(word):
-            continue
-        folded = fold_name(word)
-        if lower_case_word(folded, lower) and word not in called or folded in TITLE_WORDS or folded in officials:
+        if match is None or not _addressee(word := match["name"], lower, officials, called):
             continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`
         call = read_call(answer.texts, lower=lower)
         if call is not None and (call.closes or (call.reporter is not None and word in call.reporter.name.split())):
@@ -216,11 +211,19 @@ def _greeted(text: str, current: Reporter | None, lower: frozenset[str], officia
     if match is None or len(sentence.split()) > (_CLOSING_GREETING if closing else _OPENING_GREETING):
         return None  # `Hey, Britny, it seems like we disconnected …`: a word to a colleague, not a greeting
     word = match["name"]
-    folded = fold_name(word)
-    if not name_word(word) or _CONTRACTED.search(word) or lower_case_word(folded, lower) or folded in TITLE_WORDS \
-            or folded in officials or (current is not None and word in current.name.split()):
+    if not _addressee(word, lower, officials) or (current is not None and word in current.name.split()):
         return None
     return Reporter(word, "", True)
+
+
+def _addressee(word: str, lower: frozenset[str], officials: frozenset[str], called: frozenset[str] = frozenset()
+               ) -> bool:
+    """A word an official thanks or greets that may be a reporter's name: a name's shape, no contraction (`I’ve`),
+    no title, no word of an official's name, and no word the document writes in lower case unless a call named
+    someone so (`called`: `the line of Said Arikat`)."""
+    folded = fold_name(word)
+    return name_word(word) and not _CONTRACTED.search(word) and folded not in TITLE_WORDS and folded not in officials \
+        and (not lower_case_word(folded, lower) or word in called)
 
 
 def _asks(turn: Spoken) -> bool:
