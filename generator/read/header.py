@@ -161,7 +161,8 @@ def is_title(text: str) -> bool:
     """A line that names the event (`… Holds a Press Briefing`), not a sentence, a room or a site's breadcrumbs
     (`Home > Spokesperson's Remarks`)."""
     words = text.split()
-    return ((4 <= len(words) <= 60 or len(words) == 3 and _KIND_PHRASE.search(text) is not None) and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
+    long_enough = 4 <= len(words) <= 60 or len(words) == 3 and _KIND_PHRASE.search(text) is not None
+    return (long_enough and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
             and bool(_TITLE_WORDS.search(text)) and not _LINK.match(text)
             and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
 

@@ -192,7 +192,7 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     return tuple(found)
 
 
-_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:van|von|der|de|del|da|di|du|la|le)\s+)*[A-ZÀ-Þ][\w'’-]+){1,3}")
+_NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-ZÀ-Þ][\w'’-]+){1,3}")
 
 
 def _initials_in(text: str) -> dict[str, Counter[str]]:
