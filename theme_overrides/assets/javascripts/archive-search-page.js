@@ -192,7 +192,7 @@
       check()
       const relaxed = result.total ? null : await index.relaxed(query, result.counts, check)
       check()
-      showRelaxed(state, query, relaxed)
+      showRelaxed(state, relaxed)
       if (relaxed) ({ result, query } = relaxed)
       if (result.partial && state.page * PAGE_SIZE > result.first) {   /* past what the build made for a heavy word */
         result = await index.search({ ...query, whole: true }, check)
@@ -228,7 +228,7 @@
   }
 
   /* A note above the results of a search no turn answered whole: the words left out, and the search as typed. */
-  function showRelaxed(state, query, relaxed) {
+  function showRelaxed(state, relaxed) {
     ui.relaxed.replaceChildren()
     ui.relaxed.hidden = !relaxed
     if (!relaxed) return
