@@ -348,9 +348,11 @@ def test_a_heading_with_a_colon_above_the_date_is_the_title_not_a_turn() -> None
     long = ("Transcript of a Press Conference on the 2008 U.S. Article IV Concluding Mission Statement, By First Deputy "
             "Managing Director John Lipsky with Anoop Singh, Director, Western Hemisphere Department, Ranjit Teja, "
             "Deputy Director, and Tamim Bayoumi, Assistant Director and Chief of the North American Division")
-    imf = parse_text(f"{long}\n\nJune 20, 2008\n\nWebcast of the press briefing\n\nMR. MURRAY: I'm Bill Murray.\n\n"
-                     "MR. LIPSKY: Thanks, Bill.\n", path="imf.txt")
+    imf = parse_text(f"{long}\n\nJune 20, 2008\n\nWebcast of the press briefing\n\nMR. MURRAY: I'm Bill Murray, Chief of "
+                     "Media Relations at the IMF, and this is the embargoed briefing.\n\nMR. LIPSKY: Thanks, Bill.\n",
+                     path="imf.txt")
     assert (imf.title, imf.kind) == (long, "press conference")
+    assert (imf.turns[0].speaker.name, imf.turns[0].speaker.role) == ("Bill Murray", "Chief of Media Relations at the IMF")
 
 
 def test_initials_padded_to_a_column_are_labels_of_the_people_they_stand_for() -> None:

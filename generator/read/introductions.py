@@ -179,7 +179,7 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     named = _initials_in(text) if initialled else {}
     for label in initialled:
         if (person := _initialled(label, named)) and family_name_of(person) not in covered:
-            found.append(Participant(name=person, role="", line=0))
+            found.append(Participant(name=person, role=_own_role(person, text), line=0))
             covered |= {family_name_of(person), fold_name(label)}
     for label, surname in surnames.items():
         if fold_name(surname) in covered:
@@ -187,9 +187,18 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
         person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs, text) \
             or _addressed(label, surname, turns, text)
         if person:
-            found.append(Participant(name=person, role="", line=0))
+            found.append(Participant(name=person, role=_own_role(person, text), line=0))
             covered.add(fold_name(surname))
     return tuple(found)
+
+
+def _own_role(person: str, text: str) -> str:
+    """The role a speaker gives with their name (`I'm Bill Murray, Chief of Media Relations at the IMF, and …`),
+    when it holds a title word; else none."""
+    match = re.search(rf"\b(?:I'm|I’m|I am|my name is|this is)\s+{re.escape(person)},\s+(?P<role>[^,.;:?!]{{3,80}})",
+                      text, re.IGNORECASE)
+    role = match["role"].strip() if match else ""
+    return role if role[:1].isupper() and any(w.lower() in ROLE_WORDS for w in role.split()) else ""
 
 
 _NAME_RUN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:\s+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-ZÀ-Þ][\w'’-]+){1,3}")
