@@ -152,6 +152,9 @@ def test_a_question_no_turn_answers_whole_shows_the_turns_holding_all_but_a_word
     assert note.is_visible() and "all but “zzyzxq”" in note.inner_text()
     page.wait_for_function("document.querySelector('.archive-search__status').textContent.includes('but “zzyzxq”')")
     assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl precursors zzyzxq"]}
+    note.get_by_role("link", name="Search for “fentanyl precursors”").click()     # the search as answered, shareable
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'fentanyl precursors'")
+    assert len(results(page)) == len(whole) and page.locator(".archive-search__relaxed").is_hidden()
     open_search(page, base, "q=fentanyl")
     assert page.locator(".archive-search__relaxed").is_hidden()
     assert errors == []

@@ -192,7 +192,7 @@
       check()
       const relaxed = result.total ? null : await index.relaxed(query, result.counts, check)
       check()
-      showRelaxed(state, relaxed)
+      showRelaxed(state, query, relaxed)
       if (relaxed) ({ result, query } = relaxed)
       if (result.partial && state.page * PAGE_SIZE > result.first) {   /* past what the build made for a heavy word */
         result = await index.search({ ...query, whole: true }, check)
@@ -228,12 +228,16 @@
   }
 
   /* A note above the results of a search no turn answered whole: the words left out, and the search as typed. */
-  function showRelaxed(state, relaxed) {
+  function showRelaxed(state, query, relaxed) {
     ui.relaxed.replaceChildren()
     ui.relaxed.hidden = !relaxed
     if (!relaxed) return
     const left = relaxed.dropped.map(w => `“${w}”`).join(" and ")
-    ui.relaxed.append(`No turn holds every word of “${state.q}”; these hold all but ${left}.`)
+    ui.relaxed.append(`No turn holds every word of “${state.q}”; these hold all but ${left}. `)
+    const kept = new Set(relaxed.query.words.map(w => w.term))
+    const q = query.words.filter(w => !kept.has(w.term)).reduce((text, w) => without(text, w.term), state.q)
+    if (q.trim() && q !== state.q)     /* the search as answered, to share or narrow */
+      ui.relaxed.append(stateLink(withChange(state, next => { next.q = q }), {}, `Search for “${q}”`), ".")
   }
 
   function hasFilters(state) {
