@@ -170,9 +170,10 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
     surnames = {label: s for label in list(dict.fromkeys(labels))[:MANY_LABELS] if (s := _surname(label))}
     covered = {family_name_of(p.name) for p in known if p.name.split()}
-    found = [p for p in title_people(title) if family_name_of(p.name) not in covered]
+    titled = title_people(title)
+    found = [p for p in titled if family_name_of(p.name) not in covered]
     covered |= {family_name_of(p.name) for p in found}
-    reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *title_people(title))])
+    reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *titled)])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
     initialled = [label for label in list(dict.fromkeys(labels))[:MANY_LABELS] if INITIALS_LABEL.fullmatch(label)]
@@ -214,7 +215,7 @@ def _initials_in(text: str) -> dict[str, Counter[str]]:
             run = words[start:]
             if name_word(run[0]) and name_word(run[-1]):
                 name = " ".join(run)
-                for key in {initials(name), initials(f"{run[0]} {run[-1]}")}:
+                for key in initials(name):
                     found.setdefault(key, Counter())[name] += 1
                 break
     return found

@@ -399,17 +399,21 @@ INITIALS_LABEL = re.compile(r"[A-Z]{2,4}")
 """A label made of a speaker's initials (the WHO's `TAG` for Tedros Adhanom Ghebreyesus, `MVK`)."""
 
 
-def initials(name: str) -> str:
-    """The folded initials of a name's words, a form of address aside (`Dr Maria Van Kerkhove` → `mvk`)."""
-    return "".join(w[0] for w in fold_name(name).replace("-", " ").split() if w not in ADDRESS)
+def initials(name: str) -> set[str]:
+    """The folded initials a label may give a name by: its words' and its first and last word's, a form of address
+    aside (`Dr Maria Van Kerkhove` → `mvk`, `mk`)."""
+    words = [w for w in fold_name(name).split() if w not in ADDRESS]
+
+    def letters(kept: list[str]) -> str:  # a compound gives each part's (`Jean-Pierre` → `jp`)
+        return "".join(part[0] for word in kept for part in word.split("-") if part)
+
+    return {letters(words), letters([words[0], words[-1]])} if words else set()
 
 
 def initials_of(label: str, name: str) -> bool:
-    """A label of initials stands for the name: its words' initials, or its first and last word's (the WHO's
-    `MK` for Maria Van Kerkhove)."""
-    words = [w for w in name.split() if fold_name(w) not in ADDRESS]
-    return bool(words) and INITIALS_LABEL.fullmatch(label.upper()) is not None \
-        and fold_name(label) in (initials(name), initials(f"{words[0]} {words[-1]}"))
+    """A label of initials stands for the name (the WHO's `TAG` for Tedros Adhanom Ghebreyesus, `MK` for Maria Van
+    Kerkhove)."""
+    return INITIALS_LABEL.fullmatch(label.upper()) is not None and fold_name(label) in initials(name)
 
 
 def family_name(words: Sequence[str]) -> str:

@@ -213,7 +213,7 @@
       showFacets(index, state, facets)
       performance.mark("archive-search:facets")
       ui.status.textContent = (result.total ? `${plural(result.total, "turn")} found` : "No turn found") +
-        (relaxed ? `, holding every word but ${relaxed.dropped.map(w => `“${w}”`).join(" and ")}` : "")
+        (relaxed ? `, holding every word but ${leftOut(relaxed)}` : "")
     } catch (error) {
       if (error === STALE) return
       clearResults()
@@ -232,12 +232,16 @@
     ui.relaxed.replaceChildren()
     ui.relaxed.hidden = !relaxed
     if (!relaxed) return
-    const left = relaxed.dropped.map(w => `“${w}”`).join(" and ")
-    ui.relaxed.append(`No turn holds every word of “${state.q}”; these hold all but ${left}. `)
+    ui.relaxed.append(`No turn holds every word of “${state.q}”; these hold all but ${leftOut(relaxed)}. `)
     const kept = new Set(relaxed.query.words.map(w => w.term))
     const q = query.words.filter(w => !kept.has(w.term)).reduce((text, w) => without(text, w.term), state.q)
     if (q.trim() && q !== state.q)     /* the search as answered, to share or narrow */
       ui.relaxed.append(stateLink(withChange(state, next => { next.q = q }), {}, `Search for “${q}”`), ".")
+  }
+
+  /* The words a relaxed search left out, quoted: `“2021” and “being”` */
+  function leftOut(relaxed) {
+    return relaxed.dropped.map(w => `“${w}”`).join(" and ")
   }
 
   function hasFilters(state) {
