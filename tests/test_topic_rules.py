@@ -389,3 +389,23 @@ def test_an_umbrella_gives_way_only_to_its_narrower_topics(vocabulary: Vocabular
     national security and the Asia-Pacific); beside a narrower one it is only that one's parent."""
     assert tag(vocabulary, "Our diplomacy is working, and fentanyl is killing people.") == [("foreign-policy", "fentanyl")]
     assert tag(vocabulary, "Our diplomacy with Kyiv is working.") == [("foreign-policy", "russia-ukraine")]
+
+
+def test_a_topic_is_not_given_to_a_briefing_from_before_it_came_to_be(tmp_path: Path) -> None:
+    """A topic with `since` (COVID-19 from December 2019) tags no briefing dated before: its terms there
+    mean something else (the 2003 coronavirus is SARS) and count for nothing, nor do they for its narrower
+    topics; the broader topic keeps what its own terms say. From that day on, it tags."""
+    vocabulary = vocabulary_from(tmp_path, "topics:\n"
+                                 "  - {id: public-health, title: Public health, strong: [outbreak*, SARS]}\n"
+                                 "  - {id: covid-19, title: COVID-19, parents: [public-health], since: 2019-12-01,\n"
+                                 "     strong: [coronavirus, lockdown*]}\n"
+                                 "  - {id: omicron, title: Omicron, parents: [covid-19], strong: [variant*]}\n")
+    text = ("DR. GERBERDING: The SARS outbreak is caused by a new coronavirus.\n\n"
+            "DR. GERBERDING: The coronavirus is a variant; schools are in lockdown.\n")
+    dated = "---\ndate: {}\n---\n"
+    assert briefing_topics(vocabulary, dated.format("2003-04-14") + text) == [("public-health",), ()]
+    for date in ("2019-12-01", "2022-01-02"):
+        assert briefing_topics(vocabulary, dated.format(date) + text) == [
+            ("public-health", "covid-19"), ("public-health", "covid-19", "omicron")]
+    old = tag_briefing(parse_text(dated.format("2003-04-14") + text), vocabulary)
+    assert [h[2] for t in old.turns for p in t.paragraphs for h in p.hits] == ["public-health", "public-health"]

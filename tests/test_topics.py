@@ -151,6 +151,8 @@ def test_matches_point_into_the_original_text(vocabulary: Vocabulary) -> None:
     ("topics:\n  - {id: a, title: A, strong: [x], min_weak: 0}\n", 2, "min_weak must be a whole number"),
     ("topics:\n  - {id: a, title: A, strong: {x: 1}}\n", 2, "strong must be a list"),
     ("topics:\n  - {id: a, title: A, strong: [x], match: [y]}\n", 2, "unknown key 'match'"),
+    ("topics:\n  - id: a\n    title: A\n    strong: [x]\n    since: December 2019\n", 5,
+     "since must be a date (YYYY-MM-DD)"),
 ])
 def test_config_errors_name_file_line_and_key(tmp_path: Path, text: str, line: int, message: str) -> None:
     """Every mistake in topics.yml raises ConfigError naming the file, the line and what is wrong."""

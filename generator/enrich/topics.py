@@ -51,6 +51,9 @@ A **procedural** paragraph (a moderator's call, a name called, thanks, "Go ahead
 again?", an embargo notice) takes nothing from its context, and gives its turn's next paragraph the
 context it had itself. A tagged paragraph counts for the topic's parents too (a fentanyl paragraph is
 a drugs paragraph); a turn carries its paragraphs' topics.
+
+A topic with a `since` date is never given to a briefing from before it: its terms there are dropped
+before anything is weighed (`coronavirus` in 2003 is SARS), so neither it nor its narrower topics tag.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Briefing, Paragraph, Turn
 from .answers import is_call
 from .mentions import ASIDE_WORDS, DOMINANT, LEAD_WORDS, Evidence, evidence
+from .term_matcher import Scan
 from .vocabulary import Vocabulary, load_vocabulary
 
 __all__ = ["ASIDE_WORDS", "LEAD_WORDS", "Vocabulary", "load_vocabulary", "tag_briefing", "tag_paragraphs"]
@@ -146,9 +150,17 @@ def tag_briefing(briefing: Briefing, vocabulary: Vocabulary) -> Briefing:
     if not vocabulary.topics:
         return briefing
     matcher, min_weak = vocabulary.matcher, {r.topic: r.min_weak for r in vocabulary.rule_list}
+    unborn = vocabulary.unborn(briefing.date)
+
+    def scan(text: str) -> Scan:
+        found = matcher.scan(text)
+        if unborn and not unborn.isdisjoint(m.topic for m in found.matches):
+            found = dataclasses.replace(found, matches=tuple(m for m in found.matches if m.topic not in unborn))
+        return found
+
     texts = [[p.text for p in t.paragraphs] for t in briefing.turns]
-    found = [[evidence(matcher.scan(text), matcher, min_weak, vocabulary.ancestors) for text in turn] for turn in texts]
-    title = evidence(matcher.scan(briefing.title), matcher, min_weak, vocabulary.ancestors).own
+    found = [[evidence(scan(text), matcher, min_weak, vocabulary.ancestors) for text in turn] for turn in texts]
+    title = evidence(scan(briefing.title), matcher, min_weak, vocabulary.ancestors).own
     base = {t: TITLE_WEIGHT for t in title}
     for topic in _focus(found, vocabulary):
         base[topic] = max(base.get(topic, 0.0), FOCUS_WEIGHT)

@@ -22,6 +22,7 @@ the mention.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from .term_matcher import Term, TermMatcher, words
 
 STRENGTHS = ("strong", "weak", "implicit")
 """The kinds of term a topic lists, strongest first."""
-_TOPIC_KEYS = {"id", "title", "description", "parents", "min_weak", "umbrella", *STRENGTHS}
+_TOPIC_KEYS = {"id", "title", "description", "parents", "min_weak", "umbrella", "since", *STRENGTHS}
 _TERM_KEYS = {"term", "near", "not_near", "exact_case"}
 
 
@@ -55,6 +56,10 @@ class Rule:
     forces deployed to Japan are national security and the Asia-Pacific."""
     line: int = 0
     """Line of the topic's entry in topics.yml, for messages."""
+    since: dt.date | None = None
+    """The day the subject came to be (COVID-19's first cases, the January 6 attack): a briefing from
+    before is never about it, and its terms there mean something else (the 2003 coronavirus is SARS, a
+    `January 6` in 2009 a date); they count for nothing, the broader topics keep their own terms."""
 
     @property
     def strong(self) -> tuple[str, ...]:
@@ -104,6 +109,12 @@ class Vocabulary:
                 out |= self.ancestors[topic]
             found = self._with_parents[given] = tuple(sorted(out, key=self.order.__getitem__))
         return found
+
+    def unborn(self, date: dt.date) -> frozenset[str]:
+        """The topics a briefing of `date` cannot be about: those whose `since` is later, and their
+        narrower topics."""
+        late = {r.topic for r in self.rule_list if r.since is not None and r.since > date}
+        return frozenset(t for t in self.order if t in late or not late.isdisjoint(self.ancestors[t]))
 
     def most_specific(self, ids: Iterable[str]) -> frozenset[str]:
         """`ids` without those that are an ancestor of another of them."""
@@ -174,12 +185,13 @@ def _topic(doc: YamlFile, node: Node) -> tuple[Topic, Rule, Node]:
         raise doc.error(node, "a topic needs match rules: 'strong' and/or 'weak' terms", topic_id)
     min_weak = doc.integer(fields["min_weak"], "min_weak") if "min_weak" in fields else 2
     umbrella = _boolean(doc, fields["umbrella"], "umbrella") if "umbrella" in fields else False
+    since = doc.date(fields["since"], "since") if "since" in fields else None
     topic = Topic(
         id=topic_id, title=doc.string(fields["title"], "title"),
         description=doc.string(fields["description"], "description") if "description" in fields else "",
         parents=tuple(p for p, _ in doc.strings(fields["parents"], "parents")) if "parents" in fields else (),
     )
-    return topic, Rule(topic_id, terms, min_weak, umbrella, line(node)), node
+    return topic, Rule(topic_id, terms, min_weak, umbrella, line(node), since), node
 
 
 def _term(doc: YamlFile, node: Node, kind: str) -> Term:
