@@ -306,6 +306,42 @@ def test_participants_separated_by_semicolons_and_their_short_labels() -> None:
     assert {t.speaker.name for t in ryder.turns if not t.question} == {"Pat Ryder"}
 
 
+def test_presenter_lines_name_the_briefers_wherever_they_stand_in_the_header() -> None:
+    """defense.gov's `Presenter:` line (the page's date run onto it when its lines were joined), `Presenters: … and
+    …`, `(Also participating was …)` with no role word, a date line with its weekday and time, a second date line
+    above (the posting stamp) kept out of the date, a name's `Jr.` after its comma: the surname label is the
+    presenter."""
+    b = parse_text("Press Operations Bookmark and Share\n\nSecretary Rumsfeld Media Availability at the Pentagon\n\n"
+                   "Presenter: Secretary of Defense Donald H. Rumsfeld September 07, 2001 11:10 PM EDT\n\n"
+                   "Thursday, September 6, 2001 11:10 a.m. EDT\n\n"
+                   "(Also participating was Gen. Tommy Franks, Command, U.S. Central Command.)\n\n"
+                   "Rumsfeld: Good afternoon.\n\nQ: Mr. Secretary?\n\nRumsfeld: Yes.\n", "rumsfeld.txt")
+    assert [(p.name, p.role) for p in b.participants] == [("Donald H. Rumsfeld", "Secretary of Defense"),
+                                                         ("Tommy Franks", "Command, U.S. Central Command")]
+    assert (b.date, b.time) == (dt.date(2001, 9, 6), "11:10 a.m. EDT")
+    assert {(t.speaker.name, t.speaker.role) for t in b.turns if not t.question} == {
+        ("Donald H. Rumsfeld", "Secretary of Defense")}
+    two = parse_text("Media Availability with Secretary Hagel\n\nPresenters: Secretary of Defense Chuck Hagel and Press "
+                     "Secretary George Little\n\nSeptember 29, 2013\n\nSECRETARY HAGEL: Good afternoon.\n\n"
+                     "MR. LITTLE: Questions.\n", "hagel.txt")
+    assert [(p.name, p.role) for p in two.participants] == [("Chuck Hagel", "Secretary of Defense"),
+                                                           ("George Little", "Press Secretary")]
+    nobody = parse_text("DoD Background Briefing\n\nPresenters: Senior Defense Official and Senior Military Official\n\n"
+                        "April 23, 2009\n\nSTAFF: Good morning.\n", "background.txt")
+    assert nobody.participants == ()
+    junior = parse_text("April 2, 2019\n\nJonathan R. Hoffman, Assistant to the Secretary of Defense for Public Affairs; "
+                        "Rear Admiral William D. Byrne, Jr., Vice Director, Joint Staff\n\nMR. HOFFMAN: Hey.\n", "b.txt")
+    assert [p.name for p in junior.participants] == ["Jonathan R. Hoffman", "William D. Byrne Jr."]
+
+
+def test_a_heading_in_title_case_over_the_date_is_the_title() -> None:
+    """A line in title case right above the date, naming no kind of event, is the title (state.gov's `Senior State
+    Department Officials on the Situation in Iraq`), not a participant `Iraq`."""
+    b = parse_text("Senior State Department Officials on the Situation in Iraq\n\nJanuary 3, 2020\n\n"
+                   "MODERATOR: Go ahead.\n\nSENIOR STATE DEPARTMENT OFFICIAL ONE: We did.\n", "iraq.txt")
+    assert (b.title, b.participants) == ("Senior State Department Officials on the Situation in Iraq", ())
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

@@ -97,12 +97,13 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     kept: set[int] = set()
     for lineno, text in reversed(lines):
         if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text) \
-                or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8:
+                or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
             continue
         if (match := TIME.match(text)) and not time:
             time = match["time"]
-        elif (found := find_date(text)) and len(text) < 40 and date is None:
-            date = found
+        elif (found := find_date(text)) and ((timed := _dated(text)) is not None or len(text) < 40):
+            if date is None:  # the lowest date line is the day said; one above it (a posting stamp) is kept
+                date, time = found, time or timed or ""
         elif not venue and (_ROOM.search(text) and len(text.split()) <= 8 or not participants and _short_name(text)) \
                 and (not location or not participants):  # `The Kremlin` above `Moscow, Russia`
             venue = text
@@ -111,10 +112,76 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
         elif not location and _LOCATION.match(text) and len(text) < 60:
             location = text
         else:
+            if not title and date is not None and _heading(text):  # a heading over the date names the event
+                title, title_lines = text, frozenset({lineno})
             break
         kept.add(lineno)
+    for person in _presenters(lines):
+        if all(person.name != p.name for p in participants):
+            participants.append(person)
     junk = tuple(lineno for lineno, text in lines if lineno not in kept and lineno not in title_lines)
     return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
+
+
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+
+def _heading(text: str) -> bool:
+    """A line in title case, no sentence (`Senior State Department Officials on the Situation in Iraq`)."""
+    words = text.split()
+    capital = [w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS]
+    return (3 <= len(words) <= 25 and text[:1].isupper() and not text.endswith((".", "?", "!", ":", ","))
+            and len(capital) >= 2 and all(capital))
+
+
+def _dated(text: str) -> str | None:
+    """For a line that is only a date and a time (`Thursday, September 6, 2001 11:10 a.m. EDT`, `Thursday,
+    Aug. 15, 2002 - 1:43 p.m. EDT`), the time ("" when none); None for any other line."""
+    if (match := _DATE.search(text)) is None:
+        return None
+    rest = _WEEKDAY.sub("", f"{text[:match.start()]} {text[match.end():]}").strip(" ,;-–—·|")
+    if not rest:
+        return ""
+    return timed["time"] if (timed := TIME.match(rest)) else None
+
+
+_PRESENTED = re.compile(
+    r"^(?:presenters?|briefers?|participants?)\s*:\s*(?P<who>.+)$"
+    r"|^\(\s*also (?:participating|present|briefing)(?: in (?:the|this) (?:briefing|call))?(?: (?:was|were|are|is))?:?"
+    r"\s*(?P<also>.+?)\.?\s*\)$",
+    re.IGNORECASE)
+"""A line saying who briefs, wherever it stands in the header: defense.gov's `Presenter: Secretary of Defense
+Donald H. Rumsfeld` (the page's date run onto it when its lines were joined), `(Also participating was Gen.
+Tommy Franks, Commander, U.S. Central Command.)`."""
+
+
+def _presenters(lines: list[tuple[int, str]]) -> list[Participant]:
+    """The people the header's `Presenter:` and `(Also participating …)` lines name (not `Senior Defense
+    Official`: a role with no name is nobody to name)."""
+    out: list[Participant] = []
+    for lineno, text in lines:
+        if (match := _PRESENTED.match(text)) is None:
+            continue
+        who = match["who"] or match["also"]
+        if dated := _DATE.search(who):
+            who = who[:dated.start()]
+        for part in filter(None, (part.strip(" ,;-–—") for part in who.split(";"))):
+            pair = part.split(" and ")
+            people = [participant(p.strip(" ,"), lineno) for p in pair] if len(pair) == 2 else []
+            if not all(p is not None and len(p.name.split()) >= 2 for p in people) or not people:
+                people = [participant(part, lineno) or _named(part, lineno)]
+            out.extend(p for p in people if p is not None)
+    return out
+
+
+def _named(text: str, lineno: int) -> Participant | None:
+    """`Name, whatever follows` on a line that says it names a presenter, its role words or not (`Gen. Tommy
+    Franks, Command, U.S. Central Command`): two to four capitalised words before the comma."""
+    name, _, role = text.partition(",")
+    words = _without_rank(name.split())
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or any(_role_word(w) for w in words):
+        return None
+    return Participant(name=" ".join(words), role=role.strip(), line=lineno)
 
 
 _TITLE_LINES = 6
@@ -199,6 +266,10 @@ _JOINED = re.compile(r"(?<=[a-z])(?=(?:Bureau|Office|Department|Embassy|Mission|
 Secretary of State for Western Hemisphere AffairsBureau of Western Hemisphere Affairs`)."""
 
 
+_SUFFIX = re.compile(r"^((?:Jr|Sr)\.?|I{2,3}|IV),\s*")
+"""A name's suffix printed after its comma, before the role."""
+
+
 def participant(text: str, lineno: int) -> Participant | None:
     """Read `Name, Role` or `Role Name` from a header line, or None if it names nobody; a role run together with
     the office printed under it keeps the role."""
@@ -210,8 +281,11 @@ def participant(text: str, lineno: int) -> Participant | None:
         return None
     if "," in text:
         name, role = (part.strip() for part in text.split(",", 1))
-        if name and not any(_role_word(w) or _bare(w) in ORG_WORDS for w in name.split()):
-            return Participant(name=" ".join(_without_rank(name.split())), role=role, line=lineno)
+        if suffix := _SUFFIX.match(role):  # `Rear Admiral William D. Byrne, Jr., Vice Director, Joint Staff`
+            name, role = f"{name} {suffix[1]}", role[suffix.end():]
+        bare = _without_rank(name.split())  # `Gen. Tommy Franks, Commander, U.S. Central Command`
+        if bare and not any(_role_word(w) or _bare(w) in ORG_WORDS for w in bare):
+            return Participant(name=" ".join(bare), role=role, line=lineno)
     name_words: list[str] = []
     for word in reversed(words):
         if _role_word(word) or _bare(word) in ORG_WORDS or not word[:1].isupper() or len(name_words) == 4:
@@ -220,6 +294,8 @@ def participant(text: str, lineno: int) -> Participant | None:
     if not name_words or len(name_words) == len(words):
         return None
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
+    if len(name_words) == 1 and role.split()[-1].lower() in _SMALL_WORDS:  # `Press Operations Bookmark and Share`
+        return None
     if (service := _SERVICE.match(" ".join(name_words))) and re.search(r"\b(?:of|the)$", role) \
             and _bare(name_words[len(service.group().split())]) not in _NAME_RANKS:
         moved = len(service.group().split())  # `Secretary of the Navy Carlos Del Toro`: the service is the role's
