@@ -8,6 +8,7 @@ import pytest
 
 from generator.errors import TranscriptError
 from generator.model import Reporter
+from generator.read.introductions import title_people
 from tests.conftest import parse_text
 
 
@@ -340,6 +341,39 @@ def test_a_heading_in_title_case_over_the_date_is_the_title() -> None:
     b = parse_text("Senior State Department Officials on the Situation in Iraq\n\nJanuary 3, 2020\n\n"
                    "MODERATOR: Go ahead.\n\nSENIOR STATE DEPARTMENT OFFICIAL ONE: We did.\n", "iraq.txt")
     assert (b.title, b.participants) == ("Senior State Department Officials on the Situation in Iraq", ())
+
+
+def test_state_department_briefer_over_the_kind_of_briefing_and_an_index_of_subjects() -> None:
+    """state.gov 2009–2017: the briefer's name alone over `Daily Press Briefing` (the kind, no venue), the place
+    and the date; an index of the day's subjects between that block and the first turn; a line naming a show
+    `with Stephen Colbert` is no participant."""
+    b = parse_text("Daily Press Briefing - February 1, 2012\n\nVictoria Nuland\nDaily Press Briefing\nWashington, DC\n"
+                   "February 1, 2012\n\n12:33 p.m. EST\n\nMS. NULAND: Afternoon, everybody.\n\nQUESTION: Hi.\n", "dpb.txt")
+    assert ([(p.name, p.role) for p in b.participants], b.venue, b.location, b.time) == (
+        [("Victoria Nuland", "")], "", "Washington, DC", "12:33 p.m. EST")
+    assert b.turns[0].speaker.name == "Victoria Nuland"
+    indexed = parse_text("Home Issues & Press Travel & Business\n\nDaily Press Briefing\n\nSean McCormack, Spokesman\n\n"
+                         "Washington, DC\n\nJanuary 9, 2009\n\nEgyptian Mediation Efforts / Efforts of Secretary Rice\n\n"
+                         "Stopping Rocket Attacks into Israel\n\nView Video\n\n12:08 p.m. EST\n\n"
+                         "MR. MCCORMACK: Good afternoon.\n\nQUESTION: I'll start.\n", "dpb.txt")
+    assert ([(p.name, p.role) for p in indexed.participants], indexed.date, indexed.time) == (
+        [("Sean McCormack", "Spokesman")], dt.date(2009, 1, 9), "12:08 p.m. EST")
+    assert indexed.turns[0].speaker.name == "Sean McCormack"
+    show = parse_text("USAID Administrator Samantha Power on The Late Show with Stephen Colbert\n\nJune 10, 2021\n\n"
+                      "MR. COLBERT: Welcome.\n\nADMINISTRATOR POWER: Thanks.\n", "show.txt")
+    assert show.participants == ()
+
+
+def test_a_title_naming_its_briefer_by_name_alone() -> None:
+    """The White House of 2001–2008 named the briefer after `by` without a role (`Press Gaggle by Dana Perino`): the
+    surname label is that person; `Remarks by President Biden` and `… by Senior Administration Officials` name
+    nobody so, and `with` (an interviewer) does not either."""
+    b = parse_text("For Immediate Release\n\nMay 29, 2008\n\nPress Gaggle by Dana Perino\n\nAboard Air Force One\n\n"
+                   "12:02 P.M. EDT\n\nMS. PERINO: Good morning.\n\nQ Dana?\n\nMS. PERINO: Yes.\n", "gaggle.txt")
+    assert {(t.speaker.name, t.speaker.kind) for t in b.turns if not t.question} == {("Dana Perino", "official")}
+    for title in ("Remarks by President Biden", "Background Briefing by Senior Administration Officials",
+                  "Interview with Stephen Colbert"):
+        assert title_people(title) == [], title
 
 
 def test_capital_title_is_mended() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Participant
 from ..words import ORG_WORDS, RANKS, ROLE_WORDS
@@ -87,40 +87,83 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     participants, place, venue, date and time just above the first turn.
 
     The block is read upwards from the first turn and ends at the first line that is none of
-    these; everything above it (banners, navigation, tags) is junk.
+    these; everything above it (banners, navigation, tags) is junk. When it holds no date (state.gov's
+    index of the day's subjects stands between the briefer's block and the first turn), the block
+    ending at the last date line is read too.
     """
     title, title_lines = _title(lines)
     published = next((d for _, text in lines if _PUBLISHED.match(text) and (d := find_date(text))), None)
-    participants: list[Participant] = []
-    location = venue = time = ""
-    date: dt.date | None = None
-    kept: set[int] = set()
-    for lineno, text in reversed(lines):
-        if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not kept or _NOTE.match(text) \
-                or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
-            continue
-        if (match := TIME.match(text)) and not time:
-            time = match["time"]
-        elif (found := find_date(text)) and ((timed := _dated(text)) is not None or len(text) < 40):
-            if date is None:  # the lowest date line is the day said; one above it (a posting stamp) is kept
-                date, time = found, time or timed or ""
-        elif not venue and (_ROOM.search(text) and len(text.split()) <= 8 or not participants and _short_name(text)) \
-                and (not location or not participants):  # `The Kremlin` above `Moscow, Russia`
-            venue = text
-        elif not _TITLE_WORDS.search(text) and (people := _people(text, lineno)):
-            participants[:0] = people
-        elif not location and _LOCATION.match(text) and len(text) < 60:
-            location = text
-        else:
-            if not title and date is not None and _heading(text):  # a heading over the date names the event
-                title, title_lines = text, frozenset({lineno})
-            break
-        kept.add(lineno)
+    block = _block(lines, title_lines)
+    if block.date is None and (last := next((k for k in range(len(lines) - 1, -1, -1) if lines[k][0] not in title_lines
+                                             and _date_line(lines[k][1]) is not None), None)) is not None:
+        earlier = _block(lines[:last + 1], title_lines)
+        block = _Block(block.participants or earlier.participants, block.location or earlier.location,
+                       block.venue or earlier.venue, block.time or earlier.time, earlier.date,
+                       block.kept | earlier.kept, earlier.stop)
+    if not title and block.date is not None and block.stop is not None and _heading(block.stop[1]):
+        title, title_lines = block.stop[1], frozenset({block.stop[0]})  # a heading over the date names the event
+    participants = list(block.participants)
     for person in _presenters(lines):
         if all(person.name != p.name for p in participants):
             participants.append(person)
-    junk = tuple(lineno for lineno, text in lines if lineno not in kept and lineno not in title_lines)
-    return Header(tuple(participants), location, venue, time, date, mend_case(title), published, junk)
+    junk = tuple(lineno for lineno, text in lines if lineno not in block.kept and lineno not in title_lines)
+    return Header(tuple(participants), block.location, block.venue, block.time, block.date, mend_case(title),
+                  published, junk)
+
+
+@dataclass
+class _Block:
+    """The header's block of participants, place, venue, date and time, as read upwards."""
+
+    participants: list[Participant] = field(default_factory=list)
+    location: str = ""
+    venue: str = ""
+    time: str = ""
+    date: dt.date | None = None
+    kept: set[int] = field(default_factory=set)
+    stop: tuple[int, str] | None = None
+    """The line the block ended at (a title, when it is a heading right over the date)."""
+
+
+def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
+    """The block ending at the last of `lines`: see `parse_header`."""
+    b = _Block()
+    kind_under = False  # the line under this one named the event's kind (`Daily Press Briefing`)
+    for lineno, text in reversed(lines):
+        if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not b.kept or _NOTE.match(text) \
+                or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
+            kind_under = lineno in title_lines and len(text.split()) <= 5
+            continue
+        under, kind_under = kind_under, False
+        if (match := TIME.match(text)) and not b.time:
+            b.time = match["time"]
+        elif (timed := _date_line(text)) is not None:
+            if b.date is None:  # the lowest date line is the day said; one above it (a posting stamp) is kept
+                b.date, b.time = find_date(text), b.time or timed
+        elif len(text.split()) <= 5 and _TITLE_WORDS.search(text) and not _ROOM.search(text):
+            kind_under = True  # state.gov's `Daily Press Briefing` between the briefer and the place: no venue
+        elif under and 2 <= len(text.split()) <= 4 and _short_name(text) and not _ROOM.search(text):
+            b.participants[:0] = [Participant(name=text, role="", line=lineno)]  # `Victoria Nuland` over it
+        elif not b.venue and (_ROOM.search(text) and len(text.split()) <= 8 or not b.participants and _short_name(text)) \
+                and (not b.location or not b.participants):  # `The Kremlin` above `Moscow, Russia`
+            b.venue = text
+        elif not _TITLE_WORDS.search(text) and (people := _people(text, lineno)):
+            b.participants[:0] = people
+        elif not b.location and _LOCATION.match(text) and len(text) < 60:
+            b.location = text
+        else:
+            b.stop = (lineno, text)
+            break
+        b.kept.add(lineno)
+    return b
+
+
+def _date_line(text: str) -> str | None:
+    """For a line that gives the date (alone, or with its weekday and time), the time ("" when none); else None."""
+    if find_date(text) is None:
+        return None
+    timed = _dated(text)
+    return timed if timed is not None else "" if len(text) < 40 else None
 
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -266,6 +309,11 @@ _JOINED = re.compile(r"(?<=[a-z])(?=(?:Bureau|Office|Department|Embassy|Mission|
 Secretary of State for Western Hemisphere AffairsBureau of Western Hemisphere Affairs`)."""
 
 
+def _open(role: str) -> bool:
+    """True for words that cannot end a role (`… with`, `… &`): the name after them goes on a phrase."""
+    return role.split()[-1].lower() in _SMALL_WORDS | {"&", "|", "-", "–", "—"}
+
+
 _SUFFIX = re.compile(r"^((?:Jr|Sr)\.?|I{2,3}|IV),\s*")
 """A name's suffix printed after its comma, before the role."""
 
@@ -294,7 +342,9 @@ def participant(text: str, lineno: int) -> Participant | None:
     if not name_words or len(name_words) == len(words):
         return None
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
-    if len(name_words) == 1 and role.split()[-1].lower() in _SMALL_WORDS:  # `Press Operations Bookmark and Share`
+    while _open(role) and len(name_words) > 2:  # `… Envoy for` `Climate John Kerry`
+        role = f"{role} {name_words.pop(0)}"
+    if _open(role):  # `… on The Late Show with` `Stephen Colbert`, `Travel & Business`: a title's or a menu's words
         return None
     if (service := _SERVICE.match(" ".join(name_words))) and re.search(r"\b(?:of|the)$", role) \
             and _bare(name_words[len(service.group().split())]) not in _NAME_RANKS:

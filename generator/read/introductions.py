@@ -69,11 +69,13 @@ def title_people(title: str) -> list[Participant]:
         return _listed(before["people"]) if before is not None else []
     after = _TITLE_PEOPLE.search(title)
     first = _listed(before["people"]) if before is not None and not _BY.search(before["people"]) else []
-    return first + [p for p in (_listed(after["people"]) if after is not None else []) if p not in first]
+    listed = _listed(after["people"], bare=after[0][:2].lower() == "by") if after is not None else []
+    return first + [p for p in listed if p not in first]
 
 
-def _listed(people: str) -> list[Participant]:
-    """The people of a title's list (`Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`)."""
+def _listed(people: str, bare: bool = False) -> list[Participant]:
+    """The people of a title's list (`Press Secretary Jen Psaki and National Security Advisor Jake Sullivan`); with
+    `bare`, after `by`, a full name without a role too (`Press Gaggle by Dana Perino`: the briefer)."""
     named = _TITLE_END.split(people, maxsplit=1)[0]
     found: list[Participant] = []
     pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", named, flags=re.IGNORECASE)
@@ -98,6 +100,8 @@ def _listed(people: str) -> list[Participant]:
             text += joins[end - 1] + parts[end]
             person = _titled(text)
             end += 1
+        if person is None and bare and _full(parts[k]) and ROLE_WORDS.isdisjoint(fold_name(parts[k]).replace(".", "").split()):
+            person, end = Participant(name=parts[k], role="", line=0), k + 1
         if person is not None:
             found.append(person)
         k = end if person is not None else k + 1
