@@ -341,6 +341,15 @@ def test_a_heading_in_title_case_over_the_date_is_the_title() -> None:
     b = parse_text("Senior State Department Officials on the Situation in Iraq\n\nJanuary 3, 2020\n\n"
                    "MODERATOR: Go ahead.\n\nSENIOR STATE DEPARTMENT OFFICIAL ONE: We did.\n", "iraq.txt")
     assert (b.title, b.participants) == ("Senior State Department Officials on the Situation in Iraq", ())
+    quoted = parse_text('Transcript of "Pen & Pad Session" with Secretary Napolitano\n\nRelease Date: March 20, 2009\n\n'
+                        "Washington, D.C.\n\nModerator: Good afternoon.\n\nSecretary Napolitano: Thanks, Sean.\n", "dhs.txt")
+    assert (quoted.title, quoted.participants) == ('Transcript of "Pen & Pad Session" with Secretary Napolitano', ())
+    room = parse_text("Official websites use .gov\n\nDepartment of Defense Press Briefing by Pentagon Press Secretary Peter "
+                      "Cook in the Pentagon Briefing Room\n\nPETER COOK: Good afternoon.\n\nQ: Peter?\n\nMR. COOK: Bob.\n",
+                      "2016-09-15-dod.txt")
+    assert room.title.startswith("Department of Defense Press Briefing by")
+    assert {(t.speaker.name, t.speaker.role) for t in room.turns if not t.question} == {
+        ("Peter Cook", "Pentagon Press Secretary")}
 
 
 def test_state_department_briefer_over_the_kind_of_briefing_and_an_index_of_subjects() -> None:

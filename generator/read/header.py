@@ -172,7 +172,7 @@ _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|s
 def _heading(text: str) -> bool:
     """A line in title case, no sentence (`Senior State Department Officials on the Situation in Iraq`)."""
     words = text.split()
-    capital = [w[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS]
+    capital = [w.lstrip("\"“‘'(")[:1].isupper() for w in words if w.lower() not in _SMALL_WORDS and any(c.isalpha() for c in w)]
     return (3 <= len(words) <= 25 and text[:1].isupper() and not text.endswith((".", "?", "!", ":", ","))
             and len(capital) >= 2 and all(capital))
 
@@ -274,7 +274,8 @@ def is_title(text: str) -> bool:
     long_enough = 4 <= len(words) <= 60 or len(words) == 3 and _KIND_PHRASE.search(text) is not None
     return (long_enough and text[:1].isupper() and not text.endswith((".", "?", "!", ":")) and " > " not in text
             and bool(_TITLE_WORDS.search(text)) and not _LINK.match(text)
-            and not re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE))
+            and not (re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE)  # a venue, unless
+                     and not re.search(r"\b(?:by|holds?|with)\b", text, re.IGNORECASE)))  # `… by … in the … Room`
 
 
 def mend_case(title: str) -> str:
@@ -307,6 +308,10 @@ def _people(text: str, lineno: int) -> list[Participant]:
 _JOINED = re.compile(r"(?<=[a-z])(?=(?:Bureau|Office|Department|Embassy|Mission|Directorate|Division|Ministry)\b)")
 """Where a role and the office under it ran together when a page's line break was lost (state.gov's feed: `Assistant
 Secretary of State for Western Hemisphere AffairsBureau of Western Hemisphere Affairs`)."""
+
+
+_NO_ROLE = re.compile(r"[\"“”|>]|\b(?:with|transcript)\b", re.IGNORECASE)
+"""What no role holds: quotes, a menu's separators, `with` (a title's `… Session with Secretary …`)."""
 
 
 def _open(role: str) -> bool:
@@ -344,8 +349,8 @@ def participant(text: str, lineno: int) -> Participant | None:
     role = " ".join(words[: len(words) - len(name_words)]).rstrip(",")
     while _open(role) and len(name_words) > 2:  # `… Envoy for` `Climate John Kerry`
         role = f"{role} {name_words.pop(0)}"
-    if _open(role):  # `… on The Late Show with` `Stephen Colbert`, `Travel & Business`: a title's or a menu's words
-        return None
+    if _open(role) or _NO_ROLE.search(role):  # `… on The Late Show with` `Stephen Colbert`, `Travel & Business`:
+        return None  # a title's or a menu's words; `Transcript of "Pen & Pad Session" with Secretary Napolitano`
     if (service := _SERVICE.match(" ".join(name_words))) and re.search(r"\b(?:of|the)$", role) \
             and _bare(name_words[len(service.group().split())]) not in _NAME_RANKS:
         moved = len(service.group().split())  # `Secretary of the Navy Carlos Del Toro`: the service is the role's
