@@ -61,6 +61,12 @@ ROOT = Path(__file__).resolve().parent.parent
     ("Thank you very much. We start with the first question, Agence Europe, Lea Marchal.", "Lea Marchal",
      "Agence Europe", False),
     ("I know. Okay. I’m going to take one — go ahead, Alex, in the back.", "Alex", "", True),
+    ("We can now move on to a question by Illian (ph) who is 18 years old and is from Toulouse.", "Illian", "", True),
+    ("Another question from Danny (ph) in the comments.", "Danny", "", True),
+    ("We have now a question from Jean around the Uyghurs.", "Jean", "", True),
+    ("But I’ll now turn it over to Josh Sweigart, who I believe I saw had the first hand up.", "Josh Sweigart", "",
+     False),
+    ("We will take the next question from Mary Bruce of ABC on the economy.", "Mary Bruce", "ABC", False),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""

@@ -198,18 +198,23 @@ _VERB_CALL = re.compile(
     r"quickly|please|go ahead and)\s+)*(?:go|turn|hand|pass|move on|move|come|start|begin|continue|head|kick (?:it|things) off)"
     r"(?:\s+it|\s+things|\s+the floor)?\s+(?:over\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+)(?P<rest>.+)$", _I)
 _QUESTION_CALL = re.compile(
-    r"\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
-    r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:a|our|the|one|one more|your)\s+)?(?:(?:next|last|final|first)\s+)?"
-    r"(?:questions?|one)\s+(?:from|of)\s+(?P<rest2>.+)$|\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$", _I)
+    r"\bquestions?\b(?:\s+from\b[^.,]*?)?,?\s+by\s+(?P<rest3>.+)$"
+    r"|\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
+    r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:now|also|then|just)\s+)?(?:(?:a|our|the|one|one more|your|another)\s+)?"
+    r"(?:(?:next|last|final|first)\s+)?(?:questions?|one)\s+(?:from|of)\s+(?P<rest2>.+)$"
+    r"|^\W*(?:(?:and|now|so|ok(?:ay)?)\W+)?(?:another|one more|(?:our |the )?next)\s+question\s+from\s+(?P<rest4>.+)$", _I)
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?:get|kick|start|begin|open|give|make|offer|provide|deliver|lead|walk|share|say|talk|speak)\b"
     r"|for\s+(?:(?:a|an|the|some|his|her|their|a few|brief|opening|initial|introductory|short|quick)\s+)*"
     r"(?:remarks|comments|words|statement|overview|opening|top)\b"
     r"|for\s+(?:the|a|our|your)\s+(?:(?:next|last|final|first)\s+)?question\b"
-    r"|who\s+(?:will|can|is going to)\b).*$", _I)
+    r"|who\b|(?:on|about|around|regarding|concerning)\s+(?:the|a|an|his|her|their|this|that)\b"
+    r"|in the (?:comments|chat|audience)\b).*$", _I)
 """What a verb call's object may end with after the name: `I'll turn it over to John to get us started`,
-`… to Jake for some opening remarks`, `… to Lael, who will walk you through it`, `we'll go to Mary Bruce for
-the next question`."""
+`… to Lael, who will walk you through it`, `… by Illian (ph) who is 18 years old and is from Toulouse`, `we'll go
+to Mary Bruce for the next question`, `a question from Jean around the Uyghurs`."""
+_PHONETIC = re.compile(r"\s*\((?:ph|phonetic|sp)\.?\)", _I)
+"""A transcriber's mark on a name heard, not read (`Illian (ph)`)."""
 _HAVE_CALL = re.compile(
     r"\b(?:we have|we've got|next,? we have|up next is|next up is|next is|it will be|recogniz(?:e|ing)|called on|"
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
@@ -334,7 +339,7 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
         for pattern in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL):
             if match := pattern.search(clause):
                 rest = next(g for g in match.groups() if g)
-                rest = _PURPOSE.sub("", rest.split(" and then ")[0])
+                rest = _PURPOSE.sub("", _PHONETIC.sub("", rest.split(" and then ")[0]))
                 if found := _outlet_first(rest, plain_outlet=True) or named(rest, lower):
                     return found
         for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
