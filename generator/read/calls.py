@@ -391,6 +391,8 @@ def _merged(found: Reporter, before: list[str], lower: frozenset[str]) -> Report
         other = _named_call(sentence.strip(), lower, bare_ok=True)
         if other is None or other.name.split()[0] != found.name.split()[0]:
             continue
+        if found.given_only and len(_introductions(found.name, before, lower)) > 1:
+            break  # `We have John Stoll, who … We have John Smith, who … John, go ahead.`: which John?
         name = found.name if not found.given_only else other.name
         return Reporter(name=name, outlet=found.outlet or other.outlet,
                         given_only=found.given_only and other.given_only)
@@ -405,6 +407,12 @@ _APPOSITION = re.compile(r",\s+(?:who|whom|whose|the|our|a|an)\b.*$", re.IGNOREC
 def _introduced(given: str, before: list[str], lower: frozenset[str]) -> Reporter | None:
     """The one reporter with the given name `given` whom an earlier sentence of the turn introduces in a
     call's form, an apposition set aside (`We have John Stoll, who is …`); None if none or several."""
+    found = _introductions(given, before, lower)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _introductions(given: str, before: list[str], lower: frozenset[str]) -> dict[str, Reporter]:
+    """Each reporter with the given name `given` an earlier sentence of the turn introduces, by full name."""
     found: dict[str, Reporter] = {}
     for sentence in before:
         if given not in sentence:
@@ -412,7 +420,7 @@ def _introduced(given: str, before: list[str], lower: frozenset[str]) -> Reporte
         other = _named_call(_APPOSITION.sub("", sentence.strip()).rstrip(".") + ".", lower, bare_ok=False)
         if other is not None and other.name and not other.given_only and other.name.split()[0] == given:
             found.setdefault(other.name, other)
-    return next(iter(found.values())) if len(found) == 1 else None
+    return found
 
 
 # --- self-introductions -------------------------------------------------------------------------------------
