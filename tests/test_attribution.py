@@ -282,6 +282,16 @@ def test_an_official_filling_the_wait_for_a_phone_line_keeps_the_caller() -> Non
         == ["Ken Thomas", "Ken Thomas"]
 
 
+def test_the_moderators_go_ahead_to_a_caller_still_getting_through_keeps_the_caller() -> None:
+    """On a phone line, `Can you hear me?` — `Yes, go ahead.` (twice, even) is the same caller's call; once an official
+    has answered, an unnamed `Go ahead.` gives the floor to nobody named."""
+    assert _askers("Moderator: Our next question will go to David Alandete. Operator, please open line 95.\n\n"
+                   "Question: Yes. Can you hear me?\n\nModerator: Yes, please go ahead.\n\nQuestion: Can you hear me now?"
+                   "\n\nModerator: Yes, go ahead.\n\nQuestion: Sorry about that. I have two questions.\n\n"
+                   "MR. GONZALEZ: Thanks. I'm not going to enter the details.\n\nModerator: Go ahead.\n\n"
+                   "Question: Another one?\n") == ["David Alandete"] * 3 + [None]
+
+
 def test_a_call_answered_by_an_official_hands_over_the_floor() -> None:
     """`Stephen, go ahead.` and a question to Stephen: he is the answerer; the asker stays who it was."""
     assert _askers("MS. X: Peter.\n\nQ Who can talk about this?\n\nMS. X: Stephen, go ahead.\n\n"

@@ -96,6 +96,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
     prior: Reporter | None = None  # the asker before the last call
     line = False  # the call opened a phone line: only that line speaks until the next call
     fresh = False  # the question just called or introduced has not been asked yet
+    waiting = False  # since the last call, no official has answered: the caller is still getting through
     asked = 0  # question turns the current asker has had
     last: Reporter | None = None  # the asker of the last question
     for i, turn in enumerate(turns):
@@ -115,12 +116,15 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
                 call = Call(caller)  # `… Hi, Ellen.`: the official greets the next caller
             if call is None or (call.reporter is None and not call.closes and following is not None
                                 and not following.question and not following.role):
+                waiting = waiting and turn.role
                 continue  # no call, or `Please.` to a fellow official: the floor stays with the asker
-            if call.reporter is None and not call.closes and fresh and current is not None \
+            if call.reporter is None and not call.closes and (fresh or waiting and line and turn.role) and current is not None \
                     and not officials.intersection(fold_name(w) for w in current.name.split()):
-                continue  # the operator's `Your line is open. Go ahead.` after `the line of Said Arikat`: the same call
+                continue  # the operator's `Your line is open. Go ahead.` after `the line of Said Arikat`, the
+                # moderator's `Yes, go ahead.` after the caller's `Can you hear me?`: the same call
             prior = current
             current, fresh = (None if call.closes else _kept(call.reporter, current)), True
+            waiting = current is not None
             last = None
             line = turn.moderator or bool(_LINE.search(turn.texts[-1]))
             if current and not _LINE.search(" ".join(turn.texts)) and _handed_over(turns, i):
