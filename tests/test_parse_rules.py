@@ -684,9 +684,10 @@ def test_wrapped_line_opening_like_a_label() -> None:
 
 
 def test_enumerations_and_prose_lead_ins_are_not_labels() -> None:
-    """`First:`, `Second:` and lead-ins opening with a preposition (`For Dr. Fauci:`) stay text, however often."""
+    """`First:`, `Second:` and lead-ins opening with a preposition (`For Dr. Fauci:`) or naming whom a question is
+    for after a comma (`First, for Secretary Blinken:`) stay text, however often."""
     b = parse_text("MR. X: Two lines.\n\nFirst: one.\n\nSecond: two.\n\nFirst: again.\n\n"
-                   "Q Hi.\n\nFor Dr. Fauci: why?\n")
+                   "Q Hi.\n\nFor Dr. Fauci: why?\n\nFirst, for Secretary Blinken: Isn't it problematic?\n")
     assert [t.label for t in b.turns] == ["MR. X", "Q"]
 
 

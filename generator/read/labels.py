@@ -175,10 +175,14 @@ def is_label(label: str, count: int, previous: str = "") -> bool:
         return False
     if capitals:
         return any(len(w.strip(".,'’")) >= 2 and "." not in w.strip(".") for w in words)
-    if not is_capitalised(label) or words[0].lower() in PROSE_OPENERS:
+    if not is_capitalised(label) or words[0].lower() in PROSE_OPENERS or _ADDRESSING.search(label):
         return False
     titled = any(part in TITLE_WORDS for w in words for part in w.lower().strip(".").split("-"))  # `Secretary-General`
     return titled or count >= 2 or (len(words) <= 4 and _called(label, previous))
+
+
+_ADDRESSING = re.compile(r",\s*(?:and\s+)?(?:for|to)\s")
+"""A lead-in naming whom a question is for (`First, for Secretary Blinken: …`, `And, to the Minister: …`)."""
 
 
 def _called(label: str, previous: str) -> bool:
