@@ -385,6 +385,19 @@ def test_a_title_naming_its_briefer_by_name_alone() -> None:
         assert title_people(title) == [], title
 
 
+def test_the_hosts_introduction_gives_the_speakers_roles() -> None:
+    """`With us today we have National Security Advisor to the Vice President Tony Blinken. We have … Rashad Hussain
+    and Deputy National Security Advisor … Michael Froman.`: each speaker named so has that role."""
+    b = parse_text("MS. BARKOFF: Thanks for joining. With us today we have National Security Advisor to the Vice President "
+                   "Tony Blinken. We have United States Special Envoy to the Organization for Islamic Cooperation Rashad "
+                   "Hussain and Deputy National Security Advisor for International Economic Affairs Michael Froman.\n\n"
+                   "MR. BLINKEN: Kendra, thanks.\n\nQ Hi.\n\nMR. FROMAN: Well.\n\nMR. HUSSAIN: Sure.\n", "2011-11-28-call.txt")
+    assert [(t.speaker.name, t.speaker.role) for t in b.turns if t.label.startswith("MR.")] == [
+        ("Tony Blinken", "National Security Advisor to the Vice President"),
+        ("Michael Froman", "Deputy National Security Advisor for International Economic Affairs"),
+        ("Rashad Hussain", "United States Special Envoy to the Organization for Islamic Cooperation")]
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

@@ -182,9 +182,10 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     text = " ".join(t for turn in turns for t in turn.texts)
     initialled = [label for label in list(dict.fromkeys(labels))[:MANY_LABELS] if INITIALS_LABEL.fullmatch(label)]
     named = _initials_in(text) if initialled else {}
+    introduced = _introduced_roles(turns)
     for label in initialled:
         if (person := _initialled(label, named)) and family_name_of(person) not in covered:
-            found.append(Participant(name=person, role=_own_role(person, text), line=0))
+            found.append(Participant(name=person, role=_own_role(person, text) or introduced.get(person, ""), line=0))
             covered |= {family_name_of(person), fold_name(label)}
     for label, surname in surnames.items():
         if fold_name(surname) in covered:
@@ -192,9 +193,34 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
         person = _in_text(surname, text, asking) or _handed(label, surname, turns, handoffs, text) \
             or _addressed(label, surname, turns, text)
         if person:
-            found.append(Participant(name=person, role=_own_role(person, text), line=0))
+            found.append(Participant(name=person, role=_own_role(person, text) or introduced.get(person, ""), line=0))
             covered.add(fold_name(surname))
     return tuple(found)
+
+
+_INTRODUCING = re.compile(
+    r"\b(?:we have|we've got|we're joined by|we are joined by|joined by|(?:joining|with) us(?: today| on the call|"
+    r" this (?:morning|afternoon|evening))?(?: (?:is|are|we have))?|(?:let me|I'd like to|I want to) introduce|welcome)"
+    r"\s+(?P<rest>[^.;:!?]+)", re.IGNORECASE)
+_INTRODUCING_TURNS = 4
+"""How many of the officials' first turns a host's introductions are looked for in."""
+
+
+def _introduced_roles(turns: Sequence[Spoken]) -> dict[str, str]:
+    """The roles a host gives the speakers they introduce, as a title lists them (`With us today we have National
+    Security Advisor to the Vice President Tony Blinken. We have … Rashad Hussain and Deputy National Security
+    Advisor for International Economic Affairs Michael Froman.`)."""
+    roles: dict[str, str] = {}
+    for turn in [t for t in turns if not t.question][:_INTRODUCING_TURNS]:
+        for text in turn.texts:
+            for match in _INTRODUCING.finditer(text.replace("’", "'")):
+                for person in _listed(match["rest"].strip(" ,")):
+                    words = person.role.rstrip(" ,;").split()
+                    start = next((k for k, w in enumerate(words) if w[:1].isupper()), len(words))
+                    role = " ".join(words[start:])  # `the Director of …`, `we have National Security Advisor`
+                    if any(w.lower().strip(".,") in ROLE_WORDS for w in role.split()):
+                        roles.setdefault(person.name, role)
+    return roles
 
 
 def _own_role(person: str, text: str) -> str:
