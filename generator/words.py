@@ -224,7 +224,7 @@ NOT_NAMES = frozenset({
     # answers, interjections, greetings
     "yeah", "yes", "yep", "yup", "no", "nope", "okay", "ok", "sure", "right", "correct", "exactly", "absolutely",
     "oh", "hi", "hello", "hey", "sorry", "thanks", "thank", "please", "good", "great", "well", "so", "wow", "hmm",
-    "huh", "mm-hmm", "mm-hm", "mhm", "uh-huh", "uh-oh", "um", "uh", "ah", "understood", "indeed", "totally", "true",
+    "huh", "mm-hmm", "mm-hm", "mhm", "mm", "uh-huh", "uh-oh", "um", "uh", "ah", "understood", "indeed", "totally", "true",
     "fine", "cool", "awesome", "perfect", "wonderful", "excellent", "fantastic", "terrific", "amazing", "nice",
     "lovely", "brilliant", "beautiful", "incredible", "outstanding", "bye", "welcome", "pardon", "gotcha", "bingo", "geez", "goodness", "apologies", "agreed",
     "noted", "done", "wait", "go", "look", "listen", "alright", "next", "last", "final", "finally", "lastly",
@@ -237,7 +237,7 @@ NOT_NAMES = frozenset({
     "all", "both", "each", "every", "any", "some", "none", "nothing", "everything", "everyone", "everybody",
     "someone", "somebody", "anyone", "anybody", "nobody", "folks", "guys", "one", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
-    "million", "billion", "trillion", "first", "second", "third", "a", "an", "the", "and", "or", "but", "if",
+    "million", "billion", "trillion", "first", "second", "third", "firstly", "secondly", "thirdly", "a", "an", "the", "and", "or", "but", "if",
     "then", "because", "with", "without", "from", "for", "of", "to", "in", "on", "at", "by", "about", "after",
     "before", "not", "just", "now", "today", "tomorrow", "yesterday", "tonight", "like", "same",
     # days and months

@@ -224,6 +224,17 @@ def test_the_answer_thanking_a_reporter_names_a_question_nobody_called() -> None
     assert run("Well, Said, the talks go on, as I said.") == ["Shaun Tandon", None, None]
 
 
+def test_a_lone_briefer_opening_answers_with_a_reporters_name_names_the_asker() -> None:
+    """A gaggle with one official and no calls (`Q … — MR. SCHULTZ: Kevin, I think it's a fair question`): a name
+    opening the answers twice is that reporter's, once is not enough (`Fortunately, …`), and beside another official
+    it may be the colleague's (`Steve, I just want to say …`)."""
+    gaggle = ("MR. SCHULTZ: Good afternoon.\n\nQ What about Romney?\n\nMR. SCHULTZ: Kevin, I think it's a fair question."
+              "\n\nQ And the plan?\n\nMR. SCHULTZ: Angela, I did not have a chance to review it.\n\nQ The Court?\n\n"
+              "MR. SCHULTZ: Kevin, I haven't heard that.\n\nQ Anything on Iowa?\n\nMR. SCHULTZ: Fortunately, no.\n")
+    assert _askers(gaggle) == ["Kevin", None, "Kevin", None]
+    assert _askers(gaggle.replace("MR. SCHULTZ: Angela", "MR. EARNEST: Angela")) == [None] * 4
+
+
 def test_phone_lines_opened_by_title_and_callers_greeted_by_name() -> None:
     """State's operator: `Do we have Jennifer Hansler?` — `… Jennifer Hansler we're looking for?` — `Yes.` (an
     answer, no call) — `And Ms. Hansler, your line is open.` (a title and surname on a phone line: the caller

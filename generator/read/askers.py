@@ -12,6 +12,7 @@ A call followed by an official's turn rather than a question hands the floor to 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,11 +159,13 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
     return tuple(out), tuple(handoffs)
 
 
-_THANKED = re.compile(r"^(?:(?:thanks|thank you|yeah|yes|well|okay|ok|sure|great|good question|so)"
-                      r"(?: (?:very much|so much|again|for (?:that|the|your) questions?))?[,.!]?\s+)+"
-                      r"(?P<name>[A-Z][\w'’-]+)(?:\s*[,.!—–]|\s+-{2})(?=\s|$)", re.IGNORECASE)
+_THANKED = re.compile(r"^(?P<lead>(?:(?:thanks|thank you|yeah|yes|well|okay|ok|sure|great|good question|so)"
+                      r"(?: (?:very much|so much|again|for (?:that|the|your) questions?))?[,.!]?\s+)*)"
+                      r"(?!(?:mr|ms|mrs|dr|sir|ma'am)\b)(?P<name>[A-Z][\w'’-]+)(?:\s*[,.!—–]|\s+-{2})(?=\s|$)", re.IGNORECASE)
 """An answer opening by thanking or addressing someone: `Thanks, Laura.`, `Thanks for that question, Deirdre.`,
-`Well, Said, what I would say…` (the name itself must be capitalised)."""
+`Well, Said, what I would say…` (the name itself must be capitalised); a name alone (`Kevin, I think it's a fair
+question`) only where one official answers all (`lead` empty), as a president may turn to a colleague (`Steve, I just
+want to say …` to Secretary Mnuchin), and only a name so addressed twice or called (not `Fortunately,`, `Gracias,`)."""
 
 
 def _thanks_only(turn: Spoken) -> bool:
@@ -183,14 +186,19 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
     Advisor leaves, not `Yeah, I’ve —`); a given name or surname of a reporter named elsewhere in the briefing is
     that reporter. `officials`: the words of the officials' names and the family names of their labels."""
     called = frozenset(word for r in out if r is not None for word in r.name.split())
+    alone = len({t.label for t in turns if not t.question and not t.role}) == 1
+    opened = Counter(m["name"] for t in turns if alone and not t.question and t.texts
+                     and (m := _THANKED.match(t.texts[0])) is not None)
     for i in range(len(turns) - 1):
         turn, answer = turns[i], turns[i + 1]
         if not turn.question or out[i] is not None or answer.question or answer.role or not answer.texts \
                 or _thanks_only(turn):
             continue
         match = _THANKED.match(answer.texts[0])
-        if match is None or not _addressee(word := match["name"], lower, officials, called):
-            continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`
+        if match is None or not (match["lead"] or alone and (opened[match["name"]] > 1 or match["name"] in called)) \
+                or not _addressee(word := match["name"], lower, officials, called) \
+                or re.search(rf"\b{re.escape(word)}\b", " ".join(turn.texts)):
+            continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`, nor a word the question said
         call = read_call(answer.texts, lower=lower)
         if call is not None and (call.closes or (call.reporter is not None and word in call.reporter.name.split())):
             continue  # `Okay. Toluse, and then we'll go to the back.`: the next asker; `Thank you, Jake. And that concludes…`
