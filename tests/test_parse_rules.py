@@ -398,6 +398,17 @@ def test_the_hosts_introduction_gives_the_speakers_roles() -> None:
         ("Rashad Hussain", "United States Special Envoy to the Organization for Islamic Cooperation")]
 
 
+def test_a_press_call_is_a_press_briefing_unless_on_background() -> None:
+    """`Press Call on the U.S.-ASEAN Summit` is a press briefing by phone, though its host mentions a press conference;
+    a press call whose questions are on background is a background call."""
+    call = parse_text("---\ntitle: Press Call on the U.S.-ASEAN Summit\n---\nMR. PRICE: Thanks for joining. The leaders "
+                      "hold a press conference tomorrow.\n\nMR. RHODES: Great, thanks.\n", "2016-02-10-call.txt")
+    assert call.kind == "press briefing"
+    background = parse_text("---\ntitle: Press Call by Senior Administration Officials\n---\nMODERATOR: This call will "
+                            "be on background.\n\nSENIOR ADMINISTRATION OFFICIAL: Thanks.\n", "2024-12-19-call.txt")
+    assert background.kind.startswith("background")
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

@@ -42,6 +42,9 @@ _KINDS = (
     ("telebriefing", "press briefing"), (r"on the record(?: \w+)? press call", "press briefing"),
 )
 """Words that name the kind of event, most specific first."""
+_CALL_KIND = re.compile(r"(?i)\b(?:press|conference)[\s_-]+call\b")
+"""A title's `Press Call` or `Conference Call` that neither it nor the opening turns say is on background: a press
+briefing by phone."""
 _TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"), ("statement", "remarks"))
 """Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`)."""
 _DECLARED = re.compile(
@@ -93,7 +96,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     date = _date(meta.get("date"), source.path, title, header)
     kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
-               or _kind(" ".join(t.text for t in turns[:3]), titled=False))
+               or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
+                             f"{title} {_title_from_path(source.path)}"))
     people = header.participants + speaker
     title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
                       if people else _title_from_path(source.path))
@@ -446,6 +450,14 @@ def _path_date(path: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _call_kind(spoken: str, title: str) -> str:
+    """The kind the opening turns name (`spoken`); under a title naming a press call, a press briefing unless they
+    say it is on background (`… at the press conference tomorrow` is another event)."""
+    if not _CALL_KIND.search(title):
+        return spoken
+    return spoken if spoken.startswith("background") else "press briefing"
 
 
 def _kind(text: str, titled: bool = True) -> str:
