@@ -368,9 +368,14 @@ def test_state_department_briefer_over_the_kind_of_briefing_and_an_index_of_subj
     assert ([(p.name, p.role) for p in indexed.participants], indexed.date, indexed.time) == (
         [("Sean McCormack", "Spokesman")], dt.date(2009, 1, 9), "12:08 p.m. EST")
     assert indexed.turns[0].speaker.name == "Sean McCormack"
-    show = parse_text("USAID Administrator Samantha Power on The Late Show with Stephen Colbert\n\nJune 10, 2021\n\n"
-                      "MR. COLBERT: Welcome.\n\nADMINISTRATOR POWER: Thanks.\n", "show.txt")
-    assert show.participants == ()
+    show = parse_text("USAID Administrator Samantha Power on The Late Show with Stephen Colbert\n\nSpeeches Shim\n\n"
+                      "Friday, June 11, 2021\n\nJune 10, 2021\n\nMR. COLBERT: Welcome.\n\nADMINISTRATOR POWER: Thanks.\n",
+                      "show.txt")
+    assert (show.participants, show.venue, show.date) == ((), "", dt.date(2021, 6, 10))
+    buttons = parse_text("Press Operations Bookmark and Share\n\nNews Transcript\n\nMedia Availability with Secretary Hagel"
+                         "\n\nPresenter: Secretary of Defense Chuck Hagel\n\nMay 29, 2014\n\nSECRETARY HAGEL: Thanks.\n",
+                         "hagel.txt")
+    assert (buttons.venue, [p.name for p in buttons.participants]) == ("", ["Chuck Hagel"])
 
 
 def test_a_title_naming_its_briefer_by_name_alone() -> None:

@@ -129,22 +129,29 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
     """The block ending at the last of `lines`: see `parse_header`."""
     b = _Block()
     kind_under = False  # the line under this one named the event's kind (`Daily Press Briefing`)
+    stamped = False
     for lineno, text in reversed(lines):
         if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not b.kept or _NOTE.match(text) \
                 or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
             kind_under = lineno in title_lines and len(text.split()) <= 5
             continue
         under, kind_under = kind_under, False
+        if is_junk(text):  # page furniture above the block ends it (`Press Operations Bookmark and Share`)
+            b.stop = (lineno, text)
+            break
         if (match := TIME.match(text)) and not b.time:
             b.time = match["time"]
         elif (timed := _date_line(text)) is not None:
             if b.date is None:  # the lowest date line is the day said; one above it (a posting stamp) is kept
                 b.date, b.time = find_date(text), b.time or timed
+            else:
+                stamped = True  # above a posting stamp, a short name is a page's (`Speeches Shim`), no venue
         elif len(text.split()) <= 5 and _TITLE_WORDS.search(text) and not _ROOM.search(text):
             kind_under = True  # state.gov's `Daily Press Briefing` between the briefer and the place: no venue
         elif under and 2 <= len(text.split()) <= 4 and _short_name(text) and not _ROOM.search(text):
             b.participants[:0] = [Participant(name=text, role="", line=lineno)]  # `Victoria Nuland` over it
-        elif not b.venue and (_ROOM.search(text) and len(text.split()) <= 8 or not b.participants and _short_name(text)) \
+        elif not b.venue and (_ROOM.search(text) and len(text.split()) <= 8
+                              or not b.participants and not stamped and _short_name(text)) \
                 and (not b.location or not b.participants):  # `The Kremlin` above `Moscow, Russia`
             b.venue = text
         elif not _TITLE_WORDS.search(text) and (people := _people(text, lineno)):

@@ -64,7 +64,8 @@ JUNK_START = re.compile(
     r"^(?:you may also like|related (?:articles?|posts?|stories|content|links)|more from|read more|"
     r"share this|share on|top tags?|tags?:|follow us|subscribe|sign up|newsletter|"
     r"copyright\b|©|\(c\) \d{4}|all rights reserved|back to top|skip to (?:main )?content|"
-    r"previous (?:post|article)|next (?:post|article)|print this page|leave a (?:comment|reply))",
+    r"previous (?:post|article)|next (?:post|article)|print this (?:page|document)|leave a (?:comment|reply)|"
+    r"(?:press operations )?bookmark and share|email this page|printer-friendly version|(?:news )?transcripts?\s*$)",
     re.IGNORECASE,
 )
 """Web-page furniture that can open a block of junk around the transcript proper."""
