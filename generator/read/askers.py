@@ -197,8 +197,9 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
         match = _THANKED.match(answer.texts[0])
         if match is None or not (match["lead"] or alone and (opened[match["name"]] > 1 or match["name"] in called)) \
                 or not _addressee(word := match["name"], lower, officials, called) \
-                or re.search(rf"\b{re.escape(word)}\b", " ".join(turn.texts)):
-            continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`, nor a word the question said
+                or not match["lead"] and re.search(rf"\b{re.escape(word)}\b", " ".join(turn.texts)):
+            continue  # `Well, Said,` names Said Arikat where a call did, not `Whoa, Whoa.`; nor a word the question
+            # said, repeated (`Rzeszów, Poland —`)
         call = read_call(answer.texts, lower=lower)
         if call is not None and (call.closes or (call.reporter is not None and word in call.reporter.name.split())):
             continue  # `Okay. Toluse, and then we'll go to the back.`: the next asker; `Thank you, Jake. And that concludes…`
