@@ -414,6 +414,25 @@ def test_a_press_call_is_a_press_briefing_unless_on_background() -> None:
     assert background.kind.startswith("background")
 
 
+def test_capitals_participants_swapped_titles_and_kinds_of_older_pages() -> None:
+    """The White House of 2009: `PRESS SECRETARY ROBERT GIBBS` in capitals is Robert Gibbs, Press Secretary; a JPA
+    with remarks in its title is a press availability; `GENERAL SECRETARY STOLTENBERG` is the `SECRETARY GENERAL
+    STOLTENBERG` of the other turns; a briefing the title gives to unnamed senior officials is on background."""
+    gibbs = parse_text("Briefing by White House Press Secretary Robert Gibbs, 7-30-09\n\nPRESS BRIEFING\n\nBY\n\n"
+                       "PRESS SECRETARY ROBERT GIBBS\n\nJames S. Brady Press Briefing Room\n\n"
+                       "1:59 P.M. EDT\n\nMR. GIBBS: Nice.\n", "2009-07-30-gibbs.txt")
+    assert ([(p.name, p.role) for p in gibbs.participants], gibbs.turns[0].speaker.name) == (
+        [("Robert Gibbs", "Press Secretary")], "Robert Gibbs")
+    jpa = parse_text("---\ntitle: Remarks by the Vice President and NATO Secretary General Stoltenberg at a JPA\n---\n"
+                     "SECRETARY GENERAL STOLTENBERG: Welcome.\n\nTHE VICE PRESIDENT: Thank you.\n\nQ One?\n\n"
+                     "SECRETARY GENERAL STOLTENBERG: Yes.\n\nGENERAL SECRETARY STOLTENBERG: And no.\n", "2017-02-20-jpa.txt")
+    assert jpa.kind == "press availability"
+    assert len({t.speaker.id for t in jpa.turns if "STOLTENBERG" in t.label}) == 1
+    sao = parse_text("---\ntitle: Briefing with Senior Administration Officials Previewing Travel to China\n---\n"
+                     "MODERATOR: Thanks.\n\nSENIOR ADMINISTRATION OFFICIAL ONE: Hi.\n", "2021-07-24-sao.txt")
+    assert sao.kind == "background briefing"
+
+
 def test_capital_title_is_mended() -> None:
     """A title printed in capitals is given title case, small words lower."""
     b = parse_text("REMARKS BY PRESIDENT TRUMP AND PRIME MINISTER MODI IN JOINT PRESS CONFERENCE\n\n"

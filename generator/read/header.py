@@ -102,7 +102,7 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
                        block.kept | earlier.kept, earlier.stop)
     if not title and block.date is not None and block.stop is not None and _heading(block.stop[1]):
         title, title_lines = block.stop[1], frozenset({block.stop[0]})  # a heading over the date names the event
-    participants = list(block.participants)
+    participants = [_mended(p) for p in block.participants]
     for person in _presenters(lines):
         if all(person.name != p.name for p in participants):
             participants.append(person)
@@ -283,6 +283,22 @@ def is_title(text: str) -> bool:
             and bool(_TITLE_WORDS.search(text)) and not _LINK.match(text)
             and not (re.search(r"\b(?:room|auditorium|hall|center|centre)$", text, re.IGNORECASE)  # a venue, unless
                      and not re.search(r"\b(?:by|holds?|with)\b", text, re.IGNORECASE)))  # `… by … in the … Room`
+
+
+def _mended(person: Participant) -> Participant:
+    """A participant printed in capitals (`PRESS SECRETARY ROBERT GIBBS`) as a name and a role are written."""
+    if not f"{person.name} {person.role}".isupper():
+        return person
+    name = " ".join("-".join("'".join(_name_part(q) for q in part.split("'")) for part in word.split("-"))
+                    for word in person.name.lower().split())
+    return Participant(name=name, role=mend_case(person.role), line=person.line)
+
+
+def _name_part(part: str) -> str:
+    """One part of a name in capitals, written (`mccormack` → `McCormack`, `o` → `O`)."""
+    if part.startswith("mc") and len(part) > 3:
+        return "Mc" + part[2:].capitalize()
+    return part.capitalize()
 
 
 def mend_case(title: str) -> str:

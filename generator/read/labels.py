@@ -440,13 +440,16 @@ def _shorter_form(key: str, other: str) -> bool:
 
 
 def _misspelt(key: str, other: str, counts: Counter[str]) -> bool:
-    """`he president` is `the president` misspelt: one word off, and the other form is more frequent.
+    """`he president` is `the president` misspelt: one word off, or a title's words swapped before the same surname,
+    and the other form is more frequent.
 
     A one-word label must be very close (`MODERTOR`), so `OPERATOR` stays apart from `MODERATOR`.
     """
     words, others = key.split(), other.split()
     if len(words) != len(others) or (counts[key], key) > (counts[other], other):
         return False
+    if len(words) > 2 and words[-1] == others[-1] and sorted(words) == sorted(others):
+        return True  # `GENERAL SECRETARY STOLTENBERG` for `SECRETARY GENERAL STOLTENBERG`: the title's words swapped
     differing = [(a, b) for a, b in zip(words, others, strict=False) if a != b]
     if len(differing) != 1:
         return False

@@ -37,8 +37,8 @@ _KINDS = (
     ("on background", "background briefing"),
     ("background", "background call"), ("gaggle", "gaggle"), ("interview", "interview"),
     ("press availability", "press availability"), ("press conference", "press conference"),
-    ("news conference", "press conference"), ("briefing", "press briefing"), ("remarks", "remarks"),
-    ("jpa", "press availability"), ("media availability", "press availability"),
+    ("news conference", "press conference"), ("jpa", "press availability"), ("media availability", "press availability"),
+    ("briefing", "press briefing"), ("remarks", "remarks"),
     ("telebriefing", "press briefing"), (r"on the record(?: \w+)? press call", "press briefing"),
 )
 """Words that name the kind of event, most specific first."""
@@ -94,7 +94,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
     date = _date(meta.get("date"), source.path, title, header)
-    kind = str(meta.get("kind") or _kind(title) or _kind(_title_from_path(source.path))
+    kind = str(meta.get("kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
                or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
@@ -450,6 +450,15 @@ def _path_date(path: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+_ANONYMOUS_TITLE = re.compile(r"(?i)\bsenior (?:[\w.-]+ ){0,3}officials?\b")
+
+
+def _anonymous_kind(kind: str, title: str) -> str:
+    """A briefing the title gives to unnamed senior officials (`Briefing with Senior Administration Officials
+    Previewing …`) is on background."""
+    return "background briefing" if kind == "press briefing" and _ANONYMOUS_TITLE.search(title) else kind
 
 
 def _call_kind(spoken: str, title: str) -> str:
