@@ -67,6 +67,9 @@ ROOT = Path(__file__).resolve().parent.parent
     ("But I’ll now turn it over to Josh Sweigart, who I believe I saw had the first hand up.", "Josh Sweigart", "",
      False),
     ("We will take the next question from Mary Bruce of ABC on the economy.", "Mary Bruce", "ABC", False),
+    ("I like that. Okay, Ben Feller from the Associated Press will lead us off with questions.", "Ben Feller",
+     "Associated Press", False),
+    ("Zeke will kick us off.", "Zeke", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""

@@ -202,7 +202,11 @@ _QUESTION_CALL = re.compile(
     r"|\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:now|also|then|just)\s+)?(?:(?:a|our|the|one|one more|your|another)\s+)?"
     r"(?:(?:next|last|final|first)\s+)?(?:questions?|one)\s+(?:from|of)\s+(?P<rest2>.+)$"
-    r"|^\W*(?:(?:and|now|so|ok(?:ay)?)\W+)?(?:another|one more|(?:our |the )?next)\s+question\s+from\s+(?P<rest4>.+)$", _I)
+    r"|^\W*(?:(?:and|now|so|ok(?:ay)?)\W+)?(?:another|one more)\s+question\s+from\s+(?P<rest4>.+)$", _I)
+_LEADS_CALL = re.compile(
+    r"^(?:(?:okay|ok|so|all right|now|and)[,.]?\s+)*(?P<rest>[A-Z][^,.?!]*?(?:,\s*[^,.?!]+?)?)\s+(?:will|is going to|can|could"
+    r"|wants? to)\s+(?:lead|start|kick)\s+(?:us|it|things)\s+off\b", _I)
+"""A call naming the reporter first: `Okay, Ben Feller from the Associated Press will lead us off with questions.`"""
 _PURPOSE = re.compile(
     r"\s+(?:to\s+(?:get|kick|start|begin|open|give|make|offer|provide|deliver|lead|walk|share|say|talk|speak)\b"
     r"|for\s+(?:(?:a|an|the|some|his|her|their|a few|brief|opening|initial|introductory|short|quick)\s+)*"
@@ -218,6 +222,8 @@ _PHONETIC = re.compile(r"\s*\((?:ph|phonetic|sp)\.?\)", _I)
 _HAVE_CALL = re.compile(
     r"\b(?:we have|we've got|next,? we have|up next is|next up is|next is|it will be|recogniz(?:e|ing)|called on|"
     r"calling on|call on)\s+(?P<rest>.+)$", _I)
+_CALLS = (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL, _LEADS_CALL)
+"""The call forms a sentence is read by, each with the called name in its group."""
 _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you should be\b.*|your line is\b.*|"
          r"(?:please,? )?(?:you (?:can|may) |go ahead and )?unmute(?: yourself| your (?:mic|microphone|line))?"
          r"(?:,? (?:please|and ask your question))?|the floor is yours|you have the floor|over to you|"
@@ -326,7 +332,7 @@ _SHORT_BARE = 8
 
 def explicit_call(text: str) -> bool:
     """A sentence calls by a verb (`we'll go to`, `question from`, `we have`), not by a name alone."""
-    return any(p.search(s) for s in sentences(text.replace("’", "'")) for p in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL))
+    return any(p.search(s) for s in sentences(text.replace("’", "'")) for p in _CALLS)
 
 
 def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter | None:
@@ -336,7 +342,7 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                             or " – " in sentence or " - " in sentence else [])
     for clause in clauses:
         clause = clause.strip()
-        for pattern in (_VERB_CALL, _QUESTION_CALL, _HAVE_CALL):
+        for pattern in _CALLS:
             if match := pattern.search(clause):
                 rest = next(g for g in match.groups() if g)
                 rest = _PURPOSE.sub("", _PHONETIC.sub("", rest.split(" and then ")[0]))
