@@ -186,11 +186,14 @@ def test_follow_ups_keep_the_asker_until_the_next_call() -> None:
 
 
 def test_another_reporter_shows_in_the_opening() -> None:
-    """`Following up on Janne's point`, a new `Thanks, Jen.` opening: another voice, unnamed."""
+    """`Following up on Janne's point`, a new `Thanks, Jen.` opening: another voice, unnamed (unless just called)."""
     assert _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes.\n\nQ Just following up on Janne's point?\n"
                    "\nMS. X: No.\n") == ["Zeke Miller", None]
     assert _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes.\n\nQ Thanks, Jen. And Iran?\n\nMS. X: No.\n") \
         == ["Zeke Miller", None]
+    # the reporter just called following up on another's question is the one called
+    assert _askers("MS. X: Go ahead, Zeke Miller.\n\nQ One?\n\nMS. X: Yes. Go ahead, Phil.\n\n"
+                   "Q Following up on Zeke's question, and Iran?\n\nMS. X: No.\n") == ["Zeke Miller", "Phil"]
 
 
 def test_an_opening_word_that_is_no_name_keeps_the_asker() -> None:

@@ -147,7 +147,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
         if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document) \
                 and not _clarifying(previous):
             current = _kept(introduced, current)
-        elif other_asker(opening) or (not fresh and not line and _another_voice(opening, lower)):
+        elif not fresh and other_asker(opening) or (not fresh and not line and _another_voice(opening, lower)):
             current = None
         fresh = False
         asked = asked + 1 if current is not None and current == last else 1

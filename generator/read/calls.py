@@ -202,7 +202,7 @@ _QUESTION_CALL = re.compile(
     r"|\bquestions?\b[^.?!]*?\b(?:go(?:es)?|will go|is going to go|comes?|will come|is going to come|is)\s+(?:to|from)\s+"
     r"(?P<rest>.+)$|\b(?:take|have|hear)\s+(?:(?:now|also|then|just)\s+)?(?:(?:a|our|the|one|one more|your|another)\s+)?"
     r"(?:(?:next|last|final|first)\s+)?(?:questions?|one)\s+(?:from|of)\s+(?P<rest2>.+)$"
-    r"|^\W*(?:(?:and|now|so|ok(?:ay)?)\W+)?(?:another|one more)\s+question\s+from\s+(?P<rest4>.+)$", _I)
+    r"|^\W*(?:(?:and|now|so|ok(?:ay)?)\W+)?(?:(?:another|one more|a|the)\s+)?question\s+from\s+(?P<rest4>.+)$", _I)
 _LEADS_CALL = re.compile(
     r"^(?:(?:okay|ok|so|all right|now|and)[,.]?\s+)*(?P<rest>[A-Z][^,.?!]*?(?:,\s*[^,.?!]+?)?)\s+(?:will|is going to|can|could"
     r"|wants? to)\s+(?:lead|start|kick)\s+(?:us|it|things)\s+off\b", _I)
@@ -354,7 +354,10 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
             # `Do you want to kick us off?`: a name before the call's verb without a comma is a word
             # the document may use in lower case
             loose = pattern is _NAME_FIRST and not clause[match.end("rest"):].startswith(",")
-            if found := _outlet_first(match["rest"]) or named(_LEADING.sub("", match["rest"]), lower if loose else frozenset()):
+            rest = match["rest"] if pattern in (_WITH_THAT, _NAME_FIRST) else _PURPOSE.sub("", match["rest"])
+            # `First question, Virginie Robert from Les Echos on the French side.`; not `And Rob Malley — who is … — is
+            # certainly an appropriate … to be there.`, a name before a call's verb cut off
+            if found := _outlet_first(rest) or named(_LEADING.sub("", rest), lower if loose else frozenset()):
                 return found
             if pattern is _NAME_FIRST and _LINE_OPEN.search(clause[match.end("rest"):]) \
                     and (titled := _TITLED_SURNAME.match(_LEADING.sub("", match["rest"]))):
