@@ -241,6 +241,23 @@ def test_a_lone_briefer_opening_answers_with_a_reporters_name_names_the_asker() 
     assert _askers(gaggle.replace("MR. SCHULTZ: Angela", "MR. EARNEST: Angela")) == [None] * 4
 
 
+def test_an_interview_titled_with_its_journalist_has_them_ask() -> None:
+    """State's `Secretary Antony J. Blinken With Ekaterina Kotrikadze of Dozhd TV` (no kind in the title): an interview,
+    every `QUESTION:` the journalist's, outlet and all, also where an answer addressed her by given name; a title
+    naming another kind of event (`… Joint Press Availability with …`) or an official after `with` names no one."""
+    text = ("Secretary Antony J. Blinken With Ekaterina Kotrikadze of Dozhd TV\n\nFebruary 19, 2022\n\n"
+            "QUESTION: Thank you for this interview.\n\nSECRETARY BLINKEN: Ekaterina, thank you.\n\n"
+            "QUESTION: Is war inevitable?\n\nSECRETARY BLINKEN: No.\n")
+    b = parse_text(text, "2022-02-19-dozhd.txt")
+    assert b.kind == "interview"
+    assert {(t.reporter.name, t.reporter.outlet) for t in b.turns if t.question and t.reporter} == {
+        ("Ekaterina Kotrikadze", "Dozhd TV")} and all(t.reporter for t in b.turns if t.question)
+    jpa = parse_text(text.replace("With Ekaterina Kotrikadze of Dozhd TV", "Joint Press Availability with Foreign "
+                                  "Minister Heiko Maas"), "2021-06-23-jpa.txt")
+    assert jpa.kind == "press availability" and not any(
+        t.reporter and t.reporter.name in ("Heiko Maas", "Ekaterina Kotrikadze") for t in jpa.turns)
+
+
 def test_phone_lines_opened_by_title_and_callers_greeted_by_name() -> None:
     """State's operator: `Do we have Jennifer Hansler?` — `… Jennifer Hansler we're looking for?` — `Yes.` (an
     answer, no call) — `And Ms. Hansler, your line is open.` (a title and surname on a phone line: the caller

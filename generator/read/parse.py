@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..errors import TranscriptError
-from ..model import Briefing, Paragraph, Participant, Turn
+from ..model import Briefing, Paragraph, Participant, Reporter, Turn
 from ..text import clean_line, fold_name, slugify
 from . import marks
 from .askers import askers, called_labels, reporter_labels, spoken
+from .calls import person_name
 from .header import Header, find_date, parse_header
 from .identify import Resolver
 from .introductions import document_people, title_people
@@ -99,6 +100,11 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
                or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
     people = header.participants + speaker
+    if (interviewer := _interviewer(title, kind, [p.name for p in (*people, *titled)])) is not None:
+        kind = kind or "interview"
+        turns = tuple(dataclasses.replace(t, reporter=interviewer)
+                      if t.question and (t.reporter is None or interviewer.name.startswith(f"{t.reporter.name} ")) else t
+                      for t in turns)
     title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
                       if people else _title_from_path(source.path))
     time = str(meta.get("time") or header.time)
@@ -459,6 +465,21 @@ def _anonymous_kind(kind: str, title: str) -> str:
     """A briefing the title gives to unnamed senior officials (`Briefing with Senior Administration Officials
     Previewing …`) is on background."""
     return "background briefing" if kind == "press briefing" and _ANONYMOUS_TITLE.search(title) else kind
+
+
+_INTERVIEWER = re.compile(r"\b(?i:with)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})"
+                          r"(?:,?\s+(?i:of|from|on)\s+(?P<outlet>[A-Z][^,;|]*?))?\s*(?:[,;|].*)?$")
+
+
+def _interviewer(title: str, kind: str, officials: list[str]) -> Reporter | None:
+    """The journalist a title names after `with`, where it names no other kind of event (State's `Secretary Antony J.
+    Blinken With Ekaterina Kotrikadze of Dozhd TV`, `… with Stephen Colbert`): the interview's questions are theirs."""
+    if kind not in ("", "interview") or (match := _INTERVIEWER.search(title)) is None:
+        return None
+    shaped = person_name(match["name"])
+    if shaped is None or not shaped[1] or any(fold_name(match["name"]) == fold_name(name) for name in officials):
+        return None
+    return Reporter(name=match["name"], outlet=(match["outlet"] or "").strip())
 
 
 def _call_kind(spoken: str, title: str) -> str:
