@@ -254,6 +254,8 @@ def test_an_interview_titled_with_its_journalist_has_them_ask() -> None:
         ("Ekaterina Kotrikadze", "Dozhd TV")} and all(t.reporter for t in b.turns if t.question)
     jpa = parse_text(text.replace("With Ekaterina Kotrikadze of Dozhd TV", "Joint Press Availability with Foreign "
                                   "Minister Heiko Maas"), "2021-06-23-jpa.txt")
+    talk = parse_text("A Conversation with Jake Sullivan\n\nMay 1, 2024\n\nQ What now?\n\nMR. SULLIVAN: Well.\n", "talk.txt")
+    assert talk.turns[0].reporter is None
     assert jpa.kind == "press availability" and not any(
         t.reporter and t.reporter.name in ("Heiko Maas", "Ekaterina Kotrikadze") for t in jpa.turns)
 

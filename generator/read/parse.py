@@ -100,7 +100,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
                or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
     people = header.participants + speaker
-    if (interviewer := _interviewer(title, kind, [p.name for p in (*people, *titled)])) is not None:
+    speaking = [t.label for t in turns if not t.question]
+    if (interviewer := _interviewer(title, kind, [p.name for p in (*people, *titled)], speaking)) is not None:
         kind = kind or "interview"
         turns = tuple(dataclasses.replace(t, reporter=interviewer)
                       if t.question and (t.reporter is None or interviewer.name.startswith(f"{t.reporter.name} ")) else t
@@ -471,13 +472,17 @@ _INTERVIEWER = re.compile(r"\b(?i:with)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\
                           r"(?:,?\s+(?i:of|from|on)\s+(?P<outlet>[A-Z][^,;|]*?))?\s*(?:[,;|].*)?$")
 
 
-def _interviewer(title: str, kind: str, officials: list[str]) -> Reporter | None:
+def _interviewer(title: str, kind: str, officials: list[str], speaking: list[str]) -> Reporter | None:
     """The journalist a title names after `with`, where it names no other kind of event (State's `Secretary Antony J.
-    Blinken With Ekaterina Kotrikadze of Dozhd TV`, `… with Stephen Colbert`): the interview's questions are theirs."""
+    Blinken With Ekaterina Kotrikadze of Dozhd TV`, `… with Stephen Colbert`): the interview's questions are theirs.
+    Not an official the document names, nor anyone whose surname labels answers (`A Conversation with Jake
+    Sullivan` — `MR. SULLIVAN:`)."""
     if kind not in ("", "interview") or (match := _INTERVIEWER.search(title)) is None:
         return None
     shaped = person_name(match["name"])
-    if shaped is None or not shaped[1] or any(fold_name(match["name"]) == fold_name(name) for name in officials):
+    family = fold_name(family_name_of(match["name"]))
+    if shaped is None or not shaped[1] or any(fold_name(match["name"]) == fold_name(name) for name in officials) \
+            or any(family in fold_name(label).split() for label in speaking):
         return None
     return Reporter(name=match["name"], outlet=(match["outlet"] or "").strip())
 
