@@ -44,6 +44,10 @@ def test_via_interpreter_marks_rest_of_turn() -> None:
     turn = b.turns[0]
     assert [p.interpreted for p in turn.paragraphs] == [False, True, True]
     assert turn.interpreted and "interpreter" not in turn.text
+    for mark in ("(As translated.)", "(Via intrerpreter)", "(Through an interpreter.)"):  # 2009's form, a typo as printed
+        other = parse_text(f"PRESIDENT MEDVEDEV: {mark} Distinguished ladies and gentlemen.\n\nMore.\n")
+        assert [p.interpreted for p in other.turns[0].paragraphs] == [True, True], mark
+    assert not parse_text("MR. X: (Via Internet) Hello.\n").turns[0].interpreted
 
 
 def test_stage_directions_stay_in_place() -> None:

@@ -38,8 +38,8 @@ REDACTION = re.compile(
 """A name withheld in a background briefing: `[senior administration official]`; kept as text."""
 
 INTERPRETED = re.compile(
-    r"\((?:via|through|by) (?:an |the )?(?:interpreter|interpretation|translator)\.?\)"
-    r"|\(as interpreted\.?\)|\(interpreted\.?\)|\(translated\.?\)",
+    r"\((?:via|through|by) (?:an |the )?(?:int\w*pret\w*|translat(?:or|ion))\.?\)"  # `(Via intrerpreter)`, as printed
+    r"|\((?:as )?(?:interpreted|translated)\.?\)",
     re.IGNORECASE,
 )
 """A mark that what follows was delivered through an interpreter; taken out of the text."""
