@@ -176,6 +176,9 @@ def test_distinct_people_never_merge() -> None:
         "SENIOR OFFICIAL ONE: E.\n\nSENIOR OFFICIAL TWO: F.\n\nMODERATOR: G.\n\nTHE PRESIDENT: H.\n"
     )
     assert len({t.speaker.id for t in b.turns}) == 6
+    numbered = parse_text("SENIOR OFFICIAL NUMBER ONE: A.\n\nSENIOR OFFICIAL TWO: B.\n\nSENIOR OFFICIAL ONE: C.\n")
+    assert [t.speaker.id for t in numbered.turns][0] == [t.speaker.id for t in numbered.turns][2] \
+        != numbered.turns[1].speaker.id  # `NUMBER ONE` is `ONE` as printed elsewhere
 
 
 def test_rank_and_name_then_short_form() -> None:

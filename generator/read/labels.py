@@ -112,8 +112,13 @@ def outlet_label(label: str) -> bool:
 
 
 def label_key(label: str) -> str:
-    """Folded label for matching: `MR. PRICE`, `MR PRICE` and `Mr Price` share one key."""
-    return re.sub(r"\s+", " ", fold_name(label).replace(",", " ")).strip()
+    """Folded label for matching: `MR. PRICE`, `MR PRICE` and `Mr Price` share one key, and so do `… OFFICIAL NUMBER
+    ONE` and `… OFFICIAL ONE`."""
+    key = re.sub(r"\s+", " ", fold_name(label).replace(",", " ")).strip()
+    return _NUMBERED_KEY.sub(" ", key) if " number " in key or " no " in key else key
+
+
+_NUMBERED_KEY = re.compile(r" (?:number|no) (?=(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)$)")
 
 
 def is_anonymous_label(label: str) -> bool:
