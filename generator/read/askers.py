@@ -187,14 +187,14 @@ def _thanked(turns: Sequence[Spoken], out: list[Reporter | None], lower: frozens
     that reporter. `officials`: the words of the officials' names and the family names of their labels."""
     called = frozenset(word for r in out if r is not None for word in r.name.split())
     alone = len({t.label for t in turns if not t.question and not t.role}) == 1
-    opened = Counter(m["name"] for t in turns if alone and not t.question and t.texts
-                     and (m := _THANKED.match(t.texts[0])) is not None)
+    openings = [_THANKED.match(t.texts[0]) if t.texts and not t.question else None for t in turns]
+    opened = Counter(m["name"] for m in openings if alone and m is not None)
     for i in range(len(turns) - 1):
         turn, answer = turns[i], turns[i + 1]
         if not turn.question or out[i] is not None or answer.question or answer.role or not answer.texts \
                 or _thanks_only(turn):
             continue
-        match = _THANKED.match(answer.texts[0])
+        match = openings[i + 1]
         if match is None or not (match["lead"] or alone and (opened[match["name"]] > 1 or match["name"] in called)) \
                 or not _addressee(word := match["name"], lower, officials, called) \
                 or not match["lead"] and re.search(rf"\b{re.escape(word)}\b", " ".join(turn.texts)):

@@ -131,19 +131,20 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
     kind_under = False  # the line under this one named the event's kind (`Daily Press Briefing`)
     stamped = False
     for lineno, text in reversed(lines):
-        if lineno in title_lines or _PUBLISHED.match(text) or is_junk(text) and not b.kept or _NOTE.match(text) \
+        junk = is_junk(text)
+        if lineno in title_lines or _PUBLISHED.match(text) or junk and not b.kept or _NOTE.match(text) \
                 or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
             kind_under = lineno in title_lines and len(text.split()) <= 5
             continue
         under, kind_under = kind_under, False
-        if is_junk(text):  # page furniture above the block ends it (`Press Operations Bookmark and Share`)
+        if junk:  # page furniture above the block ends it (`Press Operations Bookmark and Share`)
             b.stop = (lineno, text)
             break
         if (match := TIME.match(text)) and not b.time:
             b.time = match["time"]
-        elif (timed := _date_line(text)) is not None:
+        elif (dated := _date_line(text)) is not None:
             if b.date is None:  # the lowest date line is the day said; one above it (a posting stamp) is kept
-                b.date, b.time = find_date(text), b.time or timed
+                b.date, b.time = dated[0], b.time or dated[1]
             else:
                 stamped = True  # above a posting stamp, a short name is a page's (`Speeches Shim`), no venue
         elif len(text.split()) <= 5 and _TITLE_WORDS.search(text) and not _ROOM.search(text):
@@ -165,12 +166,13 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
     return b
 
 
-def _date_line(text: str) -> str | None:
-    """For a line that gives the date (alone, or with its weekday and time), the time ("" when none); else None."""
-    if find_date(text) is None:
+def _date_line(text: str) -> tuple[dt.date, str] | None:
+    """For a line that gives the date (a short line, or the date with its weekday and time), the date and the time
+    ("" when none); else None."""
+    if (date := find_date(text)) is None:
         return None
     timed = _dated(text)
-    return timed if timed is not None else "" if len(text) < 40 else None
+    return None if timed is None and len(text) >= 40 else (date, timed or "")
 
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)

@@ -172,7 +172,8 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     floor just before the label speaks. Each has `line` 0. `asked`: `askers(turns)`, when the caller has it."""
     labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
-    surnames = {label: s for label in list(dict.fromkeys(labels))[:MANY_LABELS] if (s := _surname(label))}
+    distinct = list(dict.fromkeys(labels))[:MANY_LABELS]
+    surnames = {label: s for label in distinct if (s := _surname(label))}
     covered = {family_name_of(p.name) for p in known if p.name.split()}
     titled = title_people(title)
     found = [p for p in titled if family_name_of(p.name) not in covered]
@@ -180,9 +181,9 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *titled)])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
     text = " ".join(t for turn in turns for t in turn.texts)
-    initialled = [label for label in list(dict.fromkeys(labels))[:MANY_LABELS] if INITIALS_LABEL.fullmatch(label)]
+    initialled = [label for label in distinct if INITIALS_LABEL.fullmatch(label)]
     named = _initials_in(text) if initialled else {}
-    introduced = _introduced_roles(turns)
+    introduced = _introduced_roles(turns) if surnames or initialled else {}
     for label in initialled:
         if (person := _initialled(label, named)) and family_name_of(person) not in covered:
             found.append(Participant(name=person, role=_own_role(person, text) or introduced.get(person, ""), line=0))
