@@ -86,3 +86,26 @@ def test_the_palette_chosen_follows_the_reader_through_the_site(page: Any, serve
     assert page.locator("header img[src$='logo.svg']").evaluate("img => img.naturalWidth > 0 && img.alt === ''")
     html = page.content()
     assert "__md_scope=" not in html and "__md_get(" not in html
+
+
+def test_the_headers_icons_are_drawn(page: Any, served_site: str) -> None:
+    """Material's header icons, drawn by one stylesheet rather than written into each page (`site/icons.py`),
+    show at the size and in the colour of the text around them, in both palettes."""
+    page.set_viewport_size({"width": 600, "height": 600})
+    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html")
+    for scheme in ("default", "slate"):
+        shown = [icon for icon in page.locator("header svg.archive-icon").all() if icon.evaluate(
+            "el => { const r = el.getBoundingClientRect(), at = document.elementFromPoint(r.x + r.width / 2,"
+            " r.y + r.height / 2); return r.width > 0 && r.x >= 0 && !!at && at.contains(el); }")]  # on top
+        names = {icon.get_attribute("class") for icon in shown}
+        assert {"archive-icon icon-menu", "archive-icon icon-magnify"} <= names and len(shown) >= 3, names
+        for icon in shown:
+            box = icon.bounding_box()
+            assert box and box["width"] >= 18 and box["height"] >= 18
+            drawn = icon.evaluate("el => { const s = getComputedStyle(el); return [s.maskImage || s.webkitMaskImage,"
+                                  " s.backgroundColor, getComputedStyle(el.parentElement).color]; }")
+            assert drawn[0].startswith('url("data:image/svg+xml') and drawn[1] == drawn[2], drawn
+            assert len(set(icon.screenshot())) > 50  # drawn: pixels of the icon's colour and of the header's
+        if scheme == "default":
+            page.locator("form[data-md-component=palette] label:not([hidden])").click()
+            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=3000)

@@ -80,6 +80,17 @@ def test_briefing_page_links_questions_and_answers(seed_pages: dict[str, str]) -
     assert page.count("(#t008)") == 3  # t009, t010, t011; MR PRICE's call at t012 is no answer
 
 
+def test_a_question_answered_by_the_next_turn_alone_has_no_answered_by_line(seed_pages: dict[str, str]) -> None:
+    """The next heading already names who answered: the question says nothing more, the answer links back."""
+    page = seed_pages[f"briefings/{SEED_SLUG}.md"]
+    question = page.split("{#t026 ", 1)[1].split("{#t027 ", 1)[0]
+    assert "Answered by" not in question and "(#t027)" not in question
+    answer = page.split("{#t027 ", 1)[1].split("\n## ", 1)[0]
+    assert "(#t026)" in answer and "In answer to the question" in answer
+    two = page.split("{#t029 ", 1)[1].split("{#t030 ", 1)[0]  # answered by t030 and t031: both linked
+    assert "Answered by [" in two and "(#t030)" in two and "(#t031)" in two
+
+
 def test_indexes_list_everyone_and_every_topic(seed_pages: dict[str, str]) -> None:
     """The speakers index lists officials, reporters and outlets; the topics index every topic with counts."""
     speakers = seed_pages["speakers/index.md"]

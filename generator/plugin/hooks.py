@@ -36,6 +36,7 @@ from ..model import Outlet, Person, Topic
 from ..site import hosts, urls
 from ..site.cite_assets import cite_assets
 from ..site.cite_data import single_quoted_attribute
+from ..site.icons import CHROME, STYLESHEET, Icons, palette_icons
 from ..site.lean_html import squeezed
 from ..site.listing import Listings, Part, expand
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
@@ -137,6 +138,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._topics: tuple[Topic, ...] = ()
         self._outlets: tuple[Outlet, ...] = ()
         self._people: dict[str, Person] = {}
+        self._icons = Icons((), ())
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -153,6 +155,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.root = Path(config.config_file_path).parent
         self.content_dir = (self.root / self.config.content_dir).resolve()
         self._site_url = config.site_url or ""
+        self._icons = Icons([*CHROME, *palette_icons(config.theme.get("palette"))], config.theme.dirs)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         if self._command == "serve":  # previews cite and export the public addresses, as the built site does
             self._site_url = _configured_site_url(Path(config.config_file_path)) or ""
         if self._command in BUILDS:
@@ -247,6 +252,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
+        files.append(File.generated(config, STYLESHEET, content=self._icons.stylesheet()))
         _minify_own_scripts(files, config)
         return files
 
@@ -347,7 +353,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if cached is not None:
             self._bundled(page, cached)
             return cached
-        output = squeezed(output)  # Material's layout whitespace; the turns and listings come without
+        output = self._icons.replaced(squeezed(output))  # Material's layout whitespace and icons; the turns and
+        # listings come without either
         if source == DATA_PAGE:  # its downloads are listed once they are written (`_finish_data_page`)
             self._data_page = (page.file.dest_uri, output)
             return output

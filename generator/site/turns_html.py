@@ -24,6 +24,7 @@ from ..model import Briefing, Paragraph, Speaker, Topic, Turn
 from ..read.calls import sentences
 from .briefing_page import (
     answered_by,
+    answered_next,
     chip_topics,
     in_answer,
     interpreted_badge,
@@ -31,6 +32,7 @@ from .briefing_page import (
     removed_text,
     turn_classes,
     turn_heading,
+    with_following,
 )
 from .listing import text
 
@@ -52,7 +54,7 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
     up = "../" * page_url.count("/")
     speakers = {t.anchor: t.speaker for t in briefing.turns}
     out: list[str] = []
-    for turn in briefing.turns:
+    for turn, following in with_following(briefing):
         out.extend(f'<p class="removed-turn" id="{r.anchor}">{text(removed_text(r))}</p>\n'
                    for r in landing_on(briefing, turn.anchor))
         out.append(_heading(turn, permalink))
@@ -63,7 +65,7 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
         if badge := interpreted_badge(turn):
             out.append(f'<p><em class="badge-interpreted">{badge}</em></p>\n')
         out.extend(_paragraph(p) for p in turn.paragraphs)
-        out.append(_answer_links(turn, speakers))
+        out.append(_answer_links(turn, speakers, following))
     return "".join(out)
 
 
@@ -80,8 +82,10 @@ def _paragraph(paragraph: Paragraph) -> str:
     return f'<p class="interpreted">{parts}</p>\n' if paragraph.interpreted else f"<p>{parts}</p>\n"
 
 
-def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
+def _answer_links(turn: Turn, speakers: Mapping[str, Speaker], following: str) -> str:
     if turn.answers:
+        if answered_next(turn, following):
+            return ""
         links = ", ".join(f'<a href="#{a}">{text(name)}</a>' for a, name in answered_by(turn, speakers))
         return f'<p class="answer-links">Answered by {links}</p>\n'
     if turn.answer_to:
@@ -93,7 +97,7 @@ def _answer_links(turn: Turn, speakers: Mapping[str, Speaker]) -> str:
 def toc_entries(briefing: Briefing) -> list[tuple[str, str]]:
     """The turns the table of contents lists, `(anchor, title as HTML)`: every question and every turn that
     answers none (statements, the moderator). An answer is left out: it follows its question, whose entry leads
-    there, and the "Answered by" links under the question name who answered. A White House briefing's table
+    there, and its heading (or the question's "Answered by" line, when it does not come next) names who answered. A White House briefing's table
     listed "Jen Psaki — White House Press Secretary" ninety times between its questions (15 % of the page).
     A question's entry also gives its first words (`Question: On Iran, is the President…`): a table of forty
     entries reading "Question" told a reader nothing of where the question on Iran is."""
