@@ -10,6 +10,11 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+def in_view(page: Any, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
 def search(page: Any, query: str) -> None:
     """Open Material's search box and type like a person: its search starts on keyup."""
     box = page.locator("input.md-search__input")
@@ -109,3 +114,24 @@ def test_the_headers_icons_are_drawn(page: Any, served_site: str) -> None:
         if scheme == "default":
             page.locator("form[data-md-component=palette] label:not([hidden])").click()
             page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=3000)
+
+
+def test_the_table_of_contents_is_drawn_from_the_turns_and_followed_by_material(page: Any, served_site: str) -> None:
+    """The table of contents (drawn by turn-toc.js from the headings) lists the statements and the questions,
+    each question with its first words; Material's scripts work on it as on their own: an entry leads to its
+    turn, and Material marks the entry of the part being read (as it did the table the build wrote)."""
+    page.set_viewport_size({"width": 1400, "height": 800})
+    page.goto(served_site + "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html")
+    links = page.locator(".md-sidebar--secondary [data-md-component=toc] a.md-nav__link")
+    anchors = [href.lstrip("#") for href in links.evaluate_all("els => els.map(a => a.getAttribute('href'))")]
+    assert anchors == [f"t{n:03d}" for n in (*range(1, 9), 12, 13, 17, 18, 26, 28, 29, 32, 34, 36, 39)]
+    titles = links.all_inner_texts()
+    assert titles[0] == "Antony J. Blinken — Secretary of State"
+    assert re.fullmatch(r"Question from Tracy Wilkinson \(Los Angeles Times\): (\S+ ){7}\S+…", titles[7]), titles[7]
+    assert page.locator(".md-sidebar--secondary label.md-nav__title").inner_text().strip() == "Table of contents"
+    links.nth(anchors.index("t026")).click()
+    page.wait_for_url(re.compile(r"#t026$"))
+    assert in_view(page, "h2#t026")
+    active = ".md-sidebar--secondary a.md-nav__link--active"
+    page.wait_for_function(f"document.querySelector({active!r}) !== null", timeout=5000)  # Material's mark
+    assert page.locator(active).first.get_attribute("href") in [f"#{a}" for a in anchors[:anchors.index("t026") + 1]]

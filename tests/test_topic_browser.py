@@ -7,15 +7,10 @@ from typing import Any
 
 import pytest
 
-from tests.test_browser import search
+from tests.test_browser import in_view, search
 
 pytestmark = pytest.mark.browser
 BRIEFING = "briefings/2022-10-13-us-mexico-high-level-security-dialogue.html"
-
-
-def in_view(page: Any, selector: str) -> bool:
-    box = page.locator(selector).bounding_box()
-    return box is not None and 0 <= box["y"] < page.viewport_size["height"]
 
 
 def test_topic_chip_to_topic_page_and_back_to_the_turn(page: Any, served_site: str) -> None:

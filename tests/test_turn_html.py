@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from generator.enrich.loader import Loader
 from generator.model import Briefing, Paragraph, RemovedTurn, Segment, Speaker, Turn
 from generator.site.briefing_page import turns_markdown
-from generator.site.turns_html import Permalink, anchors, toc_entries, turns_html
+from generator.site.turns_html import Permalink, anchors, turns_html
 from tests.conftest import ROOT, parse_text
 
 PERMALINK = Permalink("¶", "")
@@ -106,27 +106,12 @@ def test_any_text_is_the_html_of_its_markdown(paragraphs: list[Paragraph], name:
     assert events(ours) == events(through_markdown(briefing, {}))
 
 
-def test_built_page_holds_the_turns_in_its_toc_and_anchors(built_site: Path) -> None:
-    """The built briefing page's table of contents lists the statements and questions (an answer follows its
-    question), each under its heading, and links to them without warnings."""
+def test_built_page_marks_the_answers_its_table_of_contents_leaves_out(built_site: Path) -> None:
+    """The built briefing page writes no table of contents (`turn-toc.js` draws it from the headings); its
+    headings mark the answers, which it leaves out (an answer follows its question)."""
     page = (built_site / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.html").read_text("utf-8")
-    toc = page[page.index('data-md-component="toc"'):page.index('<article')]
-    listed = re.findall(r'<a href="#(t\d+)" class="md-nav__link">\s*([^<]*?)\s*</a>', toc)
-    statements = [f"t{n:03d}" for n in (*range(1, 9), 12, 13, 17, 18, 26, 28, 29, 32, 34, 36, 39)]
-    assert [anchor for anchor, _ in listed] == statements
-    assert dict(listed)["t001"] == "Antony J. Blinken — Secretary of State"
-    assert dict(listed)["t008"].startswith("Question from ")
-    assert page.count('<h2 class="turn') == 39 and "archive-listing" not in page
-
-
-def test_a_questions_table_entry_gives_its_first_words() -> None:
-    """The table of contents tells questions apart: each entry gives its first words, a pleasantry before
-    them left out (`Thank you, Karine.`, `Mr. President?`), escaped like every text; a question of no words
-    (a stage direction alone) is its heading."""
-    briefing = parse_text(
-        "MS. X: Go ahead, Zeke Miller.\n\nQ Thank you, Karine. Two questions on Iran. Is the President going to "
-        "meet the Supreme Leader this year?\n\nMS. X: No.\n\nQ (Inaudible.)\n\nQ Mr. President? Mr. President, "
-        "on <b>inflation</b>: is it transitory?\n")
-    titles = [title for anchor, title in toc_entries(briefing) if anchor in ("t002", "t004", "t005")]
-    assert titles == ["Question from Zeke Miller: Two questions on Iran. Is the President going…",
-                      "Question from Zeke Miller", "Question: Mr. President, on &lt;b&gt;inflation&lt;/b&gt;: is it transitory?"]
+    assert 'data-md-component="toc"' not in page and "turn-toc.js" in page
+    headings = re.findall(r'<h2 class="([^"]*)" id="(t\d+)">', page)
+    listed = [anchor for classes, anchor in headings if "answer" not in classes.split()]
+    assert listed == [f"t{n:03d}" for n in (*range(1, 9), 12, 13, 17, 18, 26, 28, 29, 32, 34, 36, 39)]
+    assert len(headings) == 39 and "archive-listing" not in page

@@ -25,7 +25,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import CountHandler
 from mkdocs.utils.yaml import yaml_load
 
@@ -332,14 +331,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
         return html
 
-    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-        """A briefing page's turns join its table of contents just before the page is rendered."""
-        summary = self._briefing_pages.get(page.file.src_uri)
-        if summary is not None and self._published is not None and not (self._pages and self._pages.found(page)):
-            entries = [AnchorLink(title, anchor, 2) for anchor, title in self._published.toc(summary)]
-            (page.toc.items[0].children if page.toc.items else page.toc.items).extend(entries)
-        return context
-
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         """Put the ready HTML in place (a briefing page's turns, the lists of speaker, outlet and topic pages,
@@ -360,8 +351,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return output
         if summary is not None:
             output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
-            if page.toc.items:  # the turns' entries: needed no more, and many
-                page.toc.items[0].children.clear()
         output = expand(output, self._listings.get(source, {}), read)
         self._pages.keep(page, output)
         self._bundled(page, output)

@@ -99,8 +99,10 @@ def turn_heading(turn: Turn) -> str:
 
 
 def turn_classes(turn: Turn) -> list[str]:
-    """The classes of a turn's heading: `turn`, and `question`, `interpreted-turn` where they apply."""
-    return ["turn"] + ["question"] * turn.question + ["interpreted-turn"] * turn.interpreted
+    """The classes of a turn's heading: `turn`, and `question`, `answer`, `interpreted-turn` where they apply
+    (the page's table of contents leaves the answers out: `turn-toc.js`)."""
+    return (["turn"] + ["question"] * turn.question + ["answer"] * bool(turn.answer_to)
+            + ["interpreted-turn"] * turn.interpreted)
 
 
 def interpreted_badge(turn: Turn) -> str:

@@ -32,7 +32,7 @@ from .search_index import Site, briefing_entries, indexed, keep_indexed
 from .speaker_pages import speaker_parts
 from .summary import Interned, Summary, summarize
 from .topic_pages import topic_parts
-from .turns_html import Permalink, anchors, toc_entries, turns_html
+from .turns_html import Permalink, anchors, turns_html
 
 SUMMARY = "summary"
 PAGE = "page"
@@ -40,8 +40,6 @@ PAGE = "page"
 HEAD = "head"
 """The page's Markdown above the turns, and a placeholder for them (`TURNS`)."""
 TURNS = "turns"
-TOC = "toc"
-"""The turns as the table of contents lists them: JSON `[[anchor, heading HTML], …]`."""
 ANCHORS = "anchors"
 """Every id the turns' HTML holds, space-separated."""
 CITE = "cite"
@@ -86,7 +84,6 @@ def _published(briefing: Briefing, vocabulary: tuple[Topic, ...], people: tuple[
         turns = turns_html(briefing, topics, settings.permalink, urls.address(urls.BRIEFINGS, briefing.slug))
         parts[HEAD] = (briefing_head(briefing) + placeholder(page, TURNS, turns, {})).encode()
         parts[TURNS] = turns.encode()
-        parts[TOC] = _json(toc_entries(briefing))
         parts[ANCHORS] = " ".join(sorted(anchors(briefing))).encode()
     citation = briefing_citation(briefing, settings.site_name, settings.site_url, registry,
                                  urls.relative(urls.briefing_source(briefing), urls.CITE_ASSETS))
@@ -130,9 +127,6 @@ class Published:
 
     def turns(self, summary: Summary) -> str:
         return self.text(Part(summary.entry, TURNS))
-
-    def toc(self, summary: Summary) -> list[tuple[str, str]]:
-        return [(anchor, title) for anchor, title in json.loads(self.store.read(summary.entry, TOC))]
 
     def anchors(self, summary: Summary) -> set[str]:
         return set(self.store.read(summary.entry, ANCHORS).decode().split())

@@ -6,7 +6,8 @@ heading and the table of contents over every element: measured on 114 White Hous
 54 ms a page, and a tenth of that with the turns taken out. So the build writes the turns here,
 as HTML, and a briefing page's Markdown holds its head (`briefing_page.briefing_head`) and a placeholder
 the plugin replaces right after Markdown (`on_page_content`): Material's search, MkDocs' anchor
-checks see the turns as before; the table of contents lists the questions and statements (`toc_entries`).
+checks see the turns as before. The table of contents is drawn in the page from the turns' headings
+(`theme_overrides/assets/turn-toc.js`).
 
 `briefing_page.briefing_page` stays the Markdown of record (golden files, pages written to disk for
 another engine, the benchmark's stock baseline); `tests/test_turn_html.py` holds the two to the
@@ -16,12 +17,10 @@ anchors the generator wrote.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
-from ..read.calls import sentences
 from .briefing_page import (
     answered_by,
     answered_next,
@@ -92,38 +91,6 @@ def _answer_links(turn: Turn, speakers: Mapping[str, Speaker], following: str) -
         link = f'<a href="#{turn.answer_to}">{text(in_answer(turn, speakers))}</a>'
         return f'<p class="answer-links">{link}</p>\n'
     return ""
-
-
-def toc_entries(briefing: Briefing) -> list[tuple[str, str]]:
-    """The turns the table of contents lists, `(anchor, title as HTML)`: every question and every turn that
-    answers none (statements, the moderator). An answer is left out: it follows its question, whose entry leads
-    there, and its heading (or the question's "Answered by" line, when it does not come next) names who answered. A White House briefing's table
-    listed "Jen Psaki — White House Press Secretary" ninety times between its questions (15 % of the page).
-    A question's entry also gives its first words (`Question: On Iran, is the President…`): a table of forty
-    entries reading "Question" told a reader nothing of where the question on Iran is."""
-    return [(turn.anchor, text(toc_title(turn))) for turn in briefing.turns if not turn.answer_to]
-
-
-_TOC_WORDS = 8
-"""Words of a question its table-of-contents entry gives."""
-_PLEASANTRY = re.compile(r"^(?:thanks|thank you|hi|hey|hello|good (?:morning|afternoon|evening)|yes|yeah|okay|ok|sure|"
-                         r"great|sorry|sir|ma['’]am|mr\.? president|madam \w+)\b[^.!?]{0,30}[.!?]$", re.IGNORECASE)
-"""Opening sentences left out of the entry's words (`Thank you, Karine.`, `Hi, Jen.`, `Mr. President?`)."""
-
-
-def toc_title(turn: Turn) -> str:
-    """A turn's table-of-contents entry, as text: its heading; for a question, then its first words."""
-    heading = turn_heading(turn)
-    if not turn.question:
-        return heading
-    opening = sentences(" ".join(" ".join(s.text for p in turn.paragraphs for s in p.segments if not s.stage).split()))
-    while len(opening) > 1 and _PLEASANTRY.match(opening[0]):
-        opening.pop(0)
-    words = " ".join(opening).split()
-    if not words:
-        return heading
-    shown = " ".join(words[:_TOC_WORDS])
-    return f"{heading}: {shown}" + ("…" if len(words) > _TOC_WORDS else "")
 
 
 def anchors(briefing: Briefing) -> set[str]:
