@@ -32,7 +32,10 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 def lower_words(texts: Iterable[str]) -> frozenset[str]:
     """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`)."""
-    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWER_WORD.findall(text))
+    return frozenset(words)
 
 
 def lower_case_word(word: str, lower: frozenset[str]) -> bool:
