@@ -284,8 +284,8 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     given name of most occurrences when several; none when it is a reporter's name."""
     pattern = r"\s+".join(re.escape(w) for w in surname.split())
     names: Counter[str] = Counter()
-    if not re.search(rf"\b{pattern}\b", text, re.IGNORECASE):  # most surnames: a scan of every word spared
-        return ""
+    if not re.search(rf"\b{pattern}\b", text, re.IGNORECASE):  # a surname the text never writes: no need to
+        return ""  # try a name before every word of it
     for match in re.finditer(rf"\b([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text, re.IGNORECASE):
         given = match.group(1)
         if not given[0].isupper() or not name_word(given) or given.isupper() or match.group(3).islower():
