@@ -27,6 +27,8 @@ from generator.text import slugify
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "briefings" / "2022-10-13-us-mexico-high-level-security-dialogue.txt"
 CORPUS = ROOT / "tests" / "corpus"
+SEED_TABLE = [f"t{n:03d}" for n in (*range(1, 9), 12, 13, 17, 18, 26, 28, 29, 32, 34, 36, 39)]
+"""The seed's turns its table of contents lists: its statements and questions (an answer follows its question)."""
 """The dev transcripts and excerpts, copied from the shared corpus (see its README) so their tests always run."""
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 """The shared corpus beside the checkout, for the White House tarball too big to copy; absent on a clean clone."""

@@ -1,6 +1,7 @@
 /* "Jump to turn": on a narrow screen, where Material hides the table of contents, a button in the
  * header opens the list of the page's turns (dialog.js): any turn is one tap away. The list starts
- * at the turn being read; choosing one goes there and puts focus on its heading.
+ * at the turn being read; choosing one goes there and puts focus on its heading. Each turn is named as the
+ * table of contents names it (`ArchiveTurnToc.headingText`, turn-toc.js, loaded before this script).
  */
 (function (dialogs) {
   "use strict";
@@ -21,13 +22,6 @@
   button.innerHTML = ICON;
   header.insertBefore(button, header.querySelector("[data-md-component=palette]") ||
     header.querySelector("label[for=__search]"));
-
-  /* A heading's words, without its permalink sign. */
-  function words(heading) {
-    var copy = heading.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
-    return copy.textContent.trim();
-  }
 
   /* The turn at the top of the window (below the header), or the first. */
   function reading() {
@@ -55,7 +49,7 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = "#" + heading.id;
-      link.textContent = words(heading);
+      link.textContent = window.ArchiveTurnToc.headingText(heading);
       if (heading.classList.contains("question")) link.className = "turn-list__question";
       if (heading === here) {
         link.setAttribute("aria-current", "location");

@@ -9,7 +9,8 @@
  * table works on it as on its own: the entry of the turn being read is marked as the reader scrolls, and on
  * a narrow screen the table opens from the drawer.
  *
- * `entryTitle(heading, words)` has no DOM: tests/js/turn-toc.test.js runs it in Node.
+ * `entryTitle(heading, words)` has no DOM: tests/js/turn-toc.test.js runs it in Node. In the page the functions are
+ * `window.ArchiveTurnToc`.
  */
 (function (root) {
   "use strict";
@@ -93,7 +94,10 @@
     nav.appendChild(list);
   }
 
-  var api = { entryTitle: entryTitle, sentences: sentences, draw: draw };
+  var api = { entryTitle: entryTitle, sentences: sentences, headingText: headingText, draw: draw };
   if (typeof module === "object" && module.exports) module.exports = api;
-  else draw(root.document);
+  else {
+    root.ArchiveTurnToc = api;  // turn-list.js names the turns with `headingText`
+    draw(root.document);
+  }
 })(typeof window === "object" ? window : this);
