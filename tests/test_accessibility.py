@@ -28,7 +28,8 @@ SITE_NAME: str = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"
 SEED_PAGE = f"briefings/{SEED.stem}.html"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
-TURN_SCRIPTS = ("assets/cite-format.js", "assets/dialog.js", "assets/cite.js", "assets/turn-list.js", "assets/cite.css")
+TURN_SCRIPTS = ("assets/turn-toc.js", "assets/cite-format.js", "assets/dialog.js", "assets/cite.js", "assets/turn-list.js",
+                "assets/cite.css")
 """What main.html loads on pages with turns, and on no other page."""
 KINDS = {"home", "year", "briefing", "speaker", "reporter", "outlet", "topic", "speakers index", "topics index",
          "data", "about", "not found"}
@@ -469,7 +470,7 @@ def _html_pages(site: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("which", ["seed", "archive"])
 def test_turn_scripts_only_on_pages_with_turns(request: pytest.FixtureRequest, which: str) -> None:
-    """cite.js, its formatting, dialogs, turn list and styles load on briefing pages only; every page is
+    """The table of contents, cite.js, its formatting, dialogs, turn list and styles load on briefing pages only; every page is
     titled once ("Briefing Archive", not "Briefing Archive - Briefing Archive")."""
     site = request.getfixturevalue("built_site" if which == "seed" else "archive")
     pages = _html_pages(site)
