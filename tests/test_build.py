@@ -48,6 +48,18 @@ def test_briefing_page_has_every_turn_anchor(built_site: Path) -> None:
     assert "Dean Acheson Auditorium" in html
 
 
+def test_every_page_has_one_top_heading(built_site: Path) -> None:
+    """Each page opens with one `<h1>`, a briefing page's its title: a screen reader's outline has one top, and
+    the page no second title above it (Material writes one when it finds none in what a page holds)."""
+    pages = sorted(p for p in built_site.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert len(re.findall(r"<h1[\s>]", html)) == 1, page.relative_to(built_site)
+    briefing = (built_site / "briefings" / f"{SLUG}.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 id="title">Secretary Blinken, .* Joint Press Availability<', briefing)
+
+
 def test_search_index_one_entry_per_turn(built_site: Path) -> None:
     """Search has one entry per turn, each landing on `briefing-page#anchor`, and turn text once."""
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]

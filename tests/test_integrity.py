@@ -22,6 +22,7 @@ from sitecrawl import set_search_engine
 from generator.cache import Store
 from generator.enrich.loader import Loader
 from generator.processes import MIN_ITEMS, cpus
+from generator.site.offline_zip import remove_stale
 
 pytestmark = pytest.mark.build
 
@@ -308,6 +309,23 @@ def test_stale_staging_folder_is_removed_by_the_next_build(project: Path) -> Non
     _built(project)
     assert not stale.exists()
     assert leftovers(project) == []
+
+
+def test_a_killed_builds_temporary_zip_goes_and_a_running_ones_stays(tmp_path: Path) -> None:
+    """The temporary zip a killed build left beside the bundle is removed by the next build; one that a running
+    build (of another project writing to the same folder) is writing is left alone."""
+    target = tmp_path / "dist" / "archive-offline.zip"
+    target.parent.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    killed = target.parent / f".{target.name}-{gone}-x1.tmp"
+    older = target.parent / f".{target.name}-abc123.tmp"  # named as builds before this rule named them
+    running = target.parent / f".{target.name}-{os.getpid()}-x2.tmp"
+    for path in (killed, older, running):
+        path.write_bytes(b"PK half")
+    remove_stale(target)
+    assert not killed.exists() and not older.exists()
+    assert running.exists()
 
 
 @pytest.mark.parametrize("engine", ["material", "sharded"])

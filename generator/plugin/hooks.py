@@ -9,6 +9,7 @@ The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the sta
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import logging
@@ -242,6 +243,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
         pages[DATA_PAGE] = data_page(len(summaries))
+        # the pages of many briefings are made: a summary's topics (what only topic pages read, half of what it
+        # weighs: 50 MB at 10,000 briefings) go; the children forked above keep their own copies
+        self._summaries = summaries = [dataclasses.replace(s, topics=()) for s in summaries]
+        self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
         # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
         for path, content in sorted(pages.items(), key=lambda item: item[0] in self._briefing_pages):
@@ -325,10 +330,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """A briefing page's turns stay a placeholder until the page is written (`on_post_page`); the ids they
-        hold count among the page's anchors, read from the cache only if some link needs them."""
-        summary = self._briefing_pages.get(page.file.src_uri)
+        hold count among the page's anchors, read from the cache only if some link needs them. A generated page's
+        Markdown goes now, a briefing page's content waits in a file (`PageCache.set_aside`): MkDocs reads every
+        page before it writes the first."""
+        source = page.file.src_uri
+        summary = self._briefing_pages.get(source)
         if summary is not None and page.present_anchor_ids is not None and self._published is not None:
             page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
+        if self._pages is not None and (summary is not None or source in self._listings):
+            self._pages.forget_markdown(page)
+            if summary is not None:
+                return self._pages.set_aside(page, html)
         return html
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
@@ -344,6 +356,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if cached is not None:
             self._bundled(page, cached)
             return cached
+        if summary is not None:
+            output = self._pages.put_back(page, output)
         output = self._icons.replaced(squeezed(output))  # Material's layout whitespace and icons; the turns and
         # listings come without either
         if source == DATA_PAGE:  # its downloads are listed once they are written (`_finish_data_page`)

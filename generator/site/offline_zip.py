@@ -76,12 +76,27 @@ def bundle_beside(site: Path, target: Path | None, environ: Mapping[str, str] = 
 
 
 def remove_stale(target: Path) -> None:
-    """Remove the temporary zips beside `target` that killed builds left (SIGKILL cannot be caught).
-    Only a build holding the project's build lock may call it: no other build is writing one."""
+    """Remove the temporary zips beside `target` that killed builds left (SIGKILL cannot be caught): those whose
+    writer (the process named in the file's name) is gone. A build of the project holds its lock, but a build of
+    another project may write to the same folder (`--site-dir` elsewhere)."""
     if target.parent.is_dir():
         for stale in target.parent.glob(f".{target.name}-*.tmp"):
-            with suppress(OSError):
-                stale.unlink()
+            if not _running(stale.name[len(target.name) + 2:].split("-", 1)[0]):
+                with suppress(OSError):
+                    stale.unlink()
+
+
+def _running(pid: str) -> bool:
+    """Whether the process `pid` (digits; anything else is no process) is running."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
 
 
 LEFT_OUT_SUFFIXES = (".map",)
@@ -103,7 +118,8 @@ class BundleWriter:
         self._stamp = zip_timestamp(environ)
         self._folder = target.stem
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+        handle, name = tempfile.mkstemp(prefix=f".{target.name}-{os.getpid()}-", suffix=".tmp",
+                                        dir=target.parent)
         self._temp = Path(name)
         self._file = os.fdopen(handle, "wb")
         self._zip = zipfile.ZipFile(self._file, "w", zipfile.ZIP_DEFLATED)
