@@ -75,8 +75,9 @@ from .writers import (
     add_to_material_index,
     download_keys,
     index_pipe,
+    listed,
     write_data_child,
-    write_index_child,
+    write_index_early_child,
 )
 
 log = logging.getLogger("mkdocs.plugins.generator")
@@ -113,6 +114,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._children = Children()
         """Child processes writing part of the site (open data, search index) beside the build."""
         self._index_entries: Connection | None = None
+        self._index_briefings: Connection | None = None
+        """To the search-index child, forked before the archive is loaded: the briefings, once loaded."""
         """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
         self._awaiting: set[str] | None = None
         """The pages other than briefings not built yet, while the index's child waits for their entries."""
@@ -207,6 +210,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 self._sweeping = True
         settings = Settings(config.site_name, self._site_url, _permalink(config))
         index = self._store if index_whatever_size(self.config.search_engine, self._command) else None
+        self._data_child = self._command in BUILDS and self._children.available()
+        if index is not None and self._data_child:
+            self._start_index(config)  # before the archive is loaded: the child does not carry it
         loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings, index))
         self._published = published = Published(self._store)
         self._summaries = summaries = [item.summary for item in loaded.loaded]
@@ -225,7 +231,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
         # the children first: forked before the pages of many briefings are made, they do not carry those
-        self._data_child = self._command in BUILDS and self._children.available()
         if self._data_child:
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
                                  config.site_name, self._site_url)
@@ -235,10 +240,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if target is not None:
                 remove_stale(target)  # left by a killed build; this one holds the lock
             self._bundle = BundleWriter(target, leave_out=(f"{FOLDER}/",)) if target is not None else None
-            if self._bundle is not None and self._search_index:
+            if self._bundle is not None and self._search_index and self._offline_index is None:  # no child
                 self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
-        if self._search_index and self._data_child:
-            self._start_index(config)
+        if self._index_briefings is not None:
+            self._cached_briefings(config)  # the cache entries the child keeps
+            self._index_briefings.send((listed(summaries), self._topics, self._outlets, self._people))
+            self._index_briefings.close()
+            self._index_briefings = None
         self._listings = {}
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
@@ -265,16 +273,22 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return Site(config.site_name, self._site_url)
 
     def _start_index(self, config: MkDocsConfig) -> None:
-        """The search index's child, forked now: it writes the briefing pages' entries (nearly all of the
-        index, the briefings read from the cache) while MkDocs renders, then waits for the other pages'
-        entries (`_on_post_build_search`)."""
-        assert self._published is not None
+        """The search index's child, forked before the archive is loaded (`write_index_early_child`): once sent the
+        briefings it writes their entries (nearly all of the index, the briefings read from the cache) while
+        MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
+        assert self._store is not None
+        if self._staging is not None and bundle_path(self.config.bundle, config.site_name,
+                                                     self._staging.final) is not None:
+            self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
         receive, send = index_pipe()
-        self._children.start("search-index", write_index_child, Path(config.site_dir) / urls.SEARCH_INDEX,
-                             self._cached_briefings(config), self._topics, receive, send,
-                             self._offline_pieces(), self._site(config), self._outlets, self._people)
+        briefings, briefings_end = index_pipe()
+        self._children.start("search-index", write_index_early_child, Path(config.site_dir) / urls.SEARCH_INDEX,
+                             self._store, briefings, briefings_end, receive, send, self._offline_pieces(),
+                             self._site(config))
         receive.close()
+        briefings.close()
         self._index_entries = send
+        self._index_briefings = briefings_end
 
     def _cached_briefings(self, config: MkDocsConfig) -> CachedBriefings:
         """The briefings as the search index reads them; the cache entries it keeps are this build's."""
@@ -528,6 +542,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._offline_index = None
 
     def _discard(self) -> None:
+        if self._index_briefings is not None:
+            self._index_briefings.close()
+            self._index_briefings = None
         if self._index_entries is not None:
             self._index_entries.close()
             self._index_entries = None

@@ -8,20 +8,22 @@ interrupted; a child that fails fails the build (`join`).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import multiprocessing
 import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mkdocs.exceptions import PluginError
 
+from ..cache import Store
 from ..errors import GeneratorError
 from ..model import Briefing, Outlet, Person, Topic
 from ..processes import can_fork, die_with_parent
@@ -141,6 +143,35 @@ def write_index_child(folder: Path, briefings: InOrder, topics: tuple[Topic, ...
     write_index(folder, briefings, topics, more, offline=offline, site=site, outlets=outlets, people=people)
 
 
+class Listed(NamedTuple):
+    """A briefing as the search index's child needs to know it: its cache entry and what orders it."""
+
+    entry: str
+    date: dt.date
+    slug: str
+
+
+def listed(summaries: Iterable[Summary]) -> list[Listed]:
+    return [Listed(s.entry, s.date, s.slug) for s in summaries]
+
+
+def write_index_early_child(folder: Path, store: Store, briefings: Connection, briefings_end: Connection,
+                            entries: Connection, parents_end: Connection, offline: Path | None, site: Site) -> None:
+    """The search-index child forked before the archive is loaded, so that it does not carry what the build then
+    holds (a forked child starts with every page of its parent: at 10,000 briefings the child forked after the
+    loading was the build's largest process). It waits for the briefings (`Listed`), the vocabulary, the outlets
+    and the people, then writes the index (`write_index_child`); a parent gone before that ends it quietly."""
+    briefings_end.close()
+    try:
+        received: tuple[list[Listed], tuple[Topic, ...], tuple[Outlet, ...], dict[str, Person]] = briefings.recv()
+    except EOFError:
+        sys.exit(1)
+    briefings.close()
+    listing, topics, outlets, people = received
+    write_index_child(folder, CachedBriefings(listing, Published(store), site), topics, entries, parents_end, offline,
+                      site, outlets, people)
+
+
 class CachedBriefings(InOrder):
     """The briefings, oldest first, read from the cache one at a time on each pass (what the search index is
     made from): never all in memory. What the index takes of each (`IndexedBriefing`: its entries tokenised,
@@ -148,15 +179,15 @@ class CachedBriefings(InOrder):
     so that only an edited briefing is tokenised again: a build makes it as it publishes the briefing, in the
     loading's worker processes (`SitePublisher`), and this makes it only when it is missing."""
 
-    def __init__(self, summaries: Sequence[Summary], published: Published, site: Site) -> None:
-        self._summaries = sorted(summaries, key=lambda s: (s.date, s.slug))
+    def __init__(self, summaries: Sequence[Summary | Listed], published: Published, site: Site) -> None:
+        self._summaries = sorted((Listed(s.entry, s.date, s.slug) for s in summaries), key=lambda s: (s.date, s.slug))
         self._published = published
         self._site = site
         self._keys = [indexed_entry(summary.entry, site) for summary in self._summaries]
 
     def __iter__(self) -> Iterator[Briefing]:
         for summary in self._summaries:
-            yield self._published.model(summary)
+            yield self._published.briefing(summary.entry)
 
     def keys(self) -> list[str]:
         """The cache entries `indexed` reads or writes (a build that wrote them in a child keeps them)."""
@@ -178,8 +209,8 @@ class CachedBriefings(InOrder):
         except (GeneratorError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
             return None
 
-    def _made(self, summary: Summary, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
-        part = make(self._published.model(summary))
+    def _made(self, summary: Listed, make: Callable[[Briefing], IndexedBriefing]) -> IndexedBriefing:
+        part = make(self._published.briefing(summary.entry))
         keep_indexed(self._published.store, summary.entry, self._site, part)
         return part
 

@@ -139,7 +139,11 @@ class Published:
         return self.store.read(summary.entry, CITE).decode()
 
     def model(self, summary: Summary) -> Briefing:
-        briefing: Briefing = pickle.loads(self.store.read(summary.entry, MODEL))
+        return self.briefing(summary.entry)
+
+    def briefing(self, entry: str) -> Briefing:
+        """The briefing kept in cache entry `entry`."""
+        briefing: Briefing = pickle.loads(self.store.read(entry, MODEL))
         return briefing
 
     def data(self, summary: Summary, name: str) -> bytes:
