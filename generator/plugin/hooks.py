@@ -75,7 +75,6 @@ from .writers import (
     add_to_material_index,
     download_keys,
     index_pipe,
-    listed,
     write_data_child,
     write_index_early_child,
 )
@@ -114,9 +113,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._children = Children()
         """Child processes writing part of the site (open data, search index) beside the build."""
         self._index_entries: Connection | None = None
+        """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
         self._index_briefings: Connection | None = None
         """To the search-index child, forked before the archive is loaded: the briefings, once loaded."""
-        """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
         self._awaiting: set[str] | None = None
         """The pages other than briefings not built yet, while the index's child waits for their entries."""
         self._early: EarlyEntries | None = None
@@ -211,6 +210,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         settings = Settings(config.site_name, self._site_url, _permalink(config))
         index = self._store if index_whatever_size(self.config.search_engine, self._command) else None
         self._data_child = self._command in BUILDS and self._children.available()
+        target = bundle_path(self.config.bundle, config.site_name, self._staging.final) \
+            if self._staging is not None else None
+        if target is not None and index is not None:  # where the index's `file://` form goes, for the bundle
+            self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
         if index is not None and self._data_child:
             self._start_index(config)  # before the archive is loaded: the child does not carry it
         loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings, index))
@@ -235,16 +238,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
                                  config.site_name, self._site_url)
             self._download_keys = download_keys(summaries)  # the cache entries the child reads or writes
-        if self._staging is not None:
-            target = bundle_path(self.config.bundle, config.site_name, self._staging.final)
-            if target is not None:
-                remove_stale(target)  # left by a killed build; this one holds the lock
-            self._bundle = BundleWriter(target, leave_out=(f"{FOLDER}/",)) if target is not None else None
-            if self._bundle is not None and self._search_index and self._offline_index is None:  # no child
-                self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
+        if target is not None:
+            remove_stale(target)  # left by a killed build; this one holds the lock
+            self._bundle = BundleWriter(target, leave_out=(f"{FOLDER}/",))
         if self._index_briefings is not None:
-            self._cached_briefings(config)  # the cache entries the child keeps
-            self._index_briefings.send((listed(summaries), self._topics, self._outlets, self._people))
+            listing = self._cached_briefings(config).listed  # and the cache entries the child keeps
+            self._index_briefings.send((listing, self._topics, self._outlets, self._people))
             self._index_briefings.close()
             self._index_briefings = None
         self._listings = {}
@@ -277,9 +276,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         briefings it writes their entries (nearly all of the index, the briefings read from the cache) while
         MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
         assert self._store is not None
-        if self._staging is not None and bundle_path(self.config.bundle, config.site_name,
-                                                     self._staging.final) is not None:
-            self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
         receive, send = index_pipe()
         briefings, briefings_end = index_pipe()
         self._children.start("search-index", write_index_early_child, Path(config.site_dir) / urls.SEARCH_INDEX,

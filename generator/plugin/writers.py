@@ -15,7 +15,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -151,10 +151,6 @@ class Listed(NamedTuple):
     slug: str
 
 
-def listed(summaries: Iterable[Summary]) -> list[Listed]:
-    return [Listed(s.entry, s.date, s.slug) for s in summaries]
-
-
 def write_index_early_child(folder: Path, store: Store, briefings: Connection, briefings_end: Connection,
                             entries: Connection, parents_end: Connection, offline: Path | None, site: Site) -> None:
     """The search-index child forked before the archive is loaded, so that it does not carry what the build then
@@ -180,13 +176,14 @@ class CachedBriefings(InOrder):
     loading's worker processes (`SitePublisher`), and this makes it only when it is missing."""
 
     def __init__(self, summaries: Sequence[Summary | Listed], published: Published, site: Site) -> None:
-        self._summaries = sorted((Listed(s.entry, s.date, s.slug) for s in summaries), key=lambda s: (s.date, s.slug))
+        self.listed = sorted((Listed(s.entry, s.date, s.slug) for s in summaries), key=lambda s: (s.date, s.slug))
+        """The briefings in the index's order (what the search index's child is sent)."""
         self._published = published
         self._site = site
-        self._keys = [indexed_entry(summary.entry, site) for summary in self._summaries]
+        self._keys = [indexed_entry(summary.entry, site) for summary in self.listed]
 
     def __iter__(self) -> Iterator[Briefing]:
-        for summary in self._summaries:
+        for summary in self.listed:
             yield self._published.briefing(summary.entry)
 
     def keys(self) -> list[str]:
@@ -194,11 +191,11 @@ class CachedBriefings(InOrder):
         return list(self._keys)
 
     def indexed(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[IndexedBriefing]:
-        for summary, entry in zip(self._summaries, self._keys, strict=True):
+        for summary, entry in zip(self.listed, self._keys, strict=True):
             yield self._kept(entry, INDEXED) or self._made(summary, make)
 
     def counted(self, make: Callable[[Briefing], IndexedBriefing]) -> Iterator[BriefingCounts]:
-        for summary, entry in zip(self._summaries, self._keys, strict=True):
+        for summary, entry in zip(self.listed, self._keys, strict=True):
             yield self._kept(entry, COUNTS) or counts_of(self._made(summary, make))
 
     def _kept(self, entry: str, part: str) -> Any:
