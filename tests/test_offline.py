@@ -26,7 +26,9 @@ from generator.errors import ConfigError
 from generator.plugin.config import BundleOption
 from generator.site.offline_zip import BundleWriter, bundle_beside, bundle_path, write_zip, zip_timestamp
 from generator.site.search_store import Offline
-from tests.conftest import OFFLINE_FOLDER, Requests, build_site, copy_project, offline_zip, unzip_bundle
+from tests.conftest import OFFLINE_FOLDER, SEED, Requests, build_site, copy_project, offline_zip, unzip_bundle
+
+SEED_PAGE = f"{SEED.stem}.html"
 
 TURN_LINK = re.compile(r"/briefings/[^/#?]+\.html(\?[^#]*)?#t\d{3}$")
 SPEAKER_PAGE = re.compile(r"/(speakers|people)(/[^/#?]+)?\.html$")
@@ -154,8 +156,8 @@ def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
 def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     """The build's zip holds every file of the site, byte for byte, under one top folder; but the open data
     (`data/`), whose downloads its Data page links on the public site instead, source maps (for a developer's
-    tools), and the search index, which it holds in its file:// form: scripts of its pieces instead of the
-    packs read by Range."""
+    tools), the search index, which it holds in its file:// form: scripts of its pieces instead of the
+    packs read by Range, and the briefing pages, which draw their turns' words from those scripts."""
     unzipped = unzip_bundle(built_site, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [OFFLINE_FOLDER]
     index = "search/archive/"
@@ -164,7 +166,10 @@ def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     assert any(name.endswith(".map") for name in tree(built_site))  # Material's source maps: on the site only
     bundled = {name: data for name, data in tree(unzipped).items() if not name.startswith(index)}
     assert bundled.keys() == site.keys() and (built_site / "data" / "turns.csv.bz2").is_file()
-    assert [name for name in site if bundled[name] != site[name]] == ["data.html"]
+    assert sorted(name for name in site if bundled[name] != site[name]) == ["briefings/" + SEED_PAGE, "data.html"]
+    words = "143 countries, including the United States and Mexico, came together"
+    assert words.encode() in site["briefings/" + SEED_PAGE] and words.encode() not in bundled["briefings/" + SEED_PAGE]
+    assert len(bundled["briefings/" + SEED_PAGE]) < len(site["briefings/" + SEED_PAGE]) / 2
     assert b'href="https://briefings.example.org/data/turns.csv.bz2"' in bundled["data.html"]
     assert (unzipped / "search" / "search_index.js").exists()  # the offline plugin ran first
     offline = {p.name for p in (unzipped / index).iterdir()}
@@ -299,6 +304,41 @@ def click_link(page: Any, accept: Callable[[str], object]) -> str:
             page.wait_for_load_state()
             return url
     raise AssertionError(f"no such link on {page.url}")
+
+
+ARTICLE = """() => { const a = document.querySelector("article").cloneNode(true);
+  a.querySelectorAll("script, noscript").forEach(e => e.remove());
+  return a.innerHTML.replace(/\\s+/g, " ").replace(/> </g, "><") }"""
+
+
+@pytest.mark.browser
+def test_offline_briefing_page_reads_as_the_public_one(page: Any, built_site: Path, unzipped: Path) -> None:
+    """A bundled briefing page, whose words come from the search index's scripts, reads in the browser as the
+    public site's page: the same paragraphs, in the same places, interpreted ones and stage directions marked,
+    Cite buttons and all; its table of contents has the questions' first words."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((built_site / "briefings" / SEED_PAGE).as_uri())
+    public = page.evaluate(ARTICLE)
+    page.goto((unzipped / "briefings" / SEED_PAGE).as_uri() + "#t012")
+    assert page.evaluate(ARTICLE) == public
+    assert page.locator("article p.interpreted").count() > 30 and page.locator("article em.stage").count() > 0
+    assert page.locator(".md-sidebar--secondary a.md-nav__link").filter(has_text="Question from").count() > 5
+    assert page.evaluate("document.getElementById('t012').getBoundingClientRect().top") < 200  # landed on the turn
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_offline_briefing_page_without_script_says_why_it_has_no_words(browser: Any, unzipped: Path) -> None:
+    """With script off, a bundled briefing page shows its headings and says where its words are."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto((unzipped / "briefings" / SEED_PAGE).as_uri())
+        assert tab.locator("h2.turn").count() == 39
+        assert "shows a transcript's words with JavaScript" in tab.locator("article").inner_text()
+    finally:
+        context.close()
 
 
 @pytest.mark.browser

@@ -39,6 +39,7 @@ from ..site.cite_data import single_quoted_attribute
 from ..site.icons import CHROME, STYLESHEET, Icons, palette_icons
 from ..site.lean_html import squeezed
 from ..site.listing import Listings, Part, expand
+from ..site.offline_page import entry_numbers, offline_page
 from ..site.offline_zip import BundleWriter, bundle_path, remove_stale
 from ..site.open_data import (
     DATA_PAGE,
@@ -137,6 +138,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The cache entries of the briefings as the search index takes them (`CachedBriefings.keys`)."""
         self._offline_index: Path | None = None
         """The index's `file://` form, for the offline bundle, in a scratch folder."""
+        self._entry_numbers: dict[str, int] = {}
+        """With an offline bundle, each briefing's page entry's number in the search index, by slug: its bundled
+        page draws its turns' words from the index's text blocks (`site/offline_page.py`)."""
         self._topics: tuple[Topic, ...] = ()
         self._outlets: tuple[Outlet, ...] = ()
         self._people: dict[str, Person] = {}
@@ -230,6 +234,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._outlets = loaded.outlets
         self._people = {p.id: p for p in loaded.people}
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
+        self._entry_numbers = entry_numbers((s.date, s.slug, s.turns) for s in summaries) \
+            if target is not None and index is not None else {}
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
@@ -409,9 +415,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._bundle.add(dest, offline.encode("utf-8", errors="xmlcharrefreplace"))
 
     def _bundled(self, page: Any, output: str) -> None:
-        """Hand a finished page to the offline bundle (MkDocs skips writing an empty page, so does the bundle)."""
-        if self._bundle is not None and output.strip():
-            self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        """Hand a finished page to the offline bundle (MkDocs skips writing an empty page, so does the bundle); a
+        briefing page without its turns' words, which it draws from the search index (`site/offline_page.py`)."""
+        if self._bundle is None or not output.strip():
+            return
+        summary = self._briefing_pages.get(page.file.src_uri)
+        if summary is not None and summary.slug in self._entry_numbers:
+            output = offline_page(output, self._entry_numbers[summary.slug], summary.turns,
+                                  "../" * page.file.dest_uri.count("/"))
+        self._bundle.add(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
 
     def citation(self, page: Any, config: MkDocsConfig) -> Markup | None:
         """Read by `theme_overrides/main.html`: a briefing page's citation data (`site/cite_data.py`), as

@@ -167,7 +167,8 @@ def briefing_entries(briefings: Iterable[Briefing]) -> list[Entry]:
 
     Like Material's: one entry for the page (its title, and the facts and participants above the first
     turn; correction notices are left out), then one per turn (the heading's text, then the turn's
-    words; topic chips and answer links are not indexed). A test holds them to Material's words.
+    words, its paragraphs one to a line; topic chips and answer links are not indexed). A test holds them
+    to Material's words.
     """
     return [entry for briefing in briefings for entry, _ in _briefing_entries(briefing)]
 
@@ -176,9 +177,29 @@ def _briefing_entries(briefing: Briefing) -> Iterable[tuple[Entry, Turn | None]]
     yield Entry(urls.address(urls.BRIEFINGS, briefing.slug), " ".join(briefing.title.split()), _head_text(briefing)), None
     for turn in briefing.turns:
         badge = f"{interpreted_badge(turn)} " if turn.interpreted else ""
-        words = " ".join(p.text for p in turn.paragraphs)
         yield (Entry(urls.address(urls.BRIEFINGS, briefing.slug, turn.anchor), " ".join(turn_heading(turn).split()),
-                     " ".join(f"{badge}{words}".split())), turn)
+                     badge + "\n".join(" ".join(p.text.split()) for p in turn.paragraphs)), turn)
+
+
+def layout(turn: Turn) -> str:
+    """What a turn's stored text (its paragraphs one to a line, whitespace collapsed) does not say of its
+    paragraphs, as JSON, or "" when there is nothing: `[interpreted, stage]`, the numbers of the paragraphs
+    spoken through an interpreter, and each stage direction as its paragraph's number and its start and end
+    in that line, flat. The offline bundle's briefing pages draw their words from the text blocks
+    (`site/offline_page.py`, `theme_overrides/assets/turn-words.js`) and set these apart as the public page does
+    (`turns_html`)."""
+    interpreted = [n for n, p in enumerate(turn.paragraphs) if p.interpreted]
+    stage: list[int] = []
+    for n, paragraph in enumerate(turn.paragraphs):
+        at = 0
+        for segment in paragraph.segments:
+            words = " ".join(segment.text.split())
+            if not words:
+                continue
+            if segment.stage:
+                stage += [n, at, at + len(words)]
+            at += len(words) + 1
+    return dumps([interpreted, stage]) if interpreted or stage else ""
 
 
 def _head_text(briefing: Briefing) -> str:
@@ -229,6 +250,8 @@ class IndexedTurn(NamedTuple):
     stored: str
     """What the index stores of the turn (`_add`), but its briefing's address and title, as JSON (`dumps`): the
     text blocks join it as it is, and a string reads back from the cache at a fraction of a list's cost."""
+    layout: str
+    """`layout(turn)`: stored after the briefing's address and title (`_add`)."""
     words: Words
     length: int
     who: Who | None
@@ -363,7 +386,7 @@ def indexed(briefing: Briefing, site: Site, people: Mapping[str, Person], outlet
         flags = turn.question | turn.interpreted << 1
         found, length = terms(entry.title, entry.text)
         turns.append(IndexedTurn(dumps(["#" + turn.anchor, entry.title, entry.text, cite["name"], cite["role"], flags,
-                                        [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]]),
+                                        [cited[turn.anchor]["a"], cited[turn.anchor]["g"]]]), layout(turn),
                                  packed(found), length, who(turn, outlets), turn.question, tuple(turn.topics)))
     assert head is not None
     return IndexedBriefing(briefing.date, briefing.kind, urls.address(urls.BRIEFINGS, briefing.slug),
@@ -373,15 +396,18 @@ def indexed(briefing: Briefing, site: Site, people: Mapping[str, Person], outlet
 def _add(writer: StoreWriter, part: IndexedBriefing, tables: FacetTables) -> None:
     """A briefing's entries into the index, each turn with its facets. A turn first in its text block also
     carries its briefing's address and title (the others of the block take them from the entry before
-    theirs), so that a page of results reads the turns' text blocks only."""
+    theirs), so that a page of results reads the turns' text blocks only; a turn with a `layout` has it last,
+    after its briefing's address and title or two nulls in their place."""
     kind, year = kind_id(part.kind), part.date.year
     stored, found, length = part.head
     writer.add(stored, found, length)
     for turn in part.turns:
         facets = tables.facets_of(turn.who, turn.question, turn.topics)
         kept = turn.stored
-        if writer.entries % BLOCK == 0:
-            kept = f"{kept[:-1]},{dumps(part.page)},{dumps(part.title)}]"
+        first = writer.entries % BLOCK == 0
+        if first or turn.layout:
+            page = f"{dumps(part.page)},{dumps(part.title)}" if first else "null,null"
+            kept = f"{kept[:-1]},{page}{',' * bool(turn.layout)}{turn.layout}]"
         words = with_facets(turn.words, facet_terms(facets, turn.topics, kind, year, tables))
         writer.add(kept, words, turn.length, facets.encoded().encode("ascii"))
 

@@ -1213,13 +1213,14 @@
   }
 
   /* A text block's entries, each turn with its briefing's address and title (as `describe` reads them):
-   * the block's first turn carries them, the others follow the entry before theirs (search_index.py) */
+   * the block's first turn carries them, the others follow the entry before theirs, a turn with a layout
+   * having nulls in their place (search_index.py) */
   function withPages(entries) {
     let page = null
     for (const entry of entries) {
       if (!entry[0].startsWith("#")) page = [entry[0], entry[1]]
-      else if (entry.length > 7) page = [entry[7], entry[8]]
-      else if (page) entry.push(page[0], page[1])
+      else if (entry.length > 7 && entry[7] !== null) page = [entry[7], entry[8]]
+      else if (page) [entry[7], entry[8]] = page
     }
     return entries
   }
