@@ -122,6 +122,23 @@ def test_briefings_are_indexed_oldest_first_one_entry_per_turn(tmp_path: Path) -
     assert reader.manifest["turns_end"] == 7 and reader.manifest["briefings"] == 2
 
 
+def test_a_stored_turn_keeps_its_paragraphs_and_where_its_marks_are(tmp_path: Path) -> None:
+    """What a result shows is also what an offline briefing page shows (`turn-words.js`): a turn's paragraphs one to
+    a line, the interpreter badge's words first, then which paragraphs were interpreted and where each stage
+    direction is, in UTF-16 units (an emoji counts two), after nulls where the first turn of a text block has its
+    page's address and title."""
+    marked = Turn("t002", "MR. EBRARD", PSAKI, (
+        Paragraph((Segment("Thanks \N{GRINNING FACE}"), Segment("(Laughter.)", stage=True), Segment("  ok ")), 3),
+        Paragraph((Segment("Gracias,   señor."),), 5, interpreted=True)), 3)
+    plain = turn("t003", QUESTIONER, "One\nline.", question=True)
+    reader = written(tmp_path, [briefing("a", "2021-01-20", turn("t001", PSAKI, "Hello."), marked, plain)])
+    entries = list(reader.entries())
+    assert entries[2] == ["#t002", "Jen Psaki — Press Secretary",
+                          "Partly via interpreter Thanks \N{GRINNING FACE} (Laughter.) ok\nGracias, señor.",
+                          "Jen Psaki", "Press Secretary", 2, [0, 1], None, None, [[1], [0, 10, 21]]]
+    assert entries[3][2] == "One line." and len(entries[3]) == 7  # no layout: nothing after the citation numbers
+
+
 def test_one_posting_per_entry_holding_the_word(tmp_path: Path) -> None:
     """A word points at every entry holding it, once; stop words are not indexed; repetition weighs more."""
     reader = written(tmp_path)

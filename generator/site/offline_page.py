@@ -8,7 +8,8 @@ and it loads the text-block scripts holding its turns, from which `theme_overrid
 puts each turn's paragraphs back in place as the page is read, before Material's and the page's own
 scripts start (they read the words: the table of contents, the cite dialog). The paragraphs come back as
 `turns_html` writes them: one line of the stored text each (`search_index.layout` says which were
-interpreted and where the stage directions are). A reader without script sees the headings and a note.
+interpreted and where the stage directions are). A reader without script sees a note above the first turn,
+then the headings.
 
 The public site's pages keep their words: a page there works without script, for readers and for search
 engines.
@@ -56,6 +57,6 @@ def offline_page(html: str, first: int, turns: int, up: str) -> str:
     blocks = range((first + 1) // BLOCK, (first + turns) // BLOCK + 1)
     files = sorted({block // SCRIPT_BLOCKS for block in blocks})
     scripts = "".join(f'<script src="{up}{urls.SEARCH_INDEX}/t{k}.js"></script>\n' for k in files)
-    return (html[:start] + _WORDS.sub("", html[start:end]) + NO_SCRIPT
+    return (html[:start] + NO_SCRIPT + _WORDS.sub("", html[start:end])
             + f'<script src="{up}{WORDS_SCRIPT}"></script>\n{scripts}'
-            + f"<script>ArchiveTurnWords.fill({first},{BLOCK})</script>\n" + html[end:])
+            + f"<script>window.ArchiveTurnWords && ArchiveTurnWords.fill({first},{BLOCK})</script>\n" + html[end:])

@@ -185,9 +185,9 @@ def layout(turn: Turn) -> str:
     """What a turn's stored text (its paragraphs one to a line, whitespace collapsed) does not say of its
     paragraphs, as JSON, or "" when there is nothing: `[interpreted, stage]`, the numbers of the paragraphs
     spoken through an interpreter, and each stage direction as its paragraph's number and its start and end
-    in that line, flat. The offline bundle's briefing pages draw their words from the text blocks
-    (`site/offline_page.py`, `theme_overrides/assets/turn-words.js`) and set these apart as the public page does
-    (`turns_html`)."""
+    in that line, flat, counted in UTF-16 code units as JavaScript counts (an emoji is two). The offline bundle's
+    briefing pages draw their words from the text blocks (`site/offline_page.py`,
+    `theme_overrides/assets/turn-words.js`) and set these apart as the public page does (`turns_html`)."""
     interpreted = [n for n, p in enumerate(turn.paragraphs) if p.interpreted]
     stage: list[int] = []
     for n, paragraph in enumerate(turn.paragraphs):
@@ -196,9 +196,10 @@ def layout(turn: Turn) -> str:
             words = " ".join(segment.text.split())
             if not words:
                 continue
+            units = len(words.encode("utf-16-le")) // 2
             if segment.stage:
-                stage += [n, at, at + len(words)]
-            at += len(words) + 1
+                stage += [n, at, at + units]
+            at += units + 1
     return dumps([interpreted, stage]) if interpreted or stage else ""
 
 

@@ -35,6 +35,11 @@ test("the interpreter badge's words are not a paragraph's; interpreted paragraph
   ]);
 });
 
+test("a stage direction's place counts an emoji as two, as JavaScript does (search_index.layout)", () => {
+  const entry = ["#t009", "Q", "Thanks \u{1F600} (Laughter.) ok", "", "", 1, [0, 0], null, null, [[], [0, 10, 21]]];
+  assert.deepEqual(words.paragraphs(entry, "")[0].parts, [plain("Thanks \u{1F600} "), stage("(Laughter.)"), plain(" ok")]);
+});
+
 test("markup in a transcript stays text", () => {
   const [paragraph] = words.paragraphs(["#t001", "Q", "<script>alert(1)</script> &amp;", "", "", 1, [0, 0]], "");
   assert.deepEqual(paragraph.parts, [plain("<script>alert(1)</script> &amp;")]);
