@@ -148,6 +148,14 @@ def unzip_bundle(site: Path, where: Path) -> Path:
     return where / OFFLINE_FOLDER
 
 
+def article_html(page: Any) -> str:
+    """The page's article as the browser has it once its scripts ran (scripts and notes for readers without
+    script left out, whitespace collapsed): what a bundled briefing page and the public one must agree on."""
+    return str(page.evaluate("""() => { const a = document.querySelector("article").cloneNode(true);
+      a.querySelectorAll("script, noscript").forEach(e => e.remove());
+      return a.innerHTML.replace(/\\s+/g, " ").replace(/> </g, "><") }"""))
+
+
 class Requests:
     """Every request of one browser context; those outside `local` are aborted and kept.
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import build_site, copy_project, serve
+from conftest import article_html, build_site, copy_project, serve, unzip_bundle
 from sitecrawl import (
     SITE_URL,
     Element,
@@ -367,6 +367,20 @@ def test_no_script_runs_in_a_browser(engine_site: Path, page: Any) -> None:
         results = page.locator(".md-search-result").inner_text()
         assert "<script>alert(" in results
         page.locator(".md-search-result__item").first.hover()
+    assert dialogs == []
+
+
+@pytest.mark.browser
+def test_offline_page_shows_input_literally(hostile_site: Path, page: Any, tmp_path: Path) -> None:
+    """The offline bundle's hostile briefing page, whose words its script puts back from the search index's
+    text blocks, reads as the public page: every payload as text, no dialog, no script of theirs run."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto((hostile_site / "briefings" / f"{SLUG}.html").as_uri())
+    public = article_html(page)
+    page.goto((unzip_bundle(hostile_site, tmp_path) / "briefings" / f"{SLUG}.html").as_uri())
+    assert article_html(page) == public
+    assert "<script>alert(" in page.locator("article").inner_text()
     assert dialogs == []
 
 

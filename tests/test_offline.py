@@ -26,7 +26,16 @@ from generator.errors import ConfigError
 from generator.plugin.config import BundleOption
 from generator.site.offline_zip import BundleWriter, bundle_beside, bundle_path, write_zip, zip_timestamp
 from generator.site.search_store import Offline
-from tests.conftest import OFFLINE_FOLDER, SEED, Requests, build_site, copy_project, offline_zip, unzip_bundle
+from tests.conftest import (
+    OFFLINE_FOLDER,
+    SEED,
+    Requests,
+    article_html,
+    build_site,
+    copy_project,
+    offline_zip,
+    unzip_bundle,
+)
 
 SEED_PAGE = f"{SEED.stem}.html"
 
@@ -306,11 +315,6 @@ def click_link(page: Any, accept: Callable[[str], object]) -> str:
     raise AssertionError(f"no such link on {page.url}")
 
 
-ARTICLE = """() => { const a = document.querySelector("article").cloneNode(true);
-  a.querySelectorAll("script, noscript").forEach(e => e.remove());
-  return a.innerHTML.replace(/\\s+/g, " ").replace(/> </g, "><") }"""
-
-
 @pytest.mark.browser
 def test_offline_briefing_page_reads_as_the_public_one(page: Any, built_site: Path, unzipped: Path) -> None:
     """A bundled briefing page, whose words come from the search index's scripts, reads in the browser as the
@@ -319,9 +323,9 @@ def test_offline_briefing_page_reads_as_the_public_one(page: Any, built_site: Pa
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((built_site / "briefings" / SEED_PAGE).as_uri())
-    public = page.evaluate(ARTICLE)
+    public = article_html(page)
     page.goto((unzipped / "briefings" / SEED_PAGE).as_uri() + "#t012")
-    assert page.evaluate(ARTICLE) == public
+    assert article_html(page) == public
     assert page.locator("article p.interpreted").count() > 30 and page.locator("article em.stage").count() > 0
     assert page.locator(".md-sidebar--secondary a.md-nav__link").filter(has_text="Question from").count() > 5
     assert page.evaluate("document.getElementById('t012').getBoundingClientRect().top") < 200  # landed on the turn
