@@ -151,6 +151,12 @@ test("a snippet is text pieces around the first match, never HTML", () => {
   assert.deepEqual(Q.snippet("<b>bold</b>", [], 100), [{ text: "<b>bold</b>", mark: false }])
 })
 
+test("a snippet starts and ends at a paragraph break as at a space, never inside a word", () => {
+  const text = "x".repeat(30) + "\nalpha beta gamma\nfentanyl " + "y".repeat(60) + "\n" + "z".repeat(60)
+  const shown = Q.snippet(text, Q.matches(text, new Set(["fentanyl"]), []), 60).map(p => p.text).join("")
+  assert.equal(shown, "… alpha beta gamma\nfentanyl …")
+})
+
 test("timeline: a bar per month over a short range, per year over a long one", () => {
   const months = Q.timeline({ "2021-01": 3, "2021-03": 1 }, "2021-01", "2021-04")
   assert.equal(months.unit, "month")

@@ -27,6 +27,7 @@
 
   const WORD = /[\p{L}\p{N}]+/gu
   const RAW_WORD = /[\p{L}\p{N}\p{M}.'’`]+/gu
+  const BREAK = /[ \n]/g   /* where a snippet may start or end */
 
   function fold(text) {
     if (!/^[\x00-\x7f]*$/.test(text)) text = text.normalize("NFKD").replace(/\p{M}+/gu, "")
@@ -349,18 +350,23 @@
     return out
   }
 
-  /* Text cut to about `window` characters around the first range, as `[{text, mark}]` pieces (never
-   * HTML: the page puts them in with textContent). Without ranges, the beginning. */
+  /* Text cut to about `window` characters around the first range, at spaces or paragraph breaks (a
+   * turn's text has its paragraphs one to a line), as `[{text, mark}]` pieces (never HTML: the page puts
+   * them in with textContent). Without ranges, the beginning. */
   function snippet(text, ranges, window) {
     let start = 0, end = text.length
     if (window && text.length > window) {
       const at = ranges.length ? ranges[0][0] : 0
       start = Math.max(0, at - Math.floor(window / 3))
-      if (start > 0) start = text.indexOf(" ", start) + 1 || start
+      if (start > 0) {
+        BREAK.lastIndex = start
+        const next = BREAK.exec(text)
+        if (next) start = next.index + 1
+      }
       if (start > at) start = at
       end = Math.min(text.length, start + window)
       if (end < text.length) {
-        const space = text.lastIndexOf(" ", end)
+        const space = Math.max(text.lastIndexOf(" ", end), text.lastIndexOf("\n", end))
         if (space > start) end = space
       }
     }
