@@ -234,8 +234,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._outlets = loaded.outlets
         self._people = {p.id: p for p in loaded.people}
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
-        self._entry_numbers = entry_numbers((s.date, s.slug, s.turns) for s in summaries) \
-            if target is not None and index is not None else {}
+        self._entry_numbers = entry_numbers(summaries) if self._offline_index is not None else {}
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")

@@ -38,6 +38,7 @@ from ..site.search_index import (
     InOrder,
     Site,
     counts_of,
+    index_order,
     indexed_entry,
     keep_indexed,
     write_index,
@@ -176,7 +177,7 @@ class CachedBriefings(InOrder):
     loading's worker processes (`SitePublisher`), and this makes it only when it is missing."""
 
     def __init__(self, summaries: Sequence[Summary | Listed], published: Published, site: Site) -> None:
-        self.listed = sorted((Listed(s.entry, s.date, s.slug) for s in summaries), key=lambda s: (s.date, s.slug))
+        self.listed = sorted((Listed(s.entry, s.date, s.slug) for s in summaries), key=index_order)
         """The briefings in the index's order (what the search index's child is sent)."""
         self._published = published
         self._site = site

@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable
 
 from . import urls
+from .search_index import index_order
 from .search_store import BLOCK, SCRIPT_BLOCKS
+from .summary import Summary
 
 WORDS_SCRIPT = "assets/turn-words.js"
 _TURNS = '<h2 class="turn'
@@ -34,15 +36,14 @@ NO_SCRIPT = ('<noscript><p class="offline-words">This offline copy shows a trans
              "JavaScript, which is off in this browser. The public site's pages show them without it.</p></noscript>\n")
 
 
-def entry_numbers(briefings: Iterable[tuple[object, str, int]]) -> dict[str, int]:
-    """Each briefing's page entry's number in the search index, by slug, from `(date, slug, turns)`: the index
-    numbers briefings oldest first (by date, then slug), a page entry and then one per turn
-    (`search_index.write_index`)."""
+def entry_numbers(summaries: Iterable[Summary]) -> dict[str, int]:
+    """Each briefing's page entry's number in the search index, by slug: the index numbers briefings in
+    `index_order`, a page entry and then one per turn (`search_index.write_index`)."""
     numbers: dict[str, int] = {}
     at = 0
-    for _date, slug, turns in sorted(briefings, key=lambda b: (b[0], b[1])):
-        numbers[slug] = at
-        at += 1 + turns
+    for summary in sorted(summaries, key=index_order):
+        numbers[summary.slug] = at
+        at += 1 + summary.turns
     return numbers
 
 

@@ -236,6 +236,22 @@ class Site:
     url: str = ""
 
 
+class Dated(Protocol):
+    """A briefing, its summary, or what the index's child is told of it (`Listed`)."""
+
+    @property
+    def date(self) -> datetime.date: ...
+
+    @property
+    def slug(self) -> str: ...
+
+
+def index_order(briefing: Dated) -> tuple[datetime.date, str]:
+    """The order the index numbers briefings in, oldest first (by date, then slug): a date range is a range of
+    entries, and the offline bundle's pages find their entries by it (`offline_page.entry_numbers`)."""
+    return briefing.date, briefing.slug
+
+
 class InOrder(Iterable[Briefing]):
     """Briefings oldest first (by date, then slug), which may be iterated more than once: `write_index` reads
     them twice (facets are counted, then written) and never holds them all (a build reads them from its cache)."""
@@ -334,7 +350,7 @@ def write_index(folder: Path, briefings: Iterable[Briefing] | IndexedSource, top
             tables.count_turns(counted.kind, counted.turns)
         parts = briefings.indexed(make)
     else:
-        ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=lambda b: (b.date, b.slug))
+        ordered = briefings if isinstance(briefings, InOrder) else sorted(briefings, key=index_order)
         for briefing in ordered:
             tables.count(briefing)
         parts = (make(briefing) for briefing in ordered)
