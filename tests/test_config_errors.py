@@ -19,6 +19,11 @@ from tests.conftest import ROOT, SEED
 
 SPEAKERS = "people:\n  - id: ann\n    name: Ann\n"
 TOPICS = "topics:\n  - id: drugs\n    title: Drugs\n"
+LAUGHS = "    l0: &l0 [" + ", ".join(["lol"] * 9) + "]\n" + "".join(
+    f"    l{k}: &l{k} [" + ", ".join([f"*l{k - 1}"] * 9) + "]\n" for k in range(1, 7))
+"""A "billion laughs" under a mapping's key: six lines of nine aliases each stand for 9**7 values."""
+MULTIPLIED = ("its aliases repeat values until the text stands for more than 10,000 values more than it writes; "
+              "write the values out")
 BROKEN = {
     "control-character": (
         ("speakers.yml", SPEAKERS.replace("Ann", "Ann\x07"), 3, "key 'name': character U+0007 is not allowed in YAML"),
@@ -40,6 +45,16 @@ BROKEN = {
          "key 'name': could not determine a constructor for the tag '!person'"),
         ("topics.yml", TOPICS + "    strong: !terms [fentanyl]\n", 4,
          "key 'strong': could not determine a constructor for the tag '!terms'"),
+    ),
+    "alias-bomb": (
+        ("speakers.yml", SPEAKERS + LAUGHS, 4, f"key 'l0': {MULTIPLIED}"),
+        ("topics.yml", TOPICS + LAUGHS, 4, f"key 'l0': {MULTIPLIED}"),
+    ),
+    "alias-without-end": (
+        ("speakers.yml", SPEAKERS + "    also: &me [Annie, *me]\n", 4,
+         "key 'also': an alias repeats the value it stands in, without end"),
+        ("topics.yml", TOPICS + "    strong: &me [fentanyl, *me]\n", 4,
+         "key 'strong': an alias repeats the value it stands in, without end"),
     ),
 }
 """Per kind of failure, a broken speakers.yml and topics.yml: file, text, line and message."""

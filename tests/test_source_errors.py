@@ -50,3 +50,27 @@ def test_import_refuses_unconstructible_front_matter_and_imports_the_rest(tmp_pa
     assert "'date: 2022-02-30'" in refused[0]
     written = sorted(p.name for p in (tmp_path / "content" / "briefings").glob("*.txt"))
     assert [name[:10] for name in written] == ["2022-03-01", "2022-03-02"]
+
+
+def test_check_refuses_front_matter_whose_aliases_multiply_and_checks_the_rest(tmp_path: Path) -> None:
+    """A "billion laughs" in front matter (nine aliases of nine aliases of … under a key the parser keeps as
+    text) is refused at its line in a moment, where it would have taken the build's memory; the seed beside it
+    is still checked, and aliases that repeat a value a few times are still read."""
+    briefings = tmp_path / "content" / "briefings"
+    briefings.mkdir(parents=True)
+    (briefings / SEED.name).write_bytes(SEED.read_bytes())
+    laughs = "".join(f"l{k}: &l{k} [" + ", ".join([f"*l{k - 1}" if k else "lol"] * 9) + "]\n" for k in range(7))
+    bad = briefings / "2022-03-01-laughs.txt"
+    bad.write_text(f"---\ntitle: Press Briefing\n{laughs}---\n{TRANSCRIPT}", encoding="utf-8")
+    fine = briefings / "2022-03-02-repeated.txt"
+    fine.write_text(f"---\ntitle: Press Briefing\nteam: &team [Ann, Bob]\nalso: *team\n---\n{TRANSCRIPT}",
+                    encoding="utf-8")
+    result = _generator("check", "--content", str(tmp_path / "content"))
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    reported = [line for line in output.splitlines() if bad.name in line]
+    assert reported == [f"error: {bad}:3: front matter key 'l0': its aliases repeat values until the text stands "
+                        "for more than 10,000 values more than it writes; write the values out: "
+                        f"'{laughs.splitlines()[0]}'"]
+    assert f"{SEED.name}: 39 turns" in output and f"{fine.name}: 3 turns" in output
+    assert "2 briefing(s) ok, 1 with errors" in output

@@ -62,7 +62,11 @@ def load(text: str) -> Any:
         raise YamlFailure(text, refused.start(), f"character U+{ord(refused[0]):04X} is not allowed in YAML")
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_aliases(text, node)
+        return loader.construct_document(node)
     except ConstructorError as exc:
         # A constructor marks the value it could not build; its context mark is the enclosing mapping.
         mark, problem = exc.problem_mark, exc.problem
@@ -76,6 +80,49 @@ def load(text: str) -> Any:
     except RecursionError:  # the composer recurses once a level; where the scanner stopped is deep inside
         mark, problem = loader.get_mark(), "nested too deeply"
     raise YamlFailure(text, mark.index if mark else len(text), problem or "invalid YAML")
+
+
+ALIASED_VALUES = 10_000
+"""Values that aliases (`*name`, repeating the value anchored as `&name`) may add to a YAML text. Nested, they
+multiply: nine aliases of nine aliases of … make a few lines stand for billions of values (a "billion laughs"),
+which a build that reads them whole (a transcript's unknown front-matter keys are kept as text) would spend its
+memory on."""
+
+
+def _check_aliases(text: str, root: Node) -> None:
+    """Raise `YamlFailure` at the first anchored value that is repeated when the text's aliases, expanded, would
+    add more than `ALIASED_VALUES` values to it, or when an alias stands inside the value it repeats (`&a [*a]`,
+    without end). Counted on the node tree, where an alias is its anchored node itself: linear in the text."""
+    sizes: dict[int, int] = {}
+    started: set[int] = set()
+    repeated: list[Node] = []  # anchored nodes met again
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+        elif key in sizes:
+            repeated.append(node)
+        elif key in started:
+            raise YamlFailure(text, node.start_mark.index, "an alias repeats the value it stands in, without end")
+        else:
+            started.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(_children(node)))
+    if sizes[id(root)] - len(sizes) > ALIASED_VALUES:
+        first = min(repeated, key=lambda n: n.start_mark.index)
+        raise YamlFailure(text, first.start_mark.index,
+                          f"its aliases repeat values until the text stands for more than {ALIASED_VALUES:,} "
+                          "values more than it writes; write the values out")
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
 
 
 class _Loader(yaml.SafeLoader):
@@ -155,16 +202,16 @@ class YamlFile:
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read: {exc}", path=display) from None
         fast = _composed_fast(text)
-        if fast is not None:
-            self.root: Node | None = fast[0]
-            return
         try:
-            load(text)
+            if fast is None:
+                load(text)
+            # Composed again: building the data rewrote its own tree's merge keys (`<<`), this one is as written.
+            self.root: Node | None = fast[0] if fast is not None else yaml.compose(text)
+            if self.root is not None:
+                _check_aliases(text, self.root)
         except YamlFailure as exc:
             where = f"key {exc.key!r}" if exc.key else "not valid YAML"
             raise ConfigError(f"{where}: {exc.problem}", path=display, line=exc.line, fragment=exc.fragment) from None
-        # Composed again: building the data rewrote its own tree's merge keys (`<<`), this one is as written.
-        self.root = yaml.compose(text)
 
     def error(self, node: Node, message: str, fragment: str = "") -> ConfigError:
         """An error pointing at `node`'s line."""
