@@ -8,6 +8,7 @@ import pytest
 
 from generator.errors import TranscriptError
 from generator.model import Reporter
+from generator.read.calls import sentences
 from generator.read.introductions import title_people
 from tests.conftest import parse_text
 
@@ -1113,3 +1114,18 @@ def test_a_file_of_thousands_of_labels_is_read_label_by_label(monkeypatch: pytes
     b = parse_text("".join(f"{n}: Hello from {n}.\n\n" for n in names * 2))
     assert len(b.turns) == 2 * len(names)
     assert len({t.label for t in b.turns}) == len({t.speaker.id for t in b.turns}) == len(names)
+
+
+def test_sentences_end_at_stops_but_not_after_a_title_or_an_initial() -> None:
+    """A call's sentences: `Mr.`, `Dr.`, an initial and `L.A.` end none; a question mark, an exclamation and a
+    full stop after a word do, quotes and brackets kept with them."""
+    assert sentences('Thanks, Mr. Smith. Next: Dr. Who of the L.A. Times? Yes! (He said "go.") Gen. J. Doe.') == [
+        "Thanks, Mr. Smith.", "Next: Dr. Who of the L.A. Times?", "Yes!", '(He said "go.")', "Gen. J. Doe."]
+
+
+def test_a_roll_call_of_titles_is_one_sentence_however_long() -> None:
+    """Thousands of `Mr. … ,` with no stop between them are one sentence, read as fast per name as a few
+    (each stop looks back only at the characters before it: looking back over the whole sentence made such a
+    paragraph of 8,000 names take 99 s; `bench/paragraph_shapes.py` measures the growth)."""
+    roll = " ".join(f"Mr. Smith{k} of the Post," for k in range(3000))
+    assert sentences(f"{roll} and Ms. Jones. Thank you.") == [f"{roll} and Ms. Jones.", "Thank you."]
