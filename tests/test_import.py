@@ -113,6 +113,18 @@ def test_whole_web_page_loses_its_furniture(tmp_path: Path) -> None:
     assert "Share" not in written.read_text(encoding="utf-8")
 
 
+def test_a_page_nested_without_end_is_read_like_a_shallow_one(tmp_path: Path) -> None:
+    """A page whose turns sit under 20,000 nested elements, or under tags never closed, imports with its turns
+    (its tree was walked by recursion, which stopped with a RecursionError and a traceback at 1,000 levels)."""
+    turns = "<p><strong>MS. PSAKI:</strong> Good afternoon.</p><p>Q A question?</p><p>MS. PSAKI: An answer.</p>"
+    nested = "<html><body><h1>Press Gaggle, May 5, 2021</h1>" + "<div>" * 20_000 + turns + "</div>" * 20_000
+    unclosed = "<html><body><h1>Press Gaggle, May 6, 2021</h1>" + "<section><span>" * 10_000 + turns
+    for name, page in (("nested.html", nested), ("unclosed.html", unclosed)):
+        briefing = parse(read_source(_import(tmp_path, name, page)))
+        assert [(t.label, t.text) for t in briefing.turns] == [
+            ("MS. PSAKI", "Good afternoon."), ("Q", "A question?"), ("MS. PSAKI", "An answer.")], name
+
+
 def test_date_in_the_text_wins_over_the_publishers(tmp_path: Path) -> None:
     """The publisher's date (pandoc `date`, `article:published_time`) is used only when neither the
     title nor the text gives one: a briefing published the next day keeps the day it was held."""

@@ -16,7 +16,7 @@ import re
 import tarfile
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -24,7 +24,7 @@ from typing import Any
 import markdown
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
+from bs4.element import PageElement, PreformattedString
 
 from ..errors import GeneratorError
 from ..model import Briefing
@@ -174,11 +174,18 @@ def _block_lines(root: Tag) -> list[str]:
         if line:
             lines.append(line)
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, PreformattedString):  # comments, doctype, CDATA
+    def walk(root: Tag) -> None:  # with a stack of its own: the nesting of a page has no limit
+        opened: list[tuple[Iterator[PageElement], bool]] = [(iter(root.children), False)]
+        while opened:
+            children, block = opened[-1]
+            child = next(children, None)
+            if child is None:
+                opened.pop()
+                if block:
+                    flush()
+            elif isinstance(child, PreformattedString):  # comments, doctype, CDATA
                 continue
-            if isinstance(child, NavigableString):
+            elif isinstance(child, NavigableString):
                 current.append(str(child))
             elif not isinstance(child, Tag):
                 continue
@@ -189,10 +196,9 @@ def _block_lines(root: Tag) -> list[str]:
                 lines.extend(line for line in map(clean_line, child.get_text().split("\n")) if line)
             elif child.name in _BLOCKS:
                 flush()
-                walk(child)
-                flush()
+                opened.append((iter(child.children), True))
             else:
-                walk(child)
+                opened.append((iter(child.children), False))
 
     walk(root)
     flush()
