@@ -125,6 +125,14 @@ def test_missing_date_is_an_error_naming_the_file() -> None:
         parse_text("MR. X: Hi.\n", "notes.txt")
 
 
+def test_unreadable_front_matter_date_is_an_error_at_its_line() -> None:
+    """A front matter `date` that names no day is refused at its own line, with its value."""
+    with pytest.raises(TranscriptError) as caught:
+        parse_text("---\ntitle: Press Briefing\nsource_url: https://example.gov/x\ndate: next Tuesday\n---\nMR. X: Hi.\n",
+                   "notes.txt")
+    assert str(caught.value) == ("notes.txt:4: front matter date is not a date (use YYYY-MM-DD): 'next Tuesday'")
+
+
 def test_no_labels_is_not_a_transcript() -> None:
     """Text with no speaker label is refused, never published as a one-turn briefing."""
     with pytest.raises(TranscriptError, match="no speaker labels"):

@@ -94,7 +94,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
-    date = _date(meta.get("date"), source.path, title, header)
+    date = _date(meta.get("date"), source.path, title, header, source.meta_lines.get("date"))
     kind = str(meta.get("kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
                or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
@@ -425,9 +425,9 @@ def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _date(value: object, path: str, title: str, header: Header) -> dt.date:
-    """Front matter; else a date in the title or the header block; else the file name's
-    `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late."""
+def _date(value: object, path: str, title: str, header: Header, line: int | None = None) -> dt.date:
+    """Front matter (`line`: where its `date` is); else a date in the title or the header block; else the file
+    name's `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -439,7 +439,7 @@ def _date(value: object, path: str, title: str, header: Header) -> dt.date:
             found = find_date(value)
             if found:
                 return found
-            raise TranscriptError("front matter date is not a date (use YYYY-MM-DD)", path=path,
+            raise TranscriptError("front matter date is not a date (use YYYY-MM-DD)", path=path, line=line,
                                   fragment=value) from None
     found = find_date(title) or header.date or _path_date(path) or header.published
     if found is None:

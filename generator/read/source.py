@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class Source:
     body: str
     body_line: int
     """1-based line number of the body's first line in the file."""
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each front matter key in the file, for messages about its value."""
 
 
 def decode(data: bytes, path: str) -> str:
@@ -144,7 +146,8 @@ def parse_source(text: str, path: str) -> Source:
         raise SourceError("front matter must be a mapping of keys to values", path=path, line=2,
                           fragment=_line_at(text, 2))
     _check_types(meta, text, path)
-    return Source(path=path, meta=meta, body=body, body_line=body_line)
+    return Source(path=path, meta=meta, body=body, body_line=body_line,
+                  meta_lines={str(key): _key_line(text, str(key)) for key in meta})
 
 
 def _load_front_matter(block: str, path: str) -> Any:
