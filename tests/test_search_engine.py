@@ -199,6 +199,19 @@ def test_spilled_postings_merge_to_the_same_index(tmp_path: Path, monkeypatch: p
     assert {p.name: p.read_bytes() for p in whole.iterdir()} == {p.name: p.read_bytes() for p in spilled.iterdir()}
 
 
+def test_postings_encoded_a_chunk_at_a_time_are_the_same_bytes(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term's postings are weighed and encoded CHUNK at a time (a word in every turn of 10,000 briefings has a
+    million and a half): in chunks of one or two postings, the index is the same bytes as in one piece."""
+    whole = tmp_path / "whole"
+    written(whole)
+    for chunk in (1, 2):
+        monkeypatch.setattr(store, "CHUNK", chunk)
+        chunked = tmp_path / f"chunked{chunk}"
+        written(chunked)
+        assert {p.name: p.read_bytes() for p in whole.iterdir()} == {p.name: p.read_bytes() for p in chunked.iterdir()}
+
+
 def test_big_terms_get_blobs_of_their_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A term with long postings is read from blobs of its own (postings, facets, positions), the same data."""
     small = written(tmp_path / "small")

@@ -102,6 +102,8 @@ PACK_BYTES = 8_000_000
 """Target size of one pack file (Cloudflare Pages refuses files over 25 MiB)."""
 SPILL_BYTES = 40_000_000
 """Postings gathered in memory (about) before they are spilled to a scratch file."""
+CHUNK = 65_536
+"""Postings a big term's are encoded by at a time (`StoreWriter._write_terms`)."""
 PREFIX_BUDGET = 64_000
 """Most postings bytes one typed prefix may load in the header box (see `prefixes`)."""
 FORMAT = 6
@@ -141,14 +143,23 @@ def varint(value: int) -> bytes:
 
 def read_varints(data: str) -> list[int]:
     """The numbers of a `varints` string."""
-    out, value, shift = [], 0, 0
+    return _read_into([], data)
+
+
+NumbersT = TypeVar("NumbersT", list[int], "array[int]")
+
+
+def _read_into(out: NumbersT, data: str) -> NumbersT:
+    """`read_varints` into `out`: an array for a long string (8 bytes a number, where a list of them takes 36)."""
+    value, shift = 0, 0
+    append = out.append
     for char in data:
         digit = _VALUE[char]
         value |= (digit & 31) << shift
         if digit >= 32:
             shift += 5
             continue
-        out.append(value)
+        append(value)
         value = shift = 0
     return out
 
@@ -172,14 +183,14 @@ def decode(data: str) -> list[tuple[int, int]]:
 
 def postings_columns(data: str) -> tuple[array[int], array[int]]:
     """An encoded postings string as two columns: the entry ids (ascending) and their levels."""
-    values = read_varints(data)
+    values = _read_into(array("q"), data)
     ids = array("l", itertools.accumulate(map(operator.rshift, values, itertools.repeat(3)), initial=-1))[1:]
     return ids, array("l", map(operator.and_, values, itertools.repeat(7)))
 
 
 def facet_columns(meta: str) -> tuple[array[int], array[int]]:
     """A term's facets as stored: every posting's who (+1) × 2 + question, then every posting's topic set."""
-    values = array("l", read_varints(meta))
+    values = _read_into(array("l"), meta)
     half = len(values) // 2
     return values[:half], values[half:]
 
@@ -601,10 +612,11 @@ class StoreWriter:
         pack step, 0 or 1, and the three parts' lengths, per shard)."""
         lengths = self._lengths
         average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
-        norms = [K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths]
-        tops = [LEVELS * QUESTION_WEIGHT if _BYTE_VALUE[who[0]] & 1 else LEVELS  # a question: who × 2 + 1
-                for who in self._whos]
-        once = [max(1, int(top / (1 + norm) + 0.5)) for top, norm in zip(tops, norms, strict=True)]  # said once
+        # per entry, in arrays: lists of floats weighed 32 bytes an entry each (100 MB at 10,000 briefings)
+        norms = array("d", [K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths])
+        tops = array("d", [LEVELS * QUESTION_WEIGHT if _BYTE_VALUE[who[0]] & 1 else LEVELS  # a question: who × 2 + 1
+                           for who in self._whos])
+        once = array("B", [max(1, int(top / (1 + norm) + 0.5)) for top, norm in zip(tops, norms, strict=True)])
         first: list[str] = []
         steps: list[int] = []
         group: list[dict[str, Any]] = [{}, {}, {}]
@@ -627,10 +639,19 @@ class StoreWriter:
             sizes.shard_bytes.append(len(parts[0]))  # as parsed, not as fetched: the prefixes' budget
             group, size = [{}, {}, {}], 0
 
+        def encoded_postings(ids: array[int], tfs: array[int]) -> str:
+            """`encode` of the postings with their levels, made `CHUNK` at a time: a word in every turn has
+            a million and a half at 10,000 briefings, 50 MB as one list of numbers."""
+            out, last = [], -8
+            for start in range(0, len(ids), CHUNK):
+                levels = [doc << 3 | (once[doc] if tf == 1 else max(1, int(tf * tops[doc] / (tf + norms[doc]) + 0.5)))
+                          for doc, tf in zip(ids[start:start + CHUNK], tfs[start:start + CHUNK], strict=True)]
+                out.append(encode(levels, last))
+                last = levels[-1]
+            return "".join(out)
+
         for term, ids, tfs, pos in self._postings.merged():
-            levels = [doc << 3 | (once[doc] if tf == 1 else max(1, int(tf * tops[doc] / (tf + norms[doc]) + 0.5)))
-                      for doc, tf in zip(ids, tfs, strict=True)]
-            encoded, meta, text = encode(levels), self._meta_of(ids), pos.decode("ascii")
+            encoded, meta, text = encoded_postings(ids, tfs), self._meta_of(ids), pos.decode("ascii")
             own = len(encoded) > BIG_TERM
             if own:
                 entry: list[Any] = [len(ids)]
