@@ -47,8 +47,8 @@ BROKEN = {
          "key 'strong': could not determine a constructor for the tag '!terms'"),
     ),
     "alias-bomb": (
-        ("speakers.yml", SPEAKERS + LAUGHS, 4, f"key 'l0': {MULTIPLIED}"),
-        ("topics.yml", TOPICS + LAUGHS, 4, f"key 'l0': {MULTIPLIED}"),
+        ("speakers.yml", SPEAKERS + LAUGHS, 9, f"key 'l5': {MULTIPLIED}"),  # the value whose repeats add most
+        ("topics.yml", TOPICS + LAUGHS, 9, f"key 'l5': {MULTIPLIED}"),
     ),
     "alias-without-end": (
         ("speakers.yml", SPEAKERS + "    also: &me [Annie, *me]\n", 4,
@@ -84,6 +84,29 @@ def test_loader_names_no_key_past_a_finished_value(tmp_path: Path) -> None:
         load_registry(path, "content/speakers.yml")
     assert str(caught.value) == ("content/speakers.yml:4: not valid YAML: expected a single document in the stream, "
                                  "but found another document: '--- x'")
+
+
+def test_aliases_in_proportion_to_the_text_are_read(tmp_path: Path) -> None:
+    """Aliases that add values in proportion to what the text writes are no bomb: 2,000 people each merging the
+    same defaults (`<<: *defaults`, 14,000 values added) are read, as YAML builds them."""
+    path = tmp_path / "speakers.yml"
+    people = "".join(f"  - <<: *defaults\n    id: p{k}\n    name: Person {k}\n" for k in range(2000))
+    path.write_text("defaults: &defaults {affiliation: Agency, kind: official, roles: [{title: Officer}]}\n"
+                    "people:\n" + people, encoding="utf-8")
+    data = yamlfile.load(path.read_text(encoding="utf-8"))
+    assert len(data["people"]) == 2000 and data["people"][1999]["affiliation"] == "Agency"
+    assert yamlfile.YamlFile(path, "content/speakers.yml").root is not None
+
+
+def test_a_bomb_is_reported_where_its_repeats_add_most(tmp_path: Path) -> None:
+    """A small alias above a "billion laughs" is not where the error points: the anchored value whose repeats
+    add the most values is."""
+    path = tmp_path / "speakers.yml"
+    text = "team: &team [Ann, Bob]\nalso: *team\n" + LAUGHS.replace("    l", "l")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        yamlfile.YamlFile(path, "content/speakers.yml")
+    assert (caught.value.location, caught.value.message) == ("content/speakers.yml:8", f"key 'l5': {MULTIPLIED}")
 
 
 @pytest.mark.parametrize("kind", BROKEN)

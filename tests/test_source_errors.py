@@ -69,8 +69,8 @@ def test_check_refuses_front_matter_whose_aliases_multiply_and_checks_the_rest(t
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output
     reported = [line for line in output.splitlines() if bad.name in line]
-    assert reported == [f"error: {bad}:3: front matter key 'l0': its aliases repeat values until the text stands "
+    assert reported == [f"error: {bad}:8: front matter key 'l5': its aliases repeat values until the text stands "
                         "for more than 10,000 values more than it writes; write the values out: "
-                        f"'{laughs.splitlines()[0]}'"]
+                        f"'{laughs.splitlines()[5]}'"]
     assert f"{SEED.name}: 39 turns" in output and f"{fine.name}: 3 turns" in output
     assert "2 briefing(s) ok, 1 with errors" in output

@@ -145,9 +145,10 @@ def parse_source(text: str, path: str) -> Source:
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a mapping of keys to values", path=path, line=2,
                           fragment=_line_at(text, 2))
-    _check_types(meta, text, path)
+    head = text[:4 + end.start()]  # a key's line is looked for above the closing `---`, not in the body
+    _check_types(meta, head, path)
     return Source(path=path, meta=meta, body=body, body_line=body_line,
-                  meta_lines={str(key): _key_line(text, str(key)) for key in meta})
+                  meta_lines={str(key): _key_line(head, str(key)) for key in meta})
 
 
 def _load_front_matter(block: str, path: str) -> Any:

@@ -83,19 +83,21 @@ def load(text: str) -> Any:
 
 
 ALIASED_VALUES = 10_000
-"""Values that aliases (`*name`, repeating the value anchored as `&name`) may add to a YAML text. Nested, they
-multiply: nine aliases of nine aliases of … make a few lines stand for billions of values (a "billion laughs"),
-which a build that reads them whole (a transcript's unknown front-matter keys are kept as text) would spend its
-memory on."""
+ALIASED_FACTOR = 10
+"""Values that aliases (`*name`, repeating the value anchored as `&name`) may add to a YAML text: ALIASED_VALUES,
+or ALIASED_FACTOR times the values it writes if that is more. Nested, aliases multiply: nine aliases of nine
+aliases of … make a few lines stand for billions of values (a "billion laughs"), which a build that reads them
+whole (a transcript's unknown front-matter keys are kept as text) would spend its memory on. A registry whose
+2,000 people each merge the same defaults (`<<: *defaults`) adds values in proportion to what it writes."""
 
 
 def _check_aliases(text: str, root: Node) -> None:
-    """Raise `YamlFailure` at the first anchored value that is repeated when the text's aliases, expanded, would
-    add more than `ALIASED_VALUES` values to it, or when an alias stands inside the value it repeats (`&a [*a]`,
-    without end). Counted on the node tree, where an alias is its anchored node itself: linear in the text."""
+    """Raise `YamlFailure` when the text's aliases, expanded, would add more values than allowed (at the anchored
+    value whose repeats add the most), or when an alias stands inside the value it repeats (`&a [*a]`, without
+    end). Counted on the node tree, where an alias is its anchored node itself: linear in the text."""
     sizes: dict[int, int] = {}
     started: set[int] = set()
-    repeated: list[Node] = []  # anchored nodes met again
+    repeats: dict[int, tuple[Node, int]] = {}  # anchored nodes met again, and how many times
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -103,17 +105,18 @@ def _check_aliases(text: str, root: Node) -> None:
         if done:
             sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
         elif key in sizes:
-            repeated.append(node)
+            repeats[key] = (node, repeats[key][1] + 1 if key in repeats else 1)
         elif key in started:
             raise YamlFailure(text, node.start_mark.index, "an alias repeats the value it stands in, without end")
         else:
             started.add(key)
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(_children(node)))
-    if sizes[id(root)] - len(sizes) > ALIASED_VALUES:
-        first = min(repeated, key=lambda n: n.start_mark.index)
-        raise YamlFailure(text, first.start_mark.index,
-                          f"its aliases repeat values until the text stands for more than {ALIASED_VALUES:,} "
+    allowed = max(ALIASED_VALUES, ALIASED_FACTOR * len(sizes))
+    if sizes[id(root)] - len(sizes) > allowed:
+        worst = max(repeats.values(), key=lambda item: (sizes[id(item[0])] * item[1], -item[0].start_mark.index))[0]
+        raise YamlFailure(text, worst.start_mark.index,
+                          f"its aliases repeat values until the text stands for more than {allowed:,} "
                           "values more than it writes; write the values out")
 
 
@@ -207,8 +210,6 @@ class YamlFile:
                 load(text)
             # Composed again: building the data rewrote its own tree's merge keys (`<<`), this one is as written.
             self.root: Node | None = fast[0] if fast is not None else yaml.compose(text)
-            if self.root is not None:
-                _check_aliases(text, self.root)
         except YamlFailure as exc:
             where = f"key {exc.key!r}" if exc.key else "not valid YAML"
             raise ConfigError(f"{where}: {exc.problem}", path=display, line=exc.line, fragment=exc.fragment) from None
@@ -284,8 +285,11 @@ def _composed_fast(text: str) -> tuple[Node | None] | None:
     if _LIBYAML is None or Reader.NON_PRINTABLE.search(text) or _nested(text) > _SHALLOW:
         return None
     try:
+        root = yaml.compose(text, Loader=_LIBYAML)
+        if root is not None:
+            _check_aliases(text, root)  # before building: older PyYAML expands merge keys (`<<`) without bound
         yaml.load(text, Loader=_LIBYAML)  # every value buildable (dates, numbers, tags)
-        return (yaml.compose(text, Loader=_LIBYAML),)
+        return (root,)
     except Exception:  # noqa: BLE001 - any failure: the checked path reads it again and explains it
         return None
 
