@@ -17,17 +17,14 @@ Not a test (figures depend on the machine): run it when a change touches a rule 
 from __future__ import annotations
 
 import argparse
-import shutil
-import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# Run as a script: this folder is on the path, and `large_transcripts` puts the project there for `generator`.
+from large_transcripts import scratch_project, timed
 
-from generator.enrich.loader import Loader  # noqa: E402 (after the path insert above)
+from generator.enrich.loader import Loader
 
 SHAPES: dict[str, Callable[[int], str]] = {
     "names": lambda n: "MR. PRICE: " + " ".join("Mr. John Smith of the Washington Post," for _ in range(n))
@@ -47,19 +44,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-def read_seconds(text: str, work: Path) -> float:
-    """Seconds to read one transcript of `text` (its own content folder; the project's configuration)."""
-    content = work / "content"
-    shutil.rmtree(content, ignore_errors=True)
-    (content / "briefings").mkdir(parents=True)
-    for name in ("speakers.yml", "topics.yml", "outlets.yml"):
-        if (ROOT / "content" / name).is_file():
-            shutil.copy(ROOT / "content" / name, content / name)
-    (content / "briefings" / "2022-01-01-shape.txt").write_text(text, encoding="utf-8")
-    loader = Loader(write_locks=False)
-    started = time.perf_counter()
-    archive = loader.load(content, work)
-    seconds = time.perf_counter() - started
+def read_seconds(text: str, project: Path) -> float:
+    """Seconds to read one transcript of `text`, as the only briefing of `project` (a `scratch_project`)."""
+    (project / "content" / "briefings" / "2022-01-01-shape.txt").write_text(text, encoding="utf-8")
+    seconds, archive = timed(lambda: Loader(write_locks=False).load(project / "content", project))
     if archive.errors:
         raise SystemExit(f"not read: {archive.errors[0]}")
     return seconds
@@ -72,7 +60,7 @@ def main() -> int:
     args = parser.parse_args()
     small, large = sorted(int(n) for n in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="paragraph-shapes-") as folder:
-        work = Path(folder)
+        work = scratch_project(Path(folder) / "project")
         empty = read_seconds("MR. PRICE: Hello.\n\nQ Why?\n", work)  # the configuration's own reading
         print(f"{'shape':20} {small:>8,} ×   {large:>8,} ×   growth against linear (1 linear, "
               f"{large / small:.0f} quadratic)")

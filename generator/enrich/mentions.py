@@ -259,9 +259,8 @@ def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _S
     if len(topics) < LIST_ITEMS:
         return set()
     runs: list[list[tuple[int, int]]] = []
-    words = scan.words  # once: the property makes the list anew
     for span in sorted(topics):
-        if runs and _joined(runs[-1][-1], span, words, scan.text, ends, sentences):
+        if runs and _joined(runs[-1][-1], span, scan, ends, sentences):
             runs[-1].append(span)
         else:
             runs.append([span])
@@ -273,16 +272,14 @@ def _listed(matches: Sequence[Match], scan: Scan, ends: list[int], sentences: _S
     return out
 
 
-def _joined(a: tuple[int, int], b: tuple[int, int], words: list[str], text: str, ends: list[int],
-            sentences: _Sentences) -> bool:
-    """True when the mentions spanning words `a` and `b` (of the scan's `words` and `text`) stand as neighbours
-    in a list."""
+def _joined(a: tuple[int, int], b: tuple[int, int], scan: Scan, ends: list[int], sentences: _Sentences) -> bool:
+    """True when the mentions spanning words `a` and `b` stand as neighbours in a list."""
     if b[0] - a[1] > 2 * LIST_GAP + 4:
         return False
-    gap = words[a[1] + 1:b[0]]
+    gap = scan.words[a[1] + 1:b[0]]
     if sum(w not in LIST_FILLERS and not w.isdigit() for w in gap) > LIST_GAP or not LIST_OPENERS.isdisjoint(gap):
         return False
-    between = text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
+    between = scan.text[ends[2 * a[1] + 1]:ends[2 * b[0]]]
     joined = not _LIST_MARKS.isdisjoint(between) or any(w in LIST_JOINERS for w in gap)
     return joined and sentences.same(a[1], b[0])
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -127,8 +128,9 @@ class Scan:
     ends: list[int] = field(default_factory=list)
     """Cumulative part lengths, when something matched: word k spans `ends[2k]` to `ends[2k + 1]`."""
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
+        """The words of `parts`, listed once (a paragraph's rules read them for every pair of mentions)."""
         return self.parts[1::2]
 
 

@@ -174,33 +174,31 @@ def _block_lines(root: Tag) -> list[str]:
         if line:
             lines.append(line)
 
-    def walk(root: Tag) -> None:  # with a stack of its own: the nesting of a page has no limit
-        opened: list[tuple[Iterator[PageElement], bool]] = [(iter(root.children), False)]
-        while opened:
-            children, block = opened[-1]
-            child = next(children, None)
-            if child is None:
-                opened.pop()
-                if block:
-                    flush()
-            elif isinstance(child, PreformattedString):  # comments, doctype, CDATA
-                continue
-            elif isinstance(child, NavigableString):
-                current.append(str(child))
-            elif not isinstance(child, Tag):
-                continue
-            elif child.name == "br":
+    # with a stack of its own, not recursion: the nesting of a page has no limit
+    opened: list[tuple[Iterator[PageElement], bool]] = [(iter(root.children), False)]
+    while opened:
+        children, block = opened[-1]
+        child = next(children, None)
+        if child is None:
+            opened.pop()
+            if block:
                 flush()
-            elif child.name == "pre":
-                flush()
-                lines.extend(line for line in map(clean_line, child.get_text().split("\n")) if line)
-            elif child.name in _BLOCKS:
-                flush()
-                opened.append((iter(child.children), True))
-            else:
-                opened.append((iter(child.children), False))
-
-    walk(root)
+        elif isinstance(child, PreformattedString):  # comments, doctype, CDATA
+            continue
+        elif isinstance(child, NavigableString):
+            current.append(str(child))
+        elif not isinstance(child, Tag):
+            continue
+        elif child.name == "br":
+            flush()
+        elif child.name == "pre":
+            flush()
+            lines.extend(line for line in map(clean_line, child.get_text().split("\n")) if line)
+        elif child.name in _BLOCKS:
+            flush()
+            opened.append((iter(child.children), True))
+        else:
+            opened.append((iter(child.children), False))
     flush()
     return lines
 
