@@ -9,7 +9,6 @@ The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the sta
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import logging
@@ -64,7 +63,7 @@ from ..site.search_index import (
     take_entries,
     write_index,
 )
-from ..site.summary import Summary
+from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
 from .page_cache import PageCache
@@ -96,7 +95,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._loader = Loader()
+        self._loader = Loader(keep_summaries=False)  # a preview keeps them (`on_startup`)
         self._store: Store | None = None
         self._scratch: Path | None = None
         """A temporary cache folder, when the project's cannot be written; removed at shutdown."""
@@ -151,6 +150,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # A preview computes anchors as a build would but writes no lock: the edit is not published
         # yet, and a lock written into the watched content folder would start a second rebuild.
         self._loader.write_locks = command != "serve"
+        self._loader.keep_summaries = command == "serve"  # only a preview loads again
         if command in BUILDS:
             terminate_as_interrupt()
 
@@ -255,9 +255,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            self._listings)
         pages[DATA_PAGE] = data_page(len(summaries))
-        # the pages of many briefings are made: a summary's topics (what only topic pages read, half of what it
-        # weighs: 50 MB at 10,000 briefings) go; the children forked above keep their own copies
-        self._summaries = summaries = [dataclasses.replace(s, topics=()) for s in summaries]
+        self._meta = MetaIndex(summaries, loaded.topics, published.head)
+        # the pages of many briefings are made: what only they read of a summary goes (its topics, and unless the
+        # open data is written here, its speakers, outlets and participants: most of what it weighs, over 50 MB
+        # at 10,000 briefings); the children forked above keep their own copies
+        self._summaries = summaries = [lean(s, keep_people=not self._data_child) for s in summaries]
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
         # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
@@ -265,7 +267,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
             self._add(files, config, path, content)
-        self._meta = MetaIndex(summaries, loaded.topics, published.head)
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, STYLESHEET, content=self._icons.stylesheet()))

@@ -16,12 +16,12 @@ import html
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Briefing, Person, Speaker, Topic
 from . import urls
 from .csl_item import csl_name, organisation, publisher
-from .speaker_pages import Appearances, appearances, plural
+from .speaker_pages import appearances, plural
 from .summary import Summary
 
 
@@ -92,10 +92,10 @@ def briefing_meta(briefing: Briefing, site_name: str, site_url: str, people: Map
     return meta
 
 
-def speaker_meta(entry: Appearances, site_name: str, site_url: str) -> PageMeta:
+def speaker_meta(entry: SpeakerFacts, site_name: str, site_url: str) -> PageMeta:
     """The head metadata of a speaker's (or reporter's) page."""
     speaker = entry.speaker
-    count = f"{plural(entry.turns, 'turn')} in {plural(len(entry.by_briefing), 'briefing')}"
+    count = f"{plural(entry.turns, 'turn')} in {plural(entry.briefings, 'briefing')}"
     text = ", ".join(p for p in (speaker.name, speaker.role, speaker.affiliation) if p) + f": {count} in {site_name}."
     page_url = urls.absolute(urls.address(urls.SPEAKERS, speaker.id), site_url) if site_url else ""
     meta = PageMeta()
@@ -157,24 +157,35 @@ def head_html(meta: PageMeta) -> str:
     return "\n".join(lines)
 
 
+class SpeakerFacts(NamedTuple):
+    """What a speaker page's head says of the speaker: who, and how many turns in how many briefings."""
+
+    speaker: Speaker
+    turns: int
+    briefings: int
+
+
 class MetaIndex:
     """What the head metadata of a build's pages is made from, by page source (`briefings/<slug>.md`): a
-    briefing page's is made with the briefing's other parts (`briefing_head`) and read when the page is."""
+    briefing page's is made with the briefing's other parts (`briefing_head`, given its cache entry) and read
+    when the page is. It keeps no summary: a build keeps this to its end, and the summaries' speakers held
+    by every speaker's appearances were most of what a build held of them (`plugin/hooks.py` lets them go)."""
 
     def __init__(self, summaries: Iterable[Summary] = (), topics: Iterable[Topic] = (),
-                 briefing_head: Callable[[Summary], str] = lambda summary: "") -> None:
+                 briefing_head: Callable[[str], str] = lambda entry: "") -> None:
         summaries = list(summaries)
-        self.briefings = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
-        self.speakers = {urls.source(urls.SPEAKERS, k): e for k, e in appearances(summaries).items()}
+        self.briefings = {urls.source(urls.BRIEFINGS, s.slug): s.entry for s in summaries}
+        self.speakers = {urls.source(urls.SPEAKERS, k): SpeakerFacts(e.speaker, e.turns, len(e.by_briefing))
+                         for k, e in appearances(summaries).items()}
         self.topics = {urls.source(urls.TOPICS, t.id): t for t in topics}
         self._briefing_head = briefing_head
 
     def head(self, source: str, site_name: str, site_url: str) -> str:
         """The head metadata of the page `source`, or "" for a page of another kind."""
-        if summary := self.briefings.get(source):
-            return self._briefing_head(summary)
-        if entry := self.speakers.get(source):
-            return head_html(speaker_meta(entry, site_name, site_url))
+        if entry := self.briefings.get(source):
+            return self._briefing_head(entry)
+        if facts := self.speakers.get(source):
+            return head_html(speaker_meta(facts, site_name, site_url))
         if topic := self.topics.get(source):
             return head_html(topic_meta(topic, site_name, site_url))
         return ""

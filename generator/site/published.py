@@ -131,8 +131,9 @@ class Published:
     def anchors(self, summary: Summary) -> set[str]:
         return set(self.store.read(summary.entry, ANCHORS).decode().split())
 
-    def head(self, summary: Summary) -> str:
-        return self.text(Part(summary.entry, META))
+    def head(self, entry: str) -> str:
+        """The briefing page's head metadata (`page_meta.briefing_head`), by its cache entry."""
+        return self.text(Part(entry, META))
 
     def citation(self, summary: Summary) -> str:
         """The page's citation data as compact JSON."""
