@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import pickle
 import re
 import shutil
 import tempfile
@@ -66,7 +67,7 @@ from ..site.search_index import (
 from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
-from .page_cache import PageCache
+from .page_cache import PageCache, Spill
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
 from .writers import (
     CachedBriefings,
@@ -103,7 +104,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages: PageCache | None = None
         self._pages_dir: Path | None = None
         self._written: dict[str, str | bytes] = {}
-        self._listings: Listings = {}
+        self._listings = Spill()
+        """The listings of speaker, outlet and topic pages (`site/listing.py`), by page, pickled in a temporary file
+        until the page is written: their parts were 25 MB at 10,000 briefings, held from the first page read."""
         self._data_page: tuple[str, str] | None = None
         """The Data page as rendered (its path in the site, its HTML), until its downloads are written: the
         site's and the offline bundle's (which links the public site's downloads) are finished then."""
@@ -251,9 +254,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._index_briefings.send((listing, self._topics, self._outlets, self._people))
             self._index_briefings.close()
             self._index_briefings = None
-        self._listings = {}
+        listings: Listings = {}
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
-                           self._listings)
+                           listings)
+        self._listings.close()
+        self._listings = Spill()
+        for path, found in listings.items():
+            self._listings[path] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
+        del listings
         pages[DATA_PAGE] = data_page(len(summaries))
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
         # the pages of many briefings are made: what only they read of a summary goes (its topics, and unless the
@@ -381,7 +389,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return output
         if summary is not None:
             output = expand(output, {TURNS: [Part(summary.entry, TURNS)]}, read, wrap=False)
-        output = expand(output, self._listings.get(source, {}), read)
+        listed = self._listings.pop(source)
+        output = expand(output, pickle.loads(listed) if listed is not None else {}, read)
         self._pages.keep(page, output)
         self._bundled(page, output)
         return output
@@ -572,6 +581,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _detach(self) -> None:
         self._swept()  # under the build's lock
+        self._listings.close()
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None

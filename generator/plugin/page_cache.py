@@ -58,9 +58,9 @@ class PageCache:
         self._keys: dict[str, str] = {}
         """Per page (its source path) that may be cached, its key."""
         self._found: set[str] = set()
-        self._rendered = _Spill()
+        self._rendered = Spill()
         """Per page rendered afresh without a warning, what `render` made (stored with its HTML)."""
-        self._aside = _Spill()
+        self._aside = Spill()
         """Per page set aside (`set_aside`), its content until it is written."""
 
     def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
@@ -68,7 +68,7 @@ class PageCache:
         self._signature = signature(config, nav, *more)
         self._rendered.close()
         self._aside.close()
-        self._keys, self._found, self._rendered, self._aside = {}, set(), _Spill(), _Spill()
+        self._keys, self._found, self._rendered, self._aside = {}, set(), Spill(), Spill()
 
     def environment(self, env: Environment) -> Environment:
         """The theme's templates and the empty one."""
@@ -136,9 +136,10 @@ class PageCache:
             self._store.put(found, parts if rendered is None else {**parts, RENDERED: rendered})
 
 
-class _Spill:
-    """What pages' `render` made, by page, in a temporary file until each page is written: MkDocs renders every
-    page before it writes the first, and a kilobyte a page held in memory grows with the archive."""
+class Spill:
+    """Bytes by page, in a temporary file until each page is written (what pages' `render` made, their content set
+    aside, the listings of speaker, outlet and topic pages): MkDocs renders every page before it writes the first,
+    and a kilobyte a page held in memory grows with the archive."""
 
     def __init__(self) -> None:
         self._file: Any = None
@@ -150,6 +151,9 @@ class _Spill:
         self._file.seek(0, io.SEEK_END)
         self._at[source] = (self._file.tell(), len(data))
         self._file.write(data)
+
+    def __contains__(self, source: object) -> bool:
+        return source in self._at
 
     def pop(self, source: str, default: None = None) -> bytes | None:
         at = self._at.pop(source, None)
@@ -168,7 +172,7 @@ class _Recorder:
     """A page's own `render`, recording what it made for the cache unless it logged a warning; then the page's
     own `render` again (this one, and what it holds, goes)."""
 
-    def __init__(self, render: Any, into: _Spill) -> None:
+    def __init__(self, render: Any, into: Spill) -> None:
         self._render, self._into = render, into
 
     def render(self, page: Any, config: MkDocsConfig, files: Files) -> None:
