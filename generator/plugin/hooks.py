@@ -264,10 +264,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         del listings
         pages[DATA_PAGE] = data_page(len(summaries))
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
-        # the pages of many briefings are made: what only they read of a summary goes (its topics, and unless the
-        # open data is written here, its speakers, outlets and participants: most of what it weighs, over 50 MB
-        # at 10,000 briefings); the children forked above keep their own copies
-        self._summaries = summaries = [lean(s, keep_people=not self._data_child) for s in summaries]
+        # the pages of many briefings are made: what only they read of a summary goes (its speakers, outlets,
+        # participants and topics: most of what it weighs, over 50 MB at 10,000 briefings); the children forked
+        # above keep their own copies
+        self._summaries = summaries = [lean(s) for s in summaries]
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
         # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
@@ -454,6 +454,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._meta.head(page.file.src_uri, config.site_name, self._site_url)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        self._loader.keep_summaries = True  # `serve --clean` starts its plugins as a build's; it loads again too
         server.watch(str(self.content_dir))
         return server
 

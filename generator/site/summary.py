@@ -119,13 +119,10 @@ class Interned:
         return self._counts.setdefault(counts, counts)
 
 
-def lean(summary: Summary, *, keep_people: bool = False) -> Summary:
-    """The summary as a build keeps it once the pages listing many briefings are made: what its briefing's
-    page, the search index's listing and the offline bundle read (entry, slug, title, date, turns…), without
-    the topics and, unless `keep_people` (the open data is still to be written from it), the speakers,
-    outlets and participants."""
-    if keep_people:
-        return dataclasses.replace(summary, topics=())
+def lean(summary: Summary) -> Summary:
+    """The summary as a build keeps it once the pages listing many briefings are made: what its briefing's page,
+    the search index's listing, the open data and the offline bundle read (entry, slug, title, date, kind,
+    turns…), without its speakers, outlets, participants and topics."""
     return dataclasses.replace(summary, participants=(), speakers=(), outlets=(), topics=(), others=())
 
 
