@@ -96,7 +96,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._loader = Loader(keep_summaries=False)  # a preview keeps them (`on_startup`)
+        self._loader = Loader(keep_summaries=False)  # a preview keeps them (`on_startup`, `on_serve`)
         self._store: Store | None = None
         self._scratch: Path | None = None
         """A temporary cache folder, when the project's cannot be written; removed at shutdown."""
@@ -257,8 +257,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         listings: Listings = {}
         pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                            listings)
-        self._listings.close()
-        self._listings = Spill()
+        self._listings.close()  # the last load's (a preview's); a closed spill starts afresh
         for path, found in listings.items():
             self._listings[path] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
         del listings

@@ -66,9 +66,9 @@ class PageCache:
     def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
         """A new build of the site: its signature (`more`: what else shapes every page)."""
         self._signature = signature(config, nav, *more)
-        self._rendered.close()
+        self._rendered.close()  # a closed spill starts afresh
         self._aside.close()
-        self._keys, self._found, self._rendered, self._aside = {}, set(), Spill(), Spill()
+        self._keys, self._found = {}, set()
 
     def environment(self, env: Environment) -> Environment:
         """The theme's templates and the empty one."""
@@ -163,6 +163,7 @@ class Spill:
         return bytes(self._file.read(at[1]))
 
     def close(self) -> None:
+        """Let go of what it holds (its file is removed); it may be filled again."""
         if self._file is not None:
             self._file.close()
         self._file, self._at = None, {}
