@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from generator.cache import BuildLock, Store
 from generator.enrich import loader as loading
 from generator.enrich.loader import Loader
 from generator.plugin import ArchivePlugin
+from generator.plugin.markdown_folder import MarkdownFolder
 from generator.site.published import SUMMARY, TURNS, Settings, SitePublisher
 from generator.site.turns_html import Permalink
 from tests.conftest import ROOT, SEED, copy_project
@@ -81,13 +83,33 @@ def test_serve_pages_on_disk_are_rewritten_only_when_their_markdown_changes(tmp_
     plugin = ArchivePlugin()
     plugin.on_startup(command="serve", dirty=True)
     try:
-        first = plugin._on_disk("briefings/a.md", "# A\n")
+        pages = MarkdownFolder(plugin._markdown_folder())
+        pages["briefings/a.md"] = "# A\n"
+        first = pages.file("briefings/a.md")
         stamp = first.stat().st_mtime_ns
-        assert plugin._on_disk("briefings/a.md", "# A\n").stat().st_mtime_ns == stamp
-        assert plugin._on_disk("briefings/a.md", "# A, edited\n").read_text(encoding="utf-8") == "# A, edited\n"
+        again = MarkdownFolder(plugin._markdown_folder())  # the next build of the preview
+        again["briefings/a.md"] = "# A\n"
+        assert again.file("briefings/a.md").stat().st_mtime_ns == stamp
+        again["briefings/a.md"] = "# A, edited\n"
+        assert again["briefings/a.md"] == "# A, edited\n"
     finally:
         plugin.on_shutdown()
     assert not first.exists()
+
+
+def test_generated_pages_keep_the_order_a_dict_would() -> None:
+    """The folder the pages are made into orders them as a dict does (MkDocs builds, and lists in the sitemap,
+    in that order): setting a page again keeps its place, popping and setting it puts it last."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder, plain = MarkdownFolder(Path(scratch)), {}
+        for pages in (folder, plain):
+            pages["b.md"], pages["speakers/a.md"], pages["a.md"] = "b", "sa", "a"
+            pages["b.md"] = "b again"
+            pages["speakers/a.md"] = pages.pop("speakers/a.md")
+        assert list(folder) == list(plain) == ["b.md", "a.md", "speakers/a.md"]
+        assert dict(folder) == plain
+        with pytest.raises(KeyError):
+            folder.file("missing.md")
 
 
 def test_previews_and_checks_write_no_lock(tmp_path: Path) -> None:
@@ -291,6 +313,7 @@ def test_summaries_are_small(tmp_path: Path) -> None:
 
 _HELD = """
 import gc, json, sys
+from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from generator.plugin import hooks
@@ -313,6 +336,18 @@ def look(plugin, when):
                   "briefings": len(plugin._briefing_pages), "parts": sum(1 for o in gc.get_objects() if isinstance(o, Part))}
 
 
+real_files = hooks.ArchivePlugin.on_files
+
+
+def on_files(self, files, *, config):
+    files = real_files(self, files, config=config)
+    pages = [f for f in files.documentation_pages() if f.generated_by]
+    seen["made"] = {"pages": len(pages), "in_files": sum(1 for f in pages if Path(f.abs_src_path).is_file()),
+                    "held": sum(len(f._content) for f in pages if getattr(f, "_content", None) is not None),
+                    "folder": str(self._pages_dir)}
+    return files
+
+
 def on_env(self, env, *, config, files):
     look(self, "read")  # every page read, none written
     return real_env(self, env, config=config, files=files)
@@ -324,6 +359,7 @@ def post_page(self, output, *, page, config):
     return real_post_page(self, output, page=page, config=config)
 
 
+hooks.ArchivePlugin.on_files = on_files
 hooks.ArchivePlugin.on_env = on_env
 hooks.ArchivePlugin.on_post_page = post_page
 config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
@@ -339,14 +375,18 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     entry, slug, date, turns): not its speakers, outlets, participants or topics, and no second copy in the
     loader (a preview's, kept for its next load); the listings of speaker, outlet and topic pages (their parts
     of briefings' cache entries) wait in a temporary file until their page is written. At 10,000 briefings
-    these were 67 and 26 MB of the 335 MB MkDocs' process peaked at. A second transcript makes two summaries
-    of the kind to look for."""
+    these were 67 and 26 MB of the 335 MB MkDocs' process peaked at. The generated pages' Markdown waits in files
+    until MkDocs reads each page (35 MB at 10,000 briefings, held at the peak), in a folder the build removes.
+    A second transcript makes two summaries of the kind to look for."""
     project = copy_project(tmp_path / "project")
     (project / "content" / "briefings" / SECOND).write_text(TEXT, encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", _HELD, str(project), str(tmp_path / "site")], capture_output=True,
                          text=True, timeout=600, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
     assert run.returncode == 0, run.stderr
     seen = json.loads(run.stdout.splitlines()[-1])
+    made = seen["made"]
+    assert made["pages"] > 10 and made["in_files"] == made["pages"] and made["held"] == 0, made
+    assert not Path(made["folder"]).exists()
     for when in ("read", "writing"):
         assert seen[when]["briefings"] == 2 and seen[when]["summaries"] >= 2, when
         assert seen[when]["full"] == 0 and seen[when]["kept_by_loader"] == 0, when

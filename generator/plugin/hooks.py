@@ -67,6 +67,7 @@ from ..site.search_index import (
 from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
+from .markdown_folder import MarkdownFolder
 from .page_cache import PageCache, Spill
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
 from .writers import (
@@ -103,7 +104,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._published: Published | None = None
         self._pages: PageCache | None = None
         self._pages_dir: Path | None = None
-        self._written: dict[str, str | bytes] = {}
         self._listings = Spill()
         """The listings of speaker, outlet and topic pages (`site/listing.py`), by page, pickled in a temporary file
         until the page is written: their parts were 25 MB at 10,000 briefings, held from the first page read."""
@@ -255,8 +255,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._index_briefings.close()
             self._index_briefings = None
         listings: Listings = {}
-        pages = site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
-                           listings)
+        pages = MarkdownFolder(self._markdown_folder())
+        site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page, listings,
+                   pages)
         self._listings.close()  # the last load's (a preview's); a closed spill starts afresh
         for path, found in listings.items():
             self._listings[path] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
@@ -270,10 +271,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
         # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
         # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
-        for path, content in sorted(pages.items(), key=lambda item: item[0] in self._briefing_pages):
+        for path in sorted(pages, key=lambda path: path in self._briefing_pages):
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
-            self._add(files, config, path, content)
+            self._add(files, config, path, pages.file(path))
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, STYLESHEET, content=self._icons.stylesheet()))
@@ -306,26 +307,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._index_keys = briefings.keys()
         return briefings
 
-    def _add(self, files: Files, config: MkDocsConfig, path: str, content: str) -> None:
+    def _add(self, files: Files, config: MkDocsConfig, path: str, markdown: Path) -> None:
+        """A generated page, its Markdown read from `markdown` when MkDocs reads the page."""
         existing = files.get_file_from_path(path)
         if existing is not None:
             raise PluginError(f"{path}: generated page collides with a file in docs_dir")
-        if self._command == "serve":
-            files.append(File.generated(config, path, abs_src_path=str(self._on_disk(path, content))))
-        else:
-            files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, path, abs_src_path=str(markdown)))
 
-    def _on_disk(self, path: str, content: str | bytes) -> Path:
-        """Under `mkdocs serve`, a generated page is a file rewritten only when its Markdown changed:
-        MkDocs compares file times, so `mkdocs serve --dirty` rebuilds only the pages an edit touched."""
+    def _markdown_folder(self) -> Path:
+        """Where the generated pages' Markdown is kept (`markdown_folder.py`): one folder for all of a preview's
+        builds, whose unchanged files keep their times (what `mkdocs serve --dirty` compares); a build's own,
+        removed when it ends."""
         if self._pages_dir is None:
             self._pages_dir = Path(tempfile.mkdtemp(prefix="archive-pages-"))
-        target = self._pages_dir / path
-        if self._written.get(path) != content:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-            self._written[path] = content
-        return target
+        return self._pages_dir
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self._pages is not None:
@@ -582,6 +577,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _detach(self) -> None:
         self._swept()  # under the build's lock
         self._listings.close()
+        if self._pages_dir is not None and self._command != "serve":
+            shutil.rmtree(self._pages_dir, ignore_errors=True)
+            self._pages_dir = None
         if self._warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self._warnings)
             self._warnings = None

@@ -8,7 +8,7 @@ page is written (`site/published.py`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from ..model import Archive, Outlet, Person, Topic
 from . import urls
@@ -24,17 +24,21 @@ from .topic_pages import topic_pages
 
 def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: tuple[Topic, ...],
                outlets: Sequence[Outlet], site_name: str, page_of: Callable[[Summary], str],
-               listings: Listings) -> dict[str, str]:
+               listings: Listings, pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
     """All generated pages, keyed by their path under docs_dir: `page_of(summary)` gives a briefing's page.
 
+    Each page goes into `pages` as soon as it is made: a dict by default; the plugin's keeps each in a file,
+    so that no more than one page's Markdown is held at a time (`plugin/markdown_folder.py`).
     Speaker, outlet and topic pages hold placeholders for their lists, which go to `listings` (the
     plugin puts them into the finished pages, `listing.expand`).
     """
-    pages: dict[str, str] = {"index.md": home_page(site_name, summaries), **year_pages(summaries)}
+    pages = {} if pages is None else pages
+    pages["index.md"] = home_page(site_name, summaries)
+    pages.update(year_pages(summaries))
     for summary in summaries:
         pages[urls.source(urls.BRIEFINGS, summary.slug)] = page_of(summary)
-    pages.update(people_pages(summaries, people, topics, outlets, listings))
-    pages.update(topic_pages(summaries, topics, listings))
+    people_pages(summaries, people, topics, outlets, listings, pages)
+    topic_pages(summaries, topics, listings, pages)
     pages.update(redirect_pages(summaries))
     pages[urls.SEARCH_SOURCE] = search_page()
     return pages
@@ -55,4 +59,4 @@ def archive_people_pages(archive: Archive) -> dict[str, str]:
     """The speaker, reporter and outlet pages and the speakers index of an archive held in memory, lists left
     as placeholders (for checks and tests)."""
     _, summaries = published_in_memory(archive.briefings, archive.topics, Settings("", ""))
-    return people_pages(summaries, archive.people, archive.topics, archive.outlets, {})
+    return dict(people_pages(summaries, archive.people, archive.topics, archive.outlets, {}))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Briefing, Outlet, Person, Speaker, Topic, Turn
@@ -127,15 +127,18 @@ def outlet_id(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
 
 
 def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: Sequence[Topic],
-                 outlets: Sequence[Outlet], listings: Listings) -> dict[str, str]:
+                 outlets: Sequence[Outlet], listings: Listings,
+                 pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
     """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every listed outlet with questions, and
-    `speakers/index.md`; their lists of briefings, topics and turns go to `listings` (see `listing.py`)."""
+    `speakers/index.md`, in order of path, into `pages` (a new dict by default) after what it holds; their lists
+    of briefings, topics and turns go to `listings` (see `listing.py`)."""
     found = appearances(summaries)
     perhaps = namesakes(found)
     titles = {t.id: t.title for t in topics}
     registry = {p.id: p for p in people}
     listed = {o.name: o for o in outlets}
-    pages: dict[str, str] = {}
+    pages = {} if pages is None else pages
+    before = set(pages)
     for speaker_id, entry in found.items():
         path = urls.source(urls.SPEAKERS, speaker_id)
         if entry.speaker.kind == "reporter":
@@ -148,7 +151,9 @@ def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics:
         path = urls.source(urls.OUTLETS, oid)
         pages[path] = outlet_page(tally, found, path, listings, pages)
     pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, tallies, _unlisted(summaries), perhaps)
-    return dict(sorted(pages.items()))
+    for path in sorted(path for path in list(pages) if path not in before):
+        pages[path] = pages.pop(path)  # last, in order of path
+    return pages
 
 
 def namesakes(found: dict[str, Appearances]) -> dict[str, Speaker]:
@@ -193,7 +198,7 @@ def _unlisted(summaries: Iterable[Summary]) -> dict[str, tuple[Speaker, int, int
 
 
 def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, str], path: str,
-                 listings: Listings, more: dict[str, str], namesake: Speaker | None = None) -> str:
+                 listings: Listings, more: MutableMapping[str, str], namesake: Speaker | None = None) -> str:
     """An official's page: who, where they spoke with plain counts, topics, then every turn excerpted."""
     speaker = entry.speaker
     out = [_head(speaker.name, f"Speaker: {speaker.name}"), _facts(speaker, {})]
@@ -231,7 +236,7 @@ def speaker_page(entry: Appearances, person: Person | None, topics: dict[str, st
     return "".join(out)
 
 
-def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[str, str],
+def reporter_page(entry: Appearances, path: str, listings: Listings, more: MutableMapping[str, str],
                   outlets: dict[str, Outlet]) -> str:
     """A reporter's page: outlet, then every question with links to it and to its answers."""
     speaker = entry.speaker
@@ -245,7 +250,7 @@ def reporter_page(entry: Appearances, path: str, listings: Listings, more: dict[
 
 
 def outlet_page(outlet: OutletTally, found: dict[str, Appearances], path: str, listings: Listings,
-                more: dict[str, str]) -> str:
+                more: MutableMapping[str, str]) -> str:
     """An outlet's page: its reporters, then their questions, grouped by briefing, newest first."""
     out = [_head(outlet.name, f"Outlet: {outlet.name}")]
     reporters = _by_name(found[r] for r in outlet.reporters if r in found)
@@ -300,7 +305,7 @@ def _index_entry(speaker: Speaker, entry: Appearances | None, unlisted: tuple[Sp
 
 
 def paged(path: str, key: str, groups: Sequence[tuple[int, Piece]], title: str, listings: Listings,
-          more: dict[str, str], size: int = PAGE_TURNS, wrap: tuple[str, str] = ("", ""),
+          more: MutableMapping[str, str], size: int = PAGE_TURNS, wrap: tuple[str, str] = ("", ""),
           years: Sequence[tuple[int, str]] = ()) -> str:
     """The Markdown standing for a list of briefing groups (`(items, HTML or a part holding it)`) on the page
     `path`. Past `size` items the list continues on further pages, added to `more`, with links between them

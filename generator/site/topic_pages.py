@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
 from ..text import plural, slugify
@@ -108,12 +108,13 @@ def tagged(summaries: Sequence[Summary]) -> dict[str, Tagged]:
     return found
 
 
-def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], listings: Listings) -> dict[str, str]:
-    """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`; the lists of speakers
-    and briefings go to `listings` (see `listing.py`)."""
+def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], listings: Listings,
+                pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+    """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`, into `pages` (a new dict by
+    default); the lists of speakers and briefings go to `listings` (see `listing.py`)."""
     found = tagged(summaries)
     related = related_topics(found, vocabulary)
-    pages: dict[str, str] = {}
+    pages = {} if pages is None else pages
     for topic in vocabulary:
         path = urls.source(urls.TOPICS, topic.id)
         pages[path] = topic_page(topic, found.get(topic.id, Tagged()), vocabulary, related.get(topic.id, []), path,
@@ -123,7 +124,7 @@ def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], lis
 
 
 def topic_page(topic: Topic, found: Tagged, vocabulary: tuple[Topic, ...], related: Sequence[Topic], path: str,
-               listings: Listings, more: dict[str, str]) -> str:
+               listings: Listings, more: MutableMapping[str, str]) -> str:
     """One topic: description, broader, narrower and related topics, counts, activity over time, the
     speakers who spoke most on it, the briefings where it was central with their best passage, then every
     briefing with its passages (BRIEFINGS_PER_PAGE a page: the list continues on `<id>.2.md`…). Every
