@@ -4,7 +4,8 @@ Memory stays flat however large the archive: `on_files` keeps one summary per br
 a briefing page's turns, table of contents and citation data, and the long lists of speaker, outlet and
 topic pages, are read from the build cache (`generator/cache.py`) only when MkDocs writes that page.
 The work is elsewhere: loading in `enrich/`, pages and files in `site/`, the staging folder and its swap in
-`staging.py`, the forked writers in `writers.py`, the options in `config.py`.
+`staging.py`, the generated pages' Markdown in `markdown_folder.py`, finished pages in `page_cache.py`, the
+forked writers in `writers.py`, the options in `config.py`.
 """
 
 from __future__ import annotations
