@@ -22,11 +22,14 @@ import math
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import GeneratorError
@@ -96,6 +99,32 @@ def run(func: Callable[[Any, Item], object], items: Sequence[Item], shared: obje
         gc.unfreeze()
         _shared = None
     return results
+
+
+def running(pid: str) -> bool:
+    """Whether the process `pid` (digits; anything else is no process) is running."""
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by another user
+        return True
+    return True
+
+
+def temporary_folder(prefix: str, parent: Path | None = None) -> Path:
+    """A new folder `<prefix><pid>-<random>` in `parent` (the system's temporary folder by default), once the folders
+    of that prefix whose process is gone are removed: a build killed outright (SIGKILL) cannot remove its own, and
+    at 10,000 briefings one build's scratch folders weigh tens of MB. Only names `<prefix><digits>-…` are read, so
+    that prefixes alike (`archive-search-`, `archive-search-offline-`) never take each other's folders."""
+    parent = Path(tempfile.gettempdir()) if parent is None else parent
+    for stale in parent.glob(f"{prefix}*"):
+        pid, dash, _ = stale.name[len(prefix):].partition("-")
+        if dash and pid.isdigit() and not running(pid) and stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
 
 
 def die_with_parent() -> None:

@@ -19,7 +19,8 @@ from generator.cache import BuildLock, Store
 from generator.enrich import loader as loading
 from generator.enrich.loader import Loader
 from generator.plugin import ArchivePlugin
-from generator.plugin.markdown_folder import MarkdownFolder
+from generator.plugin.markdown_folder import MarkdownFolder, new_folder
+from generator.processes import temporary_folder
 from generator.site.published import SUMMARY, TURNS, Settings, SitePublisher
 from generator.site.turns_html import Permalink
 from tests.conftest import ROOT, SEED, copy_project
@@ -397,3 +398,26 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
         assert seen[when]["parts"] == 0, when
     assert seen["read"]["with_content"] > 10  # the pages MkDocs reads hold their content until written…
     assert seen["writing"]["with_content"] == 0, seen  # …and let it go then (all are written before the briefings)
+
+
+def test_a_killed_builds_pages_folder_goes_and_a_running_ones_stays(tmp_path: Path) -> None:
+    """The folder of generated pages a build killed outright left behind (SIGKILL cannot be caught) is removed when
+    the next build makes its own; that of a build still running (another project's) stays, and so does any folder
+    not named by this rule (a prefix alike: the offline index's folder beside the search index's)."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+    killed = tmp_path / f"archive-pages-{gone}-x1"
+    running = tmp_path / f"archive-pages-{os.getpid()}-x2"
+    unnamed = tmp_path / "archive-pages-abc123"
+    alike = tmp_path / f"archive-search-offline-{gone}-x3"
+    for folder in (killed, running, unnamed, alike):
+        (folder / "briefings").mkdir(parents=True)
+        (folder / "briefings" / "a.md").write_text("# A\n", encoding="utf-8")
+    made = new_folder(tmp_path)
+    assert not killed.exists()
+    assert running.exists() and unnamed.exists() and made.is_dir()
+    assert made.name.startswith(f"archive-pages-{os.getpid()}-")
+    temporary_folder("archive-search-", tmp_path)
+    assert alike.exists()  # "offline-…" is no process id
+    temporary_folder("archive-search-offline-", tmp_path)
+    assert not alike.exists()

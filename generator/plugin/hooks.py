@@ -16,7 +16,6 @@ import logging
 import pickle
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -35,6 +34,7 @@ from ..cache import BuildLock, Store
 from ..enrich.loader import Loader
 from ..errors import GeneratorError
 from ..model import Outlet, Person, Topic
+from ..processes import temporary_folder
 from ..site import hosts, urls
 from ..site.cite_assets import cite_assets
 from ..site.cite_data import single_quoted_attribute
@@ -69,7 +69,7 @@ from ..site.search_index import (
 from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
-from .markdown_folder import MarkdownFolder
+from .markdown_folder import MarkdownFolder, new_folder
 from .page_cache import PageCache, Spill
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
 from .writers import (
@@ -193,7 +193,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             if self._scratch is None:
-                self._scratch = Path(tempfile.mkdtemp(prefix="archive-cache-"))
+                self._scratch = temporary_folder("archive-cache-")
                 if folder is not None:
                     log.info("cache %s not usable (%s); this build starts cold", folder, error)
             folder = self._scratch
@@ -222,7 +222,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         target = bundle_path(self.config.bundle, config.site_name, self._staging.final) \
             if self._staging is not None else None
         if target is not None and index is not None:  # where the index's `file://` form goes, for the bundle
-            self._offline_index = Path(tempfile.mkdtemp(prefix="archive-search-offline-"))
+            self._offline_index = temporary_folder("archive-search-offline-")
         if index is not None and self._data_child:
             self._start_index(config)  # before the archive is loaded: the child does not carry it
         loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings, index))
@@ -321,7 +321,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         builds, whose unchanged files keep their times (what `mkdocs serve --dirty` compares); a build's own,
         removed when it ends."""
         if self._pages_dir is None:
-            self._pages_dir = Path(tempfile.mkdtemp(prefix="archive-pages-"))
+            self._pages_dir = new_folder()
         return self._pages_dir
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from ..errors import ConfigError
+from ..processes import running
 from ..text import slugify
 
 DEFAULT_FOLDER = "dist"
@@ -81,22 +82,9 @@ def remove_stale(target: Path) -> None:
     another project may write to the same folder (`--site-dir` elsewhere)."""
     if target.parent.is_dir():
         for stale in target.parent.glob(f".{target.name}-*.tmp"):
-            if not _running(stale.name[len(target.name) + 2:].split("-", 1)[0]):
+            if not running(stale.name[len(target.name) + 2:].split("-", 1)[0]):
                 with suppress(OSError):
                     stale.unlink()
-
-
-def _running(pid: str) -> bool:
-    """Whether the process `pid` (digits; anything else is no process) is running."""
-    if not pid.isdigit():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists, owned by another user
-        return True
-    return True
 
 
 LEFT_OUT_SUFFIXES = (".map",)

@@ -35,7 +35,6 @@ import operator
 import queue
 import shutil
 import sys
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -44,6 +43,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, Generic, NamedTuple, TypeVar
 
+from ..processes import temporary_folder
 from . import search_heavy as heavy
 from .offline_zip import ZIP_EPOCH, ZIP_LEVEL
 
@@ -546,7 +546,7 @@ class StoreWriter:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.offline = Offline(offline) if offline is not None else None
-        self._scratch = Path(tempfile.mkdtemp(prefix="archive-search-"))
+        self._scratch = temporary_folder("archive-search-")
         self._postings = _Postings(self._scratch)
         self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
