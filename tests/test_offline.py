@@ -24,7 +24,7 @@ from mkdocs.config.config_options import ValidationError
 
 from generator.errors import ConfigError
 from generator.plugin.config import BundleOption
-from generator.site.offline_zip import BundleWriter, bundle_beside, bundle_path, write_zip, zip_timestamp
+from generator.site.offline_zip import BundleWriter, bundle_beside, bundle_path, site_files, write_zip, zip_timestamp
 from generator.site.search_store import Offline
 from tests.conftest import (
     OFFLINE_FOLDER,
@@ -452,3 +452,25 @@ def test_served_site_requests_stay_on_the_host(page: Any, served_site: str) -> N
     click_link(page, lambda url: url.endswith("/about.html"))
     assert any("/search/" in url for url in requests.seen)
     assert requests.outside == []
+
+
+def test_the_site_files_are_listed_sorted_and_left_out_folders_unread(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundle lists what is left to add by path, in order, without entering a folder it leaves out (the open
+    data's 10,000 JSON files at 10,000 briefings); a file whose name only starts like a left-out folder stays."""
+    for name in ("b.html", "a/z.html", "a/b/c.html", "data/x.json", "data/deep/y.json", "database.html", "a.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name, encoding="utf-8")
+    assert site_files(tmp_path) == sorted(["a.html", "a/b/c.html", "a/z.html", "b.html", "data/deep/y.json",
+                                           "data/x.json", "database.html"])
+    entered: list[str] = []
+    walk = os.walk
+
+    def watched(top: Path) -> Any:
+        for folder, folders, files in walk(top):
+            entered.append(Path(folder).relative_to(tmp_path).as_posix())
+            yield folder, folders, files
+
+    monkeypatch.setattr(os, "walk", watched)
+    assert site_files(tmp_path, skip=("data/", "a/b/")) == ["a.html", "a/z.html", "b.html", "database.html"]
+    assert sorted(entered) == [".", "a"]
