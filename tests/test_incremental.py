@@ -19,7 +19,7 @@ from generator.cache import BuildLock, Store
 from generator.enrich import loader as loading
 from generator.enrich.loader import Loader
 from generator.plugin import ArchivePlugin
-from generator.plugin.markdown_folder import MarkdownFolder, new_folder
+from generator.plugin.markdown_folder import PREFIX, MarkdownFolder
 from generator.processes import temporary_folder
 from generator.site.published import SUMMARY, TURNS, Settings, SitePublisher
 from generator.site.turns_html import Permalink
@@ -413,7 +413,7 @@ def test_a_killed_builds_pages_folder_goes_and_a_running_ones_stays(tmp_path: Pa
     for folder in (killed, running, unnamed, alike):
         (folder / "briefings").mkdir(parents=True)
         (folder / "briefings" / "a.md").write_text("# A\n", encoding="utf-8")
-    made = new_folder(tmp_path)
+    made = temporary_folder(PREFIX, tmp_path)
     assert not killed.exists()
     assert running.exists() and unnamed.exists() and made.is_dir()
     assert made.name.startswith(f"archive-pages-{os.getpid()}-")

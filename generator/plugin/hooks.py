@@ -69,7 +69,7 @@ from ..site.search_index import (
 from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
 from .config import ArchiveConfig
-from .markdown_folder import MarkdownFolder, new_folder
+from .markdown_folder import PREFIX, MarkdownFolder
 from .page_cache import PageCache, Spill
 from .staging import Staging, reproducible_dates, terminate_as_interrupt
 from .writers import (
@@ -321,7 +321,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         builds, whose unchanged files keep their times (what `mkdocs serve --dirty` compares); a build's own,
         removed when it ends."""
         if self._pages_dir is None:
-            self._pages_dir = new_folder()
+            self._pages_dir = temporary_folder(PREFIX)
         return self._pages_dir
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -8,7 +8,7 @@ moment the build's memory peaked. `MarkdownFolder` is the mapping the site's pag
 order stay in memory. A file is rewritten only when its Markdown changed, so that under `mkdocs serve` a
 page's file time says whether it changed (`mkdocs serve --dirty` rebuilds only those).
 
-The folder is the system's temporary folder's `archive-pages-<pid>-*` (`new_folder`): a build removes its own when
+The folder is the system's temporary folder's `archive-pages-<pid>-*` (`PREFIX`): a build removes its own when
 it ends, a preview at shutdown, and the next build the folders of builds killed outright (SIGKILL cannot be
 caught), whose process is gone.
 """
@@ -18,15 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
-from ..processes import temporary_folder
-
 PREFIX = "archive-pages-"
-
-
-def new_folder(temporary: Path | None = None) -> Path:
-    """A new folder for one build's (or one preview's) pages, in `temporary` (the system's by default); the folders
-    there of builds killed outright go (`processes.temporary_folder`)."""
-    return temporary_folder(PREFIX, temporary)
+"""The folder's name in the system's temporary folder (`processes.temporary_folder`)."""
 
 
 class MarkdownFolder(MutableMapping[str, str]):

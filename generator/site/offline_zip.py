@@ -227,7 +227,8 @@ def site_files(site: Path, skip: tuple[str, ...] = ()) -> list[str]:
     for folder, folders, files in os.walk(site):
         under = Path(folder).relative_to(site).as_posix()
         prefix = "" if under == "." else under + "/"
-        folders[:] = [f for f in folders if not (prefix + f + "/").startswith(skip)] if skip else folders
+        if skip:
+            folders[:] = [f for f in folders if not (prefix + f + "/").startswith(skip)]
         found.extend(prefix + name for name in files)
     found.sort()
     return found
