@@ -401,6 +401,16 @@ def test_build_writes_the_index_and_empties_materials(sharded_site: Path) -> Non
 
 
 @pytest.mark.build
+def test_sharded_site_leaves_out_what_no_reader_loads(sharded_site: Path) -> None:
+    """With the archive's own engine, Material's search worker, lunr and the source maps are not published."""
+    assets = sharded_site / "assets"
+    assert not (assets / "javascripts" / "lunr").exists()
+    assert not list((assets / "javascripts").glob("workers/search.*"))
+    assert not list(sharded_site.rglob("*.map"))
+    assert list((assets / "javascripts").glob("bundle.*.min.js"))  # Material's own script stays
+
+
+@pytest.mark.build
 def test_one_entry_per_turn_as_material_makes_them(sharded_site: Path, built_site: Path) -> None:
     """The seed page has its page entry then one entry per turn, as in Material's own index."""
     stock = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -426,6 +436,9 @@ def test_default_build_keeps_materials_search_and_writes_the_index(built_site: P
     assert "archive-search-worker.js" not in (built_site / SEED_PAGE).read_text(encoding="utf-8")
     assert (built_site / "search" / "archive" / "manifest.js").is_file()
     assert (built_site / "search.html").is_file()
+    workers = list((built_site / "assets" / "javascripts").glob("workers/search.*.min.js"))
+    assert workers and (built_site / "assets" / "javascripts" / "lunr").is_dir()  # what Material's search loads
+    assert not list(built_site.rglob("*.map"))
 
 
 @pytest.mark.build

@@ -281,6 +281,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, STYLESHEET, content=self._icons.stylesheet()))
         _minify_own_scripts(files, config)
+        _leave_out_unused_theme_files(files, config, sharded=self.sharded_search)
         return files
 
     def _site(self, config: MkDocsConfig) -> Site:
@@ -627,6 +628,23 @@ def _minify_own_scripts(files: Files, config: MkDocsConfig) -> None:
     for file in files:
         if file.src_uri.endswith(".js") and file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(folder):
             file.content_string = minified(file.content_string)
+
+
+UNUSED_WITH_SHARDED = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's files that only its own search reads (its worker and lunr's languages and segmenters, 0.9 MB): with
+the sharded index the search box talks to `archive-search-worker.js` and nothing loads them."""
+
+
+def _leave_out_unused_theme_files(files: Files, config: MkDocsConfig, *, sharded: bool) -> None:
+    """The theme's files no reader loads left out of the site: source maps (Material's scripts' and styles', 1.3 MB,
+    for a developer's tools; the offline zip never had them), and with the sharded index Material's search worker
+    and lunr (`UNUSED_WITH_SHARDED`). Files of the docs folder are the editor's and stay."""
+    docs = Path(config.docs_dir).resolve()
+    for file in list(files):
+        if file.generated_by or not file.abs_src_path or Path(file.abs_src_path).resolve().is_relative_to(docs):
+            continue
+        if file.src_uri.endswith(".map") or (sharded and file.src_uri.startswith(UNUSED_WITH_SHARDED)):
+            files.remove(file)
 
 
 def _materials_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
