@@ -164,15 +164,12 @@ def test_bundle_path_starts_beside_the_site_dir(tmp_path: Path) -> None:
 @pytest.mark.build
 def test_bundle_is_the_built_site(built_site: Path, tmp_path: Path) -> None:
     """The build's zip holds every file of the site, byte for byte, under one top folder; but the open data
-    (`data/`), whose downloads its Data page links on the public site instead, source maps (for a developer's
-    tools), the search index, which it holds in its file:// form: scripts of its pieces instead of the
+    (`data/`), whose downloads its Data page links on the public site instead, the search index, which it holds in its file:// form: scripts of its pieces instead of the
     packs read by Range, and the briefing pages, which draw their turns' words from those scripts."""
     unzipped = unzip_bundle(built_site, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == [OFFLINE_FOLDER]
     index = "search/archive/"
-    site = {name: data for name, data in tree(built_site).items()
-            if not name.startswith(("data/", index)) and not name.endswith(".map")}
-    assert any(name.endswith(".map") for name in tree(built_site))  # Material's source maps: on the site only
+    site = {name: data for name, data in tree(built_site).items() if not name.startswith(("data/", index))}
     bundled = {name: data for name, data in tree(unzipped).items() if not name.startswith(index)}
     assert bundled.keys() == site.keys() and (built_site / "data" / "turns.csv.bz2").is_file()
     assert sorted(name for name in site if bundled[name] != site[name]) == ["briefings/" + SEED_PAGE, "data.html"]

@@ -86,6 +86,28 @@ def test_no_permalink_symbol_writes_no_link() -> None:
     assert "headerlink" not in turns_html(briefing, {}, Permalink(""), "briefings/x.html")
 
 
+def test_a_role_is_given_at_its_speakers_first_turn() -> None:
+    """A speaker's heading gives their role at their first turn on the page, their name alone after; a new role
+    is given again (the search's results keep it on every turn)."""
+    briefing, topics = archive_briefing()
+    ours = turns_html(briefing, topics, PERMALINK, f"briefings/{briefing.slug}.html")  # type: ignore[arg-type]
+    headings = re.findall(r'<h2 [^>]*id="(t\d+)">([^<]*)<', ours)
+    assert headings[:6] == [("t001", "Antony J. Blinken — Secretary of State"),
+                            ("t002", "Marcelo Ebrard — Foreign Secretary of Mexico"),
+                            ("t003", "Merrick B. Garland — Attorney General"),
+                            ("t004", "Rosa Icela Rodríguez — Security Secretary of Mexico"),
+                            ("t005", "Antony J. Blinken"),
+                            ("t006", "Alejandro N. Mayorkas — Secretary of Homeland Security")]
+    blinken = [h for _, h in headings if h.startswith("Antony J. Blinken")]
+    assert blinken[0] == "Antony J. Blinken — Secretary of State" and set(blinken[1:]) == {"Antony J. Blinken"}
+    assert len(blinken) > 3
+    first = briefing.turns[1]
+    promoted = dataclasses.replace(first, speaker=dataclasses.replace(first.speaker, role="Acting Secretary"))
+    again = dataclasses.replace(briefing, turns=(*briefing.turns, dataclasses.replace(promoted, anchor="t999")))
+    last = re.findall(r'<h2 [^>]*id="t999">([^<]*)<', turns_html(again, {}, PERMALINK, "briefings/x.html"))
+    assert last == [f"{first.speaker.name} — Acting Secretary"]
+
+
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
 """Any text but control characters, which never reach the model (`source.read_source` drops them)."""
 _SEGMENT = st.builds(Segment, text=_TEXT.filter(str.strip), stage=st.booleans(), redaction=st.booleans())

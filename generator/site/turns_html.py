@@ -28,9 +28,9 @@ from .briefing_page import (
     in_answer,
     interpreted_badge,
     landing_on,
+    page_headings,
     removed_text,
     turn_classes,
-    turn_heading,
     with_following,
 )
 from .listing import text
@@ -53,10 +53,10 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
     up = "../" * page_url.count("/")
     speakers = {t.anchor: t.speaker for t in briefing.turns}
     out: list[str] = []
-    for turn, following in with_following(briefing):
+    for (turn, following), heading in zip(with_following(briefing), page_headings(briefing), strict=True):
         out.extend(f'<p class="removed-turn" id="{r.anchor}">{text(removed_text(r))}</p>\n'
                    for r in landing_on(briefing, turn.anchor))
-        out.append(_heading(turn, permalink))
+        out.append(_heading(turn, heading, permalink))
         if shown := chip_topics(turn, topics):
             chips = " ".join(f'<a href="{up}topics/{t}.html">{text(topics[t].title)}</a>'
                              for t in shown)
@@ -68,11 +68,11 @@ def turns_html(briefing: Briefing, topics: Mapping[str, Topic], permalink: Perma
     return "".join(out)
 
 
-def _heading(turn: Turn, permalink: Permalink) -> str:
+def _heading(turn: Turn, heading: str, permalink: Permalink) -> str:
     anchor = turn.anchor
     title = f' title="{text(permalink.title)}"' if permalink.title else ""
     link = f'<a class="headerlink" href="#{anchor}"{title}>{text(permalink.symbol)}</a>' if permalink.symbol else ""
-    return f'<h2 class="{" ".join(turn_classes(turn))}" id="{anchor}">{text(turn_heading(turn))}{link}</h2>\n'
+    return f'<h2 class="{" ".join(turn_classes(turn))}" id="{anchor}">{text(heading)}{link}</h2>\n'
 
 
 
