@@ -106,6 +106,9 @@ def test_a_role_is_given_at_its_speakers_first_turn() -> None:
     again = dataclasses.replace(briefing, turns=(*briefing.turns, dataclasses.replace(promoted, anchor="t999")))
     last = re.findall(r'<h2 [^>]*id="t999">([^<]*)<', turns_html(again, {}, PERMALINK, "briefings/x.html"))
     assert last == [f"{first.speaker.name} — Acting Secretary"]
+    asked = dataclasses.replace(briefing, turns=(dataclasses.replace(first, question=True), first))
+    shown = re.findall(r'<h2 [^>]*>([^<]*)<', turns_html(asked, {}, PERMALINK, "briefings/x.html"))
+    assert shown[1] == f"{first.speaker.name} — {first.speaker.role}"  # asking first showed no role
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)

@@ -111,7 +111,8 @@ def page_headings(briefing: Briefing) -> list[str]:
     for turn in briefing.turns:
         who = (turn.speaker.name, turn.speaker.role)
         out.append(turn_heading(turn, role=who not in seen))
-        seen.add(who)
+        if not turn.question:  # a question's heading names who asked, never the speaker's role
+            seen.add(who)
     return out
 
 
