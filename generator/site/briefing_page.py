@@ -41,10 +41,10 @@ def turns_markdown(briefing: Briefing, topics: Mapping[str, Topic] | None = None
     topic chips and question–answer links (`turns_html.turns_html` writes the same as HTML)."""
     headings = page_headings(briefing)
     if topics is None:
-        return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn, heading=heading)
+        return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn, heading)
                        for turn, heading in zip(briefing.turns, headings, strict=True))
     speakers = {t.anchor: t.speaker for t in briefing.turns}
-    return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn, topic_chips(turn, topics), heading)
+    return "".join(removed_notes(briefing, turn.anchor) + turn_markdown(turn, heading, topic_chips(turn, topics))
                    + answer_links(turn, speakers, following)
                    for (turn, following), heading in zip(with_following(briefing), headings, strict=True))
 
@@ -130,11 +130,10 @@ def interpreted_badge(turn: Turn) -> str:
     return "Via interpreter" if all(p.interpreted for p in turn.paragraphs) else "Partly via interpreter"
 
 
-def turn_markdown(turn: Turn, chips: str = "", heading: str | None = None) -> str:
-    """One turn: `## Heading {#t012 .turn}` (`heading`, else `turn_heading`), topic chips, an interpretation badge,
+def turn_markdown(turn: Turn, heading: str, chips: str = "") -> str:
+    """One turn: `## Heading {#t012 .turn}` (`heading`: `page_headings`), topic chips, an interpretation badge,
     then its paragraphs."""
     classes = "".join(f" .{c}" for c in turn_classes(turn))
-    heading = turn_heading(turn) if heading is None else heading
     out = [f"## {escape(heading)} {{#{turn.anchor}{classes} }}\n\n", chips]
     if badge := interpreted_badge(turn):
         out.append(f"*{badge}*{{: .badge-interpreted }}\n\n")
