@@ -641,9 +641,9 @@ def _leave_out_unused_theme_files(files: Files, config: MkDocsConfig, *, sharded
     and lunr (`UNUSED_WITH_SHARDED`). Files of the docs folder are the editor's and stay."""
     docs = Path(config.docs_dir).resolve()
     for file in list(files):
-        if file.generated_by or not file.abs_src_path or Path(file.abs_src_path).resolve().is_relative_to(docs):
-            continue
-        if file.src_uri.endswith(".map") or (sharded and file.src_uri.startswith(UNUSED_WITH_SHARDED)):
+        unused = file.src_uri.endswith(".map") or (sharded and file.src_uri.startswith(UNUSED_WITH_SHARDED))
+        if unused and not file.generated_by and file.abs_src_path \
+                and not Path(file.abs_src_path).resolve().is_relative_to(docs):
             files.remove(file)
 
 

@@ -88,8 +88,9 @@ def remove_stale(target: Path) -> None:
 
 
 LEFT_OUT_SUFFIXES = (".map",)
-"""Files of the site the zip leaves out wherever they are: source maps (Material's scripts', 1.2 MB of a small
-archive's 6 MB) serve a developer's tools, not a reader."""
+"""Files of the site the zip leaves out wherever they are: source maps serve a developer's tools, not a reader.
+The theme's never reach the site (`plugin/hooks.py`, `_leave_out_unused_theme_files`); this keeps out those an
+editor put in the docs folder, which the public site publishes as they are."""
 
 
 class BundleWriter:
