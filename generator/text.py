@@ -11,7 +11,9 @@ _ODD_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]{2,}|[
 """A run of spaces of any kind (`\\s`, NBSP, thin, zero-width…) but a lone ASCII space: what `clean_line` replaces
 by one space. Every run matched, the lone spaces between words too, took 2.5 times as long: a line has one
 between every two words."""
-_INVISIBLE_CHARACTERS = "\u200c\u200d\u2060\u00ad"
+_INVISIBLE_CHARACTERS = "\u200c\u200d\u2060\u00ad\ufffc"
+"""Joiners, the word joiner, the soft hyphen and the object replacement character (a web page's image or widget
+left behind as `￼` when its text was copied: two White House titles end with one): dropped from a line."""
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS), None)
 _HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")

@@ -1034,6 +1034,18 @@ def test_a_blank_title_in_front_matter_is_none() -> None:
     assert b.title.strip() and b.title == b.title.strip()
 
 
+def test_front_matter_text_is_cleaned_like_a_line_of_the_transcript() -> None:
+    """A title pasted from a web page keeps no object replacement character (`￼`, two White House titles end
+    with one), no tab or run of no-break spaces; the same goes for the location, venue and time, and for a line
+    of speech."""
+    b = parse_text("---\ntitle: \"Press Gaggle by\\u00a0\\u00a0Press Secretary Jen Psaki\\ufffc\"\n"
+                   "location: \"Washington,\\tDC \"\nvenue: \"\\u200bBrady Room\"\ntime: \" 1:02 P.M. EDT\"\n"
+                   "date: 2022-05-06\n---\nMS. PSAKI: Hi\ufffc everyone.\n")
+    assert (b.title, b.location, b.venue, b.time) == (
+        "Press Gaggle by Press Secretary Jen Psaki", "Washington, DC", "Brady Room", "1:02 P.M. EDT")
+    assert b.turns[0].paragraphs[0].text == "Hi everyone."
+
+
 def test_a_title_naming_a_media_availability_or_telebriefing_and_a_titled_name_label() -> None:
     """Defense's `Media Availability with Secretary Carter at the Air Force Research Laboratory, Ohio` is the title
     (it was read as a participant, `Force Research Laboratory, Ohio`), as is the CDC's `CDC Media Telebriefing

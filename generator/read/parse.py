@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from ..errors import TranscriptError
 from ..model import Briefing, Paragraph, Participant, Reporter, Turn
@@ -83,7 +84,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         )
     header = parse_header([(p.line, p.text) for p in paras[:first]])
     meta = source.meta
-    title = str(meta.get("title") or "").strip() or header.title or byline or heading  # a blank `title:` is none
+    title = _meta_text(meta, "title") or header.title or byline or heading  # a blank `title:` is none
     titled = title_people(title)
     answerer = titled[0].name if len(titled) == 1 else ANSWER  # who speaks under `A:`: the one the title names
     if not speaker:
@@ -95,7 +96,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
     date = _date(meta.get("date"), source.path, title, header, source.meta_lines.get("date"))
-    kind = str(meta.get("kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
+    kind = str(_meta_text(meta, "kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
                or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
@@ -108,7 +109,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
                       for t in turns)
     title = title or (f"{(kind or 'briefing').capitalize()} with {' and '.join(p.name for p in people)}"
                       if people else _title_from_path(source.path))
-    time = str(meta.get("time") or header.time)
+    time = _meta_text(meta, "time") or header.time
     extra = {str(k): str(v) for k, v in meta.items() if k not in _KNOWN_META}
     zone = re.search(r"\b[A-Z]{2,5}$", time)
     return Briefing(
@@ -118,14 +119,20 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         date=date,
         turns=turns,
         participants=people,
-        location=str(meta.get("location") or header.location),
-        venue=str(meta.get("venue") or header.venue),
+        location=_meta_text(meta, "location") or header.location,
+        venue=_meta_text(meta, "venue") or header.venue,
         time=time,
         kind=kind,
-        source_url=str(meta.get("source_url") or ""),
+        source_url=str(meta.get("source_url") or "").strip(),
         extra=extra | ({"end_time": end_time} if end_time else {})
         | ({"time_zone": zone.group(0)} if zone else {}),
     )
+
+
+def _meta_text(meta: dict[str, Any], key: str) -> str:
+    """A front matter field as text, its spaces of any kind collapsed and invisible characters dropped, as a line
+    of the transcript is (`clean_line`): a title pasted from a web page keeps no tab, no-break space or `￼`."""
+    return clean_line(str(meta.get(key) or ""))
 
 
 def _declared(paras: list[_Para], splits: list[tuple[str, str] | None], first: int | None
