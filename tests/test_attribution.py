@@ -564,13 +564,17 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
      {"Pat Ryder": "Pentagon Press Secretary"}),
     ("Secretary of the Navy Carlos Del Toro and Chief of Naval Operations Adm. Mike Gilday Hold a Press Briefing",
      {"Carlos Del Toro": "Secretary of the Navy", "Mike Gilday": "Chief of Naval Operations"}),
+    ("On-the-Record Press Call with the Regional Reporters Association by White House Coordinator for Operation "
+     "Allies Welcome Jack Markell and Secretary of Homeland Security Alejandro Mayorkas on Operation Allies Welcome",
+     {"Jack Markell": "White House Coordinator for Operation Allies Welcome",
+      "Alejandro Mayorkas": "Secretary of Homeland Security"}),
 ])
 def test_titles_of_defense_and_roles_with_and(title: str, expected: dict[str, str]) -> None:
     """The Defense Department's titles name their people first (`… Holds a Press Briefing`, `… Press
     Conference`), with ranks, services and generational suffixes (the service before a rank is neither the role's
     nor the name's; `of the Navy` is the role's); a role may hold `and` (`Cyber and Emerging Technology`), a name
     be followed by its role (`Kurt Campbell, Deputy Assistant …`), `And` be capitalised; a place after `|` is no
-    part of a name."""
+    part of a name; the audience a call is `with` is no part of the role of the people it is `by`."""
     assert {p.name: p.role for p in title_people(title)} == expected
 
 

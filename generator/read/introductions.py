@@ -43,6 +43,9 @@ _TITLE_BEFORE_KIND = re.compile(
 """`Secretary of Defense Lloyd J. Austin III Press Conference`, `Foreign Ministry Spokesperson Wang Wenbin's Regular
 Press Conference` (a title without `by` or `with`)."""
 _BY = re.compile(r"\b(?:by|with|featuring)\s", re.IGNORECASE)
+_AUDIENCE_THEN_BY = re.compile(r"(?P<audience>.+?)\s+by\s+(?P<people>.+)$", re.IGNORECASE)
+"""`… Press Call with the Regional Reporters Association by White House Coordinator … Jack Markell`: when the words
+between `with` and a later `by` name nobody, they are the audience, and the people are those after the `by`."""
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?$")
 _SUFFIX_END = re.compile(r",?\s+(" + _SUFFIX.pattern + ")")
 """A generational suffix ending a title's part (`Lloyd J. Austin III`, `Gen. CQ Brown, Jr.`)."""
@@ -70,6 +73,9 @@ def title_people(title: str) -> list[Participant]:
     after = _TITLE_PEOPLE.search(title)
     first = _listed(before["people"]) if before is not None and not _BY.search(before["people"]) else []
     listed = _listed(after["people"], bare=after[0][:2].lower() == "by") if after is not None else []
+    if (after is not None and after[0][:2].lower() != "by" and (audience := _AUDIENCE_THEN_BY.match(after["people"]))
+            and not _listed(audience["audience"])):
+        listed = _listed(audience["people"], bare=True)
     return first + [p for p in listed if p not in first]
 
 
