@@ -336,6 +336,8 @@ def look(plugin, when):
     seen[when] = {"summaries": len(held), "kept_by_loader": len(plugin._loader._summaries),
                   "with_content": sum(1 for o in gc.get_objects() if isinstance(o, Page) and o.content
                                       and not o.file.src_uri.startswith("briefings/")),
+                  "briefing_pages": sum(1 for o in gc.get_objects() if isinstance(o, Page)
+                                        and o.file.src_uri.startswith("briefings/")),
                   "full": sum(1 for s in held if s.speakers or s.outlets or s.participants or s.topics or s.others),
                   "briefings": len(plugin._briefing_pages), "parts": sum(1 for o in gc.get_objects() if isinstance(o, Part))}
 
@@ -382,6 +384,7 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     these were 67 and 26 MB of the 335 MB MkDocs' process peaked at. The generated pages' Markdown waits in files
     until MkDocs reads each page (35 MB at 10,000 briefings, held at the peak), in a folder the build removes.
     A page written lets go of its content (14 MB of speaker, outlet, topic and year pages at 10,000 briefings).
+    MkDocs keeps no page of a briefing: each is made as it is written and let go (15 KB a briefing page).
     A second transcript makes two summaries of the kind to look for."""
     project = copy_project(tmp_path / "project")
     (project / "content" / "briefings" / SECOND).write_text(TEXT, encoding="utf-8")
@@ -398,6 +401,8 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
         assert seen[when]["parts"] == 0, when
     assert seen["read"]["with_content"] > 10  # the pages MkDocs reads hold their content until written…
     assert seen["writing"]["with_content"] == 0, seen  # …and let it go then (all are written before the briefings)
+    # MkDocs holds no page of a briefing: each is made when it is written, one at a time (`briefing_pages.py`)
+    assert seen["read"]["briefing_pages"] == 0 and seen["writing"]["briefing_pages"] == 1, seen
 
 
 def test_a_killed_builds_pages_folder_goes_and_a_running_ones_stays(tmp_path: Path) -> None:

@@ -68,6 +68,7 @@ from ..site.search_index import (
 )
 from ..site.summary import Summary, lean
 from ..site.turns_html import Permalink
+from .briefing_pages import BriefingFile, sitemap_pages, write_pages
 from .config import ArchiveConfig
 from .markdown_folder import PREFIX, MarkdownFolder
 from .page_cache import PageCache, Spill
@@ -149,9 +150,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._outlets: tuple[Outlet, ...] = ()
         self._people: dict[str, Person] = {}
         self._icons = Icons((), ())
+        self._dirty = False
+        self._files: Files | None = None
+        self._nav: Any = None
+        self._env: Any = None
+        """MkDocs' files, navigation and template environment, for the briefing pages (`briefing_pages.py`)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
+        self._dirty = dirty
         # A preview computes anchors as a build would but writes no lock: the edit is not published
         # yet, and a lock written into the watched content folder would start a second rebuild.
         self._loader.write_locks = command != "serve"
@@ -271,12 +278,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # above keep their own copies
         self._summaries = summaries = [lean(s) for s in summaries]
         self._briefing_pages = {urls.source(urls.BRIEFINGS, s.slug): s for s in summaries}
-        # briefing pages last: MkDocs builds pages in this order, and once the others are built their search
-        # entries go to the index's child (`_built`), which finishes the index while MkDocs writes the briefings
+        # briefing pages last: they are written after MkDocs' own pages (`_on_post_build_briefings`), whose search
+        # entries go to the index's child once built (`_built`), so it finishes the index while briefings are written
         for path in sorted(pages, key=lambda path: path in self._briefing_pages):
             if path == "index.md" and files.get_file_from_path(path) is not None:
                 continue  # a hand-written home page in docs_dir wins
-            self._add(files, config, path, pages.file(path))
+            self._add(files, config, path, pages.file(path), briefing=path in self._briefing_pages)
         for path, data in cite_assets().items():  # the cite dialog's processor and styles
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, STYLESHEET, content=self._icons.stylesheet()))
@@ -310,12 +317,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._index_keys = briefings.keys()
         return briefings
 
-    def _add(self, files: Files, config: MkDocsConfig, path: str, markdown: Path) -> None:
-        """A generated page, its Markdown read from `markdown` when MkDocs reads the page."""
+    def _add(self, files: Files, config: MkDocsConfig, path: str, markdown: Path, briefing: bool) -> None:
+        """A generated page, its Markdown read from `markdown` when the page is read: by MkDocs, or for a briefing
+        page by `briefing_pages.write_pages`."""
         existing = files.get_file_from_path(path)
         if existing is not None:
             raise PluginError(f"{path}: generated page collides with a file in docs_dir")
-        files.append(File.generated(config, path, abs_src_path=str(markdown)))
+        files.append(BriefingFile(config, path, markdown) if briefing
+                     else File.generated(config, path, abs_src_path=str(markdown)))
 
     def _markdown_folder(self) -> Path:
         """Where the generated pages' Markdown is kept (`markdown_folder.py`): one folder for all of a preview's
@@ -326,14 +335,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self._pages_dir
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._files, self._nav = files, nav
         if self._pages is not None:
             self._pages.start(config, nav, str(self.sharded_search))
         if self._index_entries is not None and _materials_entries(config) is not None:
             self._awaiting = {f.src_uri for f in files.documentation_pages() if f.src_uri not in self._briefing_pages}
         return nav
 
+    @event_priority(-100)  # last: the environment the briefing pages are rendered with is MkDocs' own pages'
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        return self._pages.environment(env) if self._pages is not None else env
+        self._env = self._pages.environment(env) if self._pages is not None else env
+        return self._env
+
+    def sitemap_pages(self, pages: list[Any]) -> list[Any]:
+        """Read by `theme_overrides/sitemap.xml`: MkDocs' pages, then the briefing pages (`briefing_pages.py`)."""
+        return sitemap_pages(pages, self._files, self._site_url) if self._files is not None else pages
+
+    @event_priority(100)  # first: every page is written before a post-build step reads the site
+    def _on_post_build_briefings(self, *, config: MkDocsConfig) -> None:
+        """The briefing pages, written one at a time after MkDocs' own pages (`briefing_pages.write_pages`)."""
+        files, nav, env = self._files, self._nav, self._env
+        self._files = self._nav = self._env = None
+        if files is not None and env is not None:
+            write_pages(files, nav, env, config, self._dirty)
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """Material's search plugin skips briefing pages: their entries are made from the model
@@ -520,7 +544,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.debug("build cache: %d stale files removed", removed)
         self._detach()
 
-    on_post_build = CombinedEvent(_on_post_build_search, _on_post_build_swap)
+    on_post_build = CombinedEvent(_on_post_build_briefings, _on_post_build_search, _on_post_build_swap)
 
     def _check_host(self, site: Path) -> None:
         """Report what the finished site weighs and which hosts take it; a site over the limits of the host
