@@ -376,16 +376,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         """A briefing page's turns stay a placeholder until the page is written (`on_post_page`); the ids they
         hold count among the page's anchors, read from the cache only if some link needs them. A generated page's
-        Markdown goes now, a briefing page's content waits in a file (`PageCache.set_aside`): MkDocs reads every
-        page before it writes the first."""
+        Markdown goes now: MkDocs reads every one of its pages before it writes the first."""
         source = page.file.src_uri
         summary = self._briefing_pages.get(source)
         if summary is not None and page.present_anchor_ids is not None and self._published is not None:
             page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
         if self._pages is not None and (summary is not None or source in self._listings):
             self._pages.forget_markdown(page)
-            if summary is not None:
-                return self._pages.set_aside(page, html)
         return html
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
@@ -402,8 +399,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if cached is not None:
             self._bundled(page, cached)
             return cached
-        if summary is not None:
-            output = self._pages.put_back(page, output)
         output = self._icons.replaced(squeezed(output))  # Material's layout whitespace and icons; the turns and
         # listings come without either
         if source == DATA_PAGE:  # its downloads are listed once they are written (`_finish_data_page`)

@@ -42,10 +42,6 @@ TEMPLATE = "archive-cached.html"
 HTML = "html"
 RENDERED = "rendered"
 """The part holding what MkDocs' `render` made of the page's Markdown (`_Rendered`)."""
-ASIDE = ("<!--archive-content-set-aside-->", "<!--archive-content-set-aside <h1 -->")
-"""Where a page's content set aside (`PageCache.set_aside`) goes back (transcript text never holds `<`): the
-second for content holding a top heading, which Material's template looks for in the content (it writes the
-page's title as one where there is none)."""
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -60,14 +56,11 @@ class PageCache:
         self._found: set[str] = set()
         self._rendered = Spill()
         """Per page rendered afresh without a warning, what `render` made (stored with its HTML)."""
-        self._aside = Spill()
-        """Per page set aside (`set_aside`), its content until it is written."""
 
     def start(self, config: MkDocsConfig, nav: Any, *more: str) -> None:
         """A new build of the site: its signature (`more`: what else shapes every page)."""
         self._signature = signature(config, nav, *more)
         self._rendered.close()  # a closed spill starts afresh
-        self._aside.close()
         self._keys, self._found = {}, set()
 
     def environment(self, env: Environment) -> Environment:
@@ -89,17 +82,6 @@ class PageCache:
                 return
         page.render = MethodType(_Recorder(page.render, self._rendered).render, page)
 
-    def set_aside(self, page: Any, html: str) -> str:
-        """What a page's content is to be until the page is written (`on_page_content`), for a page no plugin reads
-        before then (briefing pages, which Material's search plugin skips): nothing for a page found in the cache
-        (its stored HTML is written instead), else `ASIDE`, the content kept in a temporary file until `put_back`.
-        MkDocs holds every page's content from the first page read to the last written; what a briefing page holds
-        (its head: title, facts, participants) is 3 KB, 30 MB at 10,000 briefings."""
-        if page.file.src_uri in self._found:
-            return ""
-        self._aside[page.file.src_uri] = html.encode("utf-8", errors="surrogatepass")
-        return ASIDE["<h1" in html]
-
     @staticmethod
     def forget_markdown(page: Any) -> None:
         """Let go of a generated page's Markdown once MkDocs made its content (`on_page_content`): nothing reads it
@@ -108,14 +90,6 @@ class PageCache:
         page.markdown = ""  # not None: a page without Markdown has no title
         if page.file.generated_by is not None:
             page.file.content_string = ""
-
-    def put_back(self, page: Any, output: str) -> str:
-        """The page's output with its content set aside put back in its place."""
-        content = self._aside.pop(page.file.src_uri)
-        if content is None:
-            return output
-        mark = next((m for m in ASIDE if m in output), ASIDE[0])
-        return output.replace(mark, content.decode("utf-8", errors="surrogatepass"), 1)
 
     def found(self, page: Any) -> bool:
         """True for a page found in the cache (its template is the empty one)."""
@@ -137,9 +111,9 @@ class PageCache:
 
 
 class Spill:
-    """Bytes by page, in a temporary file until each page is written (what pages' `render` made, their content set
-    aside, the listings of speaker, outlet and topic pages): MkDocs renders every page before it writes the first,
-    and a kilobyte a page held in memory grows with the archive."""
+    """Bytes by page, in a temporary file until each page is written (what pages' `render` made, the listings of
+    speaker, outlet and topic pages): MkDocs renders every page of its own before it writes the first, and a
+    kilobyte a page held in memory grows with the archive."""
 
     def __init__(self) -> None:
         self._file: Any = None
