@@ -384,7 +384,7 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     these were 67 and 26 MB of the 335 MB MkDocs' process peaked at. The generated pages' Markdown waits in files
     until MkDocs reads each page (35 MB at 10,000 briefings, held at the peak), in a folder the build removes.
     A page written lets go of its content (14 MB of speaker, outlet, topic and year pages at 10,000 briefings).
-    MkDocs keeps no page of a briefing: each is made as it is written and let go (15 KB a briefing page).
+    MkDocs keeps no page of a briefing: each is made as it is written and let go (17–18 MB of MkDocs' process at 10,000 briefings).
     A second transcript makes two summaries of the kind to look for."""
     project = copy_project(tmp_path / "project")
     (project / "content" / "briefings" / SECOND).write_text(TEXT, encoding="utf-8")
