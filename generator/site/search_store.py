@@ -549,11 +549,21 @@ class StoreWriter:
         self._postings = _Postings(self._scratch)
         self._texts = _Texts(folder, self.offline)
         self._lengths = array("I")
-        self._whos: list[bytes] = []
-        self._sets: list[bytes] = []
-        """Each entry's facets, who and topic set, one object per distinct value (a few thousand at most)."""
-        self._distinct: dict[bytes, bytes] = {}
+        self._whos = array("I")
+        self._sets = array("I")
+        """Each entry's facets, who and topic set, as numbers of their distinct values (`_values`, a few thousand at
+        most): 8 bytes an entry, where a list's pointers took 16 (24 MB at 10,000 briefings)."""
+        self._values: list[bytes] = []
+        self._numbers: dict[bytes, int] = {}
         self.entries = 0
+
+    def _number(self, value: bytes) -> int:
+        """The number of a facet's value among the distinct ones."""
+        number = self._numbers.get(value)
+        if number is None:
+            number = self._numbers[value] = len(self._values)
+            self._values.append(value)
+        return number
 
     def add(self, stored: Any, terms: Words, length: int, meta: bytes = NO_FACETS) -> int:
         """Add one entry: what a result shows (`stored`: a JSON-able list, or its JSON as `dumps` makes it), its
@@ -564,8 +574,8 @@ class StoreWriter:
         self._postings.add(doc, terms)
         self._lengths.append(length)
         cut = next(i for i, c in enumerate(meta) if _BYTE_VALUE[c] < 32) + 1  # the end of the first number
-        self._whos.append(self._distinct.setdefault(meta[:cut], meta[:cut]))
-        self._sets.append(self._distinct.setdefault(meta[cut:], meta[cut:]))
+        self._whos.append(self._number(meta[:cut]))
+        self._sets.append(self._number(meta[cut:]))
         self._texts.add(stored if isinstance(stored, str) else dumps(stored))
         return doc
 
@@ -613,9 +623,12 @@ class StoreWriter:
         average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
         # per entry, in arrays: lists of floats weighed 32 bytes an entry each (100 MB at 10,000 briefings)
         norms = array("d", [K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths])
-        tops = array("d", [LEVELS * QUESTION_WEIGHT if _BYTE_VALUE[who[0]] & 1 else LEVELS  # a question: who × 2 + 1
-                           for who in self._whos])
-        once = array("B", [max(1, int(top / (1 + norm) + 0.5)) for top, norm in zip(tops, norms, strict=True)])
+        top_of = (float(LEVELS), LEVELS * QUESTION_WEIGHT)  # a posting's top weight: an answer's, a question's
+        asks = [_BYTE_VALUE[value[0]] & 1 for value in self._values]  # who × 2 + 1: a question
+        # per entry, 1 for a question: a byte, where its top weight as a double took 8 (12 MB at 10,000 briefings)
+        questions = bytes(asks[who] for who in self._whos)
+        once = array("B", [max(1, int(top_of[question] / (1 + norm) + 0.5))
+                           for question, norm in zip(questions, norms, strict=True)])
         first: list[str] = []
         steps: list[int] = []
         group: list[dict[str, Any]] = [{}, {}, {}]
@@ -643,7 +656,8 @@ class StoreWriter:
             a million and a half at 10,000 briefings, 50 MB as one list of numbers."""
             out, last = [], -8
             for start in range(0, len(ids), CHUNK):
-                levels = [doc << 3 | (once[doc] if tf == 1 else max(1, int(tf * tops[doc] / (tf + norms[doc]) + 0.5)))
+                levels = [doc << 3 | (once[doc] if tf == 1
+                                      else max(1, int(tf * top_of[questions[doc]] / (tf + norms[doc]) + 0.5)))
                           for doc, tf in zip(ids[start:start + CHUNK], tfs[start:start + CHUNK], strict=True)]
                 out.append(encode(levels, last))
                 last = levels[-1]
@@ -718,7 +732,9 @@ class StoreWriter:
 
     def _meta_of(self, ids: array[int]) -> str:
         """The facets of a term's postings, in two columns (each deflates better alone): who, then topic set."""
-        return (b"".join(map(self._whos.__getitem__, ids)) + b"".join(map(self._sets.__getitem__, ids))).decode("ascii")
+        value = self._values.__getitem__
+        return (b"".join(map(value, map(self._whos.__getitem__, ids)))
+                + b"".join(map(value, map(self._sets.__getitem__, ids)))).decode("ascii")
 
 
 class _Sizes:
