@@ -339,7 +339,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._pages is not None:
             self._pages.start(config, nav, str(self.sharded_search))
         if self._index_entries is not None and _materials_entries(config) is not None:
-            self._awaiting = {f.src_uri for f in files.documentation_pages() if f.src_uri not in self._briefing_pages}
+            self._awaiting = {f.src_uri for f in files.documentation_pages()}  # briefing pages are none of them
         return nav
 
     @event_priority(-100)  # last: the environment the briefing pages are rendered with is MkDocs' own pages'

@@ -91,10 +91,6 @@ class PageCache:
         if page.file.generated_by is not None:
             page.file.content_string = ""
 
-    def found(self, page: Any) -> bool:
-        """True for a page found in the cache (its template is the empty one)."""
-        return bool(page.file.src_uri in self._found)
-
     def output(self, page: Any) -> str | None:
         """The stored HTML of a page found in the cache; None for any other page."""
         source = page.file.src_uri

@@ -72,11 +72,12 @@ def title_people(title: str) -> list[Participant]:
         return _listed(before["people"]) if before is not None else []
     after = _TITLE_PEOPLE.search(title)
     first = _listed(before["people"]) if before is not None and not _BY.search(before["people"]) else []
-    listed = _listed(after["people"], bare=after[0][:2].lower() == "by") if after is not None else []
-    if (after is not None and after[0][:2].lower() != "by" and (audience := _AUDIENCE_THEN_BY.match(after["people"]))
-            and not _listed(audience["audience"])):
-        listed = _listed(audience["people"], bare=True)
-    return first + [p for p in listed if p not in first]
+    if after is None:
+        return first
+    people, bare = after["people"], after[0][:2].lower() == "by"
+    if not bare and (audience := _AUDIENCE_THEN_BY.match(people)) and not _listed(audience["audience"]):
+        people, bare = audience["people"], True
+    return first + [p for p in _listed(people, bare=bare) if p not in first]
 
 
 def _listed(people: str, bare: bool = False) -> list[Participant]:
