@@ -263,14 +263,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._index_briefings.send((listing, self._topics, self._outlets, self._people))
             self._index_briefings.close()
             self._index_briefings = None
-        listings: Listings = {}
         pages = MarkdownFolder(self._markdown_folder())
-        site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page, listings,
-                   pages)
         self._listings.close()  # the last load's (a preview's); a closed spill starts afresh
-        for path, found in listings.items():
-            self._listings[path] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-        del listings
+        site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
+                   _SpilledListings(self._listings), pages)
         pages[DATA_PAGE] = data_page(len(summaries))
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
         # the pages of many briefings are made: what only they read of a summary goes (its speakers, outlets,
@@ -609,6 +605,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+
+class _SpilledListings:
+    """The listings of the pages of many briefings (`listing.Listed`), each page's pickled into the build's spill
+    as soon as the page is made."""
+
+    def __init__(self, spill: Spill) -> None:
+        self._spill = spill
+
+    def update(self, made: Listings, /) -> None:
+        for path, found in made.items():
+            self._spill[path] = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _release(page: Any) -> None:

@@ -23,6 +23,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..text import visible
 
@@ -42,6 +43,14 @@ Piece = str | Part
 """Ready HTML, or a part of a briefing's entry holding ready HTML."""
 Listings = dict[str, dict[str, list[Piece]]]
 """Per generated page (its path in docs_dir), its listings by key."""
+
+
+class Listed(Protocol):
+    """Where the pages of many briefings put their listings, a page's at a time once it is made: `Listings` by
+    default; the plugin's pickles each page's into a temporary file (a topic's list of briefings is a part per
+    briefing: 245,000 parts of topic pages at 10,000 White House briefings, held until the last page was made)."""
+
+    def update(self, made: Listings, /) -> None: ...
 Reader = Callable[[Part], str]
 """Reads a `Part`'s HTML (from the build's cache)."""
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, MutableMapping, Sequence
 from ..model import Archive, Outlet, Person, Topic
 from . import urls
 from .home_pages import home_page, year_pages
-from .listing import Listings, expand
+from .listing import Listed, Listings, expand
 from .published import Settings, published_in_memory
 from .redirects import redirect_pages
 from .search_page import search_page
@@ -24,7 +24,7 @@ from .topic_pages import topic_pages
 
 def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: tuple[Topic, ...],
                outlets: Sequence[Outlet], site_name: str, page_of: Callable[[Summary], str],
-               listings: Listings, pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+               listings: Listed, pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
     """All generated pages, keyed by their path under docs_dir: `page_of(summary)` gives a briefing's page.
 
     Each page goes into `pages` as soon as it is made: a dict by default; the plugin's keeps each in a file,

@@ -141,9 +141,10 @@ def answer(forms: list[tuple[str, float]], read: Read, entries: int, levels: int
         df, postings = read(term)
         keys.append(level_keys(df, weight, entries, levels))
         rank_of, pick_of = [0, *keys[number]], [number * 8 + level for level in range(levels + 1)]  # by level
-        one = (array("l", postings.docs), array("l", map(rank_of.__getitem__, postings.levels)),
-               array("l", map(pick_of.__getitem__, postings.levels)), array("l", postings.codes),
-               array("l", postings.sets))
+        one = (array("i", postings.docs), array("i", map(rank_of.__getitem__, postings.levels)),
+               array("i", map(pick_of.__getitem__, postings.levels)), array("i", postings.codes),
+               array("i", postings.sets))
+        del postings  # 4-byte columns, the read ones let go: the heaviest words have a million postings at 10,000
         merged = one if merged is None else _united(merged, one)
     docs, ranked, picks, codes, sets = merged or _empty()
     turns, of_briefing = _turns(docs, briefings)
@@ -170,7 +171,7 @@ Columns = tuple["array[int]", "array[int]", "array[int]", "array[int]", "array[i
 
 
 def _empty() -> Columns:
-    return array("l"), array("l"), array("l"), array("l"), array("l")
+    return array("i"), array("i"), array("i"), array("i"), array("i")
 
 
 def _united(a: Columns, b: Columns) -> Columns:
@@ -202,11 +203,11 @@ def _united(a: Columns, b: Columns) -> Columns:
     return out
 
 
-def _turns(docs: Sequence[int], briefings: Briefings) -> tuple[list[int], list[int]]:
+def _turns(docs: Sequence[int], briefings: Briefings) -> tuple[array[int], array[int]]:
     """Of entries in order, where the turns are (not a page's own entry, nor another page) and each one's
-    briefing."""
-    turns: list[int] = []
-    of_briefing: list[int] = []
+    briefing (arrays: as lists of numbers they took 44 bytes a posting, 8 here)."""
+    turns = array("i")
+    of_briefing = array("i")
     start, number, last = briefings.start, 0, len(briefings.start) - 2
     for at, doc in enumerate(docs):
         if doc >= briefings.turns_end:
@@ -219,7 +220,7 @@ def _turns(docs: Sequence[int], briefings: Briefings) -> tuple[list[int], list[i
     return turns, of_briefing
 
 
-def _relevant(turns: list[int], ranked: Sequence[int]) -> list[int]:
+def _relevant(turns: Sequence[int], ranked: Sequence[int]) -> list[int]:
     """The places in `turns` of the FIRST results by relevance: highest key first, the newest entry first among
     equal keys (the page's `order`). Keys take few values (forms × levels): taken class by class."""
     by_key: dict[int, list[int]] = {}
@@ -233,7 +234,7 @@ def _relevant(turns: list[int], ranked: Sequence[int]) -> list[int]:
     return out
 
 
-def _newest(of_briefing: list[int]) -> list[int]:
+def _newest(of_briefing: Sequence[int]) -> list[int]:
     """The places of the FIRST results newest first: the last briefing's turns in their order, then the one
     before… (the page's `order`, sort `newest`)."""
     out: list[int] = []

@@ -33,6 +33,7 @@ import json
 import marshal
 import operator
 import queue
+import re
 import shutil
 import sys
 import threading
@@ -100,8 +101,10 @@ whole .js or .json files, not a range of a binary file), and base-32 varints def
 size: a query on a common word fetches 40 % less (`president` at 1,137 briefings: 214 → 134 KB)."""
 PACK_BYTES = 8_000_000
 """Target size of one pack file (Cloudflare Pages refuses files over 25 MiB)."""
-SPILL_BYTES = 40_000_000
-"""Postings gathered in memory (about) before they are spilled to a scratch file."""
+SPILL_BYTES = 16_000_000
+"""Postings gathered in memory (about) before they are spilled to a scratch file. The process holds two to three
+times this (each term's arrays grow by reallocation): at 40 MB the index's child at 10,000 briefings held 45 MB
+more than at 16 MB, for a merge of 23 runs instead of 9 (a second or two)."""
 CHUNK = 65_536
 """Postings a big term's are encoded by at a time (`StoreWriter._write_terms`)."""
 PREFIX_BUDGET = 64_000
@@ -200,6 +203,27 @@ def script(name: str, data: Any) -> str:
     return f'__archiveSearch("{name}",{dumps(data)})\n'
 
 
+def _string_script(name: str, data: bytes | bytearray) -> bytes:
+    """`script` of a string given as its ASCII bytes (`_Packs.add`), encoded, in one copy."""
+    return b"".join([f'__archiveSearch("{name}","'.encode(), data, b'")\n'])
+
+
+def _deflated_string(data: bytes | bytearray) -> bytes:
+    """`zlib.compress(dumps(text).encode(), BLOB_LEVEL)` for the text whose ASCII bytes are `data`, fed a piece at
+    a time: the same bytes, without the two whole copies (a big term's positions weigh megabytes)."""
+    if re.search(rb'["\\\x00-\x1f\x80-\xff]', data):
+        raise ValueError("a string blob must be ASCII that JSON leaves as it is")
+    packer = zlib.compressobj(BLOB_LEVEL)
+    view = memoryview(data)
+    out = [packer.compress(b'"')]
+    out.extend(packer.compress(view[at:at + _FEED]) for at in range(0, len(view), _FEED))
+    out += [packer.compress(b'"'), packer.flush()]
+    return b"".join(out)
+
+
+_FEED = 1 << 20
+
+
 def script_file(prefix: str, location: list[int]) -> str:
     """The `file://` script holding the blob at `location` (`[pack, offset, length]`) of the packs `prefix`:
     `<prefix><pack>-<window>` (`archive-search-core.js` finds it the same way)."""
@@ -285,8 +309,12 @@ class _Postings:
             ids, tfs, pos = self._terms[term]
             yield term, ids.tobytes(), tfs.tobytes(), bytes(pos)
 
-    def merged(self) -> Iterator[tuple[str, array[int], array[int], bytes]]:
-        """Every term in order, with all its postings (ids ascending: runs hold ascending id ranges)."""
+    def merged(self) -> Iterator[tuple[str, array[int], array[int], bytearray]]:
+        """Every term in order, with all its postings (ids ascending: runs hold ascending id ranges). Once
+        anything was spilled, the postings still held are spilled too: the merge, whose biggest terms weigh tens
+        of megabytes at 10,000 briefings, does not run beside a full buffer."""
+        if self._runs and self._terms:
+            self._spill()
         runs = [_read_run(path) for path in self._runs] + [self._sorted()]
         for term, group in itertools.groupby(heapq.merge(*runs, key=lambda item: item[0]), key=lambda item: item[0]):
             ids, tfs, pos = array("I"), array("H"), bytearray()
@@ -294,7 +322,7 @@ class _Postings:
                 ids.frombytes(i)
                 tfs.frombytes(t)
                 pos += p
-            yield term, ids, tfs, bytes(pos)
+            yield term, ids, tfs, pos
 
 
 def _read_run(path: Path) -> Iterator[tuple[str, bytes, bytes, bytes]]:
@@ -347,7 +375,7 @@ class Offline:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._zip: zipfile.ZipFile | None = None
-        self._deflating: _InOrder[tuple[str, str]] | None = None
+        self._deflating: _InOrder[tuple[str, bytes]] | None = None
         if path.suffix == ".zip":
             path.parent.mkdir(parents=True, exist_ok=True)
             self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
@@ -355,16 +383,16 @@ class Offline:
         else:
             path.mkdir(parents=True, exist_ok=True)
 
-    def write(self, name: str, text: str) -> None:
+    def write(self, name: str, text: str | bytes) -> None:
+        data = text.encode() if isinstance(text, str) else text
         if self._deflating is not None:
-            self._deflating.put((name, text))
+            self._deflating.put((name, data))
         else:
-            (self.path / name).write_text(text, encoding="utf-8")
+            (self.path / name).write_bytes(data)
 
-    def _deflate(self, item: tuple[str, str]) -> None:
+    def _deflate(self, item: tuple[str, bytes]) -> None:
         assert self._zip is not None
-        self._zip.writestr(zipfile.ZipInfo(item[0], date_time=ZIP_EPOCH), item[1].encode("utf-8"),
-                           zipfile.ZIP_DEFLATED, ZIP_LEVEL)
+        self._zip.writestr(zipfile.ZipInfo(item[0], date_time=ZIP_EPOCH), item[1], zipfile.ZIP_DEFLATED, ZIP_LEVEL)
 
     def close(self) -> None:
         if self._deflating is not None and self._zip is not None:
@@ -382,17 +410,17 @@ class _Scripts:
     def __init__(self, offline: Offline | None) -> None:
         self.offline = offline
         self._file = ""
-        self._held: list[str] = []
+        self._held: list[bytes] = []
 
-    def add(self, file: str, text: str) -> None:
+    def add(self, file: str, text: str | bytes) -> None:
         if file != self._file:
             self.flush()
             self._file = file
-        self._held.append(text)
+        self._held.append(text.encode() if isinstance(text, str) else text)
 
     def flush(self) -> None:
         if self.offline is not None and self._held:
-            self.offline.write(f"{self._file}.js", "".join(self._held))
+            self.offline.write(f"{self._file}.js", b"".join(self._held))
         self._held = []
 
 
@@ -408,10 +436,12 @@ class _Packs:
         self.digest = hashlib.sha256()
 
     def add(self, name: str, data: Any, *, together: int = 0) -> list[int]:
-        """Store the blob `name`; returns `[pack, offset, length]`. `together`: bytes that must follow it in
-        the same pack (the rest of a group read in one place). With `offline`, the blob is also a script in
-        the file of its place's window (`script_file`)."""
-        raw = zlib.compress(dumps(data).encode(), BLOB_LEVEL)
+        """Store the blob `name` (JSON-able; bytes stand for the string of those ASCII characters); returns
+        `[pack, offset, length]`. `together`: bytes that must follow it in the same pack (the rest of a group read
+        in one place). With `offline`, the blob is also a script in the file of its place's window
+        (`script_file`)."""
+        string = isinstance(data, (bytes, bytearray))
+        raw = _deflated_string(data) if string else zlib.compress(dumps(data).encode(), BLOB_LEVEL)
         if self._out is None or self.sizes[-1] and self.sizes[-1] + len(raw) + together > PACK_BYTES:
             self._open()
         assert self._out is not None
@@ -420,7 +450,8 @@ class _Packs:
         self.sizes[-1] += len(raw)
         self.digest.update(raw)
         if self.offline is not None:
-            self._scripts.add(script_file(self.prefix, location), script(name, data))
+            self._scripts.add(script_file(self.prefix, location),
+                              _string_script(name, data) if string else script(name, data))
         return location
 
     def read(self, location: list[int]) -> Any:
@@ -664,11 +695,11 @@ class StoreWriter:
             return "".join(out)
 
         for term, ids, tfs, pos in self._postings.merged():
-            encoded, meta, text = encoded_postings(ids, tfs), self._meta_of(ids), pos.decode("ascii")
+            encoded, meta = encoded_postings(ids, tfs), self._meta_of(ids)
             own = len(encoded) > BIG_TERM
-            if own:
+            if own:  # the positions go as they are (a string's ASCII bytes): megabytes for the commonest words
                 entry: list[Any] = [len(ids)]
-                for part in (encoded, meta, text):
+                for part in (encoded, meta, pos):
                     entry.append([big, *terms.add(f"b{big}", part)] if part else None)
                     big += 1
                 cost = len(term) + 80
@@ -680,8 +711,8 @@ class StoreWriter:
             group[0][term] = entry
             if not own:
                 group[1][term] = meta
-                if text:
-                    group[2][term] = text
+                if pos:
+                    group[2][term] = pos.decode("ascii")
             size += cost
             sizes.add(term, len(first), len(ids), len(encoded) if own else 0)
         close_shard()
@@ -732,9 +763,11 @@ class StoreWriter:
 
     def _meta_of(self, ids: array[int]) -> str:
         """The facets of a term's postings, in two columns (each deflates better alone): who, then topic set."""
-        value = self._values.__getitem__
-        return (b"".join(map(value, map(self._whos.__getitem__, ids)))
-                + b"".join(map(value, map(self._sets.__getitem__, ids)))).decode("ascii")
+        value, out = self._values.__getitem__, bytearray()
+        for column in (self._whos, self._sets):  # CHUNK at a time: a list of every posting's value took 12 MB
+            for start in range(0, len(ids), CHUNK):
+                out += b"".join(map(value, map(column.__getitem__, ids[start:start + CHUNK])))
+        return out.decode("ascii")
 
 
 class _Sizes:

@@ -19,7 +19,7 @@ from ..read.labels import family_name_of
 from ..text import excerpt, fold_name, plural
 from ..words import ADDRESS, NAME_SUFFIXES, RANKS, ROLE_WORDS
 from . import urls
-from .listing import Listings, Part, Piece, heading, items, link, placeholder, text
+from .listing import Listed, Listings, Part, Piece, heading, items, link, placeholder, text
 from .markdown import escape, front_matter, short_date, title_heading
 from .search_page import search_link
 from .summary import OutletQuestions, SpeakerTurns, Summary, by_outlet, by_speaker
@@ -127,7 +127,7 @@ def outlet_id(speaker: Speaker, outlets: dict[str, Outlet]) -> str:
 
 
 def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: Sequence[Topic],
-                 outlets: Sequence[Outlet], listings: Listings,
+                 outlets: Sequence[Outlet], listings: Listed,
                  pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
     """`speakers/<id>.md` for every identity, `outlets/<id>.md` for every listed outlet with questions, and
     `speakers/index.md`, in order of path, into `pages` (a new dict by default) after what it holds; their lists
@@ -141,15 +141,19 @@ def people_pages(summaries: Sequence[Summary], people: Sequence[Person], topics:
     before = set(pages)
     for speaker_id, entry in found.items():
         path = urls.source(urls.SPEAKERS, speaker_id)
+        made: Listings = {}
         if entry.speaker.kind == "reporter":
-            pages[path] = reporter_page(entry, path, listings, pages, listed)
+            pages[path] = reporter_page(entry, path, made, pages, listed)
         else:
-            pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, listings, pages,
+            pages[path] = speaker_page(entry, registry.get(speaker_id), titles, path, made, pages,
                                        perhaps.get(speaker_id))
+        listings.update(made)
     tallies = outlet_tallies(summaries, listed)
     for oid, (_, tally) in tallies.items():
         path = urls.source(urls.OUTLETS, oid)
-        pages[path] = outlet_page(tally, found, path, listings, pages)
+        made = {}
+        pages[path] = outlet_page(tally, found, path, made, pages)
+        listings.update(made)
     pages[urls.source(urls.SPEAKERS, urls.INDEX)] = speakers_index(found, tallies, _unlisted(summaries), perhaps)
     for path in sorted(path for path in list(pages) if path not in before):
         pages[path] = pages.pop(path)  # last, in order of path
