@@ -108,6 +108,41 @@ def test_topic_lists_hold_briefing_parts_not_passages() -> None:
     assert Part("a", "t:economy") in listings["topics/economy.md"]["briefings"]
 
 
+def test_each_topic_pages_listings_are_handed_over_before_the_next_page_is_made() -> None:
+    """The pages of many briefings give their listings away a page at a time (the plugin pickles each page's into
+    a temporary file), so a build holds one topic's list of briefings at a time, not every topic's."""
+    from generator.site.topic_pages import BRIEFINGS_PER_PAGE, topic_pages
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.handed: list[list[str]] = []
+
+        def update(self, made: dict[str, dict[str, list[str | Part]]], /) -> None:
+            self.handed.append(sorted(made))
+
+    many = [summary(f"b{n:04d}", f"20{10 + n // 365:02d}-01-01", 10, on("economy", 2), on("trade", 1))
+            for n in range(BRIEFINGS_PER_PAGE + 5)]
+    recorder = Recorder()
+    topic_pages(many, (Topic("economy", "Economy"), Topic("trade", "Trade")), recorder)
+    assert recorder.handed == [["topics/economy.2.md", "topics/economy.md"], ["topics/trade.2.md", "topics/trade.md"]]
+
+
+def test_related_topics_are_counted_from_the_summaries_as_stored_when_the_build_holds_them_without() -> None:
+    """A build holds its summaries without the topics' shared-passage counts (`Interned`); topic pages read them
+    back one briefing at a time and list the same related topics as from the whole summaries."""
+    from generator.site.topic_pages import topic_pages
+
+    vocabulary = (Topic("inflation", "Inflation"), Topic("energy", "Energy"), Topic("guns", "Guns"))
+    whole = [summary(f"b{n}", f"2022-03-0{n + 1}", 40, on("inflation", 4, {"energy": 3}), on("energy", 3, {"inflation": 3}),
+                     on("guns", 1)) for n in range(3)]
+    held = [Interned()(s) for s in whole]
+    assert all(not counts.beside for s in held for counts in s.topics)
+    stored = {s.entry: s for s in whole}
+    pages = topic_pages(whole, vocabulary, {})
+    assert "Often with: [Energy](energy.md)" in pages["topics/inflation.md"]
+    assert topic_pages(held, vocabulary, {}, stored=lambda s: stored[s.entry]) == pages
+
+
 def test_a_summary_counts_the_topics_sharing_each_topics_passages_and_shares_what_summaries_repeat() -> None:
     """The seed's summary: for each topic, the other topics of its paragraphs with the number of paragraphs
     holding both (what "Often with" is ranked by), as counted from the paragraphs themselves; kept compact,

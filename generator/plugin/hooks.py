@@ -266,7 +266,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = MarkdownFolder(self._markdown_folder())
         self._listings.close()  # the last load's (a preview's); a closed spill starts afresh
         site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
-                   _SpilledListings(self._listings), pages)
+                   _SpilledListings(self._listings), pages, published.summary)
         pages[DATA_PAGE] = data_page(len(summaries))
         self._meta = MetaIndex(summaries, loaded.topics, published.head)
         # the pages of many briefings are made: what only they read of a summary goes (its speakers, outlets,

@@ -24,13 +24,15 @@ from .topic_pages import topic_pages
 
 def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: tuple[Topic, ...],
                outlets: Sequence[Outlet], site_name: str, page_of: Callable[[Summary], str],
-               listings: Listed, pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+               listings: Listed, pages: MutableMapping[str, str] | None = None,
+               stored: Callable[[Summary], Summary] | None = None) -> MutableMapping[str, str]:
     """All generated pages, keyed by their path under docs_dir: `page_of(summary)` gives a briefing's page.
 
     Each page goes into `pages` as soon as it is made: a dict by default; the plugin's keeps each in a file,
     so that no more than one page's Markdown is held at a time (`plugin/markdown_folder.py`).
     Speaker, outlet and topic pages hold placeholders for their lists, which go to `listings` (the
-    plugin puts them into the finished pages, `listing.expand`).
+    plugin puts them into the finished pages, `listing.expand`). `stored(summary)` reads a summary back as
+    stored, when `summaries` are held without what only topic pages read (`summary.Interned`).
     """
     pages = {} if pages is None else pages
     pages["index.md"] = home_page(site_name, summaries)
@@ -38,7 +40,7 @@ def site_pages(summaries: Sequence[Summary], people: Sequence[Person], topics: t
     for summary in summaries:
         pages[urls.source(urls.BRIEFINGS, summary.slug)] = page_of(summary)
     people_pages(summaries, people, topics, outlets, listings, pages)
-    topic_pages(summaries, topics, listings, pages)
+    topic_pages(summaries, topics, listings, pages, stored)
     pages.update(redirect_pages(summaries))
     pages[urls.SEARCH_SOURCE] = search_page()
     return pages

@@ -139,6 +139,10 @@ class Published:
         """The page's citation data as compact JSON."""
         return self.store.read(summary.entry, CITE).decode()
 
+    def summary(self, summary: Summary) -> Summary:
+        """The summary as stored (with what a build does not hold of it: `summary.Interned`)."""
+        return summary_of(self.store, summary.entry)
+
     def model(self, summary: Summary) -> Briefing:
         return self.briefing(summary.entry)
 

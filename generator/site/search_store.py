@@ -652,14 +652,15 @@ class StoreWriter:
         pack step, 0 or 1, and the three parts' lengths, per shard)."""
         lengths = self._lengths
         average = max(1.0, sum(lengths) / len(lengths)) if lengths else 1.0
-        # per entry, in arrays: lists of floats weighed 32 bytes an entry each (100 MB at 10,000 briefings)
-        norms = array("d", [K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths])
+        # per entry, in arrays filled from generators: lists of floats weighed 32 bytes an entry each (100 MB at 10,000
+        # briefings), and a list made only to fill an array, 48 MB for a moment
+        norms = array("d", (K1 * (1 - B + B * min(n / average, LENGTH_CAP)) for n in lengths))
         top_of = (float(LEVELS), LEVELS * QUESTION_WEIGHT)  # a posting's top weight: an answer's, a question's
         asks = [_BYTE_VALUE[value[0]] & 1 for value in self._values]  # who × 2 + 1: a question
         # per entry, 1 for a question: a byte, where its top weight as a double took 8 (12 MB at 10,000 briefings)
         questions = bytes(asks[who] for who in self._whos)
-        once = array("B", [max(1, int(top_of[question] / (1 + norm) + 0.5))
-                           for question, norm in zip(questions, norms, strict=True)])
+        once = array("B", (max(1, int(top_of[question] / (1 + norm) + 0.5))
+                           for question, norm in zip(questions, norms, strict=True)))
         first: list[str] = []
         steps: list[int] = []
         group: list[dict[str, Any]] = [{}, {}, {}]

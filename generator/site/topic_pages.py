@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 
 from ..model import Briefing, Paragraph, Speaker, Topic, Turn
 from ..text import plural, slugify
@@ -121,11 +121,14 @@ def tagged(summaries: Sequence[Summary]) -> dict[str, Tagged]:
 
 
 def topic_pages(summaries: Sequence[Summary], vocabulary: tuple[Topic, ...], listings: Listed,
-                pages: MutableMapping[str, str] | None = None) -> MutableMapping[str, str]:
+                pages: MutableMapping[str, str] | None = None,
+                stored: Callable[[Summary], Summary] | None = None) -> MutableMapping[str, str]:
     """`topics/<id>.md` for every topic of the vocabulary, and `topics/index.md`, into `pages` (a new dict by
-    default); the lists of speakers and briefings go to `listings` (see `listing.py`)."""
+    default); the lists of speakers and briefings go to `listings` (see `listing.py`). `stored` reads a
+    summary back as stored, with its topics' `beside` counts, when `summaries` are held without them
+    (`summary.Interned`)."""
     found = tagged(summaries)
-    related = related_topics(found, vocabulary)
+    related = related_topics(found, vocabulary, None if stored is None else (stored(s).topics for s in summaries))
     pages = {} if pages is None else pages
     for topic in vocabulary:
         path = urls.source(urls.TOPICS, topic.id)
@@ -185,21 +188,25 @@ def central(found: Tagged, count: int = CENTRAL) -> list[tuple[Summary, TopicTur
     return (several or ranked)[:count]
 
 
-def related_topics(found: Mapping[str, Tagged], vocabulary: tuple[Topic, ...], count: int = 6
-                   ) -> dict[str, list[Topic]]:
+def related_topics(found: Mapping[str, Tagged], vocabulary: tuple[Topic, ...],
+                   topics_of: Iterable[Sequence[TopicTurns]] | None = None, count: int = 6) -> dict[str, list[Topic]]:
     """For each topic, the topics its passages most often share, by cosine of their passage counts
     (`both / sqrt(a × b)`, at least 3 passages together); its broader and narrower topics are left out,
-    since they are listed apart and tag along by rule."""
+    since they are listed apart and tag along by rule. The passages shared are counted from each briefing's
+    topics (`topics_of`, with their `beside` counts; by default, those `found` holds), one briefing at a time."""
     by_id = {t.id: t for t in vocabulary}
     families = {t.id: _descendants(t.id, vocabulary) for t in vocabulary}
+    shared: dict[str, Counter[str]] = {}
+    for topics in topics_of if topics_of is not None else ([counts] for t in found.values() for counts in t.counts):
+        for counts in topics:
+            if counts.beside:
+                shared.setdefault(counts.topic, Counter()).update(beside(counts))
     related: dict[str, list[Topic]] = {}
     passages = {topic_id: tagged.passages for topic_id, tagged in found.items()}
-    for topic_id, tagged in found.items():
+    for topic_id in found:
         if topic_id not in by_id:
             continue
-        together: Counter[str] = Counter()
-        for counts in tagged.counts:
-            together.update(beside(counts))
+        together = shared.get(topic_id, Counter())
         scores = [(n / math.sqrt(passages[topic_id] * passages[other]), other) for other, n in together.items()
                   if n >= 3 and other in by_id and other not in families[topic_id] and topic_id not in families[other]]
         related[topic_id] = [by_id[other] for _, other in sorted(scores, key=lambda p: (-p[0], p[1]))[:count]]
