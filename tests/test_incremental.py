@@ -332,6 +332,7 @@ real_env = hooks.ArchivePlugin.on_env
 
 def look(plugin, when):
     gc.unfreeze()  # the build froze the summaries it loaded: the collector lists them again
+    gc.collect()  # and what nothing refers to goes
     held = [o for o in gc.get_objects() if isinstance(o, Summary)]
     seen[when] = {"summaries": len(held), "kept_by_loader": len(plugin._loader._summaries),
                   "with_content": sum(1 for o in gc.get_objects() if isinstance(o, Page) and o.content
@@ -366,7 +367,17 @@ def post_page(self, output, *, page, config):
     return real_post_page(self, output, page=page, config=config)
 
 
+real_add = hooks.ArchivePlugin._add
+
+
+def add(self, *args, **kwargs):
+    if "adding" not in seen:
+        look(self, "adding")  # MkDocs' files being made: the pages of many briefings are made
+    return real_add(self, *args, **kwargs)
+
+
 hooks.ArchivePlugin.on_files = on_files
+hooks.ArchivePlugin._add = add
 hooks.ArchivePlugin.on_env = on_env
 hooks.ArchivePlugin.on_post_page = post_page
 config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
@@ -397,6 +408,7 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     made = seen["made"]
     assert made["pages"] > 10 and made["in_files"] == made["pages"] and made["held"] == 0, made
     assert not Path(made["folder"]).exists()
+    assert seen["adding"]["full"] == 0, seen  # let go once the pages listing many briefings are made
     for when in ("read", "writing"):
         assert seen[when]["briefings"] == 2 and seen[when]["summaries"] >= 2, when
         assert seen[when]["full"] == 0 and seen[when]["kept_by_loader"] == 0, when
