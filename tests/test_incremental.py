@@ -334,7 +334,7 @@ def look(plugin, when):
     gc.unfreeze()  # the build froze the summaries it loaded: the collector lists them again
     gc.collect()  # and what nothing refers to goes
     held = [o for o in gc.get_objects() if isinstance(o, Summary)]
-    seen[when] = {"summaries": len(held), "kept_by_loader": len(plugin._loader._summaries),
+    seen[when] = {"summaries": len(held), "kept_by_loader": len(plugin._loader._summaries) + len(plugin._loader._keys),
                   "with_content": sum(1 for o in gc.get_objects() if isinstance(o, Page) and o.content
                                       and not o.file.src_uri.startswith("briefings/")),
                   "briefing_pages": sum(1 for o in gc.get_objects() if isinstance(o, Page)
@@ -391,8 +391,8 @@ print(json.dumps(seen))
 def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path: Path) -> None:
     """Once the pages listing many briefings are made, a build keeps of each briefing what its page reads (its
     entry, slug, date, turns): not its speakers, outlets, participants or topics, and no second copy in the
-    loader (a preview's, kept for its next load); the listings of speaker, outlet and topic pages (their parts
-    of briefings' cache entries) wait in a temporary file until their page is written. At 10,000 briefings
+    loader (a preview's, kept for its next load with its transcripts' keys); the listings of speaker, outlet and
+    topic pages (their parts of briefings' cache entries) wait in a temporary file until their page is written. At 10,000 briefings
     these were 67 and 26 MB of the 335 MB MkDocs' process peaked at. The generated pages' Markdown waits in files
     until MkDocs reads each page (35 MB at 10,000 briefings, held at the peak), in a folder the build removes.
     A page's content waits in a temporary file from when MkDocs makes it until its template is rendered (MkDocs makes

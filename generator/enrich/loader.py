@@ -153,7 +153,8 @@ class Loader:
         self._config: Config | None = None
         self._finished: dict[Path, Finished] = {}
         self._keys: dict[Path, tuple[tuple[object, ...], _Task]] = {}
-        """`publish`: per transcript, its file stamps with the configuration and settings, and its task."""
+        """`publish`: per transcript, its file stamps with the configuration and settings, and its task (kept
+        between loads, as the summaries are, only for a preview's)."""
         self._summaries: dict[str, object] = {}
         """`publish`: summaries by entry, kept between loads (for `mkdocs serve`)."""
 
@@ -189,6 +190,8 @@ class Loader:
                 result.locking.commit()
             loaded.append(Loaded(task.path, entry, summary))
         self._summaries = {item.entry: item.summary for item in loaded} if self.keep_summaries else {}
+        if not self.keep_summaries:  # a build loads once: the tasks' keys serve no next load (10 MB at 10,000)
+            self._keys = {}
         if todo:
             log.info("archive: %s (%s read, %s from the cache; %s refused) in %.1f s", plural(len(loaded), "briefing"),
                      plural(len(todo), "transcript"), f"{len(tasks) - len(todo):,}", f"{len(tasks) - len(loaded):,}",
