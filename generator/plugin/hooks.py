@@ -108,11 +108,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._pages: PageCache | None = None
         self._pages_dir: Path | None = None
         self._listings = Spill()
+        """The listings of speaker, outlet and topic pages (`site/listing.py`), by page, pickled in a temporary file
+        until the page is written: their parts were 25 MB at 10,000 briefings, held from the first page read."""
         self._contents = Spill()
         """Each page's content (its Markdown as HTML) from when it is made until its template is rendered
         (`on_page_context`): MkDocs makes every page's before it writes the first (23 MB at 10,000 briefings)."""
-        """The listings of speaker, outlet and topic pages (`site/listing.py`), by page, pickled in a temporary file
-        until the page is written: their parts were 25 MB at 10,000 briefings, held from the first page read."""
         self._data_page: tuple[str, str] | None = None
         """The Data page as rendered (its path in the site, its HTML), until its downloads are written: the
         site's and the offline bundle's (which links the public site's downloads) are finished then."""

@@ -51,6 +51,8 @@ class Listed(Protocol):
     briefing: 245,000 parts of topic pages at 10,000 White House briefings, held until the last page was made)."""
 
     def update(self, made: Listings, /) -> None: ...
+
+
 Reader = Callable[[Part], str]
 """Reads a `Part`'s HTML (from the build's cache)."""
 
