@@ -420,6 +420,51 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     assert seen["read"]["briefing_pages"] == 0 and seen["writing"]["briefing_pages"] == 1, seen
 
 
+_FORKS = """
+import json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from generator.plugin import hooks, writers
+
+project, site = sys.argv[1:3]
+events = []
+real_start, real_publish = writers.Children.start, hooks.Loader.publish
+
+
+def start(self, name, *args):
+    events.append(["fork", name])
+    return real_start(self, name, *args)
+
+
+def publish(self, *args, **kwargs):
+    events.append(["load"])
+    return real_publish(self, *args, **kwargs)
+
+
+writers.Children.start = start
+hooks.Loader.publish = publish
+config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print(json.dumps(events))
+"""
+
+
+def test_the_open_data_child_is_forked_before_the_archive_is_loaded(tmp_path: Path) -> None:
+    """The child writing the open data is forked before the archive is loaded (and sent the briefings once they
+    are): forked after, it started with every page of its parent's memory (121 MB at 10,000 briefings). The data
+    it writes is the same (`tests/test_data.py`)."""
+    project = copy_project(tmp_path / "project")
+    run = subprocess.run([sys.executable, "-c", _FORKS, str(project), str(tmp_path / "site")], capture_output=True,
+                         text=True, timeout=600, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+    assert run.returncode == 0, run.stderr
+    events = json.loads(run.stdout.splitlines()[-1])
+    assert ["fork", "open-data"] in events and ["load"] in events, events
+    assert events.index(["fork", "open-data"]) < events.index(["load"]), events
+    assert (tmp_path / "site" / "data" / "briefings.json").is_file()
+
+
 def test_a_killed_builds_pages_folder_goes_and_a_running_ones_stays(tmp_path: Path) -> None:
     """The folder of generated pages a build killed outright left behind (SIGKILL cannot be caught) is removed when
     the next build makes its own; that of a build still running (another project's) stays, and so does any folder

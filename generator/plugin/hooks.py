@@ -80,7 +80,7 @@ from .writers import (
     add_to_material_index,
     download_keys,
     index_pipe,
-    write_data_child,
+    write_data_early_child,
     write_index_early_child,
 )
 
@@ -124,6 +124,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._index_entries: Connection | None = None
         """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
         self._index_briefings: Connection | None = None
+        self._data_briefings: Connection | None = None
+        """To the open data's child, forked before the archive is loaded: the briefings' lean summaries, once loaded."""
         """To the search-index child, forked before the archive is loaded: the briefings, once loaded."""
         self._awaiting: set[str] | None = None
         """The pages other than briefings not built yet, while the index's child waits for their entries."""
@@ -235,6 +237,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._offline_index = temporary_folder("archive-search-offline-")
         if index is not None and self._data_child:
             self._start_index(config)  # before the archive is loaded: the child does not carry it
+        if self._data_child:
+            self._start_data(config)  # likewise
         loaded = self._loader.publish(self.content_dir, self.root, self._store, SitePublisher(settings, index))
         self._published = published = Published(self._store)
         self._summaries = summaries = [item.summary for item in loaded.loaded]
@@ -253,10 +257,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if config.strict and loaded.errors:
             raise PluginError(f"{len(loaded.errors)} transcript(s) could not be parsed; "
                               "the previous site was left untouched")
-        # the children first: forked before the pages of many briefings are made, they do not carry those
-        if self._data_child:
-            self._children.start("open-data", write_data_child, Path(config.site_dir), summaries, published,
-                                 config.site_name, self._site_url)
+        # the children's briefings first: they write while the pages of many briefings are made
+        if self._data_briefings is not None:
+            self._data_briefings.send([lean(s) for s in summaries])
+            self._data_briefings.close()
+            self._data_briefings = None
             self._download_keys = download_keys(summaries)  # the cache entries the child reads or writes
         if target is not None:
             remove_stale(target)  # left by a killed build; this one holds the lock
@@ -311,6 +316,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         briefings.close()
         self._index_entries = send
         self._index_briefings = briefings_end
+
+    def _start_data(self, config: MkDocsConfig) -> None:
+        """The open data's child, forked before the archive is loaded (`write_data_early_child`): once sent the
+        briefings, it writes every data file while MkDocs renders."""
+        assert self._store is not None
+        briefings, briefings_end = index_pipe()
+        self._children.start("open-data", write_data_early_child, Path(config.site_dir), self._store, briefings,
+                             briefings_end, config.site_name, self._site_url)
+        briefings.close()
+        self._data_briefings = briefings_end
 
     def _cached_briefings(self, config: MkDocsConfig) -> CachedBriefings:
         """The briefings as the search index reads them; the cache entries it keeps are this build's."""
@@ -588,9 +603,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self._offline_index = None
 
     def _discard(self) -> None:
-        if self._index_briefings is not None:
-            self._index_briefings.close()
-            self._index_briefings = None
+        for end in (self._index_briefings, self._data_briefings):
+            if end is not None:
+                end.close()
+        self._index_briefings = self._data_briefings = None
         if self._index_entries is not None:
             self._index_entries.close()
             self._index_entries = None
