@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -312,6 +313,25 @@ def test_summaries_are_small(tmp_path: Path) -> None:
     assert len(store.read(seed.entry, SUMMARY)) < SEED.stat().st_size / 10
 
 
+_BUILD = """
+config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
+config.plugins.on_startup(command="build", dirty=False)
+build(config)
+config.plugins.on_shutdown()
+print(json.dumps({result}))
+"""
+"""The end of a script building `project` into `site` (its arguments) in a process of its own and printing what it
+saw as JSON (`_built_seeing`)."""
+
+
+def _built_seeing(script: str, project: Path, site: Path) -> Any:
+    """What `script` (ending with `_BUILD`) saw building `project` into `site`."""
+    run = subprocess.run([sys.executable, "-c", script, str(project), str(site)], capture_output=True, text=True,
+                         timeout=600, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout.splitlines()[-1])
+
+
 _HELD = """
 import gc, json, sys
 from pathlib import Path
@@ -380,12 +400,7 @@ hooks.ArchivePlugin.on_files = on_files
 hooks.ArchivePlugin._add = add
 hooks.ArchivePlugin.on_env = on_env
 hooks.ArchivePlugin.on_post_page = post_page
-config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
-config.plugins.on_startup(command="build", dirty=False)
-build(config)
-config.plugins.on_shutdown()
-print(json.dumps(seen))
-"""
+""" + _BUILD.format(result="seen")
 
 
 def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path: Path) -> None:
@@ -401,10 +416,7 @@ def test_a_build_writing_pages_holds_no_summary_but_what_the_pages_read(tmp_path
     A second transcript makes two summaries of the kind to look for."""
     project = copy_project(tmp_path / "project")
     (project / "content" / "briefings" / SECOND).write_text(TEXT, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-c", _HELD, str(project), str(tmp_path / "site")], capture_output=True,
-                         text=True, timeout=600, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
-    assert run.returncode == 0, run.stderr
-    seen = json.loads(run.stdout.splitlines()[-1])
+    seen = _built_seeing(_HELD, project, tmp_path / "site")
     made = seen["made"]
     assert made["pages"] > 10 and made["in_files"] == made["pages"] and made["held"] == 0, made
     assert not Path(made["folder"]).exists()
@@ -443,12 +455,7 @@ def publish(self, *args, **kwargs):
 
 writers.Children.start = start
 hooks.Loader.publish = publish
-config = load_config(project + "/mkdocs.yml", site_dir=site, strict=True)
-config.plugins.on_startup(command="build", dirty=False)
-build(config)
-config.plugins.on_shutdown()
-print(json.dumps(events))
-"""
+""" + _BUILD.format(result="events")
 
 
 def test_the_open_data_child_is_forked_before_the_archive_is_loaded(tmp_path: Path) -> None:
@@ -456,10 +463,7 @@ def test_the_open_data_child_is_forked_before_the_archive_is_loaded(tmp_path: Pa
     are): forked after, it started with every page of its parent's memory (121 MB at 10,000 briefings). The data
     it writes is the same (`tests/test_data.py`)."""
     project = copy_project(tmp_path / "project")
-    run = subprocess.run([sys.executable, "-c", _FORKS, str(project), str(tmp_path / "site")], capture_output=True,
-                         text=True, timeout=600, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), check=False)
-    assert run.returncode == 0, run.stderr
-    events = json.loads(run.stdout.splitlines()[-1])
+    events = _built_seeing(_FORKS, project, tmp_path / "site")
     assert ["fork", "open-data"] in events and ["load"] in events, events
     assert events.index(["fork", "open-data"]) < events.index(["load"]), events
     assert (tmp_path / "site" / "data" / "briefings.json").is_file()
