@@ -5,9 +5,10 @@ and keeps every page (its front matter, table of contents, anchors, links) to th
 archive that is ten thousand briefing pages held at once: 17–18 MB of MkDocs' process at 10,000 briefings
 (its peak 234 → 217 MB cold, 226 → 208 MB warm once they went). So a briefing page reaches MkDocs as a
 `BriefingFile`: a file of its list that links to `briefings/<slug>.md` resolve to (its address,
-`briefings/<slug>.html`), which MkDocs neither reads, nor converts, nor copies. Once MkDocs has written its own pages, `write_pages` makes each briefing page in turn as
-MkDocs makes one (the same steps, plugin events and theme template, `mkdocs.commands.build`'s) and lets it go.
-The sitemap, which MkDocs makes from its pages, gets them from `sitemap_pages`.
+`briefings/<slug>.html`), which MkDocs neither reads, nor converts, nor copies. Once MkDocs has written its own
+pages, `write_pages` makes each briefing page in turn as MkDocs makes one (the same steps, plugin events and
+theme template, `mkdocs.commands.build`'s) and lets it go. The sitemap, which MkDocs makes from its pages, gets
+them from `sitemap_pages`.
 """
 
 from __future__ import annotations

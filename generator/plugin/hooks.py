@@ -78,8 +78,8 @@ from .writers import (
     Children,
     EarlyEntries,
     add_to_material_index,
+    child_pipe,
     download_keys,
-    index_pipe,
     write_data_early_child,
     write_index_early_child,
 )
@@ -124,9 +124,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._index_entries: Connection | None = None
         """To the search-index child: the entries of the pages Material's plugin indexed, once they are built."""
         self._index_briefings: Connection | None = None
+        """To the search-index child, forked before the archive is loaded: the briefings, once loaded."""
         self._data_briefings: Connection | None = None
         """To the open data's child, forked before the archive is loaded: the briefings' lean summaries, once loaded."""
-        """To the search-index child, forked before the archive is loaded: the briefings, once loaded."""
         self._awaiting: set[str] | None = None
         """The pages other than briefings not built yet, while the index's child waits for their entries."""
         self._early: EarlyEntries | None = None
@@ -307,8 +307,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         briefings it writes their entries (nearly all of the index, the briefings read from the cache) while
         MkDocs renders, then waits for the other pages' entries (`_on_post_build_search`)."""
         assert self._store is not None
-        receive, send = index_pipe()
-        briefings, briefings_end = index_pipe()
+        receive, send = child_pipe()
+        briefings, briefings_end = child_pipe()
         self._children.start("search-index", write_index_early_child, Path(config.site_dir) / urls.SEARCH_INDEX,
                              self._store, briefings, briefings_end, receive, send, self._offline_pieces(),
                              self._site(config))
@@ -321,7 +321,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         """The open data's child, forked before the archive is loaded (`write_data_early_child`): once sent the
         briefings, it writes every data file while MkDocs renders."""
         assert self._store is not None
-        briefings, briefings_end = index_pipe()
+        briefings, briefings_end = child_pipe()
         self._children.start("open-data", write_data_early_child, Path(config.site_dir), self._store, briefings,
                              briefings_end, config.site_name, self._site_url)
         briefings.close()
@@ -400,6 +400,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             page.present_anchor_ids = _Anchors(page.present_anchor_ids, summary, self._published.anchors)
         if self._pages is not None and (summary is not None or source in self._listings):
             self._pages.forget_markdown(page)
+        if summary is not None:
+            return html  # a briefing page is written as soon as it is made (`briefing_pages.write_pages`)
         self._contents[source] = html.encode("utf-8", errors="surrogatepass")
         return ""
 

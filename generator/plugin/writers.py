@@ -86,7 +86,7 @@ def _child(work: Callable[..., object], *args: Any) -> None:
     work(*args)
 
 
-def index_pipe() -> tuple[Connection, Connection]:
+def child_pipe() -> tuple[Connection, Connection]:
     """`(receive, send)`: a forked child's end (the search index's, the open data's) and the build's."""
     receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
     return receive, send
@@ -158,12 +158,8 @@ def write_index_early_child(folder: Path, store: Store, briefings: Connection, b
     holds (a forked child starts with every page of its parent: at 10,000 briefings the child forked after the
     loading was the build's largest process). It waits for the briefings (`Listed`), the vocabulary, the outlets
     and the people, then writes the index (`write_index_child`); a parent gone before that ends it quietly."""
-    briefings_end.close()
-    try:
-        received: tuple[list[Listed], tuple[Topic, ...], tuple[Outlet, ...], dict[str, Person]] = briefings.recv()
-    except EOFError:
-        sys.exit(1)
-    briefings.close()
+    received: tuple[list[Listed], tuple[Topic, ...], tuple[Outlet, ...], dict[str, Person]] = \
+        _awaited(briefings, briefings_end)
     listing, topics, outlets, people = received
     write_index_child(folder, CachedBriefings(listing, Published(store), site), topics, entries, parents_end, offline,
                       site, outlets, people)
@@ -226,13 +222,20 @@ def write_data_early_child(site_dir: Path, store: Store, summaries: Connection, 
     with every page of its parent: 121 MB at 10,000 briefings): it waits for the briefings' summaries as the data
     reads them (`summary.lean`), then writes every data file (`write_data_child`); a parent gone before that ends
     it quietly."""
-    summaries_end.close()
+    received: list[Summary] = _awaited(summaries, summaries_end)
+    write_data_child(site_dir, received, Published(store), site_name, site_url)
+
+
+def _awaited(receive: Connection, parents_end: Connection) -> Any:
+    """What the parent sends once on `receive` to a child forked before the archive was loaded; a parent gone
+    before that (the pipe's end without a message) ends the child quietly."""
+    parents_end.close()  # so that the parent's end closing (or the parent dying) reads as the end of the pipe
     try:
-        received: list[Summary] = summaries.recv()
+        received = receive.recv()
     except EOFError:
         sys.exit(1)
-    summaries.close()
-    write_data_child(site_dir, received, Published(store), site_name, site_url)
+    receive.close()
+    return received
 
 
 def download_keys(summaries: Sequence[Summary]) -> list[str]:

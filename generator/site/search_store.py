@@ -208,6 +208,10 @@ def _string_script(name: str, data: bytes | bytearray) -> bytes:
     return b"".join([f'__archiveSearch("{name}","'.encode(), data, b'")\n'])
 
 
+_FEED = 1 << 20
+"""Bytes fed to the compressor at a time by `_deflated_string`."""
+
+
 def _deflated_string(data: bytes | bytearray) -> bytes:
     """`zlib.compress(dumps(text).encode(), BLOB_LEVEL)` for the text whose ASCII bytes are `data`, fed a piece at
     a time: the same bytes, without the two whole copies (a big term's positions weigh megabytes)."""
@@ -219,9 +223,6 @@ def _deflated_string(data: bytes | bytearray) -> bytes:
     out.extend(packer.compress(view[at:at + _FEED]) for at in range(0, len(view), _FEED))
     out += [packer.compress(b'"'), packer.flush()]
     return b"".join(out)
-
-
-_FEED = 1 << 20
 
 
 def script_file(prefix: str, location: list[int]) -> str:
