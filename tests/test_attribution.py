@@ -532,6 +532,23 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
                      "Anthony S. Fauci": "Director of the NIAID", "Mitt Romney": "Senator"}
 
 
+def test_a_three_word_name_starting_with_a_given_name_keeps_it_after_a_long_role() -> None:
+    """After a role ending in a word that is no title (`Engagement`, `Force`), a three-word name keeps its first
+    word when that is a given name, and the role keeps it when it is not."""
+    from generator.read.introductions import title_people
+    named = {p.name: p.role for p in title_people(
+        "Press Briefing by Press Secretary Karine Jean-Pierre and Senior Advisor for Public Engagement Keisha Lance "
+        "Bottoms, and Special Assistant for the Western Hemisphere Task Force Maria Luisa Lopez")}
+    assert named == {"Karine Jean-Pierre": "Press Secretary",
+                     "Keisha Lance Bottoms": "Senior Advisor for Public Engagement",
+                     "Maria Luisa Lopez": "Special Assistant for the Western Hemisphere Task Force"}
+    named = {p.name: p.role for p in title_people(
+        "Press Gaggle by Director for the Western Hemisphere Juan Gonzalez and Port Envoy to the Supply Chain Task "
+        "Force John Porcari")}
+    assert named == {"Juan Gonzalez": "Director for the Western Hemisphere",
+                     "John Porcari": "Port Envoy to the Supply Chain Task Force"}
+
+
 @pytest.mark.parametrize(("title", "expected"), [
     ("Pentagon Press Secretary Maj. Gen. Pat Ryder Holds a Press Briefing",
      {"Pat Ryder": "Pentagon Press Secretary"}),

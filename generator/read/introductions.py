@@ -13,9 +13,11 @@ taken for officials of the same surname.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..model import Participant, Reporter
 from ..text import fold_name
@@ -57,6 +59,10 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-
 _ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")
 _ADDRESS_LAST = re.compile(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$")
 """The address that ends a role before a name (`NSC Director for … Biodefense Dr. Beth Cameron`)."""
+GIVEN_NAMES = frozenset(json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8")))
+"""Given names (the 1990 U.S. Census's, but titles and common words: `scripts/given_names.py`): a three-word name
+whose first word is one keeps it (`Public Engagement Keisha Lance Bottoms`), where `Task Force John Porcari` does
+not."""
 
 
 def title_people(title: str) -> list[Participant]:
@@ -155,12 +161,15 @@ def _rank_ends(role: list[str]) -> bool:
 def _role_goes_on(last: str, words: list[str]) -> bool:
     """Whether a three-word name's first word still belongs to the role before it: after a connector
     (`Envoy for Climate John Kerry`), or after a word that is no title, when the name has no middle
-    initial (`Supply Chain Task Force John Porcari`, `Director for the Western Hemisphere Juan Gonzalez`;
-    but `Foreign Secretary Angelo Fernández Hernández`, `the NIAID Anthony S. Fauci`)."""
+    initial and does not start with a given name (`Supply Chain Task Force John Porcari`, `Director for the
+    Western Hemisphere Juan Gonzalez`; but `Foreign Secretary Angelo Fernández Hernández`, `the NIAID Anthony S.
+    Fauci`, `Senior Advisor for Public Engagement Keisha Lance Bottoms`)."""
     folded = last.lower().rstrip(".,")
     if folded in _CONNECTORS:
         return True
     if words[1].lower() in NAME_PARTICLES:  # `Secretary of the Navy Carlos Del Toro`
+        return False
+    if fold_name(words[0]).strip(".,") in GIVEN_NAMES:  # `… for Public Engagement Keisha Lance Bottoms`
         return False
     return folded not in ROLE_WORDS and not re.fullmatch(r"[A-Z]\.", words[1])
 
