@@ -368,6 +368,8 @@ def test_shipped_outlet_list_loads(tmp_path: Path) -> None:
     """content/outlets.yml loads; a name two outlets claim is an error at its line."""
     shipped = load_outlets(ROOT / "content" / "outlets.yml", "content/outlets.yml")
     assert len(shipped.outlets) >= 100 and shipped.find("L.A. Times").id == "los-angeles-times"  # type: ignore[union-attr]
+    # `Anne Gearan with the Post`, `Dan Lamothe at the Post`: the Washington Post's; no outlet claims `the Post`
+    assert shipped.find("the Post") is None and shipped.find("NY Post").id == "new-york-post"  # type: ignore[union-attr]
     bad = tmp_path / "outlets.yml"
     bad.write_text("outlets:\n  - {id: a, name: AP}\n  - {id: b, name: Associated Press, aliases: [A.P.]}\n")
     with pytest.raises(ConfigError, match=r"outlets.yml:3: name claimed by two outlets: a and b"):
