@@ -102,6 +102,12 @@ def test_cite_panel_copies_chicago_and_permalink(tab: Any, base: str) -> None:
     panel = tab.locator("dialog.cite-panel")
     assert panel.is_visible()
     assert tab.evaluate("document.querySelector('.cite-panel').contains(document.activeElement)")
+    # every citation in words, the permalink first, shown whole: its box as tall as its text (the permalink's was
+    # measured before the dialog showed, and drawn 6 px tall)
+    boxes = tab.eval_on_selector_all("dialog.cite-panel textarea[rows='2']",
+                                     "els => els.map(e => [e.id, e.clientHeight, e.scrollHeight])")
+    assert [b[0] for b in boxes][:1] == ["cite-permalink"] and len(boxes) > 4
+    assert all(height >= needed > 10 for _, height, needed in boxes), boxes
     panel.get_by_role("button", name="Copy Chicago (note)").click()
     assert _clipboard(tab) == (
         "Antony J. Blinken, \u201cSecretary Blinken, Attorney General Garland, Secretary Mayorkas, Mexican Foreign "

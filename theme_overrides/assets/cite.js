@@ -166,6 +166,8 @@
       panel = null;
       if (opener) opener.setAttribute("aria-expanded", "false");
     });
+    // the permalink's box was made before the dialog showed, when it had no height to measure
+    items.querySelectorAll("textarea").forEach(function (field) { if (field.rows === 2) fit(field); });
     if (from) from.setAttribute("aria-expanded", "true");
     items.querySelector(".cite-copy").focus();
   }
