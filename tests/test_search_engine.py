@@ -244,10 +244,13 @@ def test_a_common_words_postings_are_fetched_compressed(tmp_path: Path, monkeypa
 
 def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """For file://, every blob and text block is also a script `__archiveSearch("name",…)`, a few to a file: the
-    blobs starting in one window of a pack, text blocks SCRIPT_BLOCKS to a file, in order."""
+    blobs starting in one window of a pack, text blocks SCRIPT_BLOCKS to a file, in order; but the postings'
+    facets, which that form holds once for every entry, ENTRY_FACETS entries to a file (`facets<k>`)."""
     monkeypatch.setattr(store, "SCRIPT_BLOCKS", 2)
     monkeypatch.setattr(store, "SCRIPT_WINDOW", 1_000)
     monkeypatch.setattr(store, "SHARD_BYTES", 100)
+    monkeypatch.setattr(store, "ENTRY_FACETS", 16)
+    monkeypatch.setattr(store, "BIG_TERM", 10)
     several = [briefing(f"x{i}", f"2022-01-{1 + i:02}", *(turn(f"t{k:03}", PSAKI, f"inflation {i} {k}")
                                                          for k in range(1, 10))) for i in range(5)]
     reader = written(tmp_path / "site", several, offline=tmp_path / "offline")
@@ -256,13 +259,36 @@ def test_offline_copy_holds_the_same_blobs_as_scripts(tmp_path: Path, monkeypatc
              for p in (tmp_path / "offline").iterdir()}
     pieces = {name: data for held in files.values() for name, data in held}
     assert sum(map(len, files.values())) == len(pieces)   # no piece twice
-    assert files["manifest"] == [("manifest", reader.manifest)] and files["lists"] == [("lists", reader.lists)]
+    entries = reader.manifest["entries"]
+    assert files["manifest"] == [("manifest", {**reader.manifest, "entry_facets": [16, -(-entries // 16)]})]
+    assert files["lists"] == [("lists", reader.lists)]
     assert reader.manifest["script_blocks"] == 2 and reader.manifest["script_window"] == 1_000
     for number, parts in enumerate(reader._shards):
         for kind, place in zip("smq", parts, strict=True):
-            assert (f"{kind}{number}", reader._blob("shards", place)) in files[f"shards{place[0]}-{place[1] // 1_000}"]
+            piece = (f"{kind}{number}", reader._blob("shards", place))
+            assert (piece in files[f"shards{place[0]}-{place[1] // 1_000}"]) == (kind != "m")
+    big = [entry for part in reader._shards for entry in reader._blob("shards", part[0]).values() if isinstance(entry[1], list)]
+    assert big
+    for entry in big:  # a big term's postings and positions, not its facets
+        for k, blob in enumerate(entry[1:]):
+            if blob is not None:
+                place = blob[1:]
+                assert (f"b{blob[0]}" in dict(files[f"terms{place[0]}-{place[1] // 1_000}"])) == (k != 1)
     for name, place in reader.manifest["blobs"].items():
         assert (name, reader._blob("terms", place)) in files[f"terms{place[0]}-{place[1] // 1_000}"]
+    codes, sets = [], []
+    for k in range(-(-entries // 16)):  # each file: its entries' who, then their topic sets
+        values = store.read_varints(pieces[f"facets{k}"])
+        half = len(values) // 2
+        assert half == min(16, entries - 16 * k)
+        codes += values[:half]
+        sets += values[half:]
+    terms = list(reader.terms())
+    assert len(codes) == entries > 16 and len(terms) > 10
+    for term in terms:  # the table gives each posting the facets the packs give it
+        found = reader.term(term)
+        assert found is not None
+        assert found[1] == [value for doc, _ in found[0] for value in (codes[doc], sets[doc])], term
     assert len(reader._shards) > 3 and len([n for n in files if n.startswith("shards")]) < len(reader._shards)
     blocks = reader.manifest["blocks"]
     assert blocks > 2

@@ -299,6 +299,28 @@ def test_offline_from_file_url(page: Any, site: Path, tmp_path: Path, errors: li
     assert errors == []
 
 
+def test_offline_search_finds_counts_and_narrows_as_the_public_site(page: Any, site: Path, base: str, tmp_path: Path,
+                                                                   errors: list[str]) -> None:
+    """The bundle reads every entry's facets from one table (`facets<k>.js`), the public site each word's postings'
+    own: the same results, counts, facets and pages either way, with filters on who and on topics."""
+    folder = unzip_bundle(site, tmp_path)
+    assert (folder / "search/archive/facets0.js").is_file()
+    assert "entry_facets" not in (site / "search/archive/manifest.js").read_text()
+
+    def seen(address: str) -> tuple[Any, ...]:
+        page.goto(address)
+        found = [{**r, "link": r["link"].rsplit("/", 1)[-1]} for r in results(page)]
+        return (found, page.locator(".archive-search__count").inner_text(),
+                page.locator(".archive-search__facets").inner_text(), page.locator(".archive-search__pager").inner_text())
+
+    for params in ("q=president", "q=president&role=question", "q=fentanyl&speaker=antony-j-blinken",
+                   "q=the+president&topic=public-health", "q=mexico&page=2", "q=security&sort=oldest"):
+        public = seen(f"{base}search.html?{params}")
+        assert public[0] or params.startswith("q=mexico&page"), params
+        assert seen((folder / "search.html").as_uri() + "?" + params) == public, params
+    assert errors == []
+
+
 def test_a_server_without_range_requests(page: Any, site: Path, errors: list[str]) -> None:
     """A host that ignores Range sends whole packs: the page still answers (and keeps what it got)."""
     with serve(site, ranges=False) as plain:

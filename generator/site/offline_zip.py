@@ -36,10 +36,12 @@ DEFAULT_FOLDER = "dist"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can hold; used unless `SOURCE_DATE_EPOCH` is set."""
 _UNIX = 3  # ZipInfo.create_system: the external attributes hold Unix mode bits
-ZIP_LEVEL = 3
-"""zlib level of the offline and data zips. Measured on a 1,137-briefing site (HTML, JSON, JS):
-level 6, zlib's default, compresses 40 MB/s to a fifth; level 3, 109 MB/s to 23 %; level 1,
-130 MB/s to a quarter. The zips are a tenth larger than at level 6 and cost the build 10 s less."""
+ZIP_LEVEL = 6
+"""zlib level of the offline bundle (its pages, and the search index's scripts: `search_store.Offline`). Measured on
+the bundle of 1,000 White House briefings (146 MB of HTML and scripts, this machine): level 6, zlib's default,
+deflates them to 42.4 MB in 3.8 s of CPU; level 3 to 45.8 MB in 1.8 s; level 9 to 42.1 MB. Level 6, for a zip no
+larger than the transcripts it holds (with every entry's facets once: `search_store.ENTRY_FACETS`), at about
+2 % of a cold build's CPU (level 3 was chosen when the pages held their words and the zip was three times this)."""
 STORED_SUFFIXES = (".zip", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")
 """Files compressed already (the data zip, images, fonts): stored as they are, not deflated again."""
 

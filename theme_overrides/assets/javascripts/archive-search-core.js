@@ -599,22 +599,47 @@
 
     /* ------------------------------------------------------------ facets */
 
-    /* Facets `(who × 2 + question, topic set)` of the forms' entries, in entry order */
+    /* Facets `(who × 2 + question, topic set)` of the forms' entries, in entry order: each term's postings'
+     * (over HTTP), or every entry's, read once (the offline bundle's `entry_facets`) */
     async metaOf(forms, tick) {
-      const parts = await Promise.all(forms.map(form => Promise.all([this.ids(form), this.meta(form)])))
+      const table = this.manifest.entry_facets ? await this.entryFacets() : null
+      const parts = await Promise.all(forms.map(form => Promise.all([this.ids(form), table ? "" : this.meta(form)])))
       const lists = []
       for (const [ids, meta] of parts) {
         const n = countPostings(ids)
         const docs = new Int32Array(n), codes = new Int32Array(n), sets = new Int32Array(n)
-        const next = reader(meta)                             /* two columns: every posting's who, then set */
         let k = 0
         postings(ids, doc => { docs[k++] = doc })
-        for (let i = 0; i < n; i++) codes[i] = next()
-        for (let i = 0; i < n; i++) sets[i] = next()
+        if (table) {
+          for (let i = 0; i < n; i++) {
+            codes[i] = table.codes[docs[i]]
+            sets[i] = table.sets[docs[i]]
+          }
+        } else {
+          const next = reader(meta)                           /* two columns: every posting's who, then set */
+          for (let i = 0; i < n; i++) codes[i] = next()
+          for (let i = 0; i < n; i++) sets[i] = next()
+        }
         lists.push({ docs, codes, sets })
         await tick()
       }
       return lists.length ? lists.reduce(united) : { docs: new Int32Array(0), codes: new Int32Array(0), sets: new Int32Array(0) }
+    }
+
+    /* Every entry's facets, from `facets<k>.js` (`[entries per file, files]`: each file, its entries' who, then
+     * their topic sets) */
+    entryFacets() {
+      return this.piece("facets", async () => {
+        const [size, files] = this.manifest.entry_facets
+        const codes = new Int32Array(this.entries), sets = new Int32Array(this.entries)
+        const datas = await Promise.all(Array.from({ length: files }, (_, k) => this.source.file(`facets${k}`)))
+        datas.forEach((data, k) => {
+          const start = k * size, n = Math.min(size, this.entries - start), next = reader(data)
+          for (let i = 0; i < n; i++) codes[start + i] = next()
+          for (let i = 0; i < n; i++) sets[start + i] = next()
+        })
+        return { codes, sets }
+      })
     }
 
     /* The topics of a topic set (loading its part of the set dictionary) */
