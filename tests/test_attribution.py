@@ -135,6 +135,31 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
     assert read_call(["Humeyra."]).reporter == Reporter("Humeyra", "", True)  # type: ignore[union-attr]
 
 
+def test_a_name_ending_what_an_official_says_is_no_call() -> None:
+    """A long sentence of an official's ending in a name after a dash speaks of someone (`… ambassador to — to Israel
+    in — in Ja- — Jack Lew.`); a short one calls (`I'll take one more — Jacqui.`), `sorry, Jeff —` addresses, and a
+    moderator's long call still calls."""
+    said = ("Well, Secretary Blinken just left from yet another whirlwind tour around the region. And now we’ve got a "
+            "brand new ambassador to — to Israel in — in Ja- — Jack Lew.")
+    assert read_call([said]) is None
+    assert read_call(["I'll take one more — Jacqui."]).reporter == Reporter("Jacqui", "", True)  # type: ignore[union-attr]
+    assert read_call(["He has mobilized a whole-of-government effort in every sector of the economy — sorry, Jeff —"]
+                     ).reporter == Reporter("Jeff", "", True)  # type: ignore[union-attr]
+    assert read_call(["All right, first question — and please keep your questions very short, as we’re limited on "
+                      "time — Brenda Goodman at WebMD."], moderator=True).reporter == Reporter("Brenda Goodman", "WebMD")  # type: ignore[union-attr]
+
+
+def test_a_name_the_next_question_says_back_was_added_to_the_question() -> None:
+    """`… people like Evan Gershkovich.` — `And Paul Whelan.` — `Q And Paul Whelan. Exactly.`: the official added a
+    name, which the same reporter takes up; a reporter called by name who introduces themself was called."""
+    archive = _archive("MS. X: Go ahead, Jon Decker.\n\nQ Thanks. One goal is to get back detained Americans, people "
+                       "like Evan Gershkovich.\n\nMR. KIRBY: And Paul Whelan.\n\nQ And Paul Whelan. Exactly. Does it "
+                       "complicate those efforts?\n\nMR. KIRBY: No.\n\nMS. X: Issam Ahmed, AFP.\n\nQ Hi, this is Issam "
+                       "Ahmed with AFP. A question on vaccines?\n")
+    askers = [t.reporter.name if t.reporter else None for t in archive.briefings[0].turns if t.question]
+    assert askers == ["Jon Decker", "Jon Decker", "Issam Ahmed"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hi, this is Ella Nilsen with CNN. I had two quick questions.", Reporter("Ella Nilsen", "CNN")),
     ("Hey, guys. It’s Justin Sink from Bloomberg. Thanks for doing this.", Reporter("Justin Sink", "Bloomberg")),

@@ -144,6 +144,9 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
             if answerer is not None:
                 handoffs.append(Handoff(current.name, answerer))
             current = prior
+        elif fresh and current and not current.given_only and _repeated(current.name, opening):
+            current = prior  # `… people like Evan Gershkovich.` — `And Paul Whelan.` — `Q And Paul Whelan. Exactly.`:
+            # a name added to the question, which its asker takes up, no call
         if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document) \
                 and not _clarifying(previous):
             current = _kept(introduced, current)
@@ -304,6 +307,15 @@ def _addressed(given: str, opening: str) -> bool:
     """The opening of a question speaks to `given` (`Well, so — so, Stephen, we're hearing…`)."""
     head = " ".join(sentences(opening)[:2])
     return re.search(rf"(?:^|[,—–]\s*){re.escape(given)}\s*[,.?!—]", head) is not None
+
+
+def _repeated(name: str, opening: str) -> bool:
+    """The question's first sentence is the full name just called, said back (`And Paul Whelan. Exactly.`): the
+    reporter takes up a name the official added to the question. One who introduces themself goes on (`Hi, this is
+    Issam Ahmed with AFP.`)."""
+    head = sentences(opening)[:1]
+    return bool(head) and len(name.split()) >= 2 \
+        and re.fullmatch(rf"(?:(?:and|yes|right|yeah),?\s+)?{re.escape(name)}[.!?]?", head[0].strip(), re.IGNORECASE) is not None
 
 
 def _handed_over(turns: Sequence[Spoken], i: int) -> bool:

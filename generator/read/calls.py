@@ -302,7 +302,8 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         echo = alone and not explicit_call(sentence) and not _LINE_OPEN.search(sentence) \
             and _echoes(sentence, (after or "") + " " + context)
         answering = broken or echo or alone and _answers(sentence, after)
-        found = _named_call(sentence, lower, bare_ok=not answering)
+        found = _named_call(sentence, lower, bare_ok=not answering,
+                            speech=not moderator and len(sentence.split()) > _SPEECH_WORDS)
         if echo and found is not None:
             return Call()  # `Yes, Constitution.`: a word of the question said back, the floor moves on
         if found is not None:
@@ -317,7 +318,7 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
             continue
         if _CLOSE.search(sentence):
             return Call(closes=not unnamed)
-        if not moderator and (len(sentence.split()) > 14 or not _SKIP_TAIL.match(sentence)):
+        if not moderator and (len(sentence.split()) > _SPEECH_WORDS or not _SKIP_TAIL.match(sentence)):
             break
     return Call() if unnamed else None
 
@@ -337,6 +338,9 @@ def _answers(sentence: str, question: str | None) -> bool:
 
 _SHORT_BARE = 8
 """Words a bare call may have (`David Sanger, New York Times.`): a longer sentence is speech."""
+_SPEECH_WORDS = 14
+"""Words of an official's sentence past which it is speech, not the floor handed over: no call is looked for in the
+sentences before it, nor a name alone after its last dash (`_named_call`)."""
 
 
 def explicit_call(text: str) -> bool:
@@ -344,9 +348,11 @@ def explicit_call(text: str) -> bool:
     return any(p.search(s) for s in sentences(text.replace("’", "'")) for p in _CALLS)
 
 
-def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter | None:
+def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool, speech: bool = False) -> Reporter | None:
     """The reporter one sentence calls on, by any of the call forms; a `Reporter` with no name for a
-    call whose name is no reporter's (a word the document uses in lower case: `Said.`, `Will?`)."""
+    call whose name is no reporter's (a word the document uses in lower case: `Said.`, `Will?`). In `speech`, a long
+    sentence of an official's, a name alone after its last dash ends what it says about someone (`… a brand new
+    ambassador to — to Israel in — in Ja- — Jack Lew.`); `sorry, Jeff —` there still addresses him."""
     clauses = [sentence] + ([c for c in re.split(r"\s+[—–-]+\s+|\s*—\s*", sentence) if c][-1:] if "—" in sentence
                             or " – " in sentence or " - " in sentence else [])
     for clause in clauses:
@@ -372,6 +378,8 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool) -> Reporter
                     and (titled := _TITLED_SURNAME.match(_LEADING.sub("", match["rest"]))):
                 return Reporter(titled["surname"], "", True)  # the operator's `And Ms. Hansler, your line is open.`
         match = _BARE.match(clause)
+        if match and speech and clause is not clauses[0] and not match["prefix"]:
+            match = None
         if match and len(match["rest"].split()) <= _SHORT_BARE:
             found = named(match["rest"], lower if not match["prefix"] else frozenset())
             plain = found is not None and not match["prefix"] and not found.outlet
