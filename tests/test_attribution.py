@@ -561,7 +561,8 @@ def test_a_title_names_people_after_long_roles_and_place_phrases() -> None:
 
 def test_a_three_word_name_starting_with_a_given_name_keeps_it_after_a_long_role() -> None:
     """After a role ending in a word that is no title (`Engagement`, `Force`), a three-word name keeps its first
-    word when that is a given name, and the role keeps it when it is not."""
+    word when that is a given name, and the role keeps it when it is not. `Ambassador` before a name after another
+    role is the title the person is addressed by, not the role's end."""
     from generator.read.introductions import title_people
     named = {p.name: p.role for p in title_people(
         "Press Briefing by Press Secretary Karine Jean-Pierre and Senior Advisor for Public Engagement Keisha Lance "
@@ -569,6 +570,10 @@ def test_a_three_word_name_starting_with_a_given_name_keeps_it_after_a_long_role
     assert named == {"Karine Jean-Pierre": "Press Secretary",
                      "Keisha Lance Bottoms": "Senior Advisor for Public Engagement",
                      "Maria Luisa Lopez": "Special Assistant for the Western Hemisphere Task Force"}
+    named = {p.name: p.role for p in title_people(
+        "On-the-Record Press Call by United States Trade Representative Ambassador Katherine Tai and Ambassador "
+        "Tracey Jacobson")}
+    assert named == {"Katherine Tai": "United States Trade Representative", "Tracey Jacobson": "Ambassador"}
     named = {p.name: p.role for p in title_people(
         "Press Gaggle by Director for the Western Hemisphere Juan Gonzalez and Port Envoy to the Supply Chain Task "
         "Force John Porcari")}
