@@ -36,12 +36,16 @@ DEFAULT_FOLDER = "dist"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can hold; used unless `SOURCE_DATE_EPOCH` is set."""
 _UNIX = 3  # ZipInfo.create_system: the external attributes hold Unix mode bits
-ZIP_LEVEL = 6
-"""zlib level of the offline bundle (its pages, and the search index's scripts: `search_store.Offline`). Measured on
-the bundle of 1,000 White House briefings (146 MB of HTML and scripts, this machine): level 6, zlib's default,
-deflates them to 42.4 MB in 3.8 s of CPU; level 3 to 45.8 MB in 1.8 s; level 9 to 42.1 MB. Level 6, for a zip no
-larger than the transcripts it holds (with every entry's facets once: `search_store.ENTRY_FACETS`), at about
-2 % of a cold build's CPU (level 3 was chosen when the pages held their words and the zip was three times this)."""
+ZIP_LEVEL = 3
+"""zlib level of the offline bundle's entries but its pages (the search index's scripts, deflated by the index's
+child as it writes them: `search_store.Offline`; the theme's files). Measured on the bundle of 1,000 White House
+briefings (this machine): its 72 MB of search scripts deflate to 29.6 MB at level 3 in 1.2 s of CPU, to 27.7 MB at
+level 6 (zlib's default) in 2.7 s."""
+PAGE_LEVEL = 6
+"""zlib level of the bundle's HTML pages, which deflate better for the time: their 67 MB at 1,000 briefings to
+13.1 MB at level 3 in 0.4 s, to 11.7 MB at level 6 in 0.9 s (level 9: 11.5 MB). With each search entry's facets once
+(`search_store.ENTRY_FACETS`) that makes the zip smaller than the transcripts it holds (40.3 MB at level 3, for
+40.0 MB of transcripts)."""
 STORED_SUFFIXES = (".zip", ".gz", ".png", ".jpg", ".jpeg", ".webp", ".woff", ".woff2")
 """Files compressed already (the data zip, images, fonts): stored as they are, not deflated again."""
 
@@ -201,8 +205,8 @@ class BundleWriter:
         self._added.add(relative)
 
     def _write_deflated(self, relative: str, source: zipfile.ZipInfo, deflated: bytes) -> None:
-        """An entry whose bytes another zip deflated already (`source`: at ZIP_LEVEL, as `_write` would): written
-        as they are (stored, then its header rewritten to say what they are), the same bytes `_write` makes."""
+        """An entry whose bytes another zip deflated already (`source`, a script: at ZIP_LEVEL, as `_write` would):
+        written as they are (stored, then its header rewritten to say what they are), the same bytes `_write` makes."""
         info = _entry_info(f"{self._folder}/{relative}", self._stamp, zipfile.ZIP_STORED)
         with self._zip.open(info, "w") as out:
             out.write(deflated)
@@ -241,7 +245,7 @@ def _write_entry(archive: zipfile.ZipFile, name: str, data: bytes | Path, stamp:
     stored = name.lower().endswith(STORED_SUFFIXES)
     info = _entry_info(name, stamp, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
     archive.writestr(info, data if isinstance(data, bytes) else data.read_bytes(),
-                     compresslevel=None if stored else ZIP_LEVEL)
+                     compresslevel=None if stored else PAGE_LEVEL if name.endswith(".html") else ZIP_LEVEL)
 
 
 def _entry_info(name: str, stamp: tuple[int, ...], compress_type: int) -> zipfile.ZipInfo:
