@@ -407,8 +407,8 @@ def _archive(text: str, registry: Registry | None = None) -> Archive:
 
 
 def test_a_given_name_shows_on_the_turn_and_makes_no_page(tmp_path: Path) -> None:
-    """`Go ahead, Zeke.` makes `Question from Zeke` and no reporter page; a registry alias with dates makes
-    the page; an unlisted outlet makes no outlet page."""
+    """`Go ahead, Zeke.` makes `Question from Zeke` and no reporter page, as a nickname (`Joe Joe`) does; a registry
+    alias with dates makes the page; an unlisted outlet makes no outlet page."""
     text = ("MS. X: Go ahead, Zeke.\n\nQ One?\n\nMS. X: Yes.\n\nQ Two?\n\nMS. X: Go ahead, Jane Roe of the Daily Planet."
             "\n\nQ Three?\n\nMS. X: Go ahead, Ann Lee of the AP.\n\nQ Four?\n")
     archive = _archive(text)
@@ -417,6 +417,9 @@ def test_a_given_name_shows_on_the_turn_and_makes_no_page(tmp_path: Path) -> Non
     assert not any("zeke" in p for p in pages)
     assert "speakers/jane-roe.md" in pages and "speakers/ann-lee.md" in pages
     assert [p for p in pages if p.startswith("outlets/")] == ["outlets/associated-press.md"]
+    nickname = _archive("MS. X: Go ahead, Joe Joe. (Laughter.)\n\nQ Thank you. One?\n")  # what the President calls him
+    assert "Question from Joe Joe" in briefing_page(nickname.briefings[0])
+    assert not any("joe" in p for p in archive_people_pages(nickname))
     (tmp_path / "speakers.yml").write_text("people:\n  - id: zeke-miller\n    name: Zeke Miller\n    kind: reporter\n"
                                            "    affiliation: Associated Press\n"
                                            "    aliases: [{label: Zeke, from: 2021-01-20, to: 2025-01-20}]\n")

@@ -104,7 +104,8 @@ def person_name(text: str) -> tuple[str, bool] | None:
     if re.fullmatch(r"[A-Z]\.?", words[0]) and len(words) == 1:
         return None
     initials = [w for w in words if re.fullmatch(r"[A-Z](?:\.[A-Z])*\.?", w)]
-    full = len(words) - len(initials) >= 2 and not re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", words[0])
+    full = len(words) - len(initials) >= 2 and not re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", words[0]) \
+        and len({fold_name(w) for w in words}) == len(words)  # `Joe Joe`, a nickname, is no family name
     return " ".join(words), full
 
 
