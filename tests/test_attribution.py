@@ -445,6 +445,15 @@ def test_officials_named_by_the_title_the_text_and_a_handoff() -> None:
     assert briefing.turns[5].speaker.kind == "" and not briefing.turns[5].speaker.resolved
 
 
+def test_a_full_name_in_the_text_keeps_a_middle_name_after_a_given_name() -> None:
+    """`Governor John Bel Edwards of Louisiana` names `GOVERNOR EDWARDS` John Bel Edwards (a given name before the
+    word before the surname); `President Joe Biden` still names Joe Biden (`President` is no given name)."""
+    text = ("DR. X: We are joined today by Governor John Bel Edwards of Louisiana. Governor Edwards, over to you.\n\n"
+            "GOVERNOR EDWARDS: Thank you.\n\nDR. X: As President Joe Biden said.\n\nMR. BIDEN: Yes.\n")
+    names = {t.label: t.speaker.name for t in parse_text(text).turns}
+    assert names["GOVERNOR EDWARDS"] == "John Bel Edwards" and names["MR. BIDEN"] == "Joe Biden"
+
+
 def test_an_official_named_by_the_reporters_addressing_them() -> None:
     """`Thanks, Karine.` twice before `MS. JEAN-PIERRE` answers names her; a single address does not."""
     text = ("MS. JEAN-PIERRE: Hello.\n\nQ Thanks, Karine. One?\n\nMS. JEAN-PIERRE: No.\n\n"

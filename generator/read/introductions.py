@@ -304,11 +304,14 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     names: Counter[str] = Counter()
     if not re.search(rf"\b{pattern}\b", text, re.IGNORECASE):  # a surname the text never writes: no need to
         return ""  # try a name before every word of it
-    for match in re.finditer(rf"\b([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text, re.IGNORECASE):
-        given = match.group(1)
-        if not given[0].isupper() or not name_word(given) or given.isupper() or match.group(3).islower():
+    for match in re.finditer(rf"\b(?:([A-ZÀ-Þ][\w'’-]+)\s+)?([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text,
+                             re.IGNORECASE):
+        first, given = match.group(1), match.group(2)
+        if not given[0].isupper() or not name_word(given) or given.isupper() or match.group(4).islower():
             continue
-        full = f"{given}{match.group(2) or ''} {match.group(3)}"
+        if first and first[0].isupper() and fold_name(first) in GIVEN_NAMES and name_word(first) and not first.isupper():
+            given = f"{first} {given}"  # `Governor John Bel Edwards`: a given name before the one before the surname
+        full = f"{given}{match.group(3) or ''} {match.group(4)}"
         if fold_name(f"{given} {match.group(3)}") in asking:
             continue
         names[full] += 1
