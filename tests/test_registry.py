@@ -167,6 +167,15 @@ def test_shipped_registry_loads_and_resolves_the_seed() -> None:
         assert turn.speaker.resolved, turn.label
 
 
+def test_shipped_roles_cover_the_last_day_in_office() -> None:
+    """`to` dates are exclusive: Jen Psaki's last briefing as White House Press Secretary (13 May 2022) shows her
+    title; Karine Jean-Pierre holds it from that day."""
+    people = {p.id: p for p in load_registry(ROOT / "content" / "speakers.yml", "content/speakers.yml").people}
+    assert people["jen-psaki"].role_on(dt.date(2022, 5, 13)) == "White House Press Secretary"
+    assert people["jen-psaki"].role_on(dt.date(2022, 5, 16)) == ""
+    assert people["karine-jean-pierre"].role_on(dt.date(2022, 5, 13)) == "White House Press Secretary"
+
+
 def test_check_lists_automatic_identities_and_fails_on_alias_claimed_twice(tmp_path: Path) -> None:
     """`check` lists automatic identities and misspelt labels with file:line, and exits 1 on a registry error."""
     content = tmp_path / "content"
