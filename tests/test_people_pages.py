@@ -189,6 +189,26 @@ def test_build_links_resolve_and_turns_are_indexed_once(corpus_site: Path) -> No
     assert heads["topics/haiti.html"]["title"] == "Haiti"
 
 
+def test_a_role_an_older_briefing_gives_shows_when_the_newest_gives_none(tmp_path: Path) -> None:
+    """The index and a speaker's page show the speaker of their newest briefing, but a role only an older briefing
+    gives (its title) shows rather than none; a newer role wins over an older one."""
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    briefings = {
+        "2022-01-03": "Press Briefing by Press Secretary Jen Psaki and National Security Advisor Jake Sullivan",
+        "2022-02-03": "Press Briefing by Press Secretary Jen Psaki and Deputy Adviser Jake Sullivan",
+        "2022-03-03": "Press Briefing by Press Secretary Jen Psaki"}
+    for day, title in briefings.items():
+        text = "MS. PSAKI: My colleague, Jake Sullivan, is here.\n\nMR. SULLIVAN: Thank you. On Ukraine, then.\n"
+        (content / "briefings" / f"{day}-talks.txt").write_text(f"---\ntitle: {title}\n---\n{text}", encoding="utf-8")
+    archive = Loader(write_locks=False).load(content, tmp_path)
+    assert [t.speaker.role for b in archive.briefings for t in b.turns if t.label == "MR. SULLIVAN"] == \
+        ["National Security Advisor", "Deputy Adviser", ""]
+    pages = generated_pages(archive, "Archive")
+    assert "[Jake Sullivan](jake-sullivan.md) — Deputy Adviser · 3 turns in 3 briefings" in pages["speakers/index.md"]
+    assert "Deputy Adviser" in pages["speakers/jake-sullivan.md"].split("## ", 1)[0]
+
+
 def test_long_lists_continue_on_further_pages(tmp_path: Path) -> None:
     """Past PAGE_TURNS turns a speaker's list continues on `<id>.2.md`…, linked both ways; every turn is
     listed once across the pages, and a briefing's turns stay on one page."""

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from ..model import Briefing, Person, Speaker, Topic
 from . import urls
 from .csl_item import csl_name, organisation, publisher
-from .speaker_pages import newest_first, plural
+from .speaker_pages import described, newest_first, plural
 from .summary import Summary
 
 
@@ -167,13 +167,14 @@ class SpeakerFacts(NamedTuple):
 
 def speaker_facts(summaries: Iterable[Summary]) -> dict[str, SpeakerFacts]:
     """Every identity with a page, by id, as its page's head describes it (the speaker from the newest briefing,
-    as on the page): counted, where `speaker_pages.appearances` lists every briefing (13 MB more at 10,000)."""
+    `described` as on the page): counted, where `speaker_pages.appearances` lists every briefing (13 MB more at 10,000)."""
     found: dict[str, SpeakerFacts] = {}
     for summary in newest_first(summaries):
         for counts in summary.speakers:
             held = found.get(counts.speaker.id)
             found[counts.speaker.id] = (SpeakerFacts(counts.speaker, counts.turns, 1) if held is None
-                                        else held._replace(turns=held.turns + counts.turns, briefings=held.briefings + 1))
+                                        else held._replace(speaker=described(held.speaker, counts.speaker),
+                                                           turns=held.turns + counts.turns, briefings=held.briefings + 1))
     return found
 
 

@@ -65,12 +65,22 @@ def newest_first(summaries: Iterable[Summary]) -> list[Summary]:
 
 
 def appearances(summaries: Iterable[Summary]) -> dict[str, Appearances]:
-    """Every identity with a page, by id; the speaker shown is the one from the newest briefing."""
+    """Every identity with a page, by id; the speaker shown is the one from the newest briefing (`described`)."""
     found: dict[str, Appearances] = {}
     for summary in newest_first(summaries):
         for counts in summary.speakers:
-            found.setdefault(counts.speaker.id, Appearances(counts.speaker)).by_briefing.append((summary, counts))
+            entry = found.setdefault(counts.speaker.id, Appearances(counts.speaker))
+            entry.speaker = described(entry.speaker, counts.speaker)
+            entry.by_briefing.append((summary, counts))
     return found
+
+
+def described(shown: Speaker, older: Speaker) -> Speaker:
+    """The speaker a page and the index show, seen newest first: the newest briefing's, unless it lacks the role
+    (an official's) or the outlet (a reporter's) an older one gives (Jake Sullivan, named by the text of his newest
+    briefing without a role, is National Security Advisor in the title of an older one)."""
+    fact = "affiliation" if shown.kind == "reporter" else "role"
+    return older if not getattr(shown, fact) and getattr(older, fact) else shown
 
 
 @dataclass
