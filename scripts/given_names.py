@@ -4,8 +4,9 @@
 
 The inputs are the 1990 U.S. Census's first-name frequency files (a U.S. Government work, public domain;
 `dist.male.first`, 1,219 names, and `dist.female.first`, 4,275: a name, then three figures, per line). Words
-that are also titles, ranks or the names of departments (`major`, `king`) are left out; words briefings also
-write in lower case stay (`Hope Hicks`, `Will Hurd`): the list says whether a word may be a given name.
+that are also titles, ranks or the names of departments (`major`, `king`) and words briefings write in lower
+case (`generator/read/common_words.json`: `will`, `hope`) are left out: the list says a word is a given name
+only where nothing else it could be is likelier.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from generator.words import MILITARY_RANKS, ORG_WORDS, RANKS, ROLE_WORDS, TITLE_
 
 def given_names(files: list[str]) -> list[str]:
     names = {line.split()[0].lower() for file in files for line in Path(file).read_text().splitlines() if line.strip()}
-    return sorted(names - TITLE_WORDS - ROLE_WORDS - RANKS - MILITARY_RANKS - ORG_WORDS)
+    common = set(json.loads((ROOT / "generator" / "read" / "common_words.json").read_text(encoding="utf-8")))
+    return sorted(names - common - TITLE_WORDS - ROLE_WORDS - RANKS - MILITARY_RANKS - ORG_WORDS)
 
 
 if __name__ == "__main__":

@@ -60,9 +60,9 @@ _ADDRESS = re.compile(r"^(?:Dr|Mr|Ms|Mrs|Miss|Mx)\.?\s+")
 _ADDRESS_LAST = re.compile(r"\s+(?:Dr|Mr|Ms|Mrs)\.?$")
 """The address that ends a role before a name (`NSC Director for … Biodefense Dr. Beth Cameron`)."""
 GIVEN_NAMES = frozenset(json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8")))
-"""Given names (the 1990 U.S. Census's, but titles: `scripts/given_names.py`). After a role's word that is no title,
-a three-word name whose first word is one keeps it (`Public Engagement Keisha Lance Bottoms`; `Task Force John
-Porcari` does not), and a two-word name whose first word is none is no name (`Clean Energy Innovation Podesta`)."""
+"""Given names (the 1990 U.S. Census's, but titles and common words: `scripts/given_names.py`): a three-word name
+whose first word is one keeps it (`Public Engagement Keisha Lance Bottoms`), where `Task Force John Porcari` does
+not."""
 
 
 def title_people(title: str) -> list[Participant]:
@@ -136,7 +136,7 @@ def _titled(text: str) -> Participant | None:
     while len(words) > 3 or (len(words) == 3 and role and _role_goes_on(role[-1], words)):
         role.append(words.pop(0))  # `Special Presidential Envoy for Climate John Kerry`
     name = " ".join(words)
-    if not _full(name) or len(words) == 2 and role and _role_goes_on_alone(role[-1], words[0]):
+    if not _full(name):
         return None
     while len(role) > 1 and _rank_ends(role):  # `Chief of Naval Operations Adm. Mike Gilday`, `… Vice Admiral`
         if fold_name(role.pop()).strip(".,") in {"adm", "admiral"} and fold_name(role[-1]) in {"vice", "rear"}:
@@ -174,14 +174,6 @@ def _role_goes_on(last: str, words: list[str]) -> bool:
     if fold_name(words[0]).strip(".,") in GIVEN_NAMES:  # `… for Public Engagement Keisha Lance Bottoms`
         return False
     return folded not in ROLE_WORDS and not re.fullmatch(r"[A-Z]\.", words[1])
-
-
-def _role_goes_on_alone(last: str, first: str) -> bool:
-    """Whether a two-word name's first word is the role's: after a word that is no title, a word that is no given
-    name (`Senior Advisor for Clean Energy Innovation Podesta` names a surname alone: no one here, where
-    `… Cyber and Emerging Technology Anne Neuberger` names her)."""
-    folded = last.lower().rstrip(".,")
-    return folded not in _CONNECTORS and folded not in ROLE_WORDS and fold_name(first).strip(".,") not in GIVEN_NAMES
 
 
 def _full(name: str) -> bool:
