@@ -452,6 +452,8 @@ def test_a_full_name_in_the_text_keeps_a_middle_name_after_a_given_name() -> Non
             "GOVERNOR EDWARDS: Thank you.\n\nDR. X: As President Joe Biden said.\n\nMR. BIDEN: Yes.\n")
     names = {t.label: t.speaker.name for t in parse_text(text).turns}
     assert names["GOVERNOR EDWARDS"] == "John Bel Edwards" and names["MR. BIDEN"] == "Joe Biden"
+    text = "MS. PSAKI: Go ahead, Steve Holland.\n\nQ One?\n\nMR. HOLLAND: Yes, I am the deputy here.\n"
+    assert parse_text(text).turns[-1].speaker.name == "MR. HOLLAND"  # a reporter's name names no official
 
 
 def test_an_official_named_by_the_reporters_addressing_them() -> None:

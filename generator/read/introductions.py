@@ -306,14 +306,14 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
         return ""  # try a name before every word of it
     for match in re.finditer(rf"\b(?:([A-ZÀ-Þ][\w'’-]+)\s+)?([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text,
                              re.IGNORECASE):
-        first, given = match.group(1), match.group(2)
-        if not given[0].isupper() or not name_word(given) or given.isupper() or match.group(4).islower():
+        first, given, surname = match.group(1), match.group(2), match.group(4)
+        if not given[0].isupper() or not name_word(given) or given.isupper() or surname.islower():
             continue
+        if fold_name(f"{given} {surname}") in asking:
+            continue  # a reporter's name (`Go ahead, Steve Holland.`), not an official's
         if first and first[0].isupper() and fold_name(first) in GIVEN_NAMES and name_word(first) and not first.isupper():
             given = f"{first} {given}"  # `Governor John Bel Edwards`: a given name before the one before the surname
-        full = f"{given}{match.group(3) or ''} {match.group(4)}"
-        if fold_name(f"{given} {match.group(3)}") in asking:
-            continue
+        full = f"{given}{match.group(3) or ''} {surname}"
         names[full] += 1
     if not names:
         return ""
