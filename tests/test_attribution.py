@@ -589,6 +589,9 @@ def test_a_three_word_name_starting_with_a_given_name_keeps_it_after_a_long_role
         "Tracey Jacobson")}
     assert named == {"Katherine Tai": "United States Trade Representative", "Tracey Jacobson": "Ambassador"}
     named = {p.name: p.role for p in title_people(
+        "Press Briefing by U.N. Ambassador Linda Thomas-Greenfield and Israeli Ambassador Michael Herzog")}
+    assert named == {"Linda Thomas-Greenfield": "U.N. Ambassador", "Michael Herzog": "Israeli Ambassador"}
+    named = {p.name: p.role for p in title_people(
         "Press Gaggle by Director for the Western Hemisphere Juan Gonzalez and Port Envoy to the Supply Chain Task "
         "Force John Porcari")}
     assert named == {"Juan Gonzalez": "Director for the Western Hemisphere",

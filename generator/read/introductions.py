@@ -141,8 +141,9 @@ def _titled(text: str) -> Participant | None:
     while len(role) > 1 and _rank_ends(role):  # `Chief of Naval Operations Adm. Mike Gilday`, `… Vice Admiral`
         if fold_name(role.pop()).strip(".,") in {"adm", "admiral"} and fold_name(role[-1]) in {"vice", "rear"}:
             role.pop()
-    if len(role) > 1 and fold_name(role[-1]).strip(".,") == "ambassador":
-        role.pop()  # `United States Trade Representative Ambassador Katherine Tai`: the title she is addressed by
+    if len(role) > 3 and fold_name(role[-1]).strip(".,") == "ambassador":
+        role.pop()  # `United States Trade Representative Ambassador Katherine Tai`: the title she is addressed by;
+        # `U.N. Ambassador Linda Thomas-Greenfield`, `Former Ambassador Nicholas Burns` are ambassadors
     return Participant(name=f"{name}, {suffix}" if suffix.startswith(("Jr", "Sr")) else f"{name} {suffix}".strip(),
                        role=_ADDRESS_LAST.sub("", " ".join(role)), line=0)
 
