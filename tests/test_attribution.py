@@ -137,12 +137,16 @@ def test_a_lone_name_answering_a_question_is_no_call() -> None:
 
 def test_a_name_ending_what_an_official_says_is_no_call() -> None:
     """A long sentence of an official's ending in a name after a dash speaks of someone (`… ambassador to — to Israel
-    in — in Ja- — Jack Lew.`); a short one calls (`I'll take one more — Jacqui.`), `sorry, Jeff —` addresses, and a
-    moderator's long call still calls."""
+    in — in Ja- — Jack Lew.`); a short one calls (`I'll take one more — Jacqui.`), as a long one does with an outlet or
+    a verb handing the floor over; `sorry, Jeff —` addresses, and a moderator's long call still calls."""
     said = ("Well, Secretary Blinken just left from yet another whirlwind tour around the region. And now we’ve got a "
             "brand new ambassador to — to Israel in — in Ja- — Jack Lew.")
     assert read_call([said]) is None
     assert read_call(["I'll take one more — Jacqui."]).reporter == Reporter("Jacqui", "", True)  # type: ignore[union-attr]
+    assert read_call(["That is what we have done all along and what we will continue to do for the American people — "
+                      "Kristen Welker, NBC."]).reporter == Reporter("Kristen Welker", "NBC")  # type: ignore[union-attr]
+    assert read_call(["Okay, I have time for one or two more, so let me go to the back of the room for a change — "
+                      "Andrea Mitchell."]).reporter == Reporter("Andrea Mitchell", "")  # type: ignore[union-attr]
     assert read_call(["He has mobilized a whole-of-government effort in every sector of the economy — sorry, Jeff —"]
                      ).reporter == Reporter("Jeff", "", True)  # type: ignore[union-attr]
     assert read_call(["All right, first question — and please keep your questions very short, as we’re limited on "
@@ -151,13 +155,15 @@ def test_a_name_ending_what_an_official_says_is_no_call() -> None:
 
 def test_a_name_the_next_question_says_back_was_added_to_the_question() -> None:
     """`… people like Evan Gershkovich.` — `And Paul Whelan.` — `Q And Paul Whelan. Exactly.`: the official added a
-    name, which the same reporter takes up; a reporter called by name who introduces themself was called."""
+    name, which the same reporter takes up; a reporter called by name who introduces themself, or says their name
+    first, was called."""
     archive = _archive("MS. X: Go ahead, Jon Decker.\n\nQ Thanks. One goal is to get back detained Americans, people "
                        "like Evan Gershkovich.\n\nMR. KIRBY: And Paul Whelan.\n\nQ And Paul Whelan. Exactly. Does it "
                        "complicate those efforts?\n\nMR. KIRBY: No.\n\nMS. X: Issam Ahmed, AFP.\n\nQ Hi, this is Issam "
-                       "Ahmed with AFP. A question on vaccines?\n")
+                       "Ahmed with AFP. A question on vaccines?\n\nMS. X: Go ahead, Steve Holland.\n\nQ Steve Holland. "
+                       "Thanks, Karine. On trade?\n")
     askers = [t.reporter.name if t.reporter else None for t in archive.briefings[0].turns if t.question]
-    assert askers == ["Jon Decker", "Jon Decker", "Issam Ahmed"]
+    assert askers == ["Jon Decker", "Jon Decker", "Issam Ahmed", "Steve Holland"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

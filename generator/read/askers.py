@@ -98,6 +98,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
     line = False  # the call opened a phone line: only that line speaks until the next call
     fresh = False  # the question just called or introduced has not been asked yet
     waiting = False  # since the last call, no official has answered: the caller is still getting through
+    added = False  # the last call was a name added with `And` (`And Paul Whelan.`)
     asked = 0  # question turns the current asker has had
     last: Reporter | None = None  # the asker of the last question
     for i, turn in enumerate(turns):
@@ -124,6 +125,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
                 continue  # the operator's `Your line is open. Go ahead.` after `the line of Said Arikat`, the
                 # moderator's `Yes, go ahead.` after the caller's `Can you hear me?`: the same call
             prior = current
+            added = turn.texts[-1].lstrip().lower().startswith("and ")  # `And Paul Whelan.`: a name added, perhaps
             current, fresh = (None if call.closes else _kept(call.reporter, current)), True
             waiting = current is not None
             last = None
@@ -144,7 +146,7 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
             if answerer is not None:
                 handoffs.append(Handoff(current.name, answerer))
             current = prior
-        elif fresh and current and not current.given_only and _repeated(current.name, opening):
+        elif fresh and added and current and not current.given_only and _repeated(current.name, opening):
             current = prior  # `… people like Evan Gershkovich.` — `And Paul Whelan.` — `Q And Paul Whelan. Exactly.`:
             # a name added to the question, which its asker takes up, no call
         if (introduced := introduction(turn.texts)) is not None and not _named_thing(introduced, document) \

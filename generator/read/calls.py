@@ -339,6 +339,8 @@ def _answers(sentence: str, question: str | None) -> bool:
 
 _SHORT_BARE = 8
 """Words a bare call may have (`David Sanger, New York Times.`): a longer sentence is speech."""
+_FLOOR_VERB = re.compile(r"(?i)\b(?:(?:go|turn|come|move|get) (?:back |over )?to|take (?:one|a|two|a few|some|your))\b")
+"""Words that hand the floor over in a long sentence (`let me go to the back of the room — Andrea Mitchell.`)."""
 _SPEECH_WORDS = 14
 """Words of an official's sentence past which it is speech, not the floor handed over: no call is looked for in the
 sentences before it, nor a name alone after its last dash (`_named_call`)."""
@@ -379,8 +381,9 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool, speech: boo
                     and (titled := _TITLED_SURNAME.match(_LEADING.sub("", match["rest"]))):
                 return Reporter(titled["surname"], "", True)  # the operator's `And Ms. Hansler, your line is open.`
         match = _BARE.match(clause)
-        if match and speech and clause is not clauses[0] and not match["prefix"]:
-            match = None
+        if match and speech and clause is not clauses[0] and not match["prefix"] and "," not in match["rest"] \
+                and not _FLOOR_VERB.search(sentence):
+            match = None  # `… — Kristen Welker, NBC.` and `… let me go to the back of the room — Andrea Mitchell.` call
         if match and len(match["rest"].split()) <= _SHORT_BARE:
             found = named(match["rest"], lower if not match["prefix"] else frozenset())
             plain = found is not None and not match["prefix"] and not found.outlet
