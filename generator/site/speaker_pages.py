@@ -8,6 +8,7 @@ finds the page first.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from collections import Counter
@@ -80,7 +81,9 @@ def described(shown: Speaker, older: Speaker) -> Speaker:
     (an official's) or the outlet (a reporter's) an older one gives (Jake Sullivan, named by the text of his newest
     briefing without a role, is National Security Advisor in the title of an older one)."""
     fact = "affiliation" if shown.kind == "reporter" else "role"
-    return older if not getattr(shown, fact) and getattr(older, fact) else shown
+    if getattr(shown, fact) or not getattr(older, fact) or older.kind != shown.kind:
+        return shown
+    return dataclasses.replace(shown, **{fact: getattr(older, fact)})  # the newest name, kind and all, with that fact
 
 
 @dataclass
