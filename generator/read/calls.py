@@ -303,8 +303,8 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
         echo = alone and not explicit_call(sentence) and not _LINE_OPEN.search(sentence) \
             and _echoes(sentence, (after or "") + " " + context)
         answering = broken or echo or alone and _answers(sentence, after)
-        found = _named_call(sentence, lower, bare_ok=not answering,
-                            speech=not moderator and len(sentence.split()) > _SPEECH_WORDS)
+        speech = not moderator and len(sentence.split()) > _SPEECH_WORDS
+        found = _named_call(sentence, lower, bare_ok=not answering, speech=speech)
         if echo and found is not None:
             return Call()  # `Yes, Constitution.`: a word of the question said back, the floor moves on
         if found is not None:
@@ -319,7 +319,7 @@ def read_call(texts: Sequence[str], *, lower: frozenset[str] = frozenset(), afte
             continue
         if _CLOSE.search(sentence):
             return Call(closes=not unnamed)
-        if not moderator and (len(sentence.split()) > _SPEECH_WORDS or not _SKIP_TAIL.match(sentence)):
+        if speech or not moderator and not _SKIP_TAIL.match(sentence):
             break
     return Call() if unnamed else None
 

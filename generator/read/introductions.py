@@ -308,11 +308,11 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     for match in re.finditer(rf"\b(?:([A-ZÀ-Þ][\w'’-]+)\s+)?([A-ZÀ-Þ][\w'’-]+)(\s+[A-Z]\.)?\s+({pattern})\b", text,
                              re.IGNORECASE):
         first, given, surname = match.group(1), match.group(2), match.group(4)
-        if not given[0].isupper() or not name_word(given) or given.isupper() or surname.islower():
+        if not _written_name(given) or surname.islower():
             continue
         if fold_name(f"{given} {surname}") in asking:
             continue  # a reporter's name (`Go ahead, Steve Holland.`), not an official's
-        if first and first[0].isupper() and fold_name(first) in GIVEN_NAMES and name_word(first) and not first.isupper():
+        if first and _written_name(first) and fold_name(first) in GIVEN_NAMES:
             given = f"{first} {given}"  # `Governor John Bel Edwards`: a given name before the one before the surname
         full = f"{given}{match.group(3) or ''} {surname}"
         names[full] += 1
@@ -322,6 +322,11 @@ def _in_text(surname: str, text: str, asking: set[str]) -> str:
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return ""
     return ranked[0][0]
+
+
+def _written_name(word: str) -> bool:
+    """A word the text writes as a name's (capitalised, not in capitals: the pattern ignores case)."""
+    return word[0].isupper() and name_word(word) and not word.isupper()
 
 
 _VOCATIVE = re.compile(r"^(?!(?i:thanks|thank|hi|hey|hello)\b)(?P<opening>[A-Z][\w'’-]+),\s|\b(?i:thanks|thank you|hi|hey|hello)(?i: (?:so|very) much)?,\s+"
