@@ -369,14 +369,19 @@ def test_a_heading_in_title_case_over_the_date_is_the_title() -> None:
 
 
 def test_state_department_briefer_over_the_kind_of_briefing_and_an_index_of_subjects() -> None:
-    """state.gov 2009–2017: the briefer's name alone over `Daily Press Briefing` (the kind, no venue), the place
-    and the date; an index of the day's subjects between that block and the first turn; a line naming a show
+    """state.gov 2009–2017: the briefer's name alone (or over a line with the role) over `Daily Press Briefing` (the
+    kind, no venue), the place and the date; an index of the day's subjects between that block and the first turn; a line naming a show
     `with Stephen Colbert` is no participant."""
     b = parse_text("Daily Press Briefing - February 1, 2012\n\nVictoria Nuland\nDaily Press Briefing\nWashington, DC\n"
                    "February 1, 2012\n\n12:33 p.m. EST\n\nMS. NULAND: Afternoon, everybody.\n\nQUESTION: Hi.\n", "dpb.txt")
     assert ([(p.name, p.role) for p in b.participants], b.venue, b.location, b.time) == (
         [("Victoria Nuland", "")], "", "Washington, DC", "12:33 p.m. EST")
     assert b.turns[0].speaker.name == "Victoria Nuland"
+    role_under = parse_text("Marie Harf\nDeputy Spokesperson\nDaily Press Briefing\nWashington, DC\nAugust 29, 2013\n\n"
+                            "MS. HARF: Good afternoon.\n\nQUESTION: Hi.\n", "dpb.txt")
+    assert ([(p.name, p.role) for p in role_under.participants], role_under.location) == (
+        [("Marie Harf", "Deputy Spokesperson")], "Washington, DC")
+    assert (role_under.turns[0].speaker.name, role_under.turns[0].speaker.role) == ("Marie Harf", "Deputy Spokesperson")
     indexed = parse_text("Home Issues & Press Travel & Business\n\nDaily Press Briefing\n\nSean McCormack, Spokesman\n\n"
                          "Washington, DC\n\nJanuary 9, 2009\n\nEgyptian Mediation Efforts / Efforts of Secretary Rice\n\n"
                          "Stopping Rocket Attacks into Israel\n\nView Video\n\n12:08 p.m. EST\n\n"

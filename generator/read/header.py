@@ -130,7 +130,13 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
     b = _Block()
     kind_under = False  # the line under this one named the event's kind (`Daily Press Briefing`)
     stamped = False
-    for lineno, text in reversed(lines):
+    named_above = False  # this line is the name of the role line under it, already read
+    for k in range(len(lines) - 1, -1, -1):
+        lineno, text = lines[k]
+        if named_above:
+            named_above = False
+            b.kept.add(lineno)
+            continue
         junk = is_junk(text)
         if lineno in title_lines or _PUBLISHED.match(text) or junk and not b.kept or _NOTE.match(text) \
                 or _ISSUER.match(text) or _LINK.match(text) and len(text.split()) <= 8 or _PRESENTED.match(text):
@@ -149,6 +155,9 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
                 stamped = True  # above a posting stamp, a short name is a page's (`Speeches Shim`), no venue
         elif len(text.split()) <= 5 and _TITLE_WORDS.search(text) and not _ROOM.search(text):
             kind_under = True  # state.gov's `Daily Press Briefing` between the briefer and the place: no venue
+        elif k and _role_line(text) and _name_line(lines[k - 1][1]) and lines[k - 1][0] not in title_lines:
+            b.participants[:0] = [Participant(name=lines[k - 1][1], role=text, line=lines[k - 1][0])]
+            named_above = True  # `Marie Harf` over `Deputy Spokesperson` over `Daily Press Briefing`
         elif under and 2 <= len(text.split()) <= 4 and _short_name(text) and not _ROOM.search(text):
             b.participants[:0] = [Participant(name=text, role="", line=lineno)]  # `Victoria Nuland` over it
         elif not b.venue and (_ROOM.search(text) and len(text.split()) <= 8
@@ -316,6 +325,22 @@ def _short_name(text: str) -> bool:
     words = text.split()
     return 1 <= len(words) <= 6 and not re.search(r"[.,;:!?()\d]", text) and all(
         w[:1].isupper() or w in _SMALL_WORDS for w in words)
+
+
+def _role_line(text: str) -> bool:
+    """A line that is a role alone (`Deputy Spokesperson`, `Spokesman`, `Acting Assistant Secretary`)."""
+    words = text.split()
+    return 1 <= len(words) <= 6 and _short_name(text) and _role_word(words[-1]) and all(
+        _role_word(w) or w in _SMALL_WORDS or _bare(w) in ORG_WORDS or w in ("Acting", "Principal", "Senior", "Press")
+        for w in words)
+
+
+def _name_line(text: str) -> bool:
+    """A line that is a person's name alone (`Marie Harf`, `John F. Kirby`): two to four capitalised words, none
+    a role's."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and not re.search(r"[,;:!?()\d]", text) and all(
+        w[:1].isupper() and not _role_word(w) and _bare(w) not in ORG_WORDS for w in words)
 
 
 def _people(text: str, lineno: int) -> list[Participant]:
