@@ -70,6 +70,10 @@ ROOT = Path(__file__).resolve().parent.parent
     ("I like that. Okay, Ben Feller from the Associated Press will lead us off with questions.", "Ben Feller",
      "Associated Press", False),
     ("Zeke will kick us off.", "Zeke", "", True),
+    ("So, with that, Zeke, kick it off.", "Zeke", "", True),
+    ("I have to wrap this up in a minute, but, Patsy, go ahead.", "Patsy", "", True),
+    ("I don’t have any opening comments, so Matt, do you want to kick us off?", "Matt", "", True),
+    ("So with that, I'll take your questions. Tony, I'll begin with you.", "Tony", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""
@@ -102,6 +106,8 @@ def test_a_given_name_called_is_the_full_name_the_turn_introduced() -> None:
     "The line of the Department is clear.",
     "Go ahead, <script>alert(1)</script>.",
     "Happy Friday.",
+    "Okay, Mary, Nandita, and then (inaudible).",
+    "As the President said, America, go ahead.",
 ])
 def test_answers_call_nobody(text: str) -> None:
     """Nothing in the body of an answer names a reporter: third parties, places, vocatives, markup."""

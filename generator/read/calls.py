@@ -241,7 +241,9 @@ _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you 
          r"(?:why don't you|you want to|do you want to|want to|can you|could you)\s+(?:kick|start|get|begin|go)\b.*|"
          r"(?:just )?kick (?:us|it|things) off|in the (?:back|middle|front|aisle)|(?:way )?back (?:there|here)|"
          r"way in the back|right there|there|(?:and )?then\b.*|if you're on mute|thank you for your patience\b.*|"
-         r"followed by\b.*|and after that\b.*|you're next|you're up")
+         r"followed by\b.*|and after that\b.*|you're next|you're up|you're first|"
+         r"(?:i'll|i will|we'll|we will|let's|let me) (?:start|begin|go|kick (?:it |things )?off)(?: first)? with you\b.*")
+_COMMAS = re.compile(r",\s+")
 _LINE_OPEN = re.compile(r"\b(?:your line is|you(?:'re| are) (?:open|live|unmuted)|unmute)\b", _I)
 _TITLED_SURNAME = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr)\.?\s+(?P<surname>[A-Z][\w'’-]+)$")
 """A reporter an operator opens the line of by title and surname (`Mr. Takagi, your line is open.`): on a phone line
@@ -366,18 +368,24 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool, speech: boo
                 rest = _PURPOSE.sub("", _PHONETIC.sub("", rest.split(" and then ")[0]))
                 if found := _outlet_first(rest, plain_outlet=True) or named(rest, lower):
                     return found
-        for pattern in (_WITH_THAT, _NAME_FIRST, _ORDER_CALL, _VOCATIVE_CALL):
-            if (match := pattern.search(clause)) is None:
+        # `I don't have any opening comments, so Matt, do you want to kick us off?`: a call after a comma too, not
+        # after a name (`Okay, Mary, Nandita, and then …` calls Mary first)
+        tails = [clause[at.end():] for at in _COMMAS.finditer(clause)
+                 if (before := clause[:at.start()].split()) and (
+                     not name_word(before[-1]) or lower_case_word(fold_name(before[-1]), lower))]
+        for pattern, text in ((_WITH_THAT, clause), (_NAME_FIRST, clause), *((_NAME_FIRST, t) for t in tails),
+                              (_ORDER_CALL, clause), (_VOCATIVE_CALL, clause)):
+            if (match := pattern.search(text)) is None or text is not clause and "," in match["rest"]:
                 continue
             # `Do you want to kick us off?`: a name before the call's verb without a comma is a word
             # the document may use in lower case
-            loose = pattern is _NAME_FIRST and not clause[match.end("rest"):].startswith(",")
+            loose = pattern is _NAME_FIRST and not text[match.end("rest"):].startswith(",")
             rest = match["rest"] if pattern in (_WITH_THAT, _NAME_FIRST) else _PURPOSE.sub("", match["rest"])
             # `First question, Virginie Robert from Les Echos on the French side.`; not `And Rob Malley — who is … — is
             # certainly an appropriate … to be there.`, a name before a call's verb cut off
             if found := _outlet_first(rest) or named(_LEADING.sub("", rest), lower if loose else frozenset()):
                 return found
-            if pattern is _NAME_FIRST and _LINE_OPEN.search(clause[match.end("rest"):]) \
+            if pattern is _NAME_FIRST and _LINE_OPEN.search(text[match.end("rest"):]) \
                     and (titled := _TITLED_SURNAME.match(_LEADING.sub("", match["rest"]))):
                 return Reporter(titled["surname"], "", True)  # the operator's `And Ms. Hansler, your line is open.`
         match = _BARE.match(clause)
