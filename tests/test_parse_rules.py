@@ -52,12 +52,16 @@ def test_via_interpreter_marks_rest_of_turn() -> None:
 
 
 def test_stage_directions_stay_in_place() -> None:
-    """`(Laughter.)` and `(Applause.)` are stage-direction segments at their place in the text."""
+    """`(Laughter.)` and `(Applause.)` are stage-direction segments at their place in the text; so are several in one
+    (`(Laughter, cross talk.)`) and the Defense Department's `(Edited)`."""
     b = parse_text("THE PRESIDENT: We won. (Laughter.) Really.\n\n(Applause.)\n")
     first, second = b.turns[0].paragraphs
     assert [(s.text, s.stage) for s in first.segments] == [
         ("We won.", False), ("(Laughter.)", True), ("Really.", False)]
     assert second.segments[0].stage and second.text == "(Applause.)"
+    several = parse_text("MR. MORRELL: Lita.\n\nQ Oh, okay. (Laughter, cross talk.)\n\nSTAFF: (Edited) We will.\n")
+    assert [[(s.text, s.stage) for s in t.paragraphs[0].segments] for t in several.turns[1:]] == [
+        [("Oh, okay.", False), ("(Laughter, cross talk.)", True)], [("(Edited)", True), ("We will.", False)]]
 
 
 @pytest.mark.parametrize("heading", ["Question and Answer", "Questions and Answers", "Q&A", "Opening Remarks:",

@@ -7,7 +7,7 @@ import re
 from ..model import Segment
 
 _STAGE_WORDS = (
-    r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross-?talk|"
+    r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross[- ]?talk|edited|redacted|"
     r"crosstalk|pause|pauses|off[- ]mic(?:e|rophone)?|audio\b[^()]*|no audio|video\b[^()]*|"
     r"technical difficult(?:y|ies)|break in audio|speaks? in [A-Z][a-z]+|in [A-Z][a-z]+(?: and [A-Z][a-z]+)?|no translation[^()]*|"
     r"music\b[^()]*|phone rings|coughs|sic|interruption|overlapping|silence|"
@@ -16,9 +16,10 @@ _STAGE_WORDS = (
 _BRACKET_WORDS = (r"laughter|laughs|chuckles|applause|inaudible|unintelligible|indiscernible|cross-?talk|crosstalk|"
                   r"pauses?|off[- ]mic(?:e|rophone)?|interruption|interjection|no audio|technical difficult(?:y|ies)")
 """Stage directions printed in square brackets (`[sic]` is not one: a call to `Kristen [sic]` names nobody sure)."""
-STAGE = re.compile(rf"\((?:{_STAGE_WORDS})\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)"
+STAGE = re.compile(rf"\((?:{_STAGE_WORDS})(?:(?:,|;| and)\s*(?:{_STAGE_WORDS}))*\.?\)|\([A-Z][a-z]+(?: [^()]+){{1,14}}\.\)"
                    rf"|\[(?:{_BRACKET_WORDS})\b[^\[\]]{{0,80}}\]", re.IGNORECASE)
-"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, a short sentence of its own
+"""A stage direction inside speech: `(Laughter.)`, `(Inaudible)`, `(In French.)`, several (`(Laughter, cross talk.)`),
+the editor's `(Edited)`, a short sentence of its own
 in parentheses (`(Holds up the guidance.)`, `(A video is played.)`), or in square brackets as Australia's prime
 minister prints them (`[Laughter]`, `[Inaudible]`, `[Interruption for a parliamentary vote]`)."""
 
