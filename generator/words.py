@@ -60,8 +60,10 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 """Generational suffixes, folded: `Lloyd J. Austin III` is an Austin."""
 
 QUESTION_LABELS = frozenset({"q", "question", "questioner", "reporter", "audience member", "participant question",
-                             "correspondent", "journalist"})
-"""Labels of reporters' turns (`Correspondent:`, a reporter's remark between questions at the UN's noon briefings)."""
+                             "correspondent", "journalist", "reporters", "journalists", "press corps",
+                             "members of the press"})
+"""Labels of reporters' turns (`Correspondent:`, a reporter's remark between questions at the UN's noon briefings;
+`PRESS CORPS:`, `REPORTERS:`, the room answering at once)."""
 
 ROLE_LABELS = frozenset({"moderator", "operator", "interpreter", "translator", "aide", "staff", "staffer",
                          "participant", "host", "announcer", "narrator", "audience", "master of ceremonies"})

@@ -584,6 +584,13 @@ def test_declared_speaker_opens_before_the_questions() -> None:
     assert b.venue == ""
 
 
+@pytest.mark.parametrize("label", ["PRESS CORPS", "REPORTERS", "JOURNALISTS"])
+def test_the_room_answering_at_once_is_the_press_not_an_official(label: str) -> None:
+    """`PRESS CORPS: Thank you.` (the White House, 2025): the reporters together, no official of that name."""
+    b = parse_text(f"MS. LEAVITT: Good afternoon, everyone.\n\n{label}: Good afternoon.\n\nMS. LEAVITT: Great.\n")
+    assert [(t.speaker.name, t.question) for t in b.turns][1] == ("Question", True)
+
+
 def test_a_title_in_another_form_names_the_same_holder() -> None:
     """The UN's first line says `Spokesperson for the Secretary-General` and its labels `Spokesman:` (or the other
     way round): one title in two forms, the one spokesperson; `Deputy Spokesperson:` is not him. Likewise a
