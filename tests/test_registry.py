@@ -206,3 +206,19 @@ def test_shipped_registry_resolves_corpus_role_labels() -> None:
                       ("wh-2022-01-19-biden-press-conference-longest.txt", "joseph-r-biden")):
         briefing = resolve_speakers(parse(read_source(archive_dir / name)), registry)
         assert {t.speaker.id for t in briefing.turns if t.label == "THE PRESIDENT"} == {who}
+
+
+def test_shipped_registry_knows_the_un_secretaries_general_by_their_label() -> None:
+    """The UN's transcripts of the Secretary-General's press encounters label him `SG:`: Kofi Annan in 2004, António
+    Guterres in 2023 (a press encounter is a press availability, its heading the title)."""
+    registry = load_registry(ROOT / "content" / "speakers.yml", "content/speakers.yml")
+    from tests.conftest import parse_text
+    for date, who in (("2 March 2004", "kofi-annan"), ("12 June 2023", "antonio-guterres")):
+        briefing = resolve_speakers(parse_text(
+            f"New York\n\n{date}\n\nSecretary-General's press encounter upon arrival at Headquarters\n\n"
+            "Q: Mr. Secretary, any reaction?\n\nSG: I don't think I know more than you know.\n", "encounter.txt"),
+            registry)
+        assert (briefing.title, briefing.kind) == ("Secretary-General's press encounter upon arrival at Headquarters",
+                                                   "press availability")
+        assert [(t.speaker.id, t.speaker.role) for t in briefing.turns][1] == (
+            who, "Secretary-General of the United Nations")

@@ -31,7 +31,7 @@ _DATE = re.compile(
 _TITLE_WORDS = re.compile(
     r"\b(?:press briefings?|briefing|press conference|news conference|press availability|remarks|"
     r"interview|gaggle|press call|background call|conference call|holds|roundtable|conversation with|media availability|"
-    r"telebriefing|doorstep|doorstop|statement by|press statement)\b",
+    r"telebriefing|doorstep|doorstop|statement by|press statement|(?:press|media) encounter)\b",
     re.IGNORECASE,
 )
 _ROOM = re.compile(_VENUE_WORDS.pattern + r"|\b(?:room|auditorium|hall|center|centre)$", re.IGNORECASE)

@@ -47,8 +47,11 @@ _KINDS = (
 _CALL_KIND = re.compile(r"(?i)\b(?:press|conference)[\s_-]+call\b")
 """A title's `Press Call` or `Conference Call` that neither it nor the opening turns say is on background: a press
 briefing by phone."""
-_TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"), ("statement", "remarks"))
-"""Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`)."""
+_TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availability"),
+                ("(?:press|media) encounter", "press availability"), ("stakeout", "press availability"),
+                ("statement", "remarks"))
+"""Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`; the UN's `press
+encounter` and `stakeout`, a press availability)."""
 _DECLARED = re.compile(
     r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
 )
