@@ -271,11 +271,18 @@ def test_whole_page_header() -> None:
 
 
 def test_date_preference() -> None:
-    """Dates: front matter, then title or body, then the file name, then a publication stamp."""
+    """Dates: front matter, then title or body, then the file name, then a publication stamp, then any date the
+    header writes."""
     text = "Issued on: May 2, 2021\n\nMS. X: Hi.\n"
     assert parse_text(text, "notes.txt").date == dt.date(2021, 5, 2)
     assert parse_text(text, "wh-2021-05-01-notes.txt").date == dt.date(2021, 5, 1)
     assert parse_text("April 30, 2021\n\n" + text, "wh-2021-05-01-notes.txt").date == dt.date(2021, 4, 30)
+    # last, the first date the header writes in a line of other words, or across two lines
+    presenter = "Presenter: Pentagon Press Secretary Peter Cook September 8, 2015\n\nMR. COOK: Hi.\n"
+    assert parse_text(presenter, "notes.txt").date == dt.date(2015, 9, 8)
+    assert parse_text(presenter, "2015-09-09-notes.txt").date == dt.date(2015, 9, 9)
+    wrapped = "delivered 28\nJanuary 2025, White House, Washington, D.C.\nMS. LEAVITT: Good afternoon.\n"
+    assert parse_text(wrapped, "notes.txt").date == dt.date(2025, 1, 28)
 
 
 @pytest.mark.parametrize(("line", "date"), [

@@ -61,6 +61,10 @@ class Header:
     """A publication stamp (`Issued on: March 24, 2020`): the date of last resort."""
     junk: tuple[int, ...] = ()
     """Line numbers of header lines set aside as web-page junk."""
+    mentioned: dt.date | None = None
+    """The first date written anywhere in the header but a publication stamp, lines read as one text (`Presenter:
+    Pentagon Press Secretary Peter Cook September 8, 2015`, `DoD Newsbriefing: Tuesday, March 5, 2002`, `delivered 28`
+    over `January 2025, White House`): after all the others, the date the header gives."""
 
 
 def find_date(text: str) -> dt.date | None:
@@ -107,8 +111,9 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
         if all(person.name != p.name for p in participants):
             participants.append(person)
     junk = tuple(lineno for lineno, text in lines if lineno not in block.kept and lineno not in title_lines)
+    mentioned = find_date(" ".join(text for _, text in lines if not _PUBLISHED.match(text)))
     return Header(tuple(participants), block.location, block.venue, block.time, block.date, mend_case(title),
-                  published, junk)
+                  published, junk, mentioned)
 
 
 @dataclass

@@ -437,7 +437,8 @@ def _marked(items: list[_Para]) -> tuple[Paragraph, ...]:
 
 def _date(value: object, path: str, title: str, header: Header, line: int | None = None) -> dt.date:
     """Front matter (`line`: where its `date` is); else a date in the title or the header block; else the file
-    name's `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late."""
+    name's `YYYY-MM-DD`; else a publication stamp (`Issued on: …`), which may be a day late; else the first date the
+    header writes anywhere."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -451,7 +452,7 @@ def _date(value: object, path: str, title: str, header: Header, line: int | None
                 return found
             raise TranscriptError("front matter date is not a date (use YYYY-MM-DD)", path=path, line=line,
                                   fragment=value) from None
-    found = find_date(title) or header.date or _path_date(path) or header.published
+    found = find_date(title) or header.date or _path_date(path) or header.published or header.mentioned
     if found is None:
         raise TranscriptError(
             "no date found: add 'date: YYYY-MM-DD' to the front matter or start the file name with it",
