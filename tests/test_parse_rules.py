@@ -446,6 +446,14 @@ def test_a_press_call_is_a_press_briefing_unless_on_background() -> None:
     assert background.kind.startswith("background")
 
 
+def test_a_reporters_words_say_nothing_of_the_kind_of_event() -> None:
+    """`In his recent interview, he said …` in the first question: the briefing is no interview (an official's opening
+    words may say what it is: `This call will be on background`, tested above)."""
+    b = parse_text("November 16, 2022\n\nQUESTION: Thank you. In his recent interview, he said he no longer blamed "
+                   "the U.S.\n\nMR PATEL: We have nothing to add.\n", "notes.txt")
+    assert b.kind == ""
+
+
 def test_capitals_participants_swapped_titles_and_kinds_of_older_pages() -> None:
     """The White House of 2009: `PRESS SECRETARY ROBERT GIBBS` in capitals is Robert Gibbs, Press Secretary; a JPA
     with remarks in its title is a press availability; `GENERAL SECRETARY STOLTENBERG` is the `SECRETARY GENERAL

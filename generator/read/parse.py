@@ -101,7 +101,7 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     date = _date(meta.get("date"), source.path, title, header, source.meta_lines.get("date"))
     kind = str(_meta_text(meta, "kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
-               or _call_kind(_kind(" ".join(t.text for t in turns[:3]), titled=False),
+               or _call_kind(_kind(" ".join(t.text for t in turns[:3] if not t.question), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
     people = header.participants + speaker
     speaking = [t.label for t in turns if not t.question]
