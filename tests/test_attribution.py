@@ -468,6 +468,17 @@ def test_a_full_name_in_the_text_keeps_a_middle_name_after_a_given_name() -> Non
     assert parse_text(text).turns[-1].speaker.name == "MR. HOLLAND"  # a reporter's name names no official
 
 
+def test_a_full_name_in_the_lead_above_the_first_turn_names_the_label() -> None:
+    """A republisher's lead (`State Department Principal Deputy Spokesperson Vedant Patel held a Press Briefing at
+    2:20 PM EST Nov 16, 2022 …`) names `MR PATEL`; a short header line is no such prose."""
+    lead = ("State Dept Presser, Nov 16, 2022\n\nState Department Principal Deputy Spokesperson Vedant Patel held a "
+            "Press Briefing at 2:20 PM EST Nov 16, 2022 and fielded questions on a wide range of issues.\n\n"
+            "QUESTION: Thank you so much.\n\nMR PATEL: Thanks.\n")
+    assert parse_text(lead, "notes.txt").turns[1].speaker.name == "Vedant Patel"
+    short = "Vedant Patel\n\nNovember 16, 2022\n\nQUESTION: Thank you so much.\n\nMR SMITH: Thanks.\n"
+    assert parse_text(short, "notes.txt").turns[1].speaker.name == "MR SMITH"
+
+
 def test_an_official_named_by_the_reporters_addressing_them() -> None:
     """`Thanks, Karine.` twice before `MS. JEAN-PIERRE` answers names her; a single address does not."""
     text = ("MS. JEAN-PIERRE: Hello.\n\nQ Thanks, Karine. One?\n\nMS. JEAN-PIERRE: No.\n\n"

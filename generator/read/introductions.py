@@ -185,10 +185,12 @@ def _full(name: str) -> bool:
 
 
 def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Participant] = (),
-                    asked: tuple[list[Reporter | None], list[Handoff]] | None = None) -> tuple[Participant, ...]:
+                    asked: tuple[list[Reporter | None], list[Handoff]] | None = None,
+                    lead: str = "") -> tuple[Participant, ...]:
     """People the document names for labels that `known` (its participant lines) does not cover: from
-    the title, then a full name with the label's surname in the text, then a given name handed the
-    floor just before the label speaks. Each has `line` 0. `asked`: `askers(turns)`, when the caller has it."""
+    the title, then a full name with the label's surname in the text (or in `lead`, the prose above the first
+    turn), then a given name handed the floor just before the label speaks. Each has `line` 0. `asked`:
+    `askers(turns)`, when the caller has it."""
     labels = [t.label for t in turns if not t.question and not is_role_label(t.label)
               and not is_anonymous_label(t.label) and not is_question_label(t.label)]
     distinct = list(dict.fromkeys(labels))[:MANY_LABELS]
@@ -199,7 +201,8 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     covered |= {family_name_of(p.name) for p in found}
     reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *titled)])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
-    text = " ".join(t for turn in turns for t in turn.texts)
+    text = " ".join([lead, *(t for turn in turns for t in turn.texts)]) if lead else \
+        " ".join(t for turn in turns for t in turn.texts)
     initialled = [label for label in distinct if INITIALS_LABEL.fullmatch(label)]
     named = _initials_in(text) if initialled else {}
     introduced = _introduced_roles(turns) if surnames or initialled else {}

@@ -52,6 +52,9 @@ _TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availabi
                 ("statement", "remarks"))
 """Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`; the UN's `press
 encounter` and `stakeout`, a press availability)."""
+_LEAD_WORDS = 12
+"""A paragraph above the first turn of more words is prose (a republisher's lead), searched for speakers' full names;
+the shorter ones are the header's lines."""
 _DECLARED = re.compile(
     r"\btranscript of [^.]*? by (?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}), (?P<role>[^.]{3,80})\.$"
 )
@@ -94,7 +97,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
         first = _title_speaker_opens(paras, splits, first, title, answerer)
     _dropped_labels(paras, splits, first, header.participants + speaker + tuple(titled))
     body, body_splits, end_time = _body(paras[first:], splits[first:])
-    turns = _turns(body, body_splits, header.participants + speaker, title, answerer)
+    turns = _turns(body, body_splits, header.participants + speaker, title, answerer,
+                   " ".join(p.text for p in paras[:first] if len(p.text.split()) > _LEAD_WORDS))
     if not turns:
         raise TranscriptError("speaker labels but no speech under them", path=source.path,
                               line=paras[first].line, fragment=paras[first].text)
@@ -367,9 +371,11 @@ def _time_in(text: str) -> str:
 
 
 def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participants: tuple[Participant, ...],
-           title: str, answerer: str) -> tuple[Turn, ...]:
+           title: str, answerer: str, lead: str = "") -> tuple[Turn, ...]:
     """The turns, each speaker resolved within the document (`read.introductions`), each question with
-    the reporter who asked it (`read.askers`); `answerer`: who speaks under `A:` (the person the title names)."""
+    the reporter who asked it (`read.askers`); `answerer`: who speaks under `A:` (the person the title names);
+    `lead`: the prose above the first turn, which may name a speaker in full (`… Spokesperson Vedant Patel held a
+    Press Briefing …`)."""
     raw: list[tuple[str, int, tuple[Paragraph, ...]]] = []
     label, line = "", 0  # the turn being read
     items: list[_Para] = []
@@ -393,7 +399,7 @@ def _turns(paras: list[_Para], splits: list[tuple[str, str] | None], participant
     own = reporter_labels(said, {family_name_of(p.name) for p in participants}, title)
     said = [dataclasses.replace(s, question=True) if s.label in own else s for s in said]
     asked = askers(said, [p.name for p in (*participants, *title_people(title))])
-    resolver = Resolver(participants + document_people(title, said, participants, asked))
+    resolver = Resolver(participants + document_people(title, said, participants, asked, lead))
     same = same_person([r[0] for r in raw])
     if ANSWER in same and answerer != ANSWER:
         same[ANSWER] = answerer  # `A:` is the spokesperson the title names
