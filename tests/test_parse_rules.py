@@ -447,8 +447,8 @@ def test_a_press_call_is_a_press_briefing_unless_on_background() -> None:
 
 
 def test_a_reporters_words_say_nothing_of_the_kind_of_event() -> None:
-    """`In his recent interview, he said …` in the first question: the briefing is no interview (an official's opening
-    words may say what it is: `This call will be on background`, tested above)."""
+    """`In his recent interview, he said …` in the first question: the briefing is no interview (a reporter's `We
+    appreciate this interview` says what it is: `test_venue_under_place_and_untitled_title`)."""
     b = parse_text("November 16, 2022\n\nQUESTION: Thank you. In his recent interview, he said he no longer blamed "
                    "the U.S.\n\nMR PATEL: We have nothing to add.\n", "notes.txt")
     assert b.kind == ""

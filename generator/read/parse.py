@@ -52,6 +52,9 @@ _TITLE_KINDS = (("doorstep", "press availability"), ("doorstop", "press availabi
                 ("statement", "remarks"))
 """Kinds a title or file name tells and speech does not (`… on our doorstep`, `my statement`; the UN's `press
 encounter` and `stakeout`, a press availability)."""
+_THIS_EVENT = re.compile(r"(?i)\bthis (?:\w+ )?(?:interview|briefing|call|gaggle|press conference|conversation)\b")
+"""What of a reporter's opening words tells the kind of event: the event itself (`We appreciate this interview`), not
+another (`In his recent interview, he said …`)."""
 _LEAD_WORDS = 12
 """A paragraph above the first turn of more words is prose (a republisher's lead), searched for speakers' full names;
 the shorter ones are the header's lines."""
@@ -105,7 +108,8 @@ def parse(source: Source, slug: str | None = None) -> Briefing:
     date = _date(meta.get("date"), source.path, title, header, source.meta_lines.get("date"))
     kind = str(_meta_text(meta, "kind") or _anonymous_kind(_kind(title), title) or _kind(_title_from_path(source.path))
                or _kind(" · ".join(p.text for p in paras[max(0, first - _KIND_LINES):first] if len(p.text) < 80))
-               or _call_kind(_kind(" ".join(t.text for t in turns[:3] if not t.question), titled=False),
+               or _call_kind(_kind(" ".join(t.text if not t.question else " ".join(_THIS_EVENT.findall(t.text))
+                                            for t in turns[:3]), titled=False),
                              f"{title} {_title_from_path(source.path)}"))
     people = header.participants + speaker
     speaking = [t.label for t in turns if not t.question]
