@@ -500,6 +500,15 @@ def test_a_capital_title_over_several_lines_is_one_title() -> None:
         "Background Conference Call by White House Official on Syria", (), "Via Telephone")
 
 
+def test_a_heading_with_its_date_after_a_colon_is_no_turn() -> None:
+    """`DoD Newsbriefing: Tuesday, March 5, 2002`, printed twice over a republished page: no speaker `DoD
+    Newsbriefing`; the surnames that speak twice (`Clarke:`, `Rosa:`) are the labels."""
+    b = parse_text("DoD Newsbriefing: Tuesday, March 5, 2002\n\nDoD Newsbriefing: Tuesday, March 5, 2002\n\n"
+                   "Clarke: Good afternoon.\n\nRosa: Thank you, Ms. Clarke.\n\nQ: Can you say more?\n\n"
+                   "Clarke: No.\n\nQ: General?\n\nRosa: Yes.\n", "briefing.txt")
+    assert (b.date, [t.label for t in b.turns]) == (dt.date(2002, 3, 5), ["Clarke", "Rosa", "Q", "Clarke", "Q", "Rosa"])
+
+
 def test_a_heading_with_a_colon_above_the_date_is_the_title_not_a_turn() -> None:
     """CDC's `SARS: Genetic Sequencing of Coronavirus` above `April 14, 2003`: no turn of a speaker `SARS`; a link's
     words (`Webcast of the press briefing`) are no title, and a long title line still is one."""
@@ -569,6 +578,12 @@ def test_venue_under_place_and_untitled_title() -> None:
                    "QUESTION: We appreciate this interview.\n\nSECRETARY BLINKEN: Thank you.\n")
     assert (b.location, b.venue, b.kind) == ("Los Angeles, California", "Magic Box", "interview")
     assert b.title == "Interview with Antony J. Blinken"
+
+
+def test_a_city_alone_over_the_date_is_the_place() -> None:
+    """The UN's `New York` over `2 March 2004`: the location, where a short name under a place is a venue."""
+    b = parse_text("New York\n\n2 March 2004\n\nQ: Any reaction?\n\nSG: None.\n", "encounter.txt")
+    assert (b.location, b.venue) == ("New York", "")
 
 
 def test_declared_speaker_of_a_label_free_transcript() -> None:

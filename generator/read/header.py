@@ -19,6 +19,14 @@ _VENUE_WORDS = re.compile(
 _LOCATION = re.compile(
     r"^(?:[A-Z][\w.'’-]*\.?)(?: [A-Z][\w.'’-]*)*, (?:[A-Z]{2}|D\.C\.|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})$"
 )
+_CITIES = frozenset({
+    "New York", "Washington", "Geneva", "Vienna", "Nairobi", "Brussels", "London", "Paris", "Berlin", "Rome", "Madrid",
+    "Lisbon", "The Hague", "Moscow", "Kyiv", "Kiev", "Warsaw", "Ankara", "Jerusalem", "Tel Aviv", "Cairo", "Riyadh",
+    "Doha", "Dubai", "Abu Dhabi", "Baghdad", "Kabul", "Islamabad", "New Delhi", "Beijing", "Tokyo", "Seoul", "Manila",
+    "Bangkok", "Hanoi", "Jakarta", "Singapore", "Canberra", "Ottawa", "Mexico City", "Havana", "Brasília", "Brasilia",
+    "Buenos Aires", "Bogotá", "Bogota", "Lima", "Santiago", "Addis Ababa", "Pretoria", "Johannesburg", "Honolulu",
+})
+"""Cities a header prints alone on the line over the date (the UN's `New York`): the place, not a venue."""
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DATE = re.compile(
@@ -165,6 +173,8 @@ def _block(lines: list[tuple[int, str]], title_lines: frozenset[int]) -> _Block:
             named_above = True  # `Marie Harf` over `Deputy Spokesperson` over `Daily Press Briefing`
         elif under and 2 <= len(text.split()) <= 4 and _short_name(text) and not _ROOM.search(text):
             b.participants[:0] = [Participant(name=text, role="", line=lineno)]  # `Victoria Nuland` over it
+        elif not b.location and text.strip(" .") in _CITIES:
+            b.location = text.strip(" .")
         elif not b.venue and (_ROOM.search(text) and len(text.split()) <= 8
                               or not b.participants and not stamped and _short_name(text)) \
                 and (not b.location or not b.participants):  # `The Kremlin` above `Moscow, Russia`

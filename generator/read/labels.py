@@ -28,6 +28,7 @@ from ..words import (
     TITLE_WORDS,
 )
 from .calls import COMMON_WORDS, lower_words, named_with_outlet, outlet_name, person_name
+from .header import find_date
 from .marks import ENGLISH, INTERPRETED
 
 _LABEL = re.compile(r"^(?P<label>[^:]{1,100}?)\s?:\s(?P<rest>.*)$|^(?P<only>[^:]{1,100}?)\s?:$")
@@ -212,7 +213,7 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
     splits = [
         c if c and (is_label(c[0], counts[c[0]], texts[i - 1] if i else "") or named(c[0]) or _introducing(*c)
                     or (c[0] == ANSWER and answers) or (comma_reporter(c[0]) is not None and _ASKING.search(c[1])))
-        and not _quoting(*c) else None
+        and not _quoting(*c) and not _dated_heading(*c) else None
         for i, c in enumerate(found)
     ]
     return _mistyped_colons(texts, splits)
@@ -221,6 +222,12 @@ def find_labels(texts: Sequence[str]) -> list[tuple[str, str] | None]:
 ANSWER = "A"
 """The label of an answer in a text labelling its questions `Q:` (China's foreign ministry until 2016): whoever
 the title names answers."""
+
+
+def _dated_heading(label: str, rest: str) -> bool:
+    """A heading with its date after a colon (`DoD Newsbriefing: Tuesday, March 5, 2002`), printed twice over a
+    republished page: no one speaking."""
+    return len(rest.split()) <= 6 and find_date(rest) is not None
 
 
 def _introducing(label: str, rest: str) -> bool:
