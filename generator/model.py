@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .errors import GeneratorError
@@ -40,6 +41,25 @@ class Segment:
     text: str
     stage: bool = False
     redaction: bool = False
+    joined: bool = False
+    """Printed against the segment before it, with no space between (`(inaudible)?`, `(Laughter.),`)."""
+
+
+def joined_segments(parts: Sequence[str], segments: Sequence[Segment]) -> str:
+    """`parts` (each segment's text as written out) joined as the segments stood: by a space, or by nothing
+    before a segment printed against the one before it."""
+    return "".join(part if k == 0 or segment.joined else f" {part}"
+                   for k, (part, segment) in enumerate(zip(parts, segments, strict=True)))
+
+
+def segment_starts(segments: Sequence[Segment], length: Callable[[str], int] = len) -> list[int]:
+    """Where each segment starts in the paragraph's text (`Paragraph.text`), its lengths measured by `length`."""
+    starts, at = [], 0
+    for k, segment in enumerate(segments):
+        at += 0 if k == 0 or segment.joined else 1
+        starts.append(at)
+        at += length(segment.text)
+    return starts
 
 
 @dataclass(frozen=True)
@@ -59,7 +79,7 @@ class Paragraph:
     @property
     def text(self) -> str:
         """Plain text, stage directions kept in place."""
-        return " ".join(s.text for s in self.segments)
+        return joined_segments([s.text for s in self.segments], self.segments)
 
 
 @dataclass(frozen=True)

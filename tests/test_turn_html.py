@@ -111,9 +111,27 @@ def test_a_role_is_given_at_its_speakers_first_turn() -> None:
     assert shown[1] == f"{first.speaker.name} — {first.speaker.role}"  # asking first showed no role
 
 
+def test_a_mark_printed_against_its_punctuation_keeps_it_there() -> None:
+    """`Can you say (inaudible)?`: the question mark stays against the mark in the text, the page (both renderings),
+    the data's spans and the offline page's layout, where a space was put between them (1,186 times in the White
+    House corpus: `(inaudible)?`, `(inaudible).`, `(Laughter.),`)."""
+    from generator.site.briefing_json import mark_spans
+    from generator.site.search_index import layout
+    briefing = parse_text("MR. X: Can you say (inaudible)? And the (Laughter.), yes. (Applause.)\n")
+    paragraph = briefing.turns[0].paragraphs[0]
+    assert paragraph.text == "Can you say (inaudible)? And the (Laughter.), yes. (Applause.)"
+    ours = turns_html(briefing, {}, PERMALINK, "briefings/x.html")
+    assert '<em class="stage">(inaudible)</em>? And the <em class="stage">(Laughter.)</em>, yes. <em' in ours
+    assert events(ours) == events(through_markdown(briefing, {}))
+    spans = [paragraph.text[m["start"]:m["end"]] for m in mark_spans(paragraph.segments)]
+    assert spans == ["(inaudible)", "(Laughter.)", "(Applause.)"]
+    assert layout(briefing.turns[0]) == "[[],[0,12,23,0,33,44,0,51,62]]"
+
+
 _TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
 """Any text but control characters, which never reach the model (`source.read_source` drops them)."""
-_SEGMENT = st.builds(Segment, text=_TEXT.filter(str.strip), stage=st.booleans(), redaction=st.booleans())
+_SEGMENT = st.builds(Segment, text=_TEXT.filter(str.strip), stage=st.booleans(), redaction=st.booleans(),
+                     joined=st.booleans())
 _PARAGRAPH = st.builds(Paragraph, segments=st.lists(_SEGMENT, min_size=1, max_size=4).map(tuple),
                        line=st.just(1), interpreted=st.booleans())
 

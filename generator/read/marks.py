@@ -105,16 +105,20 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
         interpreted = False
     segments: list[Segment] = []
     pos = 0
+
+    def glued(start: int) -> bool:  # printed against the segment before (`(inaudible)?`)
+        return bool(segments) and not text[start - 1].isspace()
+
     for match in _MARK.finditer(text):
         before = text[pos: match.start()].strip()
         if before:
-            segments.append(Segment(before))
+            segments.append(Segment(before, joined=glued(text.index(before, pos))))
         redacted = REDACTION.fullmatch(match.group(0)) is not None  # `[senior administration official]`, not `[Laughter]`
-        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted))
+        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted, joined=glued(match.start())))
         pos = match.end()
     rest = text[pos:].strip()
     if rest:
-        segments.append(Segment(rest))
+        segments.append(Segment(rest, joined=glued(text.index(rest, pos))))
     if len(segments) == 1 and not segments[0].stage and (_whole_aside(text) or SECTION.fullmatch(text)):
         segments = [Segment(text, stage=True)]
     return tuple(segments), interpreted

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model import Briefing, Paragraph, Segment, Speaker, Turn
+from ..model import Briefing, Paragraph, Segment, Speaker, Turn, segment_starts
 from .urls import briefing_url
 
 SCHEMA_VERSION = "4.0"
@@ -108,13 +108,7 @@ def paragraph_data(paragraph: Paragraph, topics: Mapping[str, int]) -> dict[str,
 
 
 def mark_spans(segments: tuple[Segment, ...]) -> list[dict[str, Any]]:
-    """Where the stage directions and redactions stand in the paragraph's text (segments joined by a
-    space): `{"start", "end", "kind"}`, offsets in characters (Unicode code points), end exclusive."""
-    marks = []
-    start = 0
-    for segment in segments:
-        end = start + len(segment.text)
-        if segment.stage or segment.redaction:
-            marks.append({"start": start, "end": end, "kind": "stage" if segment.stage else "redaction"})
-        start = end + 1
-    return marks
+    """Where the stage directions and redactions stand in the paragraph's text (`Paragraph.text`): `{"start", "end", "kind"}`, offsets in characters (Unicode code points), end exclusive."""
+    return [{"start": start, "end": start + len(segment.text), "kind": "stage" if segment.stage else "redaction"}
+            for start, segment in zip(segment_starts(segments), segments, strict=True)
+            if segment.stage or segment.redaction]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model import Briefing, Paragraph, RemovedTurn, Speaker, Topic, Turn
+from ..model import Briefing, Paragraph, RemovedTurn, Speaker, Topic, Turn, joined_segments
 from . import urls
 from .markdown import escape, front_matter, long_date, safe_url, short_date, title_heading
 
@@ -145,7 +145,7 @@ def paragraph_markdown(paragraph: Paragraph) -> str:
     """A paragraph with stage directions set apart as emphasised `.stage` spans."""
     parts = [f"*{escape(s.text)}*{{: .stage }}" if s.stage else escape(s.text) for s in paragraph.segments]
     mark = "\n{: .interpreted }" if paragraph.interpreted else ""
-    return " ".join(parts) + mark + "\n\n"
+    return joined_segments(parts, paragraph.segments) + mark + "\n\n"
 
 
 def topic_chips(turn: Turn, topics: Mapping[str, Topic]) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from ..cache import Store, key
-from ..model import Briefing, Outlet, Person, Topic, Turn
+from ..model import Briefing, Outlet, Person, Topic, Turn, segment_starts
 from ..text import fold_search
 from . import urls
 from .briefing_page import briefing_facts, interpreted_badge, turn_heading
@@ -191,16 +191,15 @@ def layout(turn: Turn) -> str:
     interpreted = [n for n, p in enumerate(turn.paragraphs) if p.interpreted]
     stage: list[int] = []
     for n, paragraph in enumerate(turn.paragraphs):
-        at = 0
-        for segment in paragraph.segments:
-            words = " ".join(segment.text.split())
-            if not words:
-                continue
-            units = len(words.encode("utf-16-le")) // 2
+        for start, segment in zip(segment_starts(paragraph.segments, _units), paragraph.segments, strict=True):
             if segment.stage:
-                stage += [n, at, at + units]
-            at += units + 1
+                stage += [n, start, start + _units(segment.text)]
     return dumps([interpreted, stage]) if interpreted or stage else ""
+
+
+def _units(text: str) -> int:
+    """UTF-16 code units of `text` with its whitespace collapsed, as a turn's stored text holds it."""
+    return len(" ".join(text.split()).encode("utf-16-le")) // 2
 
 
 def _head_text(briefing: Briefing) -> str:

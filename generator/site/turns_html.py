@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Briefing, Paragraph, Speaker, Topic, Turn
+from ..model import Briefing, Paragraph, Speaker, Topic, Turn, joined_segments
 from .briefing_page import (
     answered_by,
     answered_next,
@@ -77,7 +77,8 @@ def _heading(turn: Turn, heading: str, permalink: Permalink) -> str:
 
 
 def _paragraph(paragraph: Paragraph) -> str:
-    parts = " ".join(f'<em class="stage">{text(s.text)}</em>' if s.stage else text(s.text) for s in paragraph.segments)
+    parts = joined_segments([f'<em class="stage">{text(s.text)}</em>' if s.stage else text(s.text)
+                             for s in paragraph.segments], paragraph.segments)
     return f'<p class="interpreted">{parts}</p>\n' if paragraph.interpreted else f"<p>{parts}</p>\n"
 
 
