@@ -1111,6 +1111,21 @@ def test_a_title_naming_a_media_availability_or_telebriefing_and_a_titled_name_l
     assert cdc.title == "CDC Media Telebriefing Transcript: Update on COVID-19"
 
 
+@pytest.mark.parametrize(("label", "name", "role"), [
+    ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III", "Lloyd J. Austin III", "Secretary of Defense"),
+    ("SECRETARY OF DEFENSE LLOYD AUSTIN III", "Lloyd Austin III", "Secretary of Defense"),
+    ("LLOYD J. AUSTIN III, SECRETARY OF DEFENSE", "Lloyd J. Austin III", "Secretary of Defense"),
+    ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.", "Charles Q. Brown Jr.",
+     "Chairman of the Joint Chiefs of Staff"),
+])
+def test_a_titled_name_label_ending_in_a_suffix(label: str, name: str, role: str) -> None:
+    """Defense's labels end a name with its suffix (`… LLOYD J. AUSTIN III:`, `… CHARLES Q. BROWN, JR.:`): the name
+    keeps it (it was `Austin Iii`, role `Secretary of Defense Lloyd J.`), and a rank before the name is not the
+    role's."""
+    b = parse_text(f"December 9, 2024\n\n{label}: Good morning.\n\nQ: Thank you.\n\n{label}: Yes.\n", "notes.txt")
+    assert (b.turns[0].speaker.name, b.turns[0].speaker.role) == (name, role)
+
+
 def test_australias_prime_minister_square_brackets_labels_and_interviews() -> None:
     """Australia's prime minister's transcripts: stage directions in square brackets (`[Laughter]`, `[Inaudible]`,
     `[Interruption for a parliamentary vote]`), `[ENDS]` closing the text, a doorstop's title (`Doorstop - Tennant

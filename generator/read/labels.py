@@ -16,6 +16,7 @@ from ..model import Reporter
 from ..text import fold_name
 from ..words import (
     ADDRESS,
+    MILITARY_RANKS,
     NAME_CONNECTORS,
     NAME_SUFFIXES,
     NOT_LABELS,
@@ -339,8 +340,8 @@ def named_role(label: str) -> tuple[str, str] | None:
         shaped = person_name(parts[0])
         return (shaped[0], parts[1]) if shaped is not None and shaped[1] and not is_question_label(label) else None
     head, comma, tail = label.partition(",")
-    if not comma:
-        return _titled_name(label)
+    if not comma or _suffix(tail.strip()):  # `… GENERAL CHARLES Q. BROWN, JR.`: a suffix after its comma
+        return _titled_name(label.replace(",", "") if comma else label)
     if "," in tail:
         return None
     for name, role in ((head, tail), (tail, head)):
@@ -354,10 +355,14 @@ def _titled_name(label: str) -> tuple[str, str] | None:
     DEFENSE ASH CARTER` → `Ash Carter`, `Secretary of Defense`); a title of one word (`PRESIDENT LÓPEZ OBRADOR`)
     or a surname alone (`SECRETARY BLINKEN`) names nobody here."""
     words = label.split()
-    for cut in range(len(words) - 2, len(words) - 4, -1):
+    suffixed = len(words) > 3 and _suffix(words[-1])  # `… LLOYD J. AUSTIN III`
+    for cut in range(len(words) - 2 - suffixed, len(words) - 4 - suffixed, -1):
         role, name = " ".join(words[:cut]), " ".join(words[cut:])
         if cut >= 2 and _a_role(role) and not _a_role(name) and (person := _addressed_name(name)) is not None:
-            return person, _cased(role)
+            ranked = role.split()  # `CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL`: the rank is the name's
+            while len(ranked) > 2 and fold_name(ranked[-1]).strip(".") in MILITARY_RANKS:
+                ranked.pop()
+            return person, _cased(" ".join(ranked))
     return None
 
 
@@ -365,6 +370,11 @@ _FORMS_OF_ADDRESS = frozenset({"mr", "ms", "mrs", "dr", "shri", "smt", "sri", "s
 """Words before a name that are no part of it (`Shri`, India's `Mr.`; `H.E.`; `The Hon`, Australia's)."""
 _POST_NOMINALS = frozenset({"mp", "mla", "mhr", "mpp", "qc", "kc", "ao", "ac", "am", "obe", "cbe", "kbe", "dbe", "mbe"})
 """Letters after a name that are no part of it (`THE HON. SCOTT MORRISON MP`, `HON MICHAEL GUNNER MLA`)."""
+
+
+def _suffix(word: str) -> bool:
+    """A generational suffix ending a name (`LLOYD J. AUSTIN III`, `CHARLES Q. BROWN, JR.`)."""
+    return fold_name(word).strip(".,") in NAME_SUFFIXES
 
 
 def _a_role(text: str) -> bool:
@@ -383,8 +393,11 @@ def _addressed_name(text: str) -> str | None:
         words.pop(0)
     while len(words) > 2 and fold_name(words[-1]).replace(".", "") in _POST_NOMINALS:
         words.pop()
-    shaped = person_name(_cased(" ".join(words)))
-    return shaped[0] if shaped is not None and shaped[1] else None
+    suffix = words.pop() if len(words) > 2 and _suffix(words[-1]) else ""
+    shaped = person_name(_cased(" ".join(words).rstrip(",")))
+    if shaped is None or not shaped[1]:
+        return None
+    return f"{shaped[0]} {suffix.upper() if 'I' in suffix.upper() else suffix.capitalize()}" if suffix else shaped[0]
 
 
 def _cased(text: str) -> str:
