@@ -74,6 +74,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("I have to wrap this up in a minute, but, Patsy, go ahead.", "Patsy", "", True),
     ("I don’t have any opening comments, so Matt, do you want to kick us off?", "Matt", "", True),
     ("So with that, I'll take your questions. Tony, I'll begin with you.", "Tony", "", True),
+    ("Okay. Sam, your question again?", "Sam", "", True),
+    ("Hold on. Let me come to Sam, because I cut him off.", "Sam", "", True),
 ])
 def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only: bool) -> None:
     """A turn's closing call names a reporter, with the outlet when called, and says when only a given name was."""

@@ -223,8 +223,9 @@ _PURPOSE = re.compile(
     r"(?:remarks|comments|words|statement|overview|opening|top)\b"
     r"|for\s+(?:the|a|our|your)\s+(?:(?:next|last|final|first)\s+)?question\b"
     r"|who\b|(?:on|about|around|regarding|concerning)\s+(?:the|a|an|his|her|their|this|that)\b"
-    r"|in the (?:comments|chat|audience)\b).*$", _I)
+    r"|in the (?:comments|chat|audience)\b|because\b|since\b).*$", _I)
 """What a verb call's object may end with after the name: `I'll turn it over to John to get us started`,
+`Let me come to Sam, because …`,
 `… to Lael, who will walk you through it`, `… by Illian (ph) who is 18 years old and is from Toulouse`, `we'll go
 to Mary Bruce for the next question`, `a question from Jean around the Uyghurs`."""
 _PHONETIC = re.compile(r"\s*\((?:ph|phonetic|sp)\.?\)", _I)
@@ -241,7 +242,7 @@ _TAIL = (r"go ahead|please|you(?:'re| are) (?:open|up|next|on|live|unmuted)|you 
          r"(?:why don't you|you want to|do you want to|want to|can you|could you)\s+(?:kick|start|get|begin|go)\b.*|"
          r"(?:just )?kick (?:us|it|things) off|in the (?:back|middle|front|aisle)|(?:way )?back (?:there|here)|"
          r"way in the back|right there|there|(?:and )?then\b.*|if you're on mute|thank you for your patience\b.*|"
-         r"followed by\b.*|and after that\b.*|you're next|you're up|you're first|"
+         r"followed by\b.*|and after that\b.*|you're next|you're up|you're first|your question(?: again)?|"
          r"(?:i'll|i will|we'll|we will|let's|let me) (?:start|begin|go|kick (?:it |things )?off)(?: first)? with you\b.*")
 _COMMAS = re.compile(r",\s+")
 _LINE_OPEN = re.compile(r"\b(?:your line is|you(?:'re| are) (?:open|live|unmuted)|unmute)\b", _I)
