@@ -111,7 +111,8 @@ NOT_LABELS = frozenset({
     "issued on", "share", "posted", "published", "updated", "date", "subject", "location",
     "time", "released", "first", "second", "third", "fourth", "fifth", "finally", "lastly",
     "next", "one", "two", "three", "also", "again", "so", "now", "look", "listen", "remember",
-    "bottom line", "example", "for example",
+    "bottom line", "example", "for example", "transcript id", "release date", "release type", "period of service",
+    "media", "type", "subjects",
 })
 """Lead-ins that open like a label (`Note:`) and never name a speaker (compared in lower case)."""
 

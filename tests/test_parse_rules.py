@@ -1126,6 +1126,22 @@ def test_a_titled_name_label_ending_in_a_suffix(label: str, name: str, role: str
     assert (b.turns[0].speaker.name, b.turns[0].speaker.role) == (name, role)
 
 
+def test_australias_transcript_archive_fields() -> None:
+    """The prime ministers' transcript archive prints fields over the transcript, each value under its name:
+    `Transcript ID:` is no speaker, `Location:` gives the place and `Release Date:` the date (a numeric date read
+    only when day and month cannot be swapped); a doorstop interview is a press availability."""
+    page = ("PM Transcripts\n\nAbbott, Tony\n\nPeriod of Service: 18/09/2013 - 15/09/2015\nRelease Date:\n{date}\n"
+            "Release Type:\nTranscript\nTranscript ID:\n24725\nLocation:\nPort Bouvard, Western Australia\n"
+            "Joint Doorstop Interview, Port Bouvard, Western Australia\n\nANDREW HASTIE:\n\nGood afternoon.\n\n"
+            "PRIME MINISTER:\n\nThank you so much, Andrew.\n")
+    b = parse_text(page.format(date="22/08/2015"), "notes.txt")
+    assert [t.label for t in b.turns] == ["ANDREW HASTIE", "PRIME MINISTER"]
+    assert (b.date, b.location, b.kind) == (dt.date(2015, 8, 22), "Port Bouvard, Western Australia", "press availability")
+    assert b.title == "Joint Doorstop Interview, Port Bouvard, Western Australia"
+    with pytest.raises(TranscriptError, match="no date found"):
+        parse_text(page.format(date="1/10/2017"), "notes.txt")  # 1 October or January 10: the file name must say
+
+
 def test_australias_prime_minister_square_brackets_labels_and_interviews() -> None:
     """Australia's prime minister's transcripts: stage directions in square brackets (`[Laughter]`, `[Inaudible]`,
     `[Interruption for a parliamentary vote]`), `[ENDS]` closing the text, a doorstop's title (`Doorstop - Tennant

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -120,8 +121,45 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
             participants.append(person)
     junk = tuple(lineno for lineno, text in lines if lineno not in block.kept and lineno not in title_lines)
     mentioned = find_date(" ".join(text for _, text in lines if not _PUBLISHED.match(text)))
-    return Header(tuple(participants), block.location, block.venue, block.time, block.date, mend_case(title),
+    fields = _fields(lines)
+    location = block.location or (place if len(place := fields.get("location", "")) < 80 else "")
+    date = block.date or find_date(fields.get("date", "")) or _numeric_date(fields.get("date", ""))
+    return Header(tuple(participants), location, block.venue, block.time, date, mend_case(title),
                   published, junk, mentioned)
+
+
+_FIELD = re.compile(r"^(?P<name>location|place|date|release date|date of release)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+"""An archive's field above the transcript, its value after the colon or on the next line (Australia's prime
+ministers' transcripts: `Release Date:` / `22/08/2015`, `Location:` / `Port Bouvard, Western Australia`)."""
+
+
+def _fields(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """The header's `Location` and `Date` fields (`_FIELD`), the first of each."""
+    found: dict[str, str] = {}
+    for k, (_, text) in enumerate(lines):
+        if (match := _FIELD.match(text.strip())) is None:
+            continue
+        name = "location" if match["name"].lower() in ("location", "place") else "date"
+        value = match["value"].strip() or (lines[k + 1][1].strip() if k + 1 < len(lines) else "")
+        if value and not _FIELD.match(value):
+            found.setdefault(name, value)
+    return found
+
+
+_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})$")
+
+
+def _numeric_date(text: str) -> dt.date | None:
+    """A date field's `22/08/2015` or `08/22/2015`, when only one reading of it is a date (day and month told apart
+    by a number over 12, or the same); `1/10/2017` says nothing sure."""
+    if (match := _NUMERIC_DATE.match(text.strip())) is None:
+        return None
+    a, b, year = int(match["a"]), int(match["b"]), int(match["year"])
+    readings = set()
+    for day, month in ((a, b), (b, a)):
+        with contextlib.suppress(ValueError):
+            readings.add(dt.date(year, month, day))
+    return readings.pop() if len(readings) == 1 else None
 
 
 @dataclass

@@ -360,7 +360,8 @@ def _titled_name(label: str) -> tuple[str, str] | None:
         role, name = " ".join(words[:cut]), " ".join(words[cut:])
         if cut >= 2 and _a_role(role) and not _a_role(name) and (person := _addressed_name(name)) is not None:
             ranked = role.split()  # `CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL`: the rank is the name's
-            while len(ranked) > 2 and fold_name(ranked[-1]).strip(".") in MILITARY_RANKS:
+            while len(ranked) > 2 and fold_name(ranked[-1]).strip(".") in MILITARY_RANKS and not (
+                    fold_name(ranked[-1]) == "general" and fold_name(ranked[-2]).split("-")[-1] in _GENERAL_TITLES):
                 ranked.pop()
             return person, _cased(" ".join(ranked))
     return None
@@ -370,6 +371,11 @@ _FORMS_OF_ADDRESS = frozenset({"mr", "ms", "mrs", "dr", "shri", "smt", "sri", "s
 """Words before a name that are no part of it (`Shri`, India's `Mr.`; `H.E.`; `The Hon`, Australia's)."""
 _POST_NOMINALS = frozenset({"mp", "mla", "mhr", "mpp", "qc", "kc", "ao", "ac", "am", "obe", "cbe", "kbe", "dbe", "mbe"})
 """Letters after a name that are no part of it (`THE HON. SCOTT MORRISON MP`, `HON MICHAEL GUNNER MLA`)."""
+
+
+_GENERAL_TITLES = frozenset({"secretary", "surgeon", "attorney", "inspector", "solicitor", "director", "governor",
+                             "postmaster", "consul", "comptroller", "auditor", "paymaster", "adjutant", "advocate"})
+"""Titles ending in `General` (`NATO SECRETARY GENERAL`, `SURGEON GENERAL`): there it is no rank before the name."""
 
 
 def _suffix(word: str) -> bool:
