@@ -149,6 +149,29 @@ def test_hard_wrapped_lines_are_joined() -> None:
     assert b.turns[0].paragraphs[0].text.endswith("seventy columns and goes on.")
 
 
+def test_wrapped_paragraphs_between_blank_lines_end_only_at_a_blank_line() -> None:
+    """pandoc's Markdown of the White House's pages (the scale corpus as published) wraps paragraphs at 72 columns
+    between blank lines: a wrapped line that happens to end a sentence goes on (`… mask up for 100 days.` / `He's
+    doing his part …`), a sentence closed by two spaces (Markdown's hard line break) ends its paragraph, and a
+    label still opens a turn. Lines of a text without blank lines keep the old reading."""
+    text = ("MS. PSAKI:  To combat the deadly virus, the President launched his 100 Day Masking\n"
+            "Challenge, asking Americans to do their part and mask up for 100 days. \n"
+            "He’s doing his part, as well, issuing a mask mandate that will require\n"
+            "anyone visiting a federal building to wear a mask.\n\n"
+            "That has long been his commitment and desire through his many decades in\n"
+            "public service.  So his own history tells you how committed he is.   \n"
+            "But, you know, part of it is his words, which he shared today with the\n"
+            "American public.\n\n"
+            "Q    Thanks, Jen. One question about your role and how you would handle it\n"
+            "going forward with the press corps in the room.\n")
+    b = parse_text(text)
+    assert [[p.text[:30] for p in t.paragraphs] for t in b.turns] == [
+        ["To combat the deadly virus, th", "That has long been his commitm", "But, you know, part of it is h"],
+        ["Thanks, Jen. One question abou"]]
+    assert b.turns[0].paragraphs[0].text.endswith("for 100 days. He’s doing his part, as well, issuing a mask mandate "
+                                                  "that will require anyone visiting a federal building to wear a mask.")
+
+
 def test_bare_q_in_a_row() -> None:
     """`Q` plus spaces or NBSPs, no colon, opens a question turn, several in a row included."""
     b = parse_text("MS. PSAKI:\u00a0 Go ahead.\n\nQ\u00a0\u00a0\u00a0 One?\n\nQ    Two?\n\nMS. PSAKI: Yes.\n")

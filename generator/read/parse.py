@@ -216,6 +216,8 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
     padded = [m["label"] for raw in raws if (m := _PADDED_INITIALS.match(raw))]
     timed = any(_TIMECODE.match(raw) for raw in raws)  # the WHO's times on lines of their own
     initialled = len(padded) >= (2 if timed else _PADDED_MIN) and len(set(padded)) >= 2
+    wrapped = _wrapped_in_blocks(raws)
+    broken = False  # the line before ended in a hard line break
     for offset, raw in enumerate(raws):
         if initialled and (m := _PADDED_INITIALS.match(raw)):
             raw = f"{m['label']}: {raw[m.end():]}"  # the WHO's `TAG        Thank you.`
@@ -228,14 +230,20 @@ def _paragraphs(body: str, first_line: int) -> list[_Para]:
         if not text:
             blanks += 1
             continue
-        if parts and not blanks and _continues(parts[-1][-1], text):
+        if parts and not blanks and not broken and _continues(parts[-1][-1], text, wrapped):
             parts[-1].append(text)
         else:
             starts.append(first_line + offset)
             gaps.append(blanks)
             parts.append([text])
         blanks = 0
+        broken = wrapped and _HARD_BREAK.search(raw) is not None
     return [_Para(line, " ".join(lines), gap) for line, lines, gap in zip(starts, parts, gaps, strict=False)]
+
+
+_HARD_BREAK = re.compile(r"[.?!”\"]\s{2,}$")
+"""A sentence's end and two spaces or more closing a line: Markdown's hard line break (pandoc's `… he is.  `), a
+paragraph break in a text of wrapped paragraphs."""
 
 
 _HANDED = re.compile(
@@ -324,13 +332,36 @@ _BOLD = re.compile(r"^\*\*(.+?)(?:\*\*)?$")
 """A paragraph in Markdown bold (`**Summit of the Future**`), as pasted from a web page."""
 
 
-def _continues(previous: str, text: str) -> bool:
-    """A line continues the previous one when that one was hard-wrapped mid-sentence.
+_WRAP_JOINS = 3
+"""Lines joined mid-sentence, between blank lines, that make a text one of hard-wrapped paragraphs (`_wrapped_in_blocks`)."""
+_SENTENCE_END = re.compile(r"[.?!:\"”’)\]—–-]$")
+
+
+def _wrapped_in_blocks(raws: list[str]) -> bool:
+    """A text whose paragraphs stand between blank lines, hard-wrapped (pandoc's Markdown of the White House's
+    pages, a mail archive at 72 columns): at least `_WRAP_JOINS` lines run on mid-sentence onto the next, and as
+    many blank lines. There a wrapped line that happens to end a sentence goes on too (`… mask up for 100 days.` /
+    `He's doing his part, …`): only a blank line or a label ends a paragraph."""
+    joins = blanks = 0
+    previous = ""
+    for raw in raws:
+        text = raw.strip()
+        if not text:
+            blanks += 1
+        elif previous and len(previous) >= 50 and not _SENTENCE_END.search(previous):
+            joins += 1
+        previous = text
+    return joins >= _WRAP_JOINS and blanks >= _WRAP_JOINS
+
+
+def _continues(previous: str, text: str, wrapped: bool = False) -> bool:
+    """A line continues the previous one when that one was hard-wrapped mid-sentence, or in a text of
+    hard-wrapped paragraphs between blank lines (`wrapped`) anywhere but after a colon.
 
     A wrapped line may open like a label (`…from the` / `NSC: This was…`); only a label in
     capitals of two words or more, or `Q`, still starts a turn there.
     """
-    if len(previous) < 50 or re.search(r"[.?!:\"”’)\]—–-]$", previous):
+    if len(previous) < 50 or (previous.endswith(":") if wrapped else _SENTENCE_END.search(previous)):
         return False
     found = candidate(text)
     return found is None or not (found[0] == "Q" or found[0].isupper() and len(found[0].split()) > 1)
