@@ -469,6 +469,15 @@ def test_a_press_call_is_a_press_briefing_unless_on_background() -> None:
     assert background.kind.startswith("background")
 
 
+def test_natos_date_line_above_its_last_updated_stamp_and_background_as_a_figure_of_speech() -> None:
+    """NATO's page: `• 27 Jun. 2019 -`, `• |`, `• Last updated: 29 Aug. 2019 10:22`: the date is the first, the stamp
+    only a last resort; `what is going on in the background` in an opening turn makes no background call."""
+    b = parse_text("Conversation with NATO Secretary General Jens Stoltenberg at the Brussels Forum\n\n• 27 Jun. 2019 -\n"
+                   "• |\n• Last updated: 29 Aug. 2019 10:22\n\n(As delivered)\n\nMODERATOR: Welcome. We all know what "
+                   "is going on in the background.\n\nSECRETARY GENERAL: Thank you.\n", "notes.txt")
+    assert (b.date, b.kind) == (dt.date(2019, 6, 27), "")
+
+
 def test_a_reporters_words_say_nothing_of_the_kind_of_event() -> None:
     """`In his recent interview, he said …` in the first question: the briefing is no interview (a reporter's `We
     appreciate this interview` says what it is: `test_venue_under_place_and_untitled_title`)."""

@@ -108,6 +108,7 @@ def parse_header(lines: list[tuple[int, str]]) -> Header:
     published = next((d for _, text in lines if _PUBLISHED.match(text) and (d := find_date(text))), None)
     block = _block(lines, title_lines)
     if block.date is None and (last := next((k for k in range(len(lines) - 1, -1, -1) if lines[k][0] not in title_lines
+                                             and not _PUBLISHED.match(lines[k][1])
                                              and _date_line(lines[k][1]) is not None), None)) is not None:
         earlier = _block(lines[:last + 1], title_lines)
         block = _Block(block.participants or earlier.participants, block.location or earlier.location,

@@ -549,10 +549,11 @@ def _call_kind(spoken: str, title: str) -> str:
 
 
 def _kind(text: str, titled: bool = True) -> str:
-    """The kind of event `text` names; from a title or file name (`titled`), also a doorstep or a statement."""
+    """The kind of event `text` names; from a title or file name (`titled`), also a doorstep or a statement, and
+    `background` alone (in speech it must say `on background` or a background call: `… going on in the background`)."""
     lowered = " ".join(re.split(r"[\W_]+", text.lower()))
     return next((kind for words, kind in _KINDS + (_TITLE_KINDS if titled else ())
-                 if re.search(rf"\b{words}\b", lowered)), "")
+                 if (titled or words != "background") and re.search(rf"\b{words}\b", lowered)), "")
 
 
 def _title_from_path(path: str) -> str:
