@@ -83,6 +83,20 @@ def test_a_call_names_the_reporter(text: str, name: str, outlet: str, given_only
     assert call is not None and call.reporter == Reporter(name, outlet, given_only)
 
 
+def test_a_word_the_document_addresses_someone_by_is_a_name_there() -> None:
+    """Said Arikat asks in nearly every State Department briefing; `said` is a word the briefing also writes, so
+    `Said.` named nobody. Addressed twice mid-sentence (`Well, Said, as you alluded to`, `Thanks, Said.`) it is a
+    name in that briefing; `Yes` is never one, however often it stands between commas."""
+    text = ("MR PRICE: Said.\n\nQUESTION: Thank you, Ned. What has the Secretary said to the Israelis?\n\n"
+            "MR PRICE: Well, Said, as you alluded to, we have said this before.\n\nQUESTION: But nothing more?\n\n"
+            "MR PRICE: Thanks, Said. Shaun.\n\nQUESTION: On Iran?\n\nMR PRICE: Yes. We said so. Yes, Yes, we did. Yes.\n\n"
+            "QUESTION: Yes?\n")
+    asked = [t.reporter for t in parse_text(text).turns if t.question]
+    assert asked == [Reporter("Said", "", True), Reporter("Said", "", True), Reporter("Shaun", "", True), None]
+    once = text.replace("Thanks, Said. Shaun.", "Thanks. Shaun.")  # addressed once: still a word
+    assert [t.reporter for t in parse_text(once).turns if t.question][0] is None
+
+
 def test_a_given_name_called_is_the_full_name_the_turn_introduced() -> None:
     """`We have John Stoll, who is … John, why don't you begin.`: the caller introduced him in full;
     a famous namesake only mentioned, or two people of that given name, leave the given name alone."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,18 +31,46 @@ is no given name where a document's own lower-case words are checked."""
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
-def lower_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`)."""
+_VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]+)\s*[,.?!]")
+"""A capitalised word between a comma and a comma or a sentence's end, mid-sentence: someone addressed
+(`Well, Said, as you alluded to`)."""
+_NOT_ADDRESSED = frozenset({
+    "yes", "no", "okay", "ok", "well", "sure", "please", "sir", "ma'am", "madam", "thanks", "right", "so", "and", "but",
+    "now", "oh", "um", "uh", "look", "listen", "again", "however", "also", "indeed", "great", "good", "fine", "sorry",
+    "exactly", "correct", "absolutely", "yeah", "yep", "alright", "thank", "first", "second", "third", "finally", "then",
+    "today", "tomorrow", "yesterday", "everybody", "everyone", "folks", "guys", "all", "otherwise", "anyway",
+})
+ADDRESSED_TWICE = 2
+"""Times a word the document also writes in lower case must be addressed (`_VOCATIVE`) to be a name there."""
+
+
+class LowerWords(frozenset[str]):
+    """The words a document writes in lower case, and `names`: those of them it also addresses someone by, at least
+    `ADDRESSED_TWICE` times (`Well, Said, as you alluded to`, `Said, as I said` — Said Arikat at the State Department):
+    there they are given names too."""
+
+    names: frozenset[str] = frozenset()
+
+
+def lower_words(texts: Iterable[str]) -> LowerWords:
+    """The words a document writes in lower case: a capitalised word among them is no name (`Awesome.`), unless the
+    document addresses someone by it (`LowerWords.names`)."""
     words: set[str] = set()
+    addressed: Counter[str] = Counter()
     for text in texts:
         words.update(_LOWER_WORD.findall(text))
-    return frozenset(words)
+        addressed.update(w.lower() for w in _VOCATIVE.findall(text))
+    found = LowerWords(words)
+    found.names = frozenset(w for w, n in addressed.items() if n >= ADDRESSED_TWICE and w not in _NOT_ADDRESSED
+                            and (w in words or w in COMMON_WORDS))
+    return found
 
 
 def lower_case_word(word: str, lower: frozenset[str]) -> bool:
     """`word` (folded) is one the document (its lower-case words, `lower`) or briefings at large
-    (`COMMON_WORDS`) write in lower case: a word, not a given name."""
-    return word in lower or word in COMMON_WORDS
+    (`COMMON_WORDS`) write in lower case: a word, not a given name; but a word the document addresses someone by
+    (`LowerWords.names`) is a name."""
+    return (word in lower or word in COMMON_WORDS) and word not in getattr(lower, "names", ())
 
 
 @dataclass(frozen=True)
