@@ -97,6 +97,16 @@ def test_a_word_the_document_addresses_someone_by_is_a_name_there() -> None:
     assert [t.reporter for t in parse_text(once).turns if t.question][0] is None
 
 
+@pytest.mark.parametrize(("opening", "name"), [("And, Peter, I just said that.", "Peter"),
+                                             ("But, Kristen, the way diplomacy works.", "Kristen"),
+                                             ("Look, Mike, I think it’s easy.", "Mike"), ("No, but Matt, I —", "Matt")])
+def test_an_answer_turning_to_its_asker_names_an_uncalled_question(opening: str, name: str) -> None:
+    """A follow-up nobody called is the reporter the answer turns to at its opening, after `And`, `But`, `Look` or
+    `No` as after `Well` (`And, Peter, I just said that.`, the White House; `No, but Matt, I —`, the State Department)."""
+    text = f"MS. PSAKI: Go ahead.\n\nQ This is now a bigger issue?\n\nMS. PSAKI: {opening}\n"
+    assert parse_text(text).turns[1].reporter == Reporter(name, "", True)
+
+
 def test_a_given_name_called_is_the_full_name_the_turn_introduced() -> None:
     """`We have John Stoll, who is … John, why don't you begin.`: the caller introduced him in full;
     a famous namesake only mentioned, or two people of that given name, leave the given name alone."""
