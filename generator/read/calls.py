@@ -34,19 +34,16 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z'’-]+)\s*[,.?!]")
 """A capitalised word between a comma and a comma or a sentence's end, mid-sentence: someone addressed
 (`Well, Said, as you alluded to`)."""
-_NOT_ADDRESSED = frozenset({
-    "yes", "no", "okay", "ok", "well", "sure", "please", "sir", "ma'am", "madam", "thanks", "right", "so", "and", "but",
-    "now", "oh", "um", "uh", "look", "listen", "again", "however", "also", "indeed", "great", "good", "fine", "sorry",
-    "exactly", "correct", "absolutely", "yeah", "yep", "alright", "thank", "first", "second", "third", "finally", "then",
-    "today", "tomorrow", "yesterday", "everybody", "everyone", "folks", "guys", "all", "otherwise", "anyway",
-})
+_ADVERBS = frozenset({"however", "otherwise"})
+"""Words set off by commas mid-sentence (`, however,`) that address no one; other such words (`Yes, Yes,`, `Well,`)
+are never names anyway (`name_word`: `words.NOT_NAMES`, titles, organisations)."""
 ADDRESSED_TWICE = 2
 """Times a word the document also writes in lower case must be addressed (`_VOCATIVE`) to be a name there."""
 
 
 class LowerWords(frozenset[str]):
     """The words a document writes in lower case, and `names`: those of them it also addresses someone by, at least
-    `ADDRESSED_TWICE` times (`Well, Said, as you alluded to`, `Said, as I said` — Said Arikat at the State Department):
+    `ADDRESSED_TWICE` times (`Well, Said, as you alluded to`, `Thanks, Said.` — Said Arikat at the State Department):
     there they are given names too."""
 
     names: frozenset[str] = frozenset()
@@ -59,9 +56,9 @@ def lower_words(texts: Iterable[str]) -> LowerWords:
     addressed: Counter[str] = Counter()
     for text in texts:
         words.update(_LOWER_WORD.findall(text))
-        addressed.update(w.lower() for w in _VOCATIVE.findall(text))
+        addressed.update(w.lower() for w in _VOCATIVE.findall(text) if name_word(w))
     found = LowerWords(words)
-    found.names = frozenset(w for w, n in addressed.items() if n >= ADDRESSED_TWICE and w not in _NOT_ADDRESSED
+    found.names = frozenset(w for w, n in addressed.items() if n >= ADDRESSED_TWICE and w not in _ADVERBS
                             and (w in words or w in COMMON_WORDS))
     return found
 
