@@ -164,12 +164,13 @@ def _askers(turns: tuple[Spoken, ...], officials: frozenset[str]) -> tuple[tuple
     return tuple(out), tuple(handoffs)
 
 
-_THANKED = re.compile(r"^(?P<lead>(?:(?:thanks|thank you|yeah|yes|well|okay|ok|sure|great|good question|so|and|but|no|look)"
+_THANKED = re.compile(r"^(?P<lead>(?:(?:thanks|thank you|yeah|yes|well|okay|ok|sure|great|good question|so|and|but|no"
+                      r"|look)"
                       r"(?: (?:very much|so much|again|for (?:that|the|your) questions?))?[,.!]?\s+)*)"
                       r"(?!(?:mr|ms|mrs|dr|sir|ma'am)\b)(?P<name>[A-Z][\w'’-]+)(?:\s*[,.!—–]|\s+-{2})(?=\s|$)", re.IGNORECASE)
 """An answer opening by thanking or addressing someone: `Thanks, Laura.`, `Thanks for that question, Deirdre.`,
-`Well, Said, what I would say…`, `And Matt, the fact is`, `No, but Matt, I —` (the name itself must be capitalised); a name alone (`Kevin, I think it's a fair
-question`) only where one official answers all (`lead` empty), as a president may turn to a colleague (`Steve, I just
+`Well, Said, what I would say…`, `And Matt, the fact is`, `No, but Matt, I —` (the name itself must be capitalised);
+a name alone (`Kevin, I think it's a fair question`) only where one official answers all (`lead` empty), as a president may turn to a colleague (`Steve, I just
 want to say …` to Secretary Mnuchin), and only a name so addressed twice or called (not `Fortunately,`, `Gracias,`)."""
 
 

@@ -12,6 +12,7 @@ matches them to `content/outlets.yml`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -397,11 +398,12 @@ def _named_call(sentence: str, lower: frozenset[str], bare_ok: bool, speech: boo
                     return found
         # `I don't have any opening comments, so Matt, do you want to kick us off?`: a call after a comma too, not
         # after a name (`Okay, Mary, Nandita, and then …` calls Mary first)
-        tails = [clause[at.end():] for at in _COMMAS.finditer(clause)
+        tails = (clause[at.end():] for at in _COMMAS.finditer(clause)
                  if (before := clause[:at.start()].split()) and (
-                     not name_word(before[-1]) or lower_case_word(fold_name(before[-1]), lower))]
-        for pattern, text in ((_WITH_THAT, clause), (_NAME_FIRST, clause), *((_NAME_FIRST, t) for t in tails),
-                              (_ORDER_CALL, clause), (_VOCATIVE_CALL, clause)):
+                     not name_word(before[-1]) or lower_case_word(fold_name(before[-1]), lower)))
+        for pattern, text in itertools.chain(((_WITH_THAT, clause), (_NAME_FIRST, clause)),
+                                             ((_NAME_FIRST, t) for t in tails),  # read only if the whole clause calls no one
+                                             ((_ORDER_CALL, clause), (_VOCATIVE_CALL, clause))):
             if (match := pattern.search(text)) is None or text is not clause and "," in match["rest"]:
                 continue
             # `Do you want to kick us off?`: a name before the call's verb without a comma is a word

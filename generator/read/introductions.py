@@ -201,8 +201,8 @@ def document_people(title: str, turns: Sequence[Spoken], known: Sequence[Partici
     covered |= {family_name_of(p.name) for p in found}
     reporters, handoffs = asked if asked is not None else askers(turns, [p.name for p in (*known, *titled)])
     asking = {fold_name(r.name) for r in reporters if r and r.name}
-    text = " ".join([lead, *(t for turn in turns for t in turn.texts)]) if lead else \
-        " ".join(t for turn in turns for t in turn.texts)
+    said = [t for turn in turns for t in turn.texts]
+    text = " ".join([lead, *said] if lead else said)
     initialled = [label for label in distinct if INITIALS_LABEL.fullmatch(label)]
     named = _initials_in(text) if initialled else {}
     introduced = _introduced_roles(turns) if surnames or initialled else {}

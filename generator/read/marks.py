@@ -106,19 +106,18 @@ def split_marks(text: str, interpreted: bool) -> tuple[tuple[Segment, ...], bool
     segments: list[Segment] = []
     pos = 0
 
-    def glued(start: int) -> bool:  # printed against the segment before (`(inaudible)?`)
-        return bool(segments) and not text[start - 1].isspace()
+    def speech(end: int) -> None:  # the words from `pos` to `end`, if any, printed against the segment before or not
+        words = text[pos:end].lstrip()
+        if words.strip():
+            segments.append(Segment(words.rstrip(), joined=bool(segments) and len(words) == end - pos))
 
     for match in _MARK.finditer(text):
-        before = text[pos: match.start()].strip()
-        if before:
-            segments.append(Segment(before, joined=glued(text.index(before, pos))))
+        speech(match.start())
         redacted = REDACTION.fullmatch(match.group(0)) is not None  # `[senior administration official]`, not `[Laughter]`
-        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted, joined=glued(match.start())))
+        glued = bool(segments) and not text[match.start() - 1].isspace()  # `(inaudible)?`
+        segments.append(Segment(match.group(0), stage=not redacted, redaction=redacted, joined=glued))
         pos = match.end()
-    rest = text[pos:].strip()
-    if rest:
-        segments.append(Segment(rest, joined=glued(text.index(rest, pos))))
+    speech(len(text))
     if len(segments) == 1 and not segments[0].stage and (_whole_aside(text) or SECTION.fullmatch(text)):
         segments = [Segment(text, stage=True)]
     return tuple(segments), interpreted

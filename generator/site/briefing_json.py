@@ -108,7 +108,8 @@ def paragraph_data(paragraph: Paragraph, topics: Mapping[str, int]) -> dict[str,
 
 
 def mark_spans(segments: tuple[Segment, ...]) -> list[dict[str, Any]]:
-    """Where the stage directions and redactions stand in the paragraph's text (`Paragraph.text`): `{"start", "end", "kind"}`, offsets in characters (Unicode code points), end exclusive."""
+    """Where the stage directions and redactions stand in the paragraph's text (`Paragraph.text`):
+    `{"start", "end", "kind"}`, offsets in characters (Unicode code points), end exclusive."""
     return [{"start": start, "end": start + len(segment.text), "kind": "stage" if segment.stage else "redaction"}
             for start, segment in zip(segment_starts(segments), segments, strict=True)
             if segment.stage or segment.redaction]
